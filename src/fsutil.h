@@ -1,0 +1,23 @@
+/* Small file-system helpers shared by discovery, loading and create. */
+#ifndef MIG_FSUTIL_H
+#define MIG_FSUTIL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Read a whole file; *out is NUL-terminated, caller frees. MIG_EIO with
+ * strerror text on failure. */
+int mig_read_file(const char *path, char **out, size_t *len);
+/* Offset of the first byte that breaks UTF-8 (overlong forms, surrogates
+ * and code points above U+10FFFF included), or -1 when text is valid. */
+long mig_utf8_invalid_at(const char *text, size_t len);
+/* 1-based line and column of byte offset `at` in text (column counts bytes). */
+void mig_line_col(const char *text, size_t at, int *line, int *col);
+/* Join a directory and a name with one '/'. Caller frees; NULL on OOM. */
+char *mig_path_join(const char *dir, const char *name);
+/* mkdir -p; 0 or MIG_EIO. */
+int mig_mkdirs(const char *path);
+/* Write a file that must not exist yet (O_EXCL); 0, or MIG_EIO. */
+int mig_write_new_file(const char *path, const char *text, size_t len);
+
+#endif
