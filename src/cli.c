@@ -423,6 +423,8 @@ static void print_error(void)
 		fprintf(stderr, "  detail: %s\n", e->detail);
 	if (e->hint)
 		fprintf(stderr, "  hint: %s\n", e->hint);
+	if (e->note)
+		fprintf(stderr, "  %s\n", e->note);
 }
 
 /* ---- commands -------------------------------------------------------- */

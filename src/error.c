@@ -43,6 +43,7 @@ void mig_error_free(mig_error *e)
 	free(e->hint);
 	free(e->statement);
 	free(e->sqlstate);
+	free(e->note);
 	free(e);
 }
 
@@ -138,6 +139,12 @@ void mig_error_set_sqlstate(const char *sqlstate)
 {
 	if (current)
 		replace(&current->sqlstate, sqlstate);
+}
+
+void mig_error_set_note(const char *note)
+{
+	if (current)
+		replace(&current->note, note);
 }
 
 void mig_error_prefix(const char *fmt, ...)

@@ -46,6 +46,7 @@ typedef struct mig_error {
 	char *statement; /* the failing statement text, or NULL */
 	int position;    /* 1-based character offset into statement, 0 if none */
 	char *sqlstate;  /* engine error code as text, or NULL */
+	char *note;      /* what the failure left behind ("rolled back ..."), or NULL */
 } mig_error;
 
 /* Borrowed; NULL when no error is set. */
@@ -65,6 +66,7 @@ void mig_error_set_statement(const char *statement, int position);
 void mig_error_set_detail(const char *detail);
 void mig_error_set_hint(const char *hint);
 void mig_error_set_sqlstate(const char *sqlstate);
+void mig_error_set_note(const char *note);
 /* Prefix the current message: "<prefix>: <old message>". */
 void mig_error_prefix(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

@@ -294,6 +294,22 @@ int mig__emit_op(const mig_dialect *dia, const mig_emit_ctx *ctx, const mig_migr
 	return 0;
 }
 
+/* Point the error at the file: for a .sql file the step is the file's own
+ * text, so the failing statement's line is the section's line plus the
+ * lines before the statement; generated SQL points at the call. */
+static void locate_failure(const mig_migration *m, const mig_op *op, const char *step)
+{
+	const mig_error *e = mig_error_last();
+	int line = op->line, col = op->column;
+	const char *at = e && e->statement && *e->statement ? strstr(step, e->statement) : NULL;
+	if (m->source == MIG_SOURCE_SQL && at) {
+		for (const char *p = step; p < at; p++)
+			line += *p == '\n';
+		col = 0;
+	}
+	mig_error_set_location(m->path, line, col);
+}
+
 static int run_one(struct runner *r, struct item *it)
 {
 	mig_migration *m = &r->files.items[it->fi];
@@ -323,7 +339,7 @@ static int run_one(struct runner *r, struct item *it)
 				continue;
 			if ((rc = exec_step(r, steps.v[k])) != 0) {
 				mig_error_prefix("migration %s failed", m->name);
-				mig_error_set_location(m->path, op->line, op->column);
+				locate_failure(m, op, steps.v[k]);
 			}
 		}
 		mig_strv_free(&steps);
@@ -357,8 +373,7 @@ static void explain_failure(struct runner *r, const struct item *items, size_t f
 		msg = mig_aprintf("rolled back: nothing from this run was applied");
 	else
 		msg = mig_aprintf("rolled back %s; %zu earlier migration(s) of this run stay applied", m->name, committed);
-	if (msg)
-		say(r->o, MIG_EV_WARNING, msg);
+	mig_error_set_note(msg);
 	free(msg);
 }
 

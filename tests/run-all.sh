@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# The whole test suite, from a fresh Debian 12 machine: installs what the
+# tests need (as root, with apt-get), builds with AddressSanitizer + UBSan
+# and -Werror, starts throwaway database servers on 127.0.0.1, runs every
+# test with ctest, and stops the servers. `.ci/run` calls exactly this.
+#
+#   tests/run-all.sh [ctest arguments...]
+#
+# BUILD_DIR (default build-test) is the build tree.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+BUILD_DIR=${BUILD_DIR:-build-test}
+
+PACKAGES="build-essential cmake pkg-config libsqlite3-dev sqlite3 libcmocka-dev
+  libpq-dev postgresql postgresql-client default-libmysqlclient-dev
+  python3 util-linux ca-certificates"
+
+need_install=0
+for tool in cmake cc pkg-config sqlite3 psql python3; do
+	command -v "$tool" >/dev/null 2>&1 || need_install=1
+done
+for lib in cmocka sqlite3 libpq; do
+	pkg-config --exists "$lib" 2>/dev/null || need_install=1
+done
+[ -x /usr/lib/postgresql/15/bin/initdb ] || need_install=1
+if [ $need_install = 1 ] || [ "${CI:-}" = true ]; then
+	if [ "$(id -u)" = 0 ]; then
+		export DEBIAN_FRONTEND=noninteractive
+		apt-get update -qq
+		# shellcheck disable=SC2086
+		apt-get install -y -qq --no-install-recommends $PACKAGES >/dev/null
+	else
+		echo "run-all: missing build or test packages; as root run: apt-get install -y $PACKAGES" >&2
+		exit 1
+	fi
+fi
+# node-pg-migrate 9 (the PostgreSQL oracle) needs Node.js >= 20.11.
+node_ok() { command -v node >/dev/null && node -e 'const [a,b]=process.versions.node.split(".").map(Number); process.exit(a>20||(a==20&&b>=11)?0:1)'; }
+if ! node_ok; then
+	if [ "$(id -u)" = 0 ]; then
+		apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null || true
+	fi
+	node_ok || { echo "run-all: Node.js >= 20.11 with npm is needed for the node-pg-migrate oracle tests" >&2; exit 1; }
+fi
+
+cmake -S "$ROOT" -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=Debug -DMIG_SANITIZE=ON -DMIG_WERROR=ON \
+	-DMIG_WITH_POSTGRES=ON >/dev/null
+cmake --build "$BUILD_DIR" -j"$(nproc)"
+
+# Throwaway servers; their addresses reach the tests through the environment.
+SERVERS_DIR=$(cd "$BUILD_DIR" && pwd)/servers
+mkdir -p "$SERVERS_DIR"
+stop_servers() { tests/ci/postgres-down.sh "$SERVERS_DIR/pg" >/dev/null 2>&1 || true; }
+trap stop_servers EXIT
+eval "$(tests/ci/postgres-up.sh "$SERVERS_DIR/pg")"
+
+export CI=${CI:-true}
+ctest --test-dir "$BUILD_DIR" --output-on-failure -j2 "$@"
