@@ -47,6 +47,10 @@ typedef struct mig_emit_ctx {
 	bool decamelize;
 	const char *file;          /* the migration's path, for messages */
 	const mig_catalog *catalog; /* NULL when there is no database at all */
+	/* A notice for the user (an operation skipped on this engine, ...);
+	 * may be NULL. */
+	void (*warn)(void *ud, const char *message);
+	void *warn_ud;
 } mig_emit_ctx;
 
 /* What the state table is called. */

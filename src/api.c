@@ -42,8 +42,14 @@ static int open_scratch(const mig_dialect *dia, mig_conn **out)
 	return 0;
 }
 
-static int emit_all(const mig_dialect *dia, const mig_set *files, size_t fi, bool down,
-		    bool decamelize, mig_conn *scratch, mig_strv *steps)
+static void warn_cb(void *ud, const char *message)
+{
+	mig_event ev = {.kind = MIG_EV_WARNING, .text = message};
+	mig__emit_event(ud, &ev);
+}
+
+static int emit_all(const mig_options *opts, const mig_dialect *dia, const mig_set *files, size_t fi,
+		    bool down, mig_conn *scratch, mig_strv *steps)
 {
 	const mig_migration *m = &files->items[fi];
 	mig_oplist ops;
@@ -57,8 +63,8 @@ static int emit_all(const mig_dialect *dia, const mig_set *files, size_t fi, boo
 	mig_catalog cat;
 	if (scratch)
 		cat = mig_catalog_for_conn(scratch);
-	mig_emit_ctx ctx = {.shorthands = sh, .decamelize = decamelize, .file = m->path,
-			    .catalog = scratch ? &cat : NULL};
+	mig_emit_ctx ctx = {.shorthands = sh, .decamelize = opts->decamelize, .file = m->path,
+			    .catalog = scratch ? &cat : NULL, .warn = warn_cb, .warn_ud = (void *)opts};
 	for (size_t i = 0; rc == 0 && i < ops.n; i++) {
 		size_t before = steps->n;
 		rc = mig__emit_op(dia, &ctx, m, &ops.ops[i], steps);
@@ -118,13 +124,13 @@ int mig_sql(const mig_options *opts, const char *file, const char *dialect, bool
 		size_t replay = down ? (size_t)target + 1 : (size_t)target;
 		for (size_t i = 0; i < replay && rc == 0; i++) {
 			mig_strv ignored = MIG_STRV_INIT;
-			rc = emit_all(dia, &files, i, false, opts->decamelize, scratch, &ignored);
+			rc = emit_all(opts, dia, &files, i, false, scratch, &ignored);
 			mig_strv_free(&ignored);
 		}
 		if (rc)
 			goto out;
 	}
-	if ((rc = emit_all(dia, &files, (size_t)target, down, opts->decamelize, scratch, &steps)) != 0)
+	if ((rc = emit_all(opts, dia, &files, (size_t)target, down, scratch, &steps)) != 0)
 		goto out;
 	mig_str s = MIG_STR_INIT;
 	for (size_t i = 0; i < steps.n; i++) {

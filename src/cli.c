@@ -621,6 +621,8 @@ static int dispatch(struct cli *c)
 		if (c->url || c->url_var || getenv("DATABASE_URL"))
 			if ((rc = resolve_database(c)) != 0)
 				return rc;
+		c->o.on_event = on_event;
+		c->o.ud = c;
 		return cmd_sql(c);
 	}
 	bool up = strcmp(cmd, "migrate") == 0 || strcmp(cmd, "up") == 0;

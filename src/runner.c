@@ -45,6 +45,12 @@ static void say(const mig_options *o, enum mig_event_kind kind, const char *text
 	mig__emit_event(o, &ev);
 }
 
+static void warn_cb(void *ud, const char *message)
+{
+	const mig_options *o = ud;
+	say(o, MIG_EV_WARNING, message);
+}
+
 static void notice_cb(void *ud, const char *message)
 {
 	const mig_options *o = ud;
@@ -328,6 +334,8 @@ static int run_one(struct runner *r, struct item *it)
 		.decamelize = r->o->decamelize,
 		.file = m->path,
 		.catalog = r->dry_print ? NULL : &r->catalog,
+		.warn = warn_cb,
+		.warn_ud = (void *)r->o,
 	};
 	for (size_t i = 0; !r->o->fake && i < it->ops.n && rc == 0; i++) {
 		const mig_op *op = &it->ops.ops[i];
