@@ -589,6 +589,26 @@ static int cmd_create(struct cli *c)
 	return rc;
 }
 
+static int cmd_auth(struct cli *c)
+{
+	if (c->args.n)
+		return mig_error_set(MIG_EUSAGE, "auth takes no arguments (got '%s')", c->args.v[0]);
+	mig_auth_opts ao = {
+		.migrations_dir = c->o.migrations_dir,
+		.language = c->language,
+		.force = c->force,
+	};
+	char *path = NULL;
+	bool existing = false;
+	int rc = mig_auth(&ao, &path, &existing);
+	if (rc == 0 && existing)
+		printf("The auth migration is already there -- %s\n", path);
+	else if (rc == 0)
+		printf("Created auth migration -- %s\n", path);
+	free(path);
+	return rc;
+}
+
 static int cmd_sql(struct cli *c)
 {
 	if (c->args.n != 1)
@@ -630,7 +650,7 @@ static int dispatch(struct cli *c)
 	bool redo = strcmp(cmd, "redo") == 0;
 	bool status = strcmp(cmd, "status") == 0;
 	if (strcmp(cmd, "auth") == 0)
-		return mig_error_set(MIG_EUSAGE, "auth: the auth-system migration is not part of this version yet");
+		return cmd_auth(c);
 	if (!up && !down && !redo && !status)
 		return mig_error_set(MIG_EUSAGE,
 				     "unknown command '%s' (use create, auth, migrate, rollback, redo, status or sql; see --help)",

@@ -119,6 +119,24 @@ typedef struct mig_create_opts {
 /* create: a new empty migration; *path is the file written (caller frees). */
 int mig_create(const mig_create_opts *opts, char **path);
 
+typedef struct mig_auth_opts {
+	const char *migrations_dir; /* NULL: "migrations" */
+	const char *language;       /* js (default) or ts */
+	bool force;                 /* write even when an auth migration exists */
+} mig_auth_opts;
+
+/*
+ * auth: write the auth-system migration <timestamp>_auth-system.<js|ts>.
+ * When the folder already has an auth migration: with the same text, it
+ * writes nothing, sets *existing and succeeds; with another text it fails
+ * (MIG_ESTATE) unless opts->force. *path is the file written or found
+ * (caller frees).
+ */
+int mig_auth(const mig_auth_opts *opts, char **path, bool *existing);
+/* The auth-system migration's text in a language ("js" or "ts"); NULL
+ * with the error set for another language. Caller frees. */
+char *mig_auth_text(const char *language);
+
 /* The version string, e.g. "0.1.0". */
 const char *mig_version(void);
 
