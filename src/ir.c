@@ -196,26 +196,35 @@ int mig_migration_ops(const mig_migration *m, bool down, mig_oplist *out)
 	case MIG_ACTION_FUNCTION:
 		rc = copy_ops(down ? &m->down : &m->up, out);
 		break;
-	case MIG_ACTION_INFER:
-		/* Inverse of each op, last op first; each op's own steps are
-		 * reversed at emission, which together reverses the whole step
-		 * list as node-pg-migrate does. */
-		for (size_t i = m->up.n; i-- > 0 && rc == 0;) {
-			size_t before = out->n;
-			rc = mig_op_reverse(&m->up.ops[i], out);
-			if (rc) {
+	case MIG_ACTION_INFER: {
+		/* node-pg-migrate replays up in reverse mode: the first operation
+		 * without an inverse is the one it reports. So invert in file
+		 * order, then lay the inverses out last op first; each op's own
+		 * steps are reversed at emission, which together reverses the
+		 * whole step list as node-pg-migrate does. */
+		mig_oplist *inv = calloc(m->up.n ? m->up.n : 1, sizeof(*inv));
+		if (!inv)
+			return mig_error_set(MIG_ENOMEM, "out of memory");
+		for (size_t i = 0; i < m->up.n && rc == 0; i++) {
+			rc = mig_op_reverse(&m->up.ops[i], &inv[i]);
+			if (rc)
 				mig_error_set_location(m->path, m->up.ops[i].line, m->up.ops[i].column);
-				break;
-			}
-			for (size_t k = before; k < out->n; k++) {
-				out->ops[k].reverse_steps = true;
-				if (!out->ops[k].line) {
-					out->ops[k].line = m->up.ops[i].line;
-					out->ops[k].column = m->up.ops[i].column;
-				}
+		}
+		for (size_t i = m->up.n; rc == 0 && i-- > 0;) {
+			for (size_t k = 0; k < inv[i].n && rc == 0; k++) {
+				mig_op *op = &inv[i].ops[k];
+				rc = mig_oplist_push(out, op->name, op->args, op->line ? op->line : m->up.ops[i].line,
+						     op->line ? op->column : m->up.ops[i].column);
+				op->args = NULL; /* moved */
+				if (rc == 0)
+					out->ops[out->n - 1].reverse_steps = true;
 			}
 		}
+		for (size_t i = 0; i < m->up.n; i++)
+			mig_oplist_free(&inv[i]);
+		free(inv);
 		break;
+	}
 	}
 	if (rc)
 		mig_oplist_free(out);

@@ -284,6 +284,7 @@ static void step_event(struct runner *r, const char *name, bool down, const char
 int mig__emit_op(const mig_dialect *dia, const mig_emit_ctx *ctx, const mig_migration *m,
 		 const mig_op *op, mig_strv *steps)
 {
+	size_t before = steps->n;
 	int rc = dia->emit(ctx, op, steps);
 	if (rc) {
 		const mig_error *e = mig_error_last();
@@ -291,8 +292,9 @@ int mig__emit_op(const mig_dialect *dia, const mig_emit_ctx *ctx, const mig_migr
 			mig_error_set_location(m->path, op->line, op->column);
 		return rc;
 	}
+	/* only this operation's steps: callers may pass a growing list */
 	if (op->reverse_steps)
-		for (size_t a = 0, b = steps->n; a + 1 < b; a++, b--) {
+		for (size_t a = before, b = steps->n; a + 1 < b; a++, b--) {
 			char *t = steps->v[a];
 			steps->v[a] = steps->v[b - 1];
 			steps->v[b - 1] = t;

@@ -1,0 +1,5 @@
+/* eslint-disable */
+exports.up = (pgm) => {
+  pgm.renameTable('posts', 'articles');
+  pgm.renameTable({ schema: 'app', name: 'items' }, 'things');
+};

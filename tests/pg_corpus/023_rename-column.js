@@ -1,0 +1,5 @@
+/* eslint-disable */
+exports.up = (pgm) => {
+  pgm.renameColumn('users', 'name', 'full_name');
+  pgm.renameColumn({ schema: 'app', name: 'items' }, 'label', 'title');
+};

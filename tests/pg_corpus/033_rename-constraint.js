@@ -1,0 +1,4 @@
+/* eslint-disable */
+exports.up = (pgm) => {
+  pgm.renameConstraint('orders', 'orders_fk', 'orders_customer_fk');
+};

@@ -1,0 +1,4 @@
+/* eslint-disable */
+exports.up = (pgm) => {
+  pgm.createIndex('users', 'email', { nulls: 'not distinct' });
+};

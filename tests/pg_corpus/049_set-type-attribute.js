@@ -1,0 +1,5 @@
+/* eslint-disable */
+exports.up = (pgm) => {
+  pgm.setTypeAttribute('address', 'number', 'bigint');
+  pgm.setTypeAttribute('address', 'street', 'string');
+};

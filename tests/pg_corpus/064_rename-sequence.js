@@ -1,0 +1,4 @@
+/* eslint-disable */
+exports.up = (pgm) => {
+  pgm.renameSequence('seq_all', 'seq_every');
+};

@@ -1,0 +1,4 @@
+/* eslint-disable */
+exports.up = (pgm) => {
+  pgm.createFunction('no_lang', [], { returns: 'void' }, 'SELECT 1');
+};

@@ -1,0 +1,4 @@
+/* eslint-disable */
+exports.up = (pgm) => {
+  pgm.createDomain('bad_domain', 'integer', { notNull: true, check: 'VALUE > 0' });
+};

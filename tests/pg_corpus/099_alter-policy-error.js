@@ -1,0 +1,4 @@
+/* eslint-disable */
+exports.up = (pgm) => {
+  pgm.alterPolicy('users', 'users_own', {});
+};

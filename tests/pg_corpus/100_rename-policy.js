@@ -1,0 +1,4 @@
+/* eslint-disable */
+exports.up = (pgm) => {
+  pgm.renamePolicy('users', 'users_own', 'users_self');
+};

@@ -1,0 +1,5 @@
+/* eslint-disable */
+exports.up = (pgm) => {
+  pgm.dropCast('text', 'mood');
+  pgm.dropCast('mood', 'text', { ifExists: true });
+};

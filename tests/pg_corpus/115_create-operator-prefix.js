@@ -1,0 +1,4 @@
+/* eslint-disable */
+exports.up = (pgm) => {
+  pgm.createOperator('~~~', { procedure: 'int_neg', right: 'int4' });
+};

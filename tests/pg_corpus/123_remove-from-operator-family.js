@@ -1,0 +1,7 @@
+/* eslint-disable */
+exports.up = (pgm) => {
+  pgm.removeFromOperatorFamily('my_family', 'btree', [
+    { type: 'operator', number: 2, name: '<=', params: ['int4', 'int8'] },
+    { type: 'function', number: 1, name: 'btint48cmp', params: ['int4', 'int8'] },
+  ]);
+};

@@ -1,0 +1,6 @@
+/* eslint-disable */
+exports.up = (pgm) => {
+  pgm.createTable('no_down', { id: 'id' });
+};
+
+exports.down = false;

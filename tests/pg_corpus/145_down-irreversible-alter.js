@@ -1,0 +1,4 @@
+/* eslint-disable */
+exports.up = (pgm) => {
+  pgm.alterColumn('users', 'email', { notNull: true });
+};

@@ -1,0 +1,3 @@
+-- node-pg-migrate 9.0.0: 052_rename-type-value up (written by tests/oracle/refresh-pg-corpus.sh, do not edit)
+-- @step
+ALTER TYPE "feeling" RENAME VALUE $pga$ok$pga$ TO $pga$fine$pga$;

@@ -1,0 +1,3 @@
+-- node-pg-migrate 9.0.0: 080_rename-trigger down (written by tests/oracle/refresh-pg-corpus.sh, do not edit)
+-- @step
+ALTER TRIGGER "users_touch_updated" ON "users" RENAME TO "users_touch";

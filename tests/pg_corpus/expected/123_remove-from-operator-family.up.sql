@@ -1,0 +1,5 @@
+-- node-pg-migrate 9.0.0: 123_remove-from-operator-family up (written by tests/oracle/refresh-pg-corpus.sh, do not edit)
+-- @step
+ALTER OPERATOR FAMILY "my_family" USING btree DROP
+  OPERATOR 2 "<="(int4, int8),
+  FUNCTION 1 "btint48cmp"(int4, int8);

@@ -1,0 +1,3 @@
+-- node-pg-migrate 9.0.0: 177_index-decamelize-expression down (written by tests/oracle/refresh-pg-corpus.sh, do not edit)
+-- @step
+DROP INDEX "my_table_(lower(some_col))_other_col_index";
