@@ -393,8 +393,10 @@ static void print_statement(const char *stmt, int position)
 	fprintf(stderr, "  statement: %.*s%s\n", (int)show, stmt + ls, cut || more ? " ..." : "");
 	if (pos != (size_t)-1 && pos - ls < show) {
 		fprintf(stderr, "             ");
+		/* one column per character: skip UTF-8 continuation bytes */
 		for (size_t i = ls; i < pos; i++)
-			fputc(stmt[i] == '\t' ? '\t' : ' ', stderr);
+			if (((unsigned char)stmt[i] & 0xC0) != 0x80)
+				fputc(stmt[i] == '\t' ? '\t' : ' ', stderr);
 		fprintf(stderr, "^\n");
 	}
 }

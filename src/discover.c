@@ -232,7 +232,8 @@ int mig_discover(const char *dir, const char *ignore_pattern, mig_set *out)
 	closedir(d);
 	if (rc)
 		goto out;
-	qsort(out->items, out->n, sizeof(*out->items), cmp_migrations);
+	if (out->n > 1) /* qsort(NULL, 0, ...) is undefined */
+		qsort(out->items, out->n, sizeof(*out->items), cmp_migrations);
 	/* Equal names have equal prefixes, so duplicates sit in one run of
 	 * equal timestamps (not always adjacent: extensions affect ties). */
 	for (size_t i = 0; i < out->n; i++)

@@ -44,7 +44,7 @@ typedef struct mig_error {
 	char *detail;    /* engine detail / extra lines, or NULL */
 	char *hint;      /* engine hint, or NULL */
 	char *statement; /* the failing statement text, or NULL */
-	int position;    /* 1-based character offset into statement, 0 if none */
+	int position;    /* 1-based byte offset into statement, 0 if none */
 	char *sqlstate;  /* engine error code as text, or NULL */
 	char *note;      /* what the failure left behind ("rolled back ..."), or NULL */
 } mig_error;

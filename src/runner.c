@@ -435,6 +435,7 @@ static int execute(struct runner *r, struct item *items, size_t n)
 			flags |= items[k].opflags;
 		if ((rc = begin(r, flags)) != 0)
 			break;
+		size_t first = i;
 		for (; i < j; i++)
 			if ((rc = run_one(r, &items[i])) != 0)
 				break;
@@ -443,7 +444,16 @@ static int execute(struct runner *r, struct item *items, size_t n)
 			break;
 		}
 		if ((rc = commit(r)) != 0) {
-			i--; /* report the last migration of the failed transaction */
+			/* deferred checks fail here: name what the transaction held */
+			const mig_migration *a = &r->files.items[items[first].fi];
+			const mig_migration *b = &r->files.items[items[j - 1].fi];
+			if (first + 1 == j) {
+				mig_error_prefix("migration %s failed at COMMIT", a->name);
+				mig_error_set_location(a->path, 0, 0);
+			} else {
+				mig_error_prefix("the transaction of migrations %s .. %s failed at COMMIT", a->name, b->name);
+			}
+			i = first;
 			rollback(r);
 			break;
 		}

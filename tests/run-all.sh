@@ -53,7 +53,8 @@ SERVERS_DIR=$(cd "$BUILD_DIR" && pwd)/servers
 mkdir -p "$SERVERS_DIR"
 stop_servers() { tests/ci/postgres-down.sh "$SERVERS_DIR/pg" >/dev/null 2>&1 || true; }
 trap stop_servers EXIT
-eval "$(tests/ci/postgres-up.sh "$SERVERS_DIR/pg")"
+exports=$(tests/ci/postgres-up.sh "$SERVERS_DIR/pg")
+eval "$exports"
 
 export CI=${CI:-true}
 ctest --test-dir "$BUILD_DIR" --output-on-failure -j2 "$@"

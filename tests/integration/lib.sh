@@ -81,9 +81,19 @@ skip_or_fail() {
 	exit 77
 }
 
+# on_exit CMD...: run CMD (one string, eval'd) when the script ends, before
+# the work dir goes; hooks run newest first and their failures are ignored.
+EXIT_HOOKS=()
+on_exit() { EXIT_HOOKS=("$*" "${EXIT_HOOKS[@]}"); }
+
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/mig-it-XXXXXX")
 cleanup_work() {
 	local rc=$?
+	local hook
+	set +e
+	for hook in "${EXIT_HOOKS[@]}"; do
+		eval "$hook" >/dev/null 2>&1
+	done
 	cd /
 	rm -rf "$WORK"
 	if [ $rc -eq 0 ]; then
@@ -94,3 +104,86 @@ cleanup_work() {
 trap cleanup_work EXIT
 cd "$WORK"
 set -e
+
+# ---- PostgreSQL -------------------------------------------------------------
+# The server comes from tests/ci/postgres-up.sh through MIG_TEST_PG_URL (a
+# superuser URL) and MIG_TEST_PG_PASSWORD_URL / MIG_TEST_PG_PASSWORD (a role
+# with a password). Each test works in its own scratch database, so tests
+# can run in parallel.
+
+# pg_require: skip (or fail in CI) when no server was given.
+pg_require() {
+	[ -n "${MIG_TEST_PG_URL:-}" ] ||
+		skip_or_fail "MIG_TEST_PG_URL is not set (eval \"\$(tests/ci/postgres-up.sh)\" starts a server)"
+	command -v psql >/dev/null 2>&1 || fail "psql is needed by the PostgreSQL tests (apt-get install postgresql-client)"
+	psql -X -q -At -d "$MIG_TEST_PG_URL" -c 'SELECT 1' >/dev/null ||
+		fail "the server at MIG_TEST_PG_URL does not answer"
+}
+
+# pg_url_with_db URL DB: URL with its database replaced (query kept).
+pg_url_with_db() {
+	local url=$1 db=$2 query=""
+	case $url in *\?*)
+		query="?${url#*\?}"
+		url=${url%%\?*}
+		;;
+	esac
+	local scheme=${url%%://*} rest=${url#*://}
+	printf '%s://%s/%s%s\n' "$scheme" "${rest%%/*}" "$db" "$query"
+}
+
+# pg_scratch_db [VAR]: create an empty database mig_t_<random>, dropped
+# when the script ends; sets VAR (default PG_DB) to its name and
+# <VAR>_URL to a superuser URL for it.
+pg_scratch_db() {
+	local var=${1:-PG_DB} name
+	name=mig_t_$(od -An -N6 -tx1 /dev/urandom | tr -d ' \n')
+	psql -X -q -v ON_ERROR_STOP=1 -d "$MIG_TEST_PG_URL" -c "CREATE DATABASE $name" >/dev/null ||
+		fail "cannot create the scratch database $name"
+	on_exit "psql -X -q -d '$MIG_TEST_PG_URL' -c 'DROP DATABASE IF EXISTS $name WITH (FORCE)'"
+	printf -v "$var" '%s' "$name"
+	printf -v "${var}_URL" '%s' "$(pg_url_with_db "$MIG_TEST_PG_URL" "$name")"
+}
+
+# pgq URL SQL: run SQL, print the rows unaligned (| between cells).
+pgq() {
+	psql -X -q -At -v ON_ERROR_STOP=1 -d "$1" -c "$2"
+}
+
+# A second client holding locks while the tool runs: a psql that reads its
+# commands from a FIFO, kept open until pg_session_end (or the script ends).
+#   pg_session_start NAME URL; pg_session_send NAME SQL; pg_session_end NAME
+pg_session_start() {
+	local fifo=$WORK/.session-$1 fd pid
+	mkfifo "$fifo"
+	psql -X -q -At -d "$2" <"$fifo" >"$fifo.out" 2>&1 &
+	pid=$!
+	exec {fd}>"$fifo"
+	printf -v "PG_SESSION_FD_$1" '%s' "$fd"
+	printf -v "PG_SESSION_PID_$1" '%s' "$pid"
+	on_exit "kill $pid"
+}
+
+pg_session_send() {
+	local var=PG_SESSION_FD_$1
+	printf '%s\n' "$2" >&"${!var}"
+}
+
+pg_session_end() {
+	local fdvar=PG_SESSION_FD_$1 pidvar=PG_SESSION_PID_$1
+	# \q rather than EOF: background jobs started meanwhile hold the
+	# FIFO's write end too
+	printf '\\q\n' >&"${!fdvar}"
+	eval "exec ${!fdvar}>&-"
+	wait "${!pidvar}" 2>/dev/null || true
+}
+
+# pg_wait_for URL SQL [SECONDS]: poll until SQL returns t (default 10 s).
+pg_wait_for() {
+	local i
+	for ((i = 0; i < ${3:-10} * 10; i++)); do
+		[ "$(psql -X -q -At -d "$1" -c "$2" 2>/dev/null)" = t ] && return 0
+		sleep 0.1
+	done
+	fail "timed out waiting for: $2"
+}
