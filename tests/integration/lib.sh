@@ -178,6 +178,36 @@ pg_session_end() {
 	wait "${!pidvar}" 2>/dev/null || true
 }
 
+# npg_require: the oracle, node-pg-migrate 9.0.0 with pg, installed from npm
+# once into $MIG_BUILD_DIR/npm-oracle (under a lock: tests run in
+# parallel); sets NPG to its binary. Needs Node.js >= 20.11 and npm.
+npg_require() {
+	ORACLE=${MIG_BUILD_DIR:-$MIG_SOURCE_DIR/build}/npm-oracle
+	NPG=$ORACLE/node_modules/.bin/node-pg-migrate
+	command -v node >/dev/null && command -v npm >/dev/null ||
+		skip_or_fail "Node.js and npm are needed for the node-pg-migrate oracle"
+	node -e 'const [a, b] = process.versions.node.split(".").map(Number); process.exit(a > 20 || (a === 20 && b >= 11) ? 0 : 1)' ||
+		skip_or_fail "node-pg-migrate 9 needs Node.js >= 20.11 (have $(node --version))"
+	mkdir -p "$ORACLE"
+	local version='node -e "console.log(require(process.argv[1]).version)" "$ORACLE/node_modules/node-pg-migrate/package.json" 2>/dev/null'
+	(
+		flock 9
+		if [ ! -x "$NPG" ] || [ "$(eval "$version")" != 9.0.0 ] || [ ! -d "$ORACLE/node_modules/pg" ]; then
+			echo "    installing node-pg-migrate@9.0.0 and pg into $ORACLE"
+			[ -f "$ORACLE/package.json" ] || printf '{ "name": "npm-oracle", "private": true }\n' >"$ORACLE/package.json"
+			(cd "$ORACLE" && npm install --no-audit --no-fund --loglevel=error node-pg-migrate@9.0.0 pg >"$ORACLE/install.log" 2>&1)
+		fi
+	) 9>"$ORACLE/.lock" || skip_or_fail "npm install node-pg-migrate@9.0.0 pg failed: $(tail -5 "$ORACLE/install.log")"
+	[ "$(eval "$version")" = 9.0.0 ] || fail "the oracle in $ORACLE is not node-pg-migrate 9.0.0"
+}
+
+# npg URL ARGS...: node-pg-migrate on the database URL (it reads DATABASE_URL).
+npg() {
+	local url=$1
+	shift
+	DATABASE_URL=$url "$NPG" "$@"
+}
+
 # pg_wait_for URL SQL [SECONDS]: poll until SQL returns t (default 10 s).
 pg_wait_for() {
 	local i

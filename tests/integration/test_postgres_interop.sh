@@ -15,32 +15,7 @@ pg_require
 unset DATABASE_URL PGHOST PGHOSTADDR PGPORT PGUSER PGDATABASE PGPASSWORD PGSERVICE PGOPTIONS PGSSLMODE PGCONNECT_TIMEOUT
 
 FIXTURES=$MIG_SOURCE_DIR/tests/fixtures/interop/migrations
-ORACLE=${MIG_BUILD_DIR:-$MIG_SOURCE_DIR/build}/npm-oracle
-NPG=$ORACLE/node_modules/.bin/node-pg-migrate
-
-command -v node >/dev/null && command -v npm >/dev/null ||
-	skip_or_fail "Node.js and npm are needed for the node-pg-migrate oracle"
-node -e 'const [a, b] = process.versions.node.split(".").map(Number); process.exit(a > 20 || (a === 20 && b >= 11) ? 0 : 1)' ||
-	skip_or_fail "node-pg-migrate 9 needs Node.js >= 20.11 (have $(node --version))"
-
-oracle_version() {
-	node -e 'console.log(require(process.argv[1]).version)' "$ORACLE/node_modules/node-pg-migrate/package.json" 2>/dev/null
-}
-if [ ! -x "$NPG" ] || [ "$(oracle_version)" != 9.0.0 ] || [ ! -d "$ORACLE/node_modules/pg" ]; then
-	echo "    installing node-pg-migrate@9.0.0 and pg into $ORACLE"
-	mkdir -p "$ORACLE"
-	[ -f "$ORACLE/package.json" ] || printf '{ "name": "npm-oracle", "private": true }\n' >"$ORACLE/package.json"
-	(cd "$ORACLE" && npm install --no-audit --no-fund --loglevel=error node-pg-migrate@9.0.0 pg >"$ORACLE/install.log" 2>&1) ||
-		skip_or_fail "npm install node-pg-migrate@9.0.0 pg failed: $(tail -5 "$ORACLE/install.log")"
-fi
-[ "$(oracle_version)" = 9.0.0 ] || fail "the oracle in $ORACLE is not node-pg-migrate 9.0.0"
-
-# npg URL ARGS...: node-pg-migrate on the database URL (it reads DATABASE_URL).
-npg() {
-	local url=$1
-	shift
-	DATABASE_URL=$url "$NPG" "$@"
-}
+npg_require
 
 cp -R "$FIXTURES" "$WORK/migrations"
 # the set in node-pg-migrate's order: numeric prefix, then name
