@@ -187,4 +187,27 @@ void mig_constraint_name(mig_str *out, const mig_value *table, enum mig_constrai
  */
 void mig_column_fk_name(mig_str *out, const mig_value *table, const char *column);
 
+/* ---- pgm.sql ---------------------------------------------------------- */
+
+/* How a dialect renders the arguments of pgm.sql(text, args). */
+typedef struct mig_sql_render {
+	/* A string or {schema, name} argument: the quoted identifier. */
+	void (*ident)(void *ud, mig_str *out, const mig_value *v);
+	/* Any other argument: the escaped value (escapeValue). */
+	void (*value)(void *ud, mig_str *out, const mig_value *v);
+	/* The first error a callback hit (checked after each), or 0. */
+	int (*error)(void *ud);
+	void *ud;
+} mig_sql_render;
+
+/*
+ * pgm.sql(text, args) as node-pg-migrate's createTransformer builds it:
+ * for each key of args in turn, every "{key}" in the text is replaced by
+ * the rendered argument (identifiers go through String#replace's $-patterns,
+ * as there), undefined by ""; then ";" is appended unless the text ends
+ * with one. Writes the statement to out. MIG_EINPUT when the text is not a
+ * string or args is neither undefined nor an object.
+ */
+int mig_sql_substitute(mig_str *out, const mig_op *op, const mig_sql_render *r);
+
 #endif

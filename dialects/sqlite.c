@@ -4235,93 +4235,29 @@ static void esc(sq *p, mig_str *out, const mig_value *v)
 	}
 }
 
-/* String#replace's replacement patterns for a pattern without groups:
- * $$ -> $, $& -> the match, $` -> text before it, $' -> text after it. */
-static void replacement(mig_str *out, const char *rep, const char *text, size_t at, size_t mlen)
+static void sql_ident(void *ud, mig_str *out, const mig_value *v)
 {
-	for (const char *c = rep; *c; c++) {
-		if (*c != '$' || !c[1]) {
-			mig_str_putc(out, *c);
-			continue;
-		}
-		switch (c[1]) {
-		case '$':
-			mig_str_putc(out, '$');
-			c++;
-			break;
-		case '&':
-			mig_str_put(out, text + at, mlen);
-			c++;
-			break;
-		case '`':
-			mig_str_put(out, text, at);
-			c++;
-			break;
-		case '\'':
-			mig_str_puts(out, text + at + mlen);
-			c++;
-			break;
-		default:
-			mig_str_putc(out, '$');
-			break;
-		}
-	}
+	char *n = name_of(ud, v, "an argument");
+	if (n)
+		quote_ident(out, n);
+	free(n);
 }
 
-/* pgm.sql(text, args): the text as is, each {key} replaced (a string or
- * name object as a quoted identifier, any other value as a literal), and
- * ';' appended when it does not end with one (node-pg-migrate 9.4). */
+static void sql_value(void *ud, mig_str *out, const mig_value *v)
+{
+	esc(ud, out, v);
+}
+
+static int sql_error(void *ud)
+{
+	return ((sq *)ud)->rc;
+}
+
 static void e_sql(sq *p)
 {
-	const mig_value *text = A(p, 0), *args = A(p, 1);
-	if (!is_str(text)) {
-		fail(p, MIG_EINPUT, "%s: the SQL must be a string, not %s", p->op->name, mig_value_type_name(text));
-		return;
-	}
-	if (args && !mig_value_is_undefined(args) && args->type != MIG_V_OBJECT) {
-		fail(p, MIG_EINPUT, "%s: the arguments must be an object, not %s", p->op->name, mig_value_type_name(args));
-		return;
-	}
+	mig_sql_render r = {sql_ident, sql_value, sql_error, p};
 	mig_str cur = MIG_STR_INIT;
-	mig_str_put(&cur, text->str, text->len);
-	for (size_t k = 0; args && args->type == MIG_V_OBJECT && k < args->n && !p->rc; k++) {
-		const mig_value *val = args->items[k];
-		mig_str rep = MIG_STR_INIT, pat = MIG_STR_INIT, next = MIG_STR_INIT;
-		bool patterns = false;
-		if (mig_value_is_undefined(val)) {
-			/* "" */
-		} else if (is_str(val) || mig_is_name_object(val)) {
-			char *n = name_of(p, val, "an argument");
-			if (n)
-				quote_ident(&rep, n);
-			free(n);
-			patterns = true; /* passed to String#replace as is */
-		} else {
-			esc(p, &rep, val);
-		}
-		mig_str_printf(&pat, "{%s}", args->keys[k]);
-		const char *t = mig_str_cstr(&cur);
-		size_t n = cur.len, m = pat.len;
-		for (size_t i = 0; i < n;) {
-			if (m && i + m <= n && memcmp(t + i, mig_str_cstr(&pat), m) == 0) {
-				if (patterns)
-					replacement(&next, mig_str_cstr(&rep), t, i, m);
-				else
-					mig_str_put(&next, mig_str_cstr(&rep), rep.len);
-				i += m;
-			} else {
-				mig_str_putc(&next, t[i++]);
-			}
-		}
-		if (mig_str_failed(&next) || mig_str_failed(&rep) || mig_str_failed(&pat))
-			cur.failed = true;
-		mig_str_free(&cur);
-		cur = next;
-		mig_str_free(&rep);
-		mig_str_free(&pat);
-	}
-	if (cur.len && mig_str_cstr(&cur)[cur.len - 1] != ';')
-		mig_str_putc(&cur, ';');
+	adopt(p, mig_sql_substitute(&cur, p->op, &r));
 	step(p, &cur);
 }
 

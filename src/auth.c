@@ -15,7 +15,6 @@
 #include <regex.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/time.h>
 
 extern const char mig_auth_migration_js[];
 
@@ -113,23 +112,9 @@ int mig_auth(const mig_auth_opts *opts, char **path, bool *existing)
 		free(have);
 		goto out;
 	}
-	if ((rc = mig_mkdirs(dir)) != 0)
-		goto out;
-	struct timeval tv;
-	gettimeofday(&tv, NULL);
-	long long ms = (long long)tv.tv_sec * 1000 + tv.tv_usec / 1000;
-	char *name = mig_aprintf("%lld_auth-system.%s", ms, lang);
-	char *full = name ? mig_path_join(dir, name) : NULL;
+	char *name = mig_aprintf("%lld_auth-system.%s", mig_now_ms(), lang);
+	rc = name ? mig_write_new_file_in(dir, name, text, path) : mig_error_set(MIG_ENOMEM, "out of memory");
 	free(name);
-	if (!full) {
-		rc = mig_error_set(MIG_ENOMEM, "out of memory");
-		goto out;
-	}
-	if ((rc = mig_write_new_file(full, text, strlen(text))) != 0) {
-		free(full);
-		goto out;
-	}
-	*path = full;
 out:
 	free(old);
 	free(text);

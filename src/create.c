@@ -11,7 +11,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/time.h>
 #include <time.h>
 
 static const char js_esm[] =
@@ -149,9 +148,7 @@ int mig_create(const mig_create_opts *opts, char **path)
 	}
 	const char *format = opts->filename_format ? opts->filename_format : "timestamp";
 	char *prefix = NULL;
-	struct timeval tv;
-	gettimeofday(&tv, NULL);
-	long long ms = (long long)tv.tv_sec * 1000 + tv.tv_usec / 1000;
+	long long ms = mig_now_ms();
 	if (strcmp(format, "timestamp") == 0) {
 		prefix = mig_aprintf("%lld", ms);
 	} else if (strcmp(format, "utc") == 0) {
@@ -171,23 +168,10 @@ int mig_create(const mig_create_opts *opts, char **path)
 		rc = MIG_ENOMEM;
 		goto out;
 	}
-	if ((rc = mig_mkdirs(dir)) != 0) {
-		free(prefix);
-		goto out;
-	}
 	char *file = mig_aprintf("%s_%s.%s", prefix, n, lang);
 	free(prefix);
-	char *full = file ? mig_path_join(dir, file) : NULL;
+	rc = file ? mig_write_new_file_in(dir, file, text, path) : mig_error_set(MIG_ENOMEM, "out of memory");
 	free(file);
-	if (!full) {
-		rc = mig_error_set(MIG_ENOMEM, "out of memory");
-		goto out;
-	}
-	if ((rc = mig_write_new_file(full, text, strlen(text))) != 0) {
-		free(full);
-		goto out;
-	}
-	*path = full;
 out:
 	mig_str_free(&clean);
 	return rc;

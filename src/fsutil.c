@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/time.h>
 #include <unistd.h>
 
 int mig_read_file(const char *path, char **out, size_t *len)
@@ -142,4 +143,28 @@ int mig_write_new_file(const char *path, const char *text, size_t len)
 		return rc;
 	}
 	return 0;
+}
+
+int mig_write_new_file_in(const char *dir, const char *name, const char *text, char **path)
+{
+	*path = NULL;
+	int rc = mig_mkdirs(dir);
+	if (rc)
+		return rc;
+	char *full = mig_path_join(dir, name);
+	if (!full)
+		return mig_error_set(MIG_ENOMEM, "out of memory");
+	if ((rc = mig_write_new_file(full, text, strlen(text))) != 0) {
+		free(full);
+		return rc;
+	}
+	*path = full;
+	return 0;
+}
+
+long long mig_now_ms(void)
+{
+	struct timeval tv;
+	gettimeofday(&tv, NULL);
+	return (long long)tv.tv_sec * 1000 + tv.tv_usec / 1000;
 }

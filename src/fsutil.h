@@ -19,5 +19,10 @@ char *mig_path_join(const char *dir, const char *name);
 int mig_mkdirs(const char *path);
 /* Write a file that must not exist yet (O_EXCL); 0, or MIG_EIO. */
 int mig_write_new_file(const char *path, const char *text, size_t len);
+/* Create dir (and parents) and write dir/name there, which must not
+ * exist yet; *path is the file written (caller frees). */
+int mig_write_new_file_in(const char *dir, const char *name, const char *text, char **path);
+/* Milliseconds since the epoch (JavaScript's Date.now()). */
+long long mig_now_ms(void);
 
 #endif
