@@ -202,10 +202,12 @@ npg_require() {
 }
 
 # npg URL ARGS...: node-pg-migrate on the database URL (it reads DATABASE_URL).
+# Migrations that require('node-pg-migrate') find it through NODE_PATH, as
+# a project's own node_modules would provide it.
 npg() {
 	local url=$1
 	shift
-	DATABASE_URL=$url "$NPG" "$@"
+	DATABASE_URL=$url NODE_PATH=$ORACLE/node_modules "$NPG" "$@"
 }
 
 # pg_wait_for URL SQL [SECONDS]: poll until SQL returns t (default 10 s).
