@@ -1,0 +1,3 @@
+exports.up = (pgm, run) => {
+  pgm.createTable('never', { id: 'id' });
+};

@@ -1,0 +1,2 @@
+const up = (pgm) => { pgm.createTable('d', { id: 'id' }); };
+export default { up, down: false };
