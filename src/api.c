@@ -84,9 +84,20 @@ static int emit_all(const mig_options *opts, const mig_dialect *dia, const mig_s
 int mig_sql(const mig_options *opts, const char *file, const char *dialect, bool down, char **out)
 {
 	*out = NULL;
-	const mig_dialect *dia = mig_dialect_find(dialect ? dialect : "postgres");
-	if (!dia)
-		return mig_error_set(MIG_EUSAGE, "unknown dialect '%s' (use %s)", dialect, mig_dialect_names());
+	const mig_dialect *dia = NULL;
+	if (dialect) {
+		if (!(dia = mig_dialect_find(dialect)))
+			return mig_error_set(MIG_EUSAGE, "unknown dialect '%s' (use %s)", dialect, mig_dialect_names());
+	} else if (opts->database_url) {
+		/* the dialect of the database the migration would run on */
+		mig_url url;
+		int rc = mig__resolve_url(opts->database_url, &url, &dia);
+		if (rc)
+			return rc;
+		mig_url_dispose(&url);
+	} else {
+		dia = mig_dialect_find("postgres"); /* node-pg-migrate's SQL */
+	}
 	/* A path names its folder; anything else is a name in the migrations dir. */
 	char *dir = NULL;
 	const char *want = file;

@@ -615,17 +615,8 @@ static int cmd_sql(struct cli *c)
 {
 	if (c->args.n != 1)
 		return mig_error_set(MIG_EUSAGE, "sql takes one migration file or name (usage: migrations sql <file|name>)");
-	const char *dialect = c->dialect;
-	mig_url url;
-	if (!dialect && c->o.database_url && mig_url_parse(c->o.database_url, &url) == 0) {
-		static char scheme[16];
-		snprintf(scheme, sizeof(scheme), "%s", url.scheme);
-		dialect = scheme;
-		mig_url_dispose(&url);
-	}
-	mig_error_clear();
 	char *text = NULL;
-	int rc = mig_sql(&c->o, c->args.v[0], dialect, c->down, &text);
+	int rc = mig_sql(&c->o, c->args.v[0], c->dialect, c->down, &text);
 	if (rc == 0)
 		fputs(text, stdout);
 	free(text);

@@ -99,7 +99,8 @@ int mig_status(const mig_options *opts, mig_status_entry **out, size_t *n);
 void mig_status_free(mig_status_entry *entries, size_t n);
 
 /* sql: the statements a migration runs, without a database. `file` is a
- * path, or a migration name looked up in the migrations folder. The
+ * path, or a migration name looked up in the migrations folder. `dialect`
+ * NULL: the dialect of opts->database_url when set, else postgres. The
  * migration sees the shorthands of the files before it in its folder.
  * For dialects that need the current tables (sqlite), the earlier
  * migrations are replayed into a scratch database first. *out holds the
