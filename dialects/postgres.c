@@ -1124,6 +1124,23 @@ static void rename2(pg *p, const char *prefix, const mig_value *a, const char *m
 	step(p, &s);
 }
 
+/* "<prefix> arg[a] <mid> arg[b] <to> arg[2];": renames of a part of an
+ * object, and of objects that live ON a table. Each name has its own
+ * "what" for errors. */
+static void rename3(pg *p, const char *prefix, size_t a, const char *wa, const char *mid, size_t b,
+		    const char *wb, const char *to, const char *wc)
+{
+	mig_str s = MIG_STR_INIT;
+	mig_str_puts(&s, prefix);
+	lit(p, &s, A(p, a), wa);
+	mig_str_puts(&s, mid);
+	lit(p, &s, A(p, b), wb);
+	mig_str_puts(&s, to);
+	lit(p, &s, A(p, 2), wc);
+	mig_str_putc(&s, ';');
+	step(p, &s);
+}
+
 static void e_renameTable(pg *p)
 {
 	rename2(p, "ALTER TABLE ", A(p, 0), " RENAME TO ", A(p, 1), "the table name");
@@ -1227,15 +1244,8 @@ static void e_dropColumns(pg *p)
 
 static void e_renameColumn(pg *p)
 {
-	mig_str s = MIG_STR_INIT;
-	mig_str_puts(&s, "ALTER TABLE ");
-	lit(p, &s, A(p, 0), "the table name");
-	mig_str_puts(&s, " RENAME ");
-	lit(p, &s, A(p, 1), "the column name");
-	mig_str_puts(&s, " TO ");
-	lit(p, &s, A(p, 2), "the new column name");
-	mig_str_putc(&s, ';');
-	step(p, &s);
+	rename3(p, "ALTER TABLE ", 0, "the table name", " RENAME ", 1, "the column name", " TO ",
+		"the new column name");
 }
 
 static void e_alterColumn(pg *p)
@@ -1378,15 +1388,8 @@ static void e_dropConstraint(pg *p)
 
 static void e_renameConstraint(pg *p)
 {
-	mig_str s = MIG_STR_INIT;
-	mig_str_puts(&s, "ALTER TABLE ");
-	lit(p, &s, A(p, 0), "the table name");
-	mig_str_puts(&s, " RENAME CONSTRAINT ");
-	lit(p, &s, A(p, 1), "the constraint name");
-	mig_str_puts(&s, " TO ");
-	lit(p, &s, A(p, 2), "the new constraint name");
-	mig_str_putc(&s, ';');
-	step(p, &s);
+	rename3(p, "ALTER TABLE ", 0, "the table name", " RENAME CONSTRAINT ", 1, "the constraint name",
+		" TO ", "the new constraint name");
 }
 
 /* ====================================================================== */
@@ -1649,15 +1652,8 @@ static void e_dropTypeAttribute(pg *p)
 
 static void e_renameTypeAttribute(pg *p)
 {
-	mig_str s = MIG_STR_INIT;
-	mig_str_puts(&s, "ALTER TYPE ");
-	lit(p, &s, A(p, 0), "the type name");
-	mig_str_puts(&s, " RENAME ATTRIBUTE ");
-	lit(p, &s, A(p, 1), "the attribute name");
-	mig_str_puts(&s, " TO ");
-	lit(p, &s, A(p, 2), "the new attribute name");
-	mig_str_putc(&s, ';');
-	step(p, &s);
+	rename3(p, "ALTER TYPE ", 0, "the type name", " RENAME ATTRIBUTE ", 1, "the attribute name",
+		" TO ", "the new attribute name");
 }
 
 static void e_addTypeValue(pg *p)
@@ -2098,15 +2094,8 @@ static void e_dropTriggerAndFunction(pg *p)
 
 static void e_renameTrigger(pg *p)
 {
-	mig_str s = MIG_STR_INIT;
-	mig_str_puts(&s, "ALTER TRIGGER ");
-	lit(p, &s, A(p, 1), "the trigger name");
-	mig_str_puts(&s, " ON ");
-	lit(p, &s, A(p, 0), "the table name");
-	mig_str_puts(&s, " RENAME TO ");
-	lit(p, &s, A(p, 2), "the new trigger name");
-	mig_str_putc(&s, ';');
-	step(p, &s);
+	rename3(p, "ALTER TRIGGER ", 1, "the trigger name", " ON ", 0, "the table name", " RENAME TO ",
+		"the new trigger name");
 }
 
 /* ====================================================================== */
@@ -2334,15 +2323,8 @@ static void e_renameMaterializedView(pg *p)
 
 static void e_renameMaterializedViewColumn(pg *p)
 {
-	mig_str s = MIG_STR_INIT;
-	mig_str_puts(&s, "ALTER MATERIALIZED VIEW ");
-	lit(p, &s, A(p, 0), "the view name");
-	mig_str_puts(&s, " RENAME COLUMN ");
-	lit(p, &s, A(p, 1), "the column name");
-	mig_str_puts(&s, " TO ");
-	lit(p, &s, A(p, 2), "the new column name");
-	mig_str_putc(&s, ';');
-	step(p, &s);
+	rename3(p, "ALTER MATERIALIZED VIEW ", 0, "the view name", " RENAME COLUMN ", 1, "the column name",
+		" TO ", "the new column name");
 }
 
 static void e_dropMaterializedView(pg *p)
@@ -2560,15 +2542,8 @@ static void e_dropPolicy(pg *p)
 
 static void e_renamePolicy(pg *p)
 {
-	mig_str s = MIG_STR_INIT;
-	mig_str_puts(&s, "ALTER POLICY ");
-	lit(p, &s, A(p, 1), "the policy name");
-	mig_str_puts(&s, " ON ");
-	lit(p, &s, A(p, 0), "the table name");
-	mig_str_puts(&s, " RENAME TO ");
-	lit(p, &s, A(p, 2), "the new policy name");
-	mig_str_putc(&s, ';');
-	step(p, &s);
+	rename3(p, "ALTER POLICY ", 1, "the policy name", " ON ", 0, "the table name", " RENAME TO ",
+		"the new policy name");
 }
 
 /* ====================================================================== */
