@@ -16,8 +16,8 @@
 #define MIG_DIALECT_H
 
 #include "drivers/driver.h"
-#include "ir.h"
-#include "str.h"
+#include "ir/ir.h"
+#include "util/str.h"
 
 #define MIG_DIALECT_VERSION 1
 

@@ -13,7 +13,7 @@
 #ifndef MIG_DRIVER_H
 #define MIG_DRIVER_H
 
-#include "url.h"
+#include "engine/url.h"
 
 #include <stdbool.h>
 #include <stddef.h>

@@ -5,8 +5,8 @@
  */
 #include "drivers/driver.h"
 
-#include "error.h"
-#include "str.h"
+#include "util/error.h"
+#include "util/str.h"
 #include "mig_features.h"
 
 #include <stdlib.h>

@@ -4,12 +4,12 @@
  * mig_load_file() does first, so the tokenizer must cope with anything --
  * then walks the result the way the emitters do.
  */
-#include "load.h"
+#include "load/load.h"
 
-#include "error.h"
-#include "ir.h"
-#include "str.h"
-#include "value.h"
+#include "util/error.h"
+#include "ir/ir.h"
+#include "util/str.h"
+#include "ir/value.h"
 
 #include <stdint.h>
 #include <stdlib.h>

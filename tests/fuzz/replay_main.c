@@ -9,11 +9,11 @@
  * the format tests/fuzz/oracle.mjs prints for node-pg-migrate itself.
  */
 #define _POSIX_C_SOURCE 200809L
-#include "error.h"
-#include "ir.h"
-#include "load.h"
-#include "str.h"
-#include "value.h"
+#include "util/error.h"
+#include "ir/ir.h"
+#include "load/load.h"
+#include "util/str.h"
+#include "ir/value.h"
 
 #include <dirent.h>
 #include <stdint.h>

@@ -1,7 +1,7 @@
-// The node-pg-migrate oracle for tests/pg_corpus: runs node-pg-migrate's own
+// The node-pg-migrate oracle for tests/corpus/postgres: runs node-pg-migrate's own
 // runner (the code its CLI runs) in dry-run mode against a scratch
 // PostgreSQL database, once per corpus file and direction, and writes the
-// SQL steps it would execute to tests/pg_corpus/expected/<name>.<up|down>.sql.
+// SQL steps it would execute to tests/corpus/postgres/expected/<name>.<up|down>.sql.
 //
 // Step boundaries are kept: the dry-run log joins the steps with newlines,
 // so instead MigrationBuilder.prototype.getSqlSteps is wrapped and the step
@@ -11,7 +11,7 @@
 // It also writes expected/<name>.ir: the file's operations as node-pg-migrate
 // sees them (each pgm.<op>(...) call with its arguments, recorded by calling
 // up/down with a recording `pgm` on the module jiti loaded), in a small JSON
-// superset (undefined, func("sql") for pgm.func()). test_pg_corpus.c emits
+// superset (undefined, func("sql") for pgm.func()). test_postgres_corpus.c emits
 // from these too, so the emitter is checked independently of the JS loader,
 // and the loader's IR can be compared with node-pg-migrate's view.
 //

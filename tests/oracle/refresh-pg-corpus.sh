@@ -1,6 +1,6 @@
 #!/bin/sh
-# Regenerate tests/pg_corpus/expected/ from node-pg-migrate 9.0.0, the
-# oracle for the PostgreSQL emitter (tests/unit/test_pg_corpus.c compares
+# Regenerate tests/corpus/postgres/expected/ from node-pg-migrate 9.0.0, the
+# oracle for the PostgreSQL emitter (tests/unit/test_postgres_corpus.c compares
 # our output with these files).
 #
 # Needs node >= 20.11 and npm, and a scratch PostgreSQL server:
@@ -26,4 +26,4 @@ if [ "$have" != "9.0.0" ] || [ ! -d "$npmdir/node_modules/pg" ]; then
 	[ -f "$npmdir/package.json" ] || echo '{ "private": true }' >"$npmdir/package.json"
 	(cd "$npmdir" && npm install --no-audit --no-fund --save-exact node-pg-migrate@9.0.0 pg@8)
 fi
-exec node "$here/pg-oracle.mjs" --npm "$npmdir" --corpus "$root/tests/pg_corpus" --url "$url" "$@"
+exec node "$here/pg-oracle.mjs" --npm "$npmdir" --corpus "$root/tests/corpus/postgres" --url "$url" "$@"

@@ -1,0 +1,361 @@
+/*
+ * SQLite driver: in-process, one connection per run.
+ *
+ * - every connection: PRAGMA foreign_keys=ON, a busy timeout, and
+ *   double-quoted string literals off (a "name" is always an identifier);
+ * - exec() walks the text statement by statement (prepare + tail), so an
+ *   error names the statement that failed;
+ * - transactions are BEGIN IMMEDIATE (take the write lock up front);
+ *   MIG_TXN_RELAXED_FK turns foreign keys off around the transaction (it
+ *   is a no-op inside one) and runs PRAGMA foreign_key_check before COMMIT;
+ * - the run lock is flock() on the database file: it lasts the whole run
+ *   in every transaction mode and the kernel drops it if the process dies.
+ */
+#define _DEFAULT_SOURCE
+#include "drivers/driver.h"
+
+#include "util/error.h"
+#include "util/str.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+struct sqlite_conn {
+	mig_conn base;
+	sqlite3 *db;
+	char *path;      /* as opened; ":memory:" for memory databases */
+	int lock_fd;     /* -1 when not locked */
+	bool relaxed_fk; /* the open transaction turned foreign keys off */
+	bool in_txn;
+};
+
+static struct sqlite_conn *conn_of(mig_conn *c)
+{
+	return (struct sqlite_conn *)c;
+}
+
+static int sql_error(struct sqlite_conn *c, const char *stmt, size_t len, int offset)
+{
+	int rc = mig_error_set(MIG_ESQL, "%s", sqlite3_errmsg(c->db));
+	if (stmt) {
+		char *s = mig_strndup(stmt, len);
+		mig_error_set_statement(s, offset >= 0 ? offset + 1 : 0);
+		free(s);
+	}
+	char code[32];
+	snprintf(code, sizeof(code), "%d", sqlite3_extended_errcode(c->db));
+	mig_error_set_sqlstate(code);
+	return rc;
+}
+
+static int run(struct sqlite_conn *c, const char *sql)
+{
+	char *err = NULL;
+	if (sqlite3_exec(c->db, sql, NULL, NULL, &err) != SQLITE_OK) {
+		int rc = mig_error_set(MIG_ESQL, "%s", err ? err : sqlite3_errmsg(c->db));
+		mig_error_set_statement(sql, 0);
+		sqlite3_free(err);
+		return rc;
+	}
+	return 0;
+}
+
+static int sq_open(const mig_driver *drv, const mig_url *url, const mig_conn_opts *opts, mig_conn **out)
+{
+	*out = NULL;
+	struct sqlite_conn *c = calloc(1, sizeof(*c));
+	if (!c)
+		return mig_error_set(MIG_ENOMEM, "out of memory");
+	c->base.driver = drv;
+	c->lock_fd = -1;
+	const char *path = url->path ? url->path : ":memory:";
+	bool memory = strcmp(path, ":memory:") == 0;
+	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
+	/* A database file that does not exist yet is an empty database; for
+	 * runs that must not change anything, read that as an empty memory
+	 * database instead of creating the file. */
+	struct stat st;
+	const char *open_path = path;
+	if (!memory && opts && opts->no_create && stat(path, &st) != 0 && errno == ENOENT)
+		open_path = ":memory:";
+	c->path = mig_strdup(path);
+	if (!c->path) {
+		free(c);
+		return mig_error_set(MIG_ENOMEM, "out of memory");
+	}
+	int rc = sqlite3_open_v2(open_path, &c->db, flags, NULL);
+	if (rc != SQLITE_OK) {
+		int err = mig_error_set(MIG_ECONNECT, "cannot open SQLite database %s: %s", path,
+					c->db ? sqlite3_errmsg(c->db) : sqlite3_errstr(rc));
+		sqlite3_close(c->db);
+		free(c->path);
+		free(c);
+		return err;
+	}
+	sqlite3_extended_result_codes(c->db, 1);
+	sqlite3_busy_timeout(c->db, opts && opts->busy_timeout_ms > 0 ? opts->busy_timeout_ms : 5000);
+#ifdef SQLITE_DBCONFIG_DQS_DDL
+	sqlite3_db_config(c->db, SQLITE_DBCONFIG_DQS_DDL, 0, (int *)NULL);
+	sqlite3_db_config(c->db, SQLITE_DBCONFIG_DQS_DML, 0, (int *)NULL);
+#endif
+	/* Reading the schema proves the file is a database at all (a text file
+	 * opens fine and fails only at the first statement). */
+	if (run(c, "PRAGMA foreign_keys=ON; SELECT count(*) FROM sqlite_master") != 0) {
+		int err = mig_error_set(MIG_ECONNECT, "cannot use SQLite database %s: %s", path,
+					sqlite3_errmsg(c->db));
+		sqlite3_close(c->db);
+		free(c->path);
+		free(c);
+		return err;
+	}
+	*out = &c->base;
+	return 0;
+}
+
+static void sq_close(mig_conn *conn)
+{
+	if (!conn)
+		return;
+	struct sqlite_conn *c = conn_of(conn);
+	if (c->lock_fd >= 0)
+		close(c->lock_fd);
+	sqlite3_close(c->db);
+	free(c->path);
+	free(c);
+}
+
+/* Statement by statement, so that an error names the one that failed. */
+static int sq_exec(mig_conn *conn, const char *sql)
+{
+	struct sqlite_conn *c = conn_of(conn);
+	const char *p = sql;
+	while (*p) {
+		sqlite3_stmt *st = NULL;
+		const char *tail = NULL;
+		int rc = sqlite3_prepare_v2(c->db, p, -1, &st, &tail);
+		if (rc != SQLITE_OK) {
+			/* The failing statement runs to the next complete ';'. */
+			const char *end = p;
+			while (*end) {
+				const char *semi = strchr(end, ';');
+				end = semi ? semi + 1 : end + strlen(end);
+				char *cand = mig_strndup(p, (size_t)(end - p));
+				bool done = cand && sqlite3_complete(cand);
+				free(cand);
+				if (done)
+					break;
+			}
+			int off = sqlite3_error_offset(c->db);
+			while (p < end && (*p == ' ' || *p == '\n' || *p == '\t' || *p == '\r')) {
+				p++;
+				off--;
+			}
+			return sql_error(c, p, (size_t)(end - p), off);
+		}
+		if (!st) { /* only whitespace or comments left */
+			p = tail;
+			continue;
+		}
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+			;
+		if (rc != SQLITE_DONE) {
+			const char *text = sqlite3_sql(st);
+			int err = sql_error(c, text, strlen(text), -1);
+			sqlite3_finalize(st);
+			return err;
+		}
+		sqlite3_finalize(st);
+		p = tail;
+	}
+	return 0;
+}
+
+static int sq_query(mig_conn *conn, const char *sql, mig_rows **out)
+{
+	struct sqlite_conn *c = conn_of(conn);
+	*out = NULL;
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(c->db, sql, -1, &st, NULL) != SQLITE_OK || !st)
+		return sql_error(c, sql, strlen(sql), sqlite3_error_offset(c->db));
+	int ncols = sqlite3_column_count(st);
+	mig_rows *rows = mig_rows_new((size_t)ncols);
+	if (!rows) {
+		sqlite3_finalize(st);
+		return MIG_ENOMEM;
+	}
+	const char **cells = calloc((size_t)ncols + 1, sizeof(*cells));
+	int rc;
+	while (cells && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		for (int i = 0; i < ncols; i++)
+			cells[i] = (const char *)sqlite3_column_text(st, i);
+		if (mig_rows_add(rows, cells)) {
+			free(cells);
+			mig_rows_free(rows);
+			sqlite3_finalize(st);
+			return MIG_ENOMEM;
+		}
+	}
+	if (!cells) {
+		mig_rows_free(rows);
+		sqlite3_finalize(st);
+		return mig_error_set(MIG_ENOMEM, "out of memory");
+	}
+	free(cells);
+	if (rc != SQLITE_DONE) {
+		int err = sql_error(c, sql, strlen(sql), -1);
+		mig_rows_free(rows);
+		sqlite3_finalize(st);
+		return err;
+	}
+	sqlite3_finalize(st);
+	*out = rows;
+	return 0;
+}
+
+static int sq_begin(mig_conn *conn, unsigned flags)
+{
+	struct sqlite_conn *c = conn_of(conn);
+	int rc;
+	c->relaxed_fk = (flags & MIG_TXN_RELAXED_FK) != 0;
+	if (c->relaxed_fk && (rc = run(c, "PRAGMA foreign_keys=OFF")) != 0)
+		return rc;
+	if ((rc = run(c, "BEGIN IMMEDIATE")) != 0) {
+		if (c->relaxed_fk)
+			run(c, "PRAGMA foreign_keys=ON");
+		c->relaxed_fk = false;
+		if (sqlite3_extended_errcode(c->db) == SQLITE_BUSY)
+			mig_error_prefix("the database is busy (another writer kept it locked past the busy timeout)");
+		return rc;
+	}
+	c->in_txn = true;
+	return 0;
+}
+
+static int end_relaxed(struct sqlite_conn *c)
+{
+	if (!c->relaxed_fk)
+		return 0;
+	c->relaxed_fk = false;
+	return run(c, "PRAGMA foreign_keys=ON");
+}
+
+/* With foreign keys off, nothing checked them during the transaction:
+ * refuse to commit dangling references. */
+static int check_foreign_keys(struct sqlite_conn *c)
+{
+	mig_rows *rows = NULL;
+	int rc = sq_query(&c->base, "PRAGMA foreign_key_check", &rows);
+	if (rc)
+		return rc;
+	if (rows->nrows > 0) {
+		const char *table = mig_rows_get(rows, 0, 0), *rowid = mig_rows_get(rows, 0, 1);
+		const char *parent = mig_rows_get(rows, 0, 2);
+		rc = mig_error_set(MIG_ESQL,
+				   "FOREIGN KEY constraint failed: %zu row(s) violate foreign keys after the change (first: table %s rowid %s references a missing row of %s)",
+				   rows->nrows, table ? table : "?", rowid ? rowid : "?", parent ? parent : "?");
+		mig_error_set_statement("PRAGMA foreign_key_check", 0);
+	}
+	mig_rows_free(rows);
+	return rc;
+}
+
+static int sq_commit(mig_conn *conn)
+{
+	struct sqlite_conn *c = conn_of(conn);
+	int rc;
+	if (c->relaxed_fk && (rc = check_foreign_keys(c)) != 0)
+		return rc; /* still in the transaction: the caller rolls back */
+	if ((rc = run(c, "COMMIT")) != 0)
+		return rc;
+	c->in_txn = false;
+	return end_relaxed(c);
+}
+
+static int sq_rollback(mig_conn *conn)
+{
+	struct sqlite_conn *c = conn_of(conn);
+	int rc = 0;
+	if (!sqlite3_get_autocommit(c->db))
+		rc = run(c, "ROLLBACK");
+	c->in_txn = false;
+	int rc2 = end_relaxed(c);
+	return rc ? rc : rc2;
+}
+
+static int sq_lock(mig_conn *conn, const mig_lock_opts *opts)
+{
+	struct sqlite_conn *c = conn_of(conn);
+	const char *file = sqlite3_db_filename(c->db, "main");
+	if (!file || !*file)
+		return 0; /* a memory database is private to this run */
+	int fd = open(file, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return mig_error_set(MIG_ERROR, "cannot open %s to lock it: %s", file, strerror(errno));
+	struct timespec start;
+	clock_gettime(CLOCK_MONOTONIC, &start);
+	for (;;) {
+		if (flock(fd, LOCK_EX | LOCK_NB) == 0)
+			break;
+		if (errno != EWOULDBLOCK && errno != EINTR) {
+			int rc = mig_error_set(MIG_ERROR, "cannot lock %s: %s", file, strerror(errno));
+			close(fd);
+			return rc;
+		}
+		struct timespec now;
+		clock_gettime(CLOCK_MONOTONIC, &now);
+		double waited = (double)(now.tv_sec - start.tv_sec) + (double)(now.tv_nsec - start.tv_nsec) / 1e9;
+		if (opts->wait_seconds == 0 || (opts->wait_seconds > 0 && waited >= opts->wait_seconds)) {
+			close(fd);
+			if (opts->wait_seconds > 0)
+				return mig_error_set(MIG_ELOCKED,
+						     "Another migration is already running on %s: still locked after waiting %.0f s",
+						     c->path, opts->wait_seconds);
+			return mig_error_set(MIG_ELOCKED,
+					     "Another migration is already running on %s (use --lock-wait SECONDS to wait for it)",
+					     c->path);
+		}
+		struct timespec nap = {0, 50 * 1000 * 1000};
+		nanosleep(&nap, NULL);
+	}
+	c->lock_fd = fd;
+	return 0;
+}
+
+static int sq_unlock(mig_conn *conn)
+{
+	struct sqlite_conn *c = conn_of(conn);
+	if (c->lock_fd < 0)
+		return 0;
+	flock(c->lock_fd, LOCK_UN);
+	close(c->lock_fd);
+	c->lock_fd = -1;
+	return 0;
+}
+
+static const char *sq_server_version(mig_conn *conn)
+{
+	(void)conn;
+	return sqlite3_libversion();
+}
+
+const mig_driver_ops mig_sqlite_driver_ops = {
+	.version = MIG_DRIVER_OPS_VERSION,
+	.open = sq_open,
+	.close = sq_close,
+	.exec = sq_exec,
+	.query = sq_query,
+	.begin = sq_begin,
+	.commit = sq_commit,
+	.rollback = sq_rollback,
+	.lock = sq_lock,
+	.unlock = sq_unlock,
+	.server_version = sq_server_version,
+};

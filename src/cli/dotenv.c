@@ -1,0 +1,110 @@
+#define _POSIX_C_SOURCE 200809L
+#include "cli/dotenv.h"
+
+#include "util/error.h"
+#include "util/fs.h"
+#include "util/str.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+/* Lines: [export] KEY=VALUE, VALUE bare (a trailing " # comment" is
+ * dropped), 'single' (literal) or "double" (\n \t \" \\ escapes, may span
+ * lines). Blank lines and # comments are skipped. */
+int mig_dotenv_load(const char *path)
+{
+	struct stat st;
+	if (stat(path, &st) != 0 && errno == ENOENT)
+		return 0;
+	char *text = NULL;
+	size_t len = 0;
+	int rc = mig_read_file(path, &text, &len);
+	if (rc)
+		return rc;
+	const char *p = text;
+	int line = 1;
+	while (*p && rc == 0) {
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (*p == '\n' || *p == '\r' || *p == '#') {
+			while (*p && *p != '\n')
+				p++;
+			if (*p == '\n') {
+				p++;
+				line++;
+			}
+			continue;
+		}
+		if (strncmp(p, "export ", 7) == 0)
+			p += 7;
+		while (*p == ' ')
+			p++;
+		const char *k = p;
+		while (isalnum((unsigned char)*p) || *p == '_' || *p == '.' || *p == '-')
+			p++;
+		size_t klen = (size_t)(p - k);
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (klen == 0 || *p != '=') {
+			rc = mig_error_set_at(MIG_EINPUT, path, line, (int)(k - text) + 1,
+					      "expected KEY=VALUE in the .env file");
+			break;
+		}
+		p++;
+		while (*p == ' ' || *p == '\t')
+			p++;
+		mig_str v = MIG_STR_INIT;
+		int start_line = line;
+		if (*p == '"' || *p == '\'') {
+			char q = *p++;
+			while (*p && *p != q) {
+				if (*p == '\n')
+					line++;
+				if (q == '"' && *p == '\\' && p[1]) {
+					p++;
+					char c = *p == 'n' ? '\n' : *p == 't' ? '\t' : *p == 'r' ? '\r' : *p;
+					mig_str_putc(&v, c);
+					p++;
+					continue;
+				}
+				mig_str_putc(&v, *p++);
+			}
+			if (*p != q) {
+				mig_str_free(&v);
+				rc = mig_error_set_at(MIG_EINPUT, path, start_line, 0,
+						      "unterminated quoted value in the .env file");
+				break;
+			}
+			p++;
+			while (*p && *p != '\n')
+				p++;
+		} else {
+			const char *vs = p;
+			while (*p && *p != '\n' && !(*p == '#' && p > vs && (p[-1] == ' ' || p[-1] == '\t')))
+				p++;
+			const char *ve = p;
+			while (ve > vs && isspace((unsigned char)ve[-1]))
+				ve--;
+			mig_str_put(&v, vs, (size_t)(ve - vs));
+			while (*p && *p != '\n')
+				p++;
+		}
+		char *key = mig_strndup(k, klen);
+		char *val = mig_str_detach(&v);
+		if (!key || !val)
+			rc = mig_error_set(MIG_ENOMEM, "out of memory");
+		else if (!getenv(key))
+			setenv(key, val, 0);
+		free(key);
+		free(val);
+		if (*p == '\n') {
+			p++;
+			line++;
+		}
+	}
+	free(text);
+	return rc;
+}

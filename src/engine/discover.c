@@ -1,0 +1,253 @@
+#define _POSIX_C_SOURCE 200809L
+#include "engine/discover.h"
+
+#include "util/error.h"
+#include "util/fs.h"
+#include "util/str.h"
+
+#include <ctype.h>
+#include <dirent.h>
+#include <errno.h>
+#include <regex.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+static int digits_at(const char *s, size_t n)
+{
+	int v = 0;
+	for (size_t i = 0; i < n; i++)
+		v = v * 10 + (s[i] - '0');
+	return v;
+}
+
+static bool leap(int y)
+{
+	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+/* Days since 1970-01-01 of a proleptic Gregorian date. */
+static long long days_from_civil(int y, int m, int d)
+{
+	y -= m <= 2;
+	long long era = (y >= 0 ? y : y - 399) / 400;
+	long long yoe = y - era * 400;
+	long long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	long long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+int mig_numeric_prefix(const char *file, double *out)
+{
+	size_t n = 0;
+	while (isdigit((unsigned char)file[n]))
+		n++;
+	if (n == 0)
+		return mig_error_set(MIG_EINPUT,
+				     "Cannot determine numeric prefix for \"%s\": every file in the migrations folder is a migration and its name must start with digits (move other files out, or use --ignore-pattern)",
+				     file);
+	if (n == 17) {
+		int y = digits_at(file, 4), mo = digits_at(file + 4, 2), d = digits_at(file + 6, 2);
+		int h = digits_at(file + 8, 2), mi = digits_at(file + 10, 2), s = digits_at(file + 12, 2);
+		int ms = digits_at(file + 14, 3);
+		static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+		if (mo < 1 || mo > 12 || d < 1 || d > mdays[mo - 1] + (mo == 2 && leap(y)) ||
+		    h > 24 || mi > 59 || s > 59 || (h == 24 && (mi || s || ms)))
+			return mig_error_set(MIG_EINPUT,
+					     "Cannot determine numeric prefix for \"%s\": a 17-digit prefix is read as a UTC time YYYYMMDDhhmmssSSS and %.17s is not one",
+					     file, file);
+		*out = (double)(days_from_civil(y, mo, d) * 86400000LL + h * 3600000LL + mi * 60000LL +
+				s * 1000LL + ms);
+		return 0;
+	}
+	char *digits = mig_strndup(file, n);
+	if (!digits)
+		return mig_error_set(MIG_ENOMEM, "out of memory");
+	*out = strtod(digits, NULL);
+	free(digits);
+	return 0;
+}
+
+static bool ignorable(unsigned char c)
+{
+	/* ICU's ignorePunctuation: spaces and punctuation/symbols are skipped. */
+	return c < 0x80 && !isalnum(c);
+}
+
+int mig_compare_names(const char *a, const char *b)
+{
+	const unsigned char *p = (const unsigned char *)a, *q = (const unsigned char *)b;
+	int tertiary = 0;
+	for (;;) {
+		while (*p && ignorable(*p))
+			p++;
+		while (*q && ignorable(*q))
+			q++;
+		if (!*p || !*q)
+			break;
+		if (isdigit(*p) && isdigit(*q)) {
+			while (*p == '0' && isdigit(p[1]))
+				p++;
+			while (*q == '0' && isdigit(q[1]))
+				q++;
+			size_t la = 0, lb = 0;
+			while (isdigit(p[la]))
+				la++;
+			while (isdigit(q[lb]))
+				lb++;
+			if (la != lb)
+				return la < lb ? -1 : 1;
+			int c = memcmp(p, q, la);
+			if (c)
+				return c < 0 ? -1 : 1;
+			p += la;
+			q += lb;
+			continue;
+		}
+		if (isdigit(*p) != isdigit(*q))
+			return isdigit(*p) ? -1 : 1; /* digits sort before letters */
+		int la = tolower(*p), lb = tolower(*q);
+		if (la != lb)
+			return la < lb ? -1 : 1;
+		if (!tertiary && *p != *q)
+			tertiary = islower(*p) ? -1 : 1; /* lower case first */
+		p++;
+		q++;
+	}
+	if (*p || *q)
+		return *p ? 1 : -1;
+	if (tertiary)
+		return tertiary;
+	int c = strcmp(a, b);
+	return c < 0 ? -1 : c > 0;
+}
+
+int mig_compare_files(const char *a, const char *b)
+{
+	double x = 0, y = 0;
+	mig_numeric_prefix(a, &x);
+	mig_numeric_prefix(b, &y);
+	if (x != y)
+		return x < y ? -1 : 1;
+	return mig_compare_names(a, b);
+}
+
+static int cmp_migrations(const void *x, const void *y)
+{
+	const mig_migration *a = x, *b = y;
+	if (a->timestamp != b->timestamp)
+		return a->timestamp < b->timestamp ? -1 : 1;
+	return mig_compare_names(a->file, b->file);
+}
+
+void mig_set_dispose(mig_set *set)
+{
+	for (size_t i = 0; i < set->n; i++)
+		mig_migration_dispose(&set->items[i]);
+	free(set->items);
+	set->items = NULL;
+	set->n = 0;
+}
+
+long mig_set_find(const mig_set *set, const char *name)
+{
+	for (size_t i = 0; i < set->n; i++)
+		if (strcmp(set->items[i].name, name) == 0)
+			return (long)i;
+	return -1;
+}
+
+int mig_discover(const char *dir, const char *ignore_pattern, mig_set *out)
+{
+	memset(out, 0, sizeof(*out));
+	regex_t re;
+	bool have_re = false;
+	int rc = 0;
+	if (ignore_pattern && *ignore_pattern) {
+		char *anchored = mig_aprintf("^(%s)$", ignore_pattern);
+		if (!anchored)
+			return MIG_ENOMEM;
+		int rerr = regcomp(&re, anchored, REG_EXTENDED | REG_NOSUB);
+		free(anchored);
+		if (rerr) {
+			char msg[256];
+			regerror(rerr, &re, msg, sizeof(msg));
+			return mig_error_set(MIG_EUSAGE, "--ignore-pattern '%s' is not a valid regular expression: %s",
+					     ignore_pattern, msg);
+		}
+		have_re = true;
+	}
+	DIR *d = opendir(dir);
+	if (!d) {
+		rc = mig_error_set(MIG_EIO, "cannot open migrations directory %s: %s%s", dir, strerror(errno),
+				   errno == ENOENT ? " (create it, or give another with -m/--migrations-dir)" : "");
+		goto out;
+	}
+	size_t cap = 0;
+	struct dirent *de;
+	while ((de = readdir(d)) != NULL) {
+		const char *fname = de->d_name;
+		if (strcmp(fname, ".") == 0 || strcmp(fname, "..") == 0)
+			continue;
+		if (have_re ? regexec(&re, fname, 0, NULL, 0) == 0 : fname[0] == '.')
+			continue;
+		char *path = mig_path_join(dir, fname);
+		if (!path) {
+			rc = mig_error_set(MIG_ENOMEM, "out of memory");
+			break;
+		}
+		struct stat st;
+		if (lstat(path, &st) != 0 || !(S_ISREG(st.st_mode) || S_ISLNK(st.st_mode))) {
+			free(path);
+			continue;
+		}
+		if (out->n == cap) {
+			cap = cap ? cap * 2 : 16;
+			mig_migration *items = realloc(out->items, cap * sizeof(*items));
+			if (!items) {
+				free(path);
+				rc = mig_error_set(MIG_ENOMEM, "out of memory");
+				break;
+			}
+			out->items = items;
+		}
+		mig_migration *m = &out->items[out->n];
+		memset(m, 0, sizeof(*m));
+		out->n++;
+		m->path = path;
+		m->file = mig_strdup(fname);
+		const char *dot = strrchr(fname, '.');
+		m->name = dot && dot != fname ? mig_strndup(fname, (size_t)(dot - fname)) : mig_strdup(fname);
+		if (!m->file || !m->name) {
+			rc = mig_error_set(MIG_ENOMEM, "out of memory");
+			break;
+		}
+		if ((rc = mig_numeric_prefix(fname, &m->timestamp)) != 0) {
+			mig_error_prefix("Error loading migration files");
+			mig_error_set_location(path, 0, 0);
+			break;
+		}
+	}
+	closedir(d);
+	if (rc)
+		goto out;
+	if (out->n > 1) /* qsort(NULL, 0, ...) is undefined */
+		qsort(out->items, out->n, sizeof(*out->items), cmp_migrations);
+	/* Equal names have equal prefixes, so duplicates sit in one run of
+	 * equal timestamps (not always adjacent: extensions affect ties). */
+	for (size_t i = 0; i < out->n; i++)
+		for (size_t k = i + 1; k < out->n && out->items[k].timestamp == out->items[i].timestamp; k++)
+			if (strcmp(out->items[i].name, out->items[k].name) == 0) {
+				rc = mig_error_set(MIG_EINPUT,
+						   "two migration files have the same name %s: %s and %s (the name is the file name without its extension and must be unique)",
+						   out->items[i].name, out->items[i].file, out->items[k].file);
+				goto out;
+			}
+out:
+	if (have_re)
+		regfree(&re);
+	if (rc)
+		mig_set_dispose(out);
+	return rc;
+}

@@ -1,0 +1,124 @@
+#include "engine/plan.h"
+
+#include "util/error.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+static bool is_applied(const mig_strv *applied, const char *name)
+{
+	for (size_t i = 0; i < applied->n; i++)
+		if (strcmp(applied->v[i], name) == 0)
+			return true;
+	return false;
+}
+
+int mig_check_order(const mig_set *files, const mig_strv *applied)
+{
+	size_t n = files->n < applied->n ? files->n : applied->n;
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(applied->v[i], files->items[i].name) != 0)
+			return mig_error_set(MIG_EORDER,
+					     "Not run migration %s is preceding already run migration %s",
+					     files->items[i].name, applied->v[i]);
+	return 0;
+}
+
+static int push_idx(size_t **idx, size_t *n, size_t v)
+{
+	size_t *grown = realloc(*idx, (*n + 1) * sizeof(**idx));
+	if (!grown)
+		return mig_error_set(MIG_ENOMEM, "out of memory");
+	*idx = grown;
+	grown[(*n)++] = v;
+	return 0;
+}
+
+int mig_plan_up(const mig_set *files, const mig_strv *applied, const mig_target *t,
+		bool timestamp, size_t **idx, size_t *n)
+{
+	*idx = NULL;
+	*n = 0;
+	long upto = -1;
+	if (t && t->name) {
+		upto = mig_set_find(files, t->name);
+		if (upto < 0)
+			return mig_error_set(MIG_EUSAGE, "there is no migration file named %s", t->name);
+	}
+	double limit = t && t->has_count ? fabs(t->count) : INFINITY;
+	for (size_t i = 0; i < files->n; i++) {
+		const mig_migration *m = &files->items[i];
+		if (upto >= 0 && (long)i > upto)
+			break;
+		if (is_applied(applied, m->name))
+			continue;
+		if (t && t->has_count) {
+			if (timestamp ? !(m->timestamp <= t->count) : (double)*n >= limit)
+				continue;
+		}
+		int rc = push_idx(idx, n, i);
+		if (rc) {
+			free(*idx);
+			*idx = NULL;
+			*n = 0;
+			return rc;
+		}
+	}
+	return 0;
+}
+
+int mig_plan_down(const mig_set *files, const mig_strv *applied, const mig_target *t,
+		  bool timestamp, size_t **idx, size_t *n)
+{
+	*idx = NULL;
+	*n = 0;
+	size_t first = 0; /* first applied position to roll back */
+	if (t && t->name) {
+		long at = -1;
+		for (size_t i = 0; i < applied->n; i++)
+			if (strcmp(applied->v[i], t->name) == 0)
+				at = (long)i;
+		if (at < 0)
+			return mig_error_set(MIG_EUSAGE, "%s is not applied, so it cannot be rolled back",
+					     t->name);
+		first = (size_t)at;
+	} else if (t && t->has_count && timestamp) {
+		first = applied->n;
+		for (size_t i = 0; i < applied->n; i++) {
+			long f = mig_set_find(files, applied->v[i]);
+			if (f >= 0 && files->items[f].timestamp >= t->count) {
+				first = i;
+				break;
+			}
+		}
+	} else {
+		double count = t && t->has_count ? fabs(t->count) : 1;
+		/* node-pg-migrate: slice(-0) is the whole list, so 0 = all */
+		first = count == 0 || count >= (double)applied->n ? 0 : applied->n - (size_t)count;
+	}
+	mig_str missing = MIG_STR_INIT;
+	size_t nmissing = 0;
+	int rc = 0;
+	for (size_t i = applied->n; i-- > first;) {
+		long f = mig_set_find(files, applied->v[i]);
+		if (timestamp && t && t->has_count && !t->name && (f < 0 || files->items[f].timestamp < t->count))
+			continue;
+		if (f < 0) {
+			mig_str_printf(&missing, "%s%s", nmissing++ ? ", " : "", applied->v[i]);
+			continue;
+		}
+		if ((rc = push_idx(idx, n, (size_t)f)) != 0)
+			break;
+	}
+	if (rc == 0 && nmissing)
+		rc = mig_error_set(MIG_ESTATE,
+				   "Definitions of migrations %s have been deleted.", mig_str_cstr(&missing));
+	mig_str_free(&missing);
+	if (rc) {
+		free(*idx);
+		*idx = NULL;
+		*n = 0;
+	}
+	return rc;
+}

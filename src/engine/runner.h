@@ -1,0 +1,22 @@
+/* Internal pieces of the runner shared with the offline `sql` command. */
+#ifndef MIG_RUNNER_H
+#define MIG_RUNNER_H
+
+#include "dialects/dialect.h"
+#include "engine/discover.h"
+#include "migrations.h"
+
+/* Discover dir and load files 0..upto (all when upto is (size_t)-1). */
+int mig__load_all(const char *dir, const char *ignore_pattern, mig_set *files, size_t upto);
+/* Shorthands of files 0..upto merged in order (later wins); NULL when
+ * none (then *rc says whether that is an error). Caller frees. */
+mig_value *mig__merged_shorthands(const mig_set *files, size_t upto, int *rc);
+/* Parse a URL and find its dialect. */
+int mig__resolve_url(const char *text, mig_url *url, const mig_dialect **dia);
+/* Emit one operation, reversing its steps for inferred downs, with the
+ * error located at the operation's call site. */
+int mig__emit_op(const mig_dialect *dia, const mig_emit_ctx *ctx, const mig_migration *m,
+		 const mig_op *op, mig_strv *steps);
+void mig__emit_event(const mig_options *o, const mig_event *ev);
+
+#endif

@@ -1,0 +1,441 @@
+#include "engine/url.h"
+
+#include "util/error.h"
+#include "util/str.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int hexval(int c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+char *mig_percent_decode(const char *s, size_t len)
+{
+	char *out = malloc(len + 1);
+	if (!out)
+		return NULL;
+	size_t o = 0;
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] == '%') {
+			if (i + 2 >= len) {
+				free(out);
+				return NULL;
+			}
+			int a = hexval((unsigned char)s[i + 1]), b = hexval((unsigned char)s[i + 2]);
+			if (a < 0 || b < 0 || (a == 0 && b == 0)) {
+				free(out);
+				return NULL;
+			}
+			out[o++] = (char)(a * 16 + b);
+			i += 2;
+		} else {
+			out[o++] = s[i];
+		}
+	}
+	out[o] = '\0';
+	return out;
+}
+
+void mig_url_dispose(mig_url *url)
+{
+	if (!url)
+		return;
+	free(url->raw);
+	free(url->scheme);
+	free(url->user);
+	free(url->password);
+	free(url->host);
+	free(url->database);
+	free(url->path);
+	for (size_t i = 0; i < url->nparams; i++) {
+		free(url->params[i].key);
+		free(url->params[i].value);
+	}
+	free(url->params);
+	free(url->redacted);
+	memset(url, 0, sizeof(*url));
+}
+
+const char *mig_url_param_get(const mig_url *url, const char *key)
+{
+	for (size_t i = 0; i < url->nparams; i++)
+		if (strcmp(url->params[i].key, key) == 0)
+			return url->params[i].value;
+	return NULL;
+}
+
+static bool secret_key(const char *key, size_t n)
+{
+	return (n == 8 && strncmp(key, "password", 8) == 0) || (n == 6 && strncmp(key, "passwd", 6) == 0) ||
+	       (n == 3 && strncmp(key, "pwd", 3) == 0) || (n == 11 && strncmp(key, "sslpassword", 11) == 0);
+}
+
+/* Mask values of password-like keys in "k=v&k2=v2" (query strings). */
+static void put_query_redacted(mig_str *out, const char *q)
+{
+	while (*q) {
+		const char *amp = strchr(q, '&');
+		size_t n = amp ? (size_t)(amp - q) : strlen(q);
+		const char *eq = memchr(q, '=', n);
+		if (eq && secret_key(q, (size_t)(eq - q))) {
+			mig_str_put(out, q, (size_t)(eq - q) + 1);
+			mig_str_puts(out, "****");
+		} else {
+			mig_str_put(out, q, n);
+		}
+		q += n;
+		if (*q == '&') {
+			mig_str_putc(out, '&');
+			q++;
+		}
+	}
+}
+
+/* Redact a libpq key=value string: password values become ****. */
+static void put_keyvalue_redacted(mig_str *out, const char *s)
+{
+	const char *p = s;
+	while (*p) {
+		/* copy whitespace */
+		while (*p && isspace((unsigned char)*p))
+			mig_str_putc(out, *p++);
+		const char *k = p;
+		while (*p && *p != '=' && !isspace((unsigned char)*p))
+			p++;
+		size_t klen = (size_t)(p - k);
+		mig_str_put(out, k, klen);
+		while (*p && isspace((unsigned char)*p))
+			mig_str_putc(out, *p++);
+		if (*p != '=')
+			continue;
+		mig_str_putc(out, *p++);
+		while (*p && isspace((unsigned char)*p))
+			mig_str_putc(out, *p++);
+		const char *v = p;
+		if (*p == '\'') {
+			p++;
+			while (*p && *p != '\'') {
+				if (*p == '\\' && p[1])
+					p++;
+				p++;
+			}
+			if (*p == '\'')
+				p++;
+		} else {
+			while (*p && !isspace((unsigned char)*p))
+				p++;
+		}
+		if (secret_key(k, klen))
+			mig_str_puts(out, "****");
+		else
+			mig_str_put(out, v, (size_t)(p - v));
+	}
+}
+
+char *mig_url_redact(const char *text)
+{
+	mig_str out = MIG_STR_INIT;
+	const char *sep = strstr(text, "://");
+	if (!sep) {
+		if (strchr(text, '='))
+			put_keyvalue_redacted(&out, text);
+		else
+			mig_str_puts(&out, text);
+		return mig_str_detach(&out);
+	}
+	const char *auth = sep + 3;
+	const char *auth_end = auth + strcspn(auth, "/?#");
+	/* userinfo ends at the last '@' of the authority */
+	const char *at = NULL;
+	for (const char *p = auth; p < auth_end; p++)
+		if (*p == '@')
+			at = p;
+	mig_str_put(&out, text, (size_t)(auth - text));
+	if (at) {
+		const char *colon = memchr(auth, ':', (size_t)(at - auth));
+		if (colon) {
+			mig_str_put(&out, auth, (size_t)(colon - auth) + 1);
+			mig_str_puts(&out, "****");
+		} else {
+			mig_str_put(&out, auth, (size_t)(at - auth));
+		}
+		mig_str_put(&out, at, (size_t)(auth_end - at));
+	} else {
+		mig_str_put(&out, auth, (size_t)(auth_end - auth));
+	}
+	const char *rest = auth_end;
+	const char *q = strchr(rest, '?');
+	if (q) {
+		mig_str_put(&out, rest, (size_t)(q - rest) + 1);
+		put_query_redacted(&out, q + 1);
+	} else {
+		mig_str_puts(&out, rest);
+	}
+	return mig_str_detach(&out);
+}
+
+static int bad(const mig_url *url, const char *why)
+{
+	char *r = mig_url_redact(url->raw);
+	int rc = mig_error_set(MIG_EINPUT, "bad database URL %s: %s", r ? r : "(unprintable)", why);
+	free(r);
+	return rc;
+}
+
+static int parse_query(mig_url *url, const char *q)
+{
+	while (*q) {
+		const char *amp = strchr(q, '&');
+		size_t n = amp ? (size_t)(amp - q) : strlen(q);
+		if (n) {
+			const char *eq = memchr(q, '=', n);
+			size_t kl = eq ? (size_t)(eq - q) : n;
+			mig_url_param *p = realloc(url->params, (url->nparams + 1) * sizeof(*p));
+			if (!p)
+				return mig_error_set(MIG_ENOMEM, "out of memory");
+			url->params = p;
+			p = &url->params[url->nparams];
+			p->key = mig_percent_decode(q, kl);
+			p->value = eq ? mig_percent_decode(eq + 1, n - kl - 1) : mig_strdup("");
+			if (!p->key || !p->value) {
+				free(p->key);
+				free(p->value);
+				return bad(url, "a query parameter has a malformed %-escape");
+			}
+			url->nparams++;
+		}
+		q += n;
+		if (*q == '&')
+			q++;
+	}
+	return 0;
+}
+
+/* scheme://[user[:password]@]host[:port][,host2...]/database[?k=v&...] */
+static int parse_server_url(mig_url *url, const char *after_scheme)
+{
+	const char *auth = after_scheme;
+	const char *auth_end = auth + strcspn(auth, "/?#");
+	const char *at = NULL;
+	for (const char *p = auth; p < auth_end; p++)
+		if (*p == '@')
+			at = p;
+	const char *hostpart = auth;
+	if (at) {
+		const char *colon = memchr(auth, ':', (size_t)(at - auth));
+		const char *uend = colon ? colon : at;
+		if (uend > auth && !(url->user = mig_percent_decode(auth, (size_t)(uend - auth))))
+			return bad(url, "the user name has a malformed %-escape");
+		if (colon && !(url->password = mig_percent_decode(colon + 1, (size_t)(at - colon - 1))))
+			return bad(url, "the password has a malformed %-escape");
+		hostpart = at + 1;
+	}
+	/* host[:port]; IPv6 in brackets; several hosts separated by ',' are
+	 * kept as one string (libpq understands them). */
+	const char *hend = auth_end;
+	const char *port = NULL;
+	if (*hostpart == '[') {
+		const char *rb = memchr(hostpart, ']', (size_t)(hend - hostpart));
+		if (!rb)
+			return bad(url, "an IPv6 address lacks its closing ']'");
+		if (rb + 1 < hend && rb[1] == ':')
+			port = rb + 2;
+		else if (rb + 1 < hend && rb[1] != ',')
+			return bad(url, "unexpected text after the IPv6 address");
+		url->host = mig_strndup(hostpart + 1, (size_t)(rb - hostpart - 1));
+	} else if (!memchr(hostpart, ',', (size_t)(hend - hostpart))) {
+		const char *colon = memchr(hostpart, ':', (size_t)(hend - hostpart));
+		const char *e = colon ? colon : hend;
+		if (colon)
+			port = colon + 1;
+		if (e > hostpart && !(url->host = mig_percent_decode(hostpart, (size_t)(e - hostpart))))
+			return bad(url, "the host has a malformed %-escape");
+	} else {
+		url->host = mig_strndup(hostpart, (size_t)(hend - hostpart));
+	}
+	if (port) {
+		if (port == hend)
+			return bad(url, "the port is empty");
+		long v = 0;
+		for (const char *p = port; p < hend; p++) {
+			if (!isdigit((unsigned char)*p))
+				return bad(url, "the port is not a number");
+			v = v * 10 + (*p - '0');
+			if (v > 65535)
+				return bad(url, "the port is out of range");
+		}
+		if (v == 0)
+			return bad(url, "the port is out of range");
+		url->port = (int)v;
+	}
+	const char *p = auth_end;
+	if (*p == '/') {
+		p++;
+		size_t n = strcspn(p, "?#");
+		if (n && !(url->database = mig_percent_decode(p, n)))
+			return bad(url, "the database name has a malformed %-escape");
+		p += n;
+	}
+	if (*p == '?') {
+		p++;
+		size_t n = strcspn(p, "#");
+		char *q = mig_strndup(p, n);
+		if (!q)
+			return mig_error_set(MIG_ENOMEM, "out of memory");
+		int rc = parse_query(url, q);
+		free(q);
+		if (rc)
+			return rc;
+	}
+	return 0;
+}
+
+static int parse_sqlite(mig_url *url, const char *rest)
+{
+	const char *path = rest;
+	if (strncmp(path, "///", 3) == 0)
+		path += 2; /* sqlite:///abs/path */
+	else if (strncmp(path, "//", 2) == 0)
+		path += 2; /* sqlite://relative/path */
+	size_t n = strcspn(path, "?");
+	if (n == 0)
+		return bad(url, "the SQLite URL has no file path (use sqlite:path/to/file.db or sqlite::memory:)");
+	url->path = mig_percent_decode(path, n);
+	if (!url->path)
+		return bad(url, "the path has a malformed %-escape");
+	if (path[n] == '?')
+		return parse_query(url, path + n + 1);
+	return 0;
+}
+
+/* libpq conninfo: key = value pairs, values optionally single-quoted. */
+static int parse_keyvalue(mig_url *url, const char *s)
+{
+	const char *p = s;
+	while (*p) {
+		while (isspace((unsigned char)*p))
+			p++;
+		if (!*p)
+			break;
+		const char *k = p;
+		while (*p && *p != '=' && !isspace((unsigned char)*p))
+			p++;
+		size_t klen = (size_t)(p - k);
+		while (isspace((unsigned char)*p))
+			p++;
+		if (*p != '=' || klen == 0)
+			return bad(url, "a key=value connection string needs key=value pairs");
+		p++;
+		while (isspace((unsigned char)*p))
+			p++;
+		mig_str v = MIG_STR_INIT;
+		if (*p == '\'') {
+			p++;
+			while (*p && *p != '\'') {
+				if (*p == '\\' && p[1])
+					p++;
+				mig_str_putc(&v, *p++);
+			}
+			if (*p != '\'') {
+				mig_str_free(&v);
+				return bad(url, "an unterminated quoted value");
+			}
+			p++;
+		} else {
+			while (*p && !isspace((unsigned char)*p)) {
+				if (*p == '\\' && p[1])
+					p++;
+				mig_str_putc(&v, *p++);
+			}
+		}
+		char *key = mig_strndup(k, klen);
+		char *val = mig_str_detach(&v);
+		mig_url_param *np = key && val ? realloc(url->params, (url->nparams + 1) * sizeof(*np)) : NULL;
+		if (!np) {
+			free(key);
+			free(val);
+			return mig_error_set(MIG_ENOMEM, "out of memory");
+		}
+		url->params = np;
+		url->params[url->nparams].key = key;
+		url->params[url->nparams].value = val;
+		url->nparams++;
+		char **slot = NULL;
+		if (strcmp(key, "user") == 0)
+			slot = &url->user;
+		else if (strcmp(key, "password") == 0)
+			slot = &url->password;
+		else if (strcmp(key, "host") == 0 || (strcmp(key, "hostaddr") == 0 && !url->host))
+			slot = &url->host;
+		else if (strcmp(key, "dbname") == 0)
+			slot = &url->database;
+		else if (strcmp(key, "port") == 0)
+			url->port = atoi(val);
+		if (slot) {
+			free(*slot);
+			if (!(*slot = mig_strdup(val)))
+				return mig_error_set(MIG_ENOMEM, "out of memory");
+		}
+	}
+	return 0;
+}
+
+int mig_url_parse(const char *text, mig_url *out)
+{
+	memset(out, 0, sizeof(*out));
+	if (!(out->raw = mig_strdup(text)))
+		return mig_error_set(MIG_ENOMEM, "out of memory");
+	int rc = 0;
+	size_t slen = 0;
+	while (isalnum((unsigned char)text[slen]) || text[slen] == '+' || text[slen] == '-' || text[slen] == '.')
+		slen++;
+	if (slen > 0 && text[slen] == ':' && isalpha((unsigned char)text[0])) {
+		if (!(out->scheme = mig_strndup(text, slen))) {
+			rc = mig_error_set(MIG_ENOMEM, "out of memory");
+			goto done;
+		}
+		for (char *c = out->scheme; *c; c++)
+			*c = (char)tolower((unsigned char)*c);
+		const char *rest = text + slen + 1;
+		if (strcmp(out->scheme, "sqlite") == 0 || strcmp(out->scheme, "sqlite3") == 0) {
+			free(out->scheme);
+			out->scheme = mig_strdup("sqlite");
+			rc = parse_sqlite(out, rest);
+		} else if (strncmp(rest, "//", 2) != 0) {
+			rc = bad(out, "expected scheme://... (or sqlite:path)");
+		} else {
+			const char *canon = out->scheme;
+			if (strcmp(canon, "postgresql") == 0)
+				canon = "postgres";
+			else if (strcmp(canon, "mariadb") == 0)
+				canon = "mysql";
+			char *c = mig_strdup(canon);
+			free(out->scheme);
+			out->scheme = c;
+			rc = parse_server_url(out, rest + 2);
+		}
+	} else if (strchr(text, '=')) {
+		out->keyvalue = true;
+		out->scheme = mig_strdup("postgres");
+		rc = parse_keyvalue(out, text);
+	} else {
+		rc = bad(out, "expected a URL such as postgres://user@host/db, mysql://user@host/db, sqlite:path/to/file.db, or a libpq key=value string");
+	}
+	if (rc == 0 && !out->scheme)
+		rc = mig_error_set(MIG_ENOMEM, "out of memory");
+	if (rc == 0 && !(out->redacted = mig_url_redact(text)))
+		rc = mig_error_set(MIG_ENOMEM, "out of memory");
+done:
+	if (rc)
+		mig_url_dispose(out);
+	return rc;
+}

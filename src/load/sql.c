@@ -1,0 +1,150 @@
+/*
+ * .sql migrations in node-pg-migrate's format: an optional "-- Up
+ * Migration" and an optional "-- Down Migration" marker, matched by
+ * /^\s*--[\s-]*<dir>\s+migration/im exactly as node-pg-migrate's
+ * sqlMigration.ts does (including its quirks: a match may start at a blank
+ * line before the marker; without an up marker the whole file is up).
+ * Each section becomes one `sql` operation, run as one step.
+ */
+#include "load/load.h"
+
+#include "util/error.h"
+
+#include <ctype.h>
+#include <string.h>
+
+/* Length of the JavaScript \s character at p (ASCII whitespace, NBSP,
+ * BOM and the Unicode spaces/line separators), 0 if none. */
+static size_t js_space(const unsigned char *p, const unsigned char *end)
+{
+	if (p >= end)
+		return 0;
+	if (*p == ' ' || (*p >= '\t' && *p <= '\r'))
+		return 1;
+	if (end - p >= 2 && p[0] == 0xC2 && p[1] == 0xA0)
+		return 2;
+	if (end - p >= 3) {
+		unsigned a = p[0], b = p[1], c = p[2];
+		if (a == 0xEF && b == 0xBB && c == 0xBF) /* U+FEFF */
+			return 3;
+		if (a == 0xE1 && b == 0x9A && c == 0x80) /* U+1680 */
+			return 3;
+		if (a == 0xE2 && b == 0x80 && ((c >= 0x80 && c <= 0x8A) || c == 0xA8 || c == 0xA9 || c == 0xAF))
+			return 3;
+		if (a == 0xE2 && b == 0x81 && c == 0x9F) /* U+205F */
+			return 3;
+		if (a == 0xE3 && b == 0x80 && c == 0x80) /* U+3000 */
+			return 3;
+	}
+	return 0;
+}
+
+/* Length of a line terminator ending at p-1 ... i.e. is p a line start? */
+static bool line_start(const unsigned char *text, const unsigned char *p)
+{
+	if (p == text)
+		return true;
+	if (p[-1] == '\n' || p[-1] == '\r')
+		return true;
+	/* U+2028 / U+2029 */
+	return p - text >= 3 && p[-3] == 0xE2 && p[-2] == 0x80 && (p[-1] == 0xA8 || p[-1] == 0xA9);
+}
+
+static bool match_word_ci(const unsigned char **p, const unsigned char *end, const char *word)
+{
+	size_t n = strlen(word);
+	if ((size_t)(end - *p) < n)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (tolower((*p)[i]) != word[i])
+			return false;
+	*p += n;
+	return true;
+}
+
+long mig_sql_find_marker(const char *text, size_t len, const char *dir)
+{
+	const unsigned char *t = (const unsigned char *)text, *end = t + len;
+	for (const unsigned char *p = t; p < end; p++) {
+		if (!line_start(t, p))
+			continue;
+		const unsigned char *q = p;
+		size_t w;
+		while ((w = js_space(q, end)) > 0)
+			q += w;
+		if (end - q < 2 || q[0] != '-' || q[1] != '-')
+			continue;
+		q += 2;
+		for (;;) {
+			if (q < end && *q == '-')
+				q++;
+			else if ((w = js_space(q, end)) > 0)
+				q += w;
+			else
+				break;
+		}
+		if (!match_word_ci(&q, end, dir))
+			continue;
+		if ((w = js_space(q, end)) == 0)
+			continue;
+		while ((w = js_space(q, end)) > 0)
+			q += w;
+		if (match_word_ci(&q, end, "migration"))
+			return (long)(p - t);
+	}
+	return -1;
+}
+
+static int push_sql(mig_oplist *ops, const char *text, size_t len, int line)
+{
+	mig_value *args = mig_value_new(MIG_V_ARRAY);
+	if (!args)
+		return MIG_ENOMEM;
+	mig_value *s = mig_value_string(text, len);
+	if (!s) {
+		mig_value_free(args);
+		return MIG_ENOMEM;
+	}
+	s->line = line;
+	s->column = 1;
+	int rc = mig_array_push(args, s);
+	if (rc) {
+		mig_value_free(args);
+		return rc;
+	}
+	return mig_oplist_push(ops, "sql", args, line, 1);
+}
+
+static int line_of(const char *text, long at)
+{
+	int line = 1;
+	for (long i = 0; i < at; i++)
+		if (text[i] == '\n')
+			line++;
+	return line;
+}
+
+int mig_load_sql_text(mig_migration *m, const char *text, size_t len)
+{
+	long up = mig_sql_find_marker(text, len, "up");
+	long down = mig_sql_find_marker(text, len, "down");
+	m->source = MIG_SOURCE_SQL;
+	m->up_kind = MIG_ACTION_FUNCTION;
+	int rc;
+	if (up >= 0) {
+		size_t endpos = down < up ? len : (size_t)down;
+		rc = push_sql(&m->up, text + up, endpos - (size_t)up, line_of(text, up));
+	} else {
+		rc = push_sql(&m->up, text, len, 1);
+	}
+	if (rc)
+		return rc;
+	if (down >= 0) {
+		size_t endpos = up < down ? len : (size_t)up;
+		m->down_kind = MIG_ACTION_FUNCTION;
+		rc = push_sql(&m->down, text + down, endpos - (size_t)down, line_of(text, down));
+	} else {
+		m->down_kind = MIG_ACTION_DISABLED;
+	}
+	return rc;
+}

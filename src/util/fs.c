@@ -1,0 +1,170 @@
+#define _POSIX_C_SOURCE 200809L
+#include "util/fs.h"
+
+#include "util/error.h"
+#include "util/str.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/time.h>
+#include <unistd.h>
+
+int mig_read_file(const char *path, char **out, size_t *len)
+{
+	*out = NULL;
+	*len = 0;
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return mig_error_set(MIG_EIO, "cannot read %s: %s", path, strerror(errno));
+	mig_str s = MIG_STR_INIT;
+	char buf[8192];
+	size_t n;
+	while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
+		mig_str_put(&s, buf, n);
+	int err = ferror(f) ? errno : 0;
+	fclose(f);
+	if (err) {
+		mig_str_free(&s);
+		return mig_error_set(MIG_EIO, "cannot read %s: %s", path, strerror(err));
+	}
+	*len = s.len;
+	*out = mig_str_detach(&s);
+	return *out ? 0 : MIG_ENOMEM;
+}
+
+long mig_utf8_invalid_at(const char *text, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	size_t i = 0;
+	while (i < len) {
+		unsigned c = s[i];
+		if (c < 0x80) {
+			i++;
+			continue;
+		}
+		size_t need;
+		unsigned cp;
+		if (c >= 0xC2 && c <= 0xDF) {
+			need = 1;
+			cp = c & 0x1F;
+		} else if (c >= 0xE0 && c <= 0xEF) {
+			need = 2;
+			cp = c & 0x0F;
+		} else if (c >= 0xF0 && c <= 0xF4) {
+			need = 3;
+			cp = c & 0x07;
+		} else {
+			return (long)i;
+		}
+		for (size_t k = 1; k <= need; k++) {
+			if (i + k >= len || (s[i + k] & 0xC0) != 0x80)
+				return (long)i;
+			cp = (cp << 6) | (s[i + k] & 0x3F);
+		}
+		if ((need == 2 && cp < 0x800) || (need == 3 && cp < 0x10000) ||
+		    (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
+			return (long)i;
+		i += need + 1;
+	}
+	return -1;
+}
+
+void mig_line_col(const char *text, size_t at, int *line, int *col)
+{
+	int l = 1, c = 1;
+	for (size_t i = 0; i < at && text[i]; i++) {
+		if (text[i] == '\n') {
+			l++;
+			c = 1;
+		} else {
+			c++;
+		}
+	}
+	*line = l;
+	*col = c;
+}
+
+char *mig_path_join(const char *dir, const char *name)
+{
+	size_t n = strlen(dir);
+	if (n == 0)
+		return mig_strdup(name);
+	return mig_aprintf("%s%s%s", dir, dir[n - 1] == '/' ? "" : "/", name);
+}
+
+int mig_mkdirs(const char *path)
+{
+	char *p = mig_strdup(path);
+	if (!p)
+		return mig_error_set(MIG_ENOMEM, "out of memory");
+	for (char *q = p + 1; *q; q++) {
+		if (*q != '/')
+			continue;
+		*q = '\0';
+		if (mkdir(p, 0777) != 0 && errno != EEXIST) {
+			int rc = mig_error_set(MIG_EIO, "cannot create directory %s: %s", p, strerror(errno));
+			free(p);
+			return rc;
+		}
+		*q = '/';
+	}
+	int rc = 0;
+	if (mkdir(p, 0777) != 0 && errno != EEXIST)
+		rc = mig_error_set(MIG_EIO, "cannot create directory %s: %s", p, strerror(errno));
+	free(p);
+	return rc;
+}
+
+int mig_write_new_file(const char *path, const char *text, size_t len)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0666);
+	if (fd < 0)
+		return mig_error_set(MIG_EIO, "cannot create %s: %s", path, strerror(errno));
+	size_t off = 0;
+	while (off < len) {
+		ssize_t w = write(fd, text + off, len - off);
+		if (w < 0) {
+			if (errno == EINTR)
+				continue;
+			int rc = mig_error_set(MIG_EIO, "cannot write %s: %s", path, strerror(errno));
+			close(fd);
+			unlink(path);
+			return rc;
+		}
+		off += (size_t)w;
+	}
+	if (close(fd) != 0) {
+		int rc = mig_error_set(MIG_EIO, "cannot write %s: %s", path, strerror(errno));
+		unlink(path);
+		return rc;
+	}
+	return 0;
+}
+
+int mig_write_new_file_in(const char *dir, const char *name, const char *text, char **path)
+{
+	*path = NULL;
+	int rc = mig_mkdirs(dir);
+	if (rc)
+		return rc;
+	char *full = mig_path_join(dir, name);
+	if (!full)
+		return mig_error_set(MIG_ENOMEM, "out of memory");
+	if ((rc = mig_write_new_file(full, text, strlen(text))) != 0) {
+		free(full);
+		return rc;
+	}
+	*path = full;
+	return 0;
+}
+
+long long mig_now_ms(void)
+{
+	struct timeval tv;
+	gettimeofday(&tv, NULL);
+	return (long long)tv.tv_sec * 1000 + tv.tv_usec / 1000;
+}

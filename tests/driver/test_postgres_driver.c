@@ -1,0 +1,387 @@
+/*
+ * The PostgreSQL driver through its interface (drivers/driver.h), against
+ * the server in MIG_TEST_PG_URL (tests/ci/postgres-up.sh). Without it the
+ * test is skipped (exit 77), or fails when CI is set. It works in its own
+ * scratch database, dropped at the end.
+ */
+#include "test_support.h"
+
+#include "drivers/driver.h"
+#include "mig_features.h"
+#include "engine/url.h"
+
+#include <time.h>
+
+#if MIG_HAVE_POSTGRES
+
+static const char *server_url;
+static char *scratch_url; /* the scratch database */
+static char scratch_name[32];
+
+/* URL with its database replaced by db (any query string kept). */
+static char *url_with_db(const char *url, const char *db)
+{
+	const char *auth = strstr(url, "://");
+	assert_non_null(auth);
+	auth += 3;
+	size_t alen = strcspn(auth, "/?");
+	const char *q = strchr(auth, '?');
+	return mig_aprintf("%.*s/%s%s", (int)(auth - url + (long)alen), url, db, q ? q : "");
+}
+
+static mig_conn *open_url(const char *text, const mig_conn_opts *opts)
+{
+	mig_url url;
+	assert_int_equal(mig_url_parse(text, &url), 0);
+	mig_conn *c = NULL;
+	int rc = mig_driver_open(&url, opts, &c);
+	if (rc)
+		fail_msg("cannot connect: %s", mig_error_last() ? mig_error_last()->message : "?");
+	mig_url_dispose(&url);
+	return c;
+}
+
+/* Open and expect failure; returns the code (the error stays set). */
+static int open_fails(const char *text, const mig_conn_opts *opts)
+{
+	mig_url url;
+	assert_int_equal(mig_url_parse(text, &url), 0);
+	mig_conn *c = NULL;
+	int rc = mig_driver_open(&url, opts, &c);
+	assert_null(c);
+	mig_url_dispose(&url);
+	return rc;
+}
+
+static const mig_driver_ops *ops(mig_conn *c)
+{
+	return c->driver->ops;
+}
+
+static char *query1(mig_conn *c, const char *sql)
+{
+	mig_rows *rows = NULL;
+	assert_int_equal(ops(c)->query(c, sql, &rows), 0);
+	assert_int_equal(rows->nrows, 1);
+	const char *v = mig_rows_get(rows, 0, 0);
+	char *out = v ? mig_strdup(v) : NULL;
+	mig_rows_free(rows);
+	return out;
+}
+
+static int group_setup(void **state)
+{
+	(void)state;
+	snprintf(scratch_name, sizeof(scratch_name), "mig_t_unit_%ld_%d", (long)time(NULL) % 100000, (int)getpid());
+	mig_conn *c = open_url(server_url, NULL);
+	char *sql = mig_aprintf("CREATE DATABASE %s", scratch_name);
+	int rc = ops(c)->exec(c, sql);
+	free(sql);
+	ops(c)->close(c);
+	if (rc)
+		return -1;
+	scratch_url = url_with_db(server_url, scratch_name);
+	return 0;
+}
+
+static int group_teardown(void **state)
+{
+	(void)state;
+	mig_conn *c = open_url(server_url, NULL);
+	char *sql = mig_aprintf("DROP DATABASE IF EXISTS %s WITH (FORCE)", scratch_name);
+	ops(c)->exec(c, sql);
+	free(sql);
+	ops(c)->close(c);
+	free(scratch_url);
+	mig_error_clear();
+	return 0;
+}
+
+static void test_open_bad_input_and_unreachable(void **state)
+{
+	(void)state;
+	/* an unknown parameter is bad input */
+	char *u = mig_aprintf("%s?no_such_option=1", scratch_url);
+	expect_error(open_fails(u, NULL), MIG_EINPUT, "no_such_option");
+	free(u);
+	/* a closed port: MIG_ECONNECT, URL redacted, password nowhere */
+	assert_int_equal(open_fails("postgres://someone:Sekr1t-pw@127.0.0.1:1/db", NULL), MIG_ECONNECT);
+	const mig_error *e = mig_error_last();
+	assert_non_null(strstr(e->message, "postgres://someone:****@127.0.0.1:1/db"));
+	assert_null(strstr(e->message, "Sekr1t-pw"));
+	assert_true(!e->detail || !strstr(e->detail, "Sekr1t-pw"));
+	mig_error_clear();
+	/* a bad sslmode value is caught by libpq before connecting */
+	u = mig_aprintf("%s?sslmode=sometimes", scratch_url);
+	expect_error(open_fails(u, NULL), MIG_EINPUT, "sslmode");
+	free(u);
+}
+
+static void test_exec_and_query(void **state)
+{
+	(void)state;
+	mig_conn *c = open_url(scratch_url, NULL);
+	assert_non_null(ops(c)->server_version(c));
+	assert_non_null(strstr(ops(c)->server_version(c), "PostgreSQL "));
+	/* one step, several statements */
+	assert_int_equal(ops(c)->exec(c, "CREATE TABLE q (id int, v text); INSERT INTO q VALUES (1, 'a'), (2, NULL);"), 0);
+	mig_rows *rows = NULL;
+	assert_int_equal(ops(c)->query(c, "SELECT id, v FROM q ORDER BY id", &rows), 0);
+	assert_int_equal(rows->nrows, 2);
+	assert_int_equal(rows->ncols, 2);
+	assert_string_equal(mig_rows_get(rows, 0, 1), "a");
+	assert_null(mig_rows_get(rows, 1, 1)); /* SQL NULL */
+	mig_rows_free(rows);
+	/* an empty step and a comment-only step are fine */
+	assert_int_equal(ops(c)->exec(c, ""), 0);
+	assert_int_equal(ops(c)->exec(c, "-- nothing\n/* at all */"), 0);
+	/* the client encoding is UTF8 whatever the environment says */
+	char *enc = query1(c, "SHOW client_encoding");
+	assert_string_equal(enc, "UTF8");
+	free(enc);
+	char *app = query1(c, "SHOW application_name");
+	assert_string_equal(app, "migrations");
+	free(app);
+	assert_int_equal(ops(c)->exec(c, "DROP TABLE q"), 0);
+	ops(c)->close(c);
+}
+
+static void test_error_fields(void **state)
+{
+	(void)state;
+	mig_conn *c = open_url(scratch_url, NULL);
+	/* a position after multi-byte characters is a byte offset */
+	const char *sql = "SELECT 'ééé' AS x, nosuchcol";
+	assert_int_equal(ops(c)->exec(c, sql), MIG_ESQL);
+	const mig_error *e = mig_error_last();
+	assert_string_equal(e->message, "column \"nosuchcol\" does not exist");
+	assert_string_equal(e->sqlstate, "42703");
+	assert_string_equal(e->statement, sql);
+	assert_int_equal(e->position, (int)(strstr(sql, "nosuchcol") - sql) + 1);
+	mig_error_clear();
+
+	/* the position moves with the statement that holds it */
+	const char *two = "SELECT 1;\nSELECT 'é', nope;";
+	assert_int_equal(ops(c)->exec(c, two), MIG_ESQL);
+	e = mig_error_last();
+	assert_string_equal(e->statement, "SELECT 'é', nope;");
+	assert_int_equal(e->position, (int)strlen("SELECT 'é', ") + 1);
+	mig_error_clear();
+
+	/* a run-time error names the failing statement of the step, past
+	 * semicolons in dollar quotes, strings, comments and parentheses */
+	assert_int_equal(ops(c)->exec(c, "CREATE TABLE u (id int PRIMARY KEY)"), 0);
+	const char *step = "DO $x$ BEGIN PERFORM 1; END $x$;\n"
+			   "/* a; b /* nested; */ */ SELECT ';' AS s, E'\\';' AS t;\n"
+			   "-- ; a comment\n"
+			   "INSERT INTO u VALUES (1);\n"
+			   "INSERT INTO u (SELECT 1);\n"
+			   "SELECT 2;";
+	assert_int_equal(ops(c)->exec(c, step), MIG_ESQL);
+	e = mig_error_last();
+	assert_string_equal(e->sqlstate, "23505");
+	assert_string_equal(e->statement, "INSERT INTO u (SELECT 1);");
+	assert_int_equal(e->position, 0);
+	assert_non_null(e->detail);
+	assert_non_null(strstr(e->detail, "Key (id)=(1) already exists."));
+	mig_error_clear();
+	/* nothing of that step stayed: a step is one implicit transaction */
+	char *n = query1(c, "SELECT count(*) FROM u");
+	assert_string_equal(n, "0");
+	free(n);
+
+	/* detail, hint and context from PL/pgSQL */
+	assert_int_equal(ops(c)->exec(c, "DO $$ BEGIN RAISE EXCEPTION 'boom' USING DETAIL = 'the detail', HINT = 'the hint'; END $$"),
+			 MIG_ESQL);
+	e = mig_error_last();
+	assert_string_equal(e->message, "boom");
+	assert_string_equal(e->hint, "the hint");
+	assert_non_null(strstr(e->detail, "the detail"));
+	assert_non_null(strstr(e->detail, "context: PL/pgSQL function"));
+	mig_error_clear();
+
+	/* COPY from the client has no data stream: refused, not hung */
+	assert_int_equal(ops(c)->exec(c, "COPY u FROM STDIN"), MIG_ESQL);
+	assert_non_null(strstr(mig_error_last()->message, "COPY FROM STDIN cannot be used"));
+	mig_error_clear();
+	assert_int_equal(ops(c)->exec(c, "COPY u TO STDOUT; SELECT 1"), 0);
+	ops(c)->close(c);
+}
+
+static void collect_notice(void *ud, const char *message)
+{
+	mig_str *s = ud;
+	mig_str_puts(s, message);
+	mig_str_putc(s, '\n');
+}
+
+static void test_notices_and_settings(void **state)
+{
+	(void)state;
+	mig_str notices = MIG_STR_INIT;
+	mig_conn_opts o = {.notice = collect_notice, .notice_ud = &notices,
+			   .lock_timeout = "1500ms", .statement_timeout = "2min"};
+	mig_conn *c = open_url(scratch_url, &o);
+	assert_int_equal(ops(c)->exec(c, "DROP TABLE IF EXISTS never_there"), 0);
+	assert_non_null(strstr(mig_str_cstr(&notices), "NOTICE:  table \"never_there\" does not exist, skipping"));
+	char *v = query1(c, "SHOW lock_timeout");
+	assert_string_equal(v, "1500ms");
+	free(v);
+	v = query1(c, "SHOW statement_timeout");
+	assert_string_equal(v, "2min");
+	free(v);
+	v = query1(c, "SHOW client_min_messages");
+	assert_string_equal(v, "notice");
+	free(v);
+	ops(c)->close(c);
+	mig_str_free(&notices);
+
+	/* nobody listening: only warnings and worse are sent */
+	c = open_url(scratch_url, NULL);
+	v = query1(c, "SHOW client_min_messages");
+	assert_string_equal(v, "warning");
+	free(v);
+	ops(c)->close(c);
+
+	/* a value PostgreSQL refuses is bad input, and stays a literal */
+	mig_conn_opts bad = {.lock_timeout = "1s'; SELECT 'x"};
+	mig_url url;
+	assert_int_equal(mig_url_parse(scratch_url, &url), 0);
+	mig_conn *none = NULL;
+	expect_error(mig_driver_open(&url, &bad, &none), MIG_EINPUT, "cannot set lock_timeout");
+	assert_null(none);
+	mig_url_dispose(&url);
+}
+
+static void test_transactions(void **state)
+{
+	(void)state;
+	mig_conn *c = open_url(scratch_url, NULL);
+	/* rollback with nothing open is a quiet no-op */
+	assert_int_equal(ops(c)->rollback(c), 0);
+	assert_int_equal(ops(c)->begin(c, 0), 0);
+	assert_int_equal(ops(c)->exec(c, "CREATE TABLE tx (id int)"), 0);
+	assert_int_equal(ops(c)->rollback(c), 0);
+	char *n = query1(c, "SELECT count(*) FROM pg_class WHERE relname = 'tx'");
+	assert_string_equal(n, "0");
+	free(n);
+	/* a failed transaction cannot be committed */
+	assert_int_equal(ops(c)->begin(c, 0), 0);
+	assert_int_equal(ops(c)->exec(c, "CREATE TABLE tx (id int)"), 0);
+	assert_int_equal(ops(c)->exec(c, "SELECT 1/0"), MIG_ESQL);
+	mig_error_clear();
+	assert_int_equal(ops(c)->commit(c), MIG_ESQL);
+	mig_error_clear();
+	assert_int_equal(ops(c)->rollback(c), 0);
+	/* and a good one commits */
+	assert_int_equal(ops(c)->begin(c, MIG_TXN_RELAXED_FK), 0);
+	assert_int_equal(ops(c)->exec(c, "CREATE TABLE tx (id int)"), 0);
+	assert_int_equal(ops(c)->commit(c), 0);
+	n = query1(c, "SELECT count(*) FROM pg_class WHERE relname = 'tx'");
+	assert_string_equal(n, "1");
+	free(n);
+	assert_int_equal(ops(c)->exec(c, "DROP TABLE tx"), 0);
+	ops(c)->close(c);
+}
+
+static double since(const struct timespec *t0)
+{
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (double)(now.tv_sec - t0->tv_sec) + (double)(now.tv_nsec - t0->tv_nsec) / 1e9;
+}
+
+static void test_lock(void **state)
+{
+	(void)state;
+	mig_conn *a = open_url(scratch_url, NULL), *b = open_url(scratch_url, NULL);
+	mig_lock_opts lo = {.key = 7241865325823964LL};
+	assert_int_equal(ops(a)->lock(a, &lo), 0);
+	/* node-pg-migrate's message, and who holds it */
+	assert_int_equal(ops(b)->lock(b, &lo), MIG_ELOCKED);
+	const mig_error *e = mig_error_last();
+	assert_string_equal(e->message, "Another migration is already running. Advisory lock mode is set to 'fail'.");
+	assert_non_null(e->detail);
+	assert_non_null(strstr(e->detail, "held by server process"));
+	assert_non_null(strstr(e->hint, "--lock-wait"));
+	mig_error_clear();
+	/* a bounded wait gives up after about that long */
+	struct timespec t0;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	mig_lock_opts wait = {.key = 7241865325823964LL, .wait_seconds = 0.4};
+	assert_int_equal(ops(b)->lock(b, &wait), MIG_ELOCKED);
+	double took = since(&t0);
+	assert_true(took >= 0.39 && took < 5);
+	assert_non_null(strstr(mig_error_last()->message, "still held after waiting 0.4 s"));
+	mig_error_clear();
+	/* another key is another lock */
+	mig_lock_opts other = {.key = -5};
+	assert_int_equal(ops(b)->lock(b, &other), 0);
+	assert_int_equal(ops(b)->unlock(b), 0);
+	/* released: the other session gets it, once */
+	assert_int_equal(ops(a)->unlock(a), 0);
+	assert_int_equal(ops(a)->unlock(a), 0); /* not held: nothing to do */
+	assert_int_equal(ops(b)->lock(b, &lo), 0);
+	char *held = query1(a, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database()) AND objsubid = 1");
+	assert_string_equal(held, "1");
+	free(held);
+	/* closing the session releases it too */
+	ops(b)->close(b);
+	mig_lock_opts forever = {.key = 7241865325823964LL, .wait_seconds = -1};
+	assert_int_equal(ops(a)->lock(a, &forever), 0);
+	assert_int_equal(ops(a)->unlock(a), 0);
+	ops(a)->close(a);
+}
+
+static void test_connection_lost(void **state)
+{
+	(void)state;
+	mig_conn *a = open_url(scratch_url, NULL), *b = open_url(scratch_url, NULL);
+	char *pid = query1(a, "SELECT pg_backend_pid()");
+	char *sql = mig_aprintf("SELECT pg_terminate_backend(%s)", pid);
+	char *ok = query1(b, sql);
+	assert_string_equal(ok, "t");
+	free(ok);
+	free(sql);
+	free(pid);
+	int rc = ops(a)->exec(a, "SELECT 1");
+	assert_int_equal(rc, MIG_ECONNECT);
+	assert_non_null(strstr(mig_error_last()->message, "lost the connection"));
+	mig_error_clear();
+	ops(a)->close(a);
+	ops(b)->close(b);
+}
+
+int main(void)
+{
+	server_url = getenv("MIG_TEST_PG_URL");
+	if (!server_url || !*server_url) {
+		const char *ci = getenv("CI");
+		if (ci && (strcmp(ci, "true") == 0 || strcmp(ci, "1") == 0)) {
+			fprintf(stderr, "FAIL: MIG_TEST_PG_URL is not set (CI is set: a missing server is a failure)\n");
+			return 1;
+		}
+		fprintf(stderr, "SKIP: MIG_TEST_PG_URL is not set (eval \"$(tests/ci/postgres-up.sh)\" starts a server)\n");
+		return 77;
+	}
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_open_bad_input_and_unreachable),
+		cmocka_unit_test(test_exec_and_query),
+		cmocka_unit_test(test_error_fields),
+		cmocka_unit_test(test_notices_and_settings),
+		cmocka_unit_test(test_transactions),
+		cmocka_unit_test(test_lock),
+		cmocka_unit_test(test_connection_lost),
+	};
+	return cmocka_run_group_tests(tests, group_setup, group_teardown);
+}
+
+#else /* !MIG_HAVE_POSTGRES */
+
+int main(void)
+{
+	fprintf(stderr, "SKIP: this build has no PostgreSQL driver\n");
+	return 77;
+}
+
+#endif

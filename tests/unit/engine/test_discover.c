@@ -1,0 +1,138 @@
+#include "test_support.h"
+
+#include "engine/discover.h"
+
+#include <sys/stat.h>
+#include <sys/wait.h>
+
+static void test_numeric_prefix(void **state)
+{
+	(void)state;
+	double v;
+	assert_int_equal(mig_numeric_prefix("1700000000000_a.js", &v), 0);
+	assert_true(v == 1700000000000.0);
+	assert_int_equal(mig_numeric_prefix("001_a.sql", &v), 0);
+	assert_true(v == 1.0);
+	/* 17 digits: a UTC time, compared as epoch milliseconds */
+	assert_int_equal(mig_numeric_prefix("20000101000000000_x.sql", &v), 0);
+	assert_true(v == 946684800000.0);
+	assert_int_equal(mig_numeric_prefix("20240229235959999_leap.sql", &v), 0);
+	assert_true(v == 1709251199999.0);
+	expect_error(mig_numeric_prefix("README.md", &v), MIG_EINPUT, "Cannot determine numeric prefix for \"README.md\"");
+	expect_error(mig_numeric_prefix("20231301000000000_bad.sql", &v), MIG_EINPUT, "not one");
+	expect_error(mig_numeric_prefix("20230229000000000_bad.sql", &v), MIG_EINPUT, "UTC time");
+}
+
+static void test_compare_names(void **state)
+{
+	(void)state;
+	assert_true(mig_compare_names("1_a", "2_b") < 0);
+	assert_true(mig_compare_names("2_b", "10_c") < 0); /* numeric, not lexical */
+	assert_true(mig_compare_names("1_a-b", "1_ab") != 0);
+	assert_true(mig_compare_names("1_a", "1_A") < 0); /* lower case first */
+	assert_true(mig_compare_names("1_abc", "1_ABD") < 0); /* case-blind first */
+	assert_int_equal(mig_compare_names("x", "x"), 0);
+	assert_true(mig_compare_files("20000101000000000_x", "946684800001_y") < 0);
+}
+
+static void test_discover_orders_and_ignores(void **state)
+{
+	(void)state;
+	char *d = make_tmpdir();
+	write_file(d, "10_c.sql", "");
+	write_file(d, "2_b.sql", "");
+	write_file(d, "1_a.js", "");
+	write_file(d, ".hidden.sql", "");
+	write_file(d, "20000101000000000_utc.sql", "");
+	write_file(d, "946684800001_ms.sql", "");
+	char *sub = mig_aprintf("%s/9_subdir", d);
+	mkdir(sub, 0777);
+	free(sub);
+	mig_set set;
+	assert_int_equal(mig_discover(d, NULL, &set), 0);
+	assert_int_equal(set.n, 5);
+	const char *want[] = {"1_a", "2_b", "10_c", "20000101000000000_utc", "946684800001_ms"};
+	for (size_t i = 0; i < set.n; i++)
+		assert_string_equal(set.items[i].name, want[i]);
+	assert_string_equal(set.items[0].file, "1_a.js");
+	assert_non_null(strstr(set.items[0].path, "/1_a.js"));
+	assert_int_equal(mig_set_find(&set, "10_c"), 2);
+	assert_int_equal(mig_set_find(&set, "nope"), -1);
+	mig_set_dispose(&set);
+	rm_tree(d);
+}
+
+static void test_discover_ties_and_extension(void **state)
+{
+	(void)state;
+	char *d = make_tmpdir();
+	write_file(d, "5_b.sql", "");
+	write_file(d, "5_a.sql", "");
+	write_file(d, "5_a.tar.sql", ""); /* name keeps all but the last extension */
+	mig_set set;
+	assert_int_equal(mig_discover(d, NULL, &set), 0);
+	assert_int_equal(set.n, 3);
+	assert_string_equal(set.items[0].name, "5_a");
+	assert_string_equal(set.items[1].name, "5_a.tar");
+	assert_string_equal(set.items[2].name, "5_b");
+	mig_set_dispose(&set);
+	rm_tree(d);
+}
+
+static void test_discover_errors(void **state)
+{
+	(void)state;
+	mig_set set;
+	expect_error(mig_discover("/nonexistent/dir/x", NULL, &set), MIG_EIO, "cannot open migrations directory");
+
+	char *d = make_tmpdir();
+	write_file(d, "1_a.sql", "");
+	write_file(d, "README.md", "");
+	expect_error(mig_discover(d, NULL, &set), MIG_EINPUT, "Cannot determine numeric prefix for \"README.md\"");
+	/* a user pattern replaces the default and is anchored */
+	assert_int_equal(mig_discover(d, "README\\.md|\\..*", &set), 0);
+	assert_int_equal(set.n, 1);
+	mig_set_dispose(&set);
+	expect_error(mig_discover(d, "READ(ME", &set), MIG_EUSAGE, "not a valid regular expression");
+	write_file(d, "1_a.js", "");
+	expect_error(mig_discover(d, "README\\.md", &set), MIG_EINPUT, "same name 1_a");
+	rm_tree(d);
+}
+
+/* As root every directory is readable, so check from a child that has
+ * dropped to an unprivileged user. */
+static void test_discover_unreadable(void **state)
+{
+	(void)state;
+	char *d = make_tmpdir();
+	chmod(d, 0);
+	pid_t pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		if (geteuid() == 0 && setuid(65534) != 0)
+			_exit(3);
+		mig_set set;
+		int rc = mig_discover(d, NULL, &set);
+		const mig_error *e = mig_error_last();
+		_exit(rc == MIG_EIO && e && strstr(e->message, "Permission denied") ? 0 : 1);
+	}
+	int status = 0;
+	waitpid(pid, &status, 0);
+	chmod(d, 0700);
+	rm_tree(d);
+	assert_true(WIFEXITED(status));
+	assert_int_equal(WEXITSTATUS(status), 0);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_numeric_prefix),
+		cmocka_unit_test(test_compare_names),
+		cmocka_unit_test(test_discover_orders_and_ignores),
+		cmocka_unit_test(test_discover_ties_and_extension),
+		cmocka_unit_test(test_discover_errors),
+		cmocka_unit_test(test_discover_unreadable),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
