@@ -5,6 +5,7 @@
  */
 #include "drivers/driver.h"
 
+#include "util/alloc.h"
 #include "util/error.h"
 #include "util/str.h"
 #include "mig_features.h"
@@ -74,9 +75,9 @@ int mig_driver_open(const mig_url *url, const mig_conn_opts *opts, mig_conn **ou
 
 mig_rows *mig_rows_new(size_t ncols)
 {
-	mig_rows *r = calloc(1, sizeof(*r));
+	mig_rows *r = mig__calloc(1, sizeof(*r));
 	if (!r) {
-		mig_error_set(MIG_ENOMEM, "out of memory");
+		mig_error_oom();
 		return NULL;
 	}
 	r->ncols = ncols;
@@ -85,17 +86,17 @@ mig_rows *mig_rows_new(size_t ncols)
 
 int mig_rows_add(mig_rows *r, const char *const *cells)
 {
-	char **grown = realloc(r->cells, (r->nrows + 1) * r->ncols * sizeof(*grown) + 1);
+	char **grown = mig__realloc(r->cells, (r->nrows + 1) * r->ncols * sizeof(*grown) + 1);
 	if (!grown)
-		return mig_error_set(MIG_ENOMEM, "out of memory");
+		return mig_error_oom();
 	r->cells = grown;
 	char **row = r->cells + r->nrows * r->ncols;
 	for (size_t c = 0; c < r->ncols; c++) {
 		row[c] = NULL;
 		if (cells[c] && !(row[c] = mig_strdup(cells[c]))) {
 			for (size_t k = 0; k < c; k++)
-				free(row[k]);
-			return mig_error_set(MIG_ENOMEM, "out of memory");
+				mig__free(row[k]);
+			return mig_error_oom();
 		}
 	}
 	r->nrows++;
@@ -114,7 +115,7 @@ void mig_rows_free(mig_rows *r)
 	if (!r)
 		return;
 	for (size_t i = 0; i < r->nrows * r->ncols; i++)
-		free(r->cells[i]);
-	free(r->cells);
-	free(r);
+		mig__free(r->cells[i]);
+	mig__free(r->cells);
+	mig__free(r);
 }

@@ -518,7 +518,7 @@ mig_value *mig_apply_type(const mig_value *type, const mig_value *shorthands)
 	mig_value_free(types);
 	return res;
 oom:
-	mig_error_set(MIG_ENOMEM, "out of memory");
+	mig_error_oom();
 fail:
 	mig_value_free(options);
 	mig_value_free(types);
@@ -612,7 +612,7 @@ mig_value *mig_index_name(const mig_value *table, const mig_value *columns, cons
 			return name_object(schema, mig_value_clone(given));
 		mig_value *c = mig_value_clone(given);
 		if (!c)
-			mig_error_set(MIG_ENOMEM, "out of memory");
+			mig_error_oom();
 		return c;
 	}
 	mig_str cols = MIG_STR_INIT;
@@ -648,7 +648,7 @@ mig_value *mig_index_name(const mig_value *table, const mig_value *columns, cons
 	mig_str_free(&cols);
 	if (mig_str_failed(&name)) {
 		mig_str_free(&name);
-		mig_error_set(MIG_ENOMEM, "out of memory");
+		mig_error_oom();
 		return NULL;
 	}
 	mig_value *nv = mig_value_string(mig_str_cstr(&name), name.len);
@@ -777,7 +777,7 @@ int mig_sql_substitute(mig_str *out, const mig_op *op, const mig_sql_render *r)
 	if (rc == 0 && cur.len && mig_str_cstr(&cur)[cur.len - 1] != ';')
 		mig_str_putc(&cur, ';');
 	if (rc == 0 && mig_str_failed(&cur))
-		rc = mig_error_set(MIG_ENOMEM, "out of memory");
+		rc = mig_error_oom();
 	if (rc == 0)
 		mig_str_put(out, cur.ptr ? cur.ptr : "", cur.len);
 	mig_str_free(&cur);

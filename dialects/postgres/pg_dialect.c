@@ -14,6 +14,7 @@
  */
 #include "dialects/common/common.h"
 
+#include "util/alloc.h"
 #include "util/error.h"
 
 #include <stdarg.h>
@@ -106,7 +107,7 @@ static int state_sql(const mig_state_names *names, enum mig_state_stmt which,
 		quote_ident(out, schema);
 		break;
 	}
-	return mig_str_failed(out) ? mig_error_set(MIG_ENOMEM, "out of memory") : 0;
+	return mig_str_failed(out) ? mig_error_oom() : 0;
 }
 
 static int session_sql(const mig_session_opts *opts, mig_strv *steps)
@@ -952,7 +953,7 @@ static void constraint_lines(pg *p, const mig_value *table, const mig_value *o, 
 				adopt(p, MIG_ENOMEM);
 				break;
 			}
-			free(lines->v[i]);
+			mig__free(lines->v[i]);
 			lines->v[i] = t;
 		}
 	}

@@ -29,6 +29,7 @@
  */
 #include "dialects/common/common.h"
 
+#include "util/alloc.h"
 #include "util/error.h"
 
 #include <stdarg.h>
@@ -111,7 +112,7 @@ static int state_sql(const mig_state_names *names, enum mig_state_stmt which,
 		mig_str_putc(out, ';');
 		break;
 	}
-	return mig_str_failed(out) ? mig_error_set(MIG_ENOMEM, "out of memory") : 0;
+	return mig_str_failed(out) ? mig_error_oom() : 0;
 }
 
 static int session_sql(const mig_session_opts *opts, mig_strv *steps)
@@ -153,7 +154,7 @@ static void failv(sq *p, int code, const char *fmt, va_list ap)
 		return;
 	mig_str s = MIG_STR_INIT;
 	mig_str_vprintf(&s, fmt, ap);
-	p->rc = mig_str_failed(&s) ? mig_error_set(MIG_ENOMEM, "out of memory")
+	p->rc = mig_str_failed(&s) ? mig_error_oom()
 				   : mig_error_set(code, "%s", mig_str_cstr(&s));
 	mig_str_free(&s);
 }
@@ -189,7 +190,7 @@ static void adopt(sq *p, int rc)
 
 static void oom(sq *p)
 {
-	adopt(p, mig_error_set(MIG_ENOMEM, "out of memory"));
+	adopt(p, mig_error_oom());
 }
 
 /* A notice for the user (never an error). */
@@ -514,9 +515,9 @@ static int lex(const char *src, stoks *out)
 		}
 		if (out->n == out->cap) {
 			size_t cap = out->cap ? out->cap * 2 : 64;
-			stok *v = realloc(out->v, cap * sizeof(*v));
+			stok *v = mig__realloc(out->v, cap * sizeof(*v));
 			if (!v)
-				return mig_error_set(MIG_ENOMEM, "out of memory");
+				return mig_error_oom();
 			out->v = v;
 			out->cap = cap;
 		}
@@ -588,7 +589,7 @@ static int lex(const char *src, stoks *out)
 
 static void toks_free(stoks *t)
 {
-	free(t->v);
+	mig__free(t->v);
 	memset(t, 0, sizeof(*t));
 }
 
@@ -752,15 +753,15 @@ typedef struct tmodel {
 
 static void seg_free(seg *g)
 {
-	free(g->name);
-	free(g->body);
+	mig__free(g->name);
+	mig__free(g->body);
 }
 
 static void segv_free(segv *v)
 {
 	for (size_t i = 0; i < v->n; i++)
 		seg_free(&v->v[i]);
-	free(v->v);
+	mig__free(v->v);
 	memset(v, 0, sizeof(*v));
 }
 
@@ -775,18 +776,18 @@ static void segv_remove(segv *v, size_t i)
 static void segv_push(sq *p, segv *v, enum seg_kind kind, char *name, char *body)
 {
 	if (p->rc || !body) {
-		free(name);
-		free(body);
+		mig__free(name);
+		mig__free(body);
 		if (!p->rc)
 			oom(p);
 		return;
 	}
 	if (v->n == v->cap) {
 		size_t cap = v->cap ? v->cap * 2 : 4;
-		seg *g = realloc(v->v, cap * sizeof(*g));
+		seg *g = mig__realloc(v->v, cap * sizeof(*g));
 		if (!g) {
-			free(name);
-			free(body);
+			mig__free(name);
+			mig__free(body);
 			oom(p);
 			return;
 		}
@@ -803,26 +804,26 @@ static void segv_pushs(sq *p, segv *v, enum seg_kind kind, const char *name, con
 
 static void tcol_free(tcol *c)
 {
-	free(c->name);
-	free(c->type);
-	free(c->src);
+	mig__free(c->name);
+	mig__free(c->type);
+	mig__free(c->src);
 	segv_free(&c->cons);
 }
 
 static void model_free(tmodel *m)
 {
-	free(m->name);
+	mig__free(m->name);
 	for (size_t i = 0; i < m->ncols; i++)
 		tcol_free(&m->cols[i]);
-	free(m->cols);
+	mig__free(m->cols);
 	segv_free(&m->cons);
-	free(m->options);
+	mig__free(m->options);
 	for (size_t i = 0; i < m->nobjs; i++) {
-		free(m->objs[i].type);
-		free(m->objs[i].name);
-		free(m->objs[i].sql);
+		mig__free(m->objs[i].type);
+		mig__free(m->objs[i].name);
+		mig__free(m->objs[i].sql);
 	}
-	free(m->objs);
+	mig__free(m->objs);
 	memset(m, 0, sizeof(*m));
 }
 
@@ -830,18 +831,18 @@ static void model_free(tmodel *m)
 static tcol *model_add_col(sq *p, tmodel *m, char *name, char *type)
 {
 	if (p->rc || !name || !type) {
-		free(name);
-		free(type);
+		mig__free(name);
+		mig__free(type);
 		if (!p->rc)
 			oom(p);
 		return NULL;
 	}
 	if (m->ncols == m->capcols) {
 		size_t cap = m->capcols ? m->capcols * 2 : 8;
-		tcol *c = realloc(m->cols, cap * sizeof(*c));
+		tcol *c = mig__realloc(m->cols, cap * sizeof(*c));
 		if (!c) {
-			free(name);
-			free(type);
+			mig__free(name);
+			mig__free(type);
 			oom(p);
 			return NULL;
 		}
@@ -1031,7 +1032,7 @@ static bool parse_element(sq *p, const stoks *t, size_t a, size_t b, tmodel *m)
 		else if (kw(t, i, "FOREIGN"))
 			kind = SEG_FK;
 		else {
-			free(name);
+			mig__free(name);
 			return false;
 		}
 		segv_push(p, &m->cons, kind, name, slice_dup(p, t, i, b));
@@ -1046,7 +1047,7 @@ static bool parse_element(sq *p, const stoks *t, size_t a, size_t b, tmodel *m)
 	size_t ts = i;
 	while (i < b && !column_starter(t, i))
 		i = punct(t, i, '(') ? group_end(t, i) : i + 1;
-	free(c->type);
+	mig__free(c->type);
 	c->type = slice_dup(p, t, ts, i);
 	while (i < b && !p->rc) {
 		name = NULL;
@@ -1057,7 +1058,7 @@ static bool parse_element(sq *p, const stoks *t, size_t a, size_t b, tmodel *m)
 		enum seg_kind kind;
 		size_t e = column_constraint_end(t, i, &kind);
 		if (e == 0 || e > b) {
-			free(name);
+			mig__free(name);
 			return false;
 		}
 		segv_push(p, &c->cons, kind, name, slice_dup(p, t, i, e));
@@ -1145,7 +1146,7 @@ static void seg_columns(sq *p, const seg *g, const tcol *owner, mig_strv *out)
 				if (n && !p->rc)
 					adopt(p, mig_strv_push(out, n));
 				else
-					free(n);
+					mig__free(n);
 			}
 			item_start = false;
 			if (punct(&t, k, '('))
@@ -1182,7 +1183,7 @@ static bool seg_fk_target(sq *p, const seg *g, mig_str *table, mig_strv *cols)
 					if (n && !p->rc)
 						adopt(p, mig_strv_push(cols, n));
 					else
-						free(n);
+						mig__free(n);
 				}
 		}
 	}
@@ -1434,7 +1435,7 @@ static bool load_model(sq *p, const char *table, tmodel *m)
 	mig_str_puts(&q, " COLLATE NOCASE AND type IN ('index', 'trigger') AND sql IS NOT NULL ORDER BY rowid");
 	if (!(objs = cat_query(p, &q)))
 		goto out;
-	if (objs->nrows && !(m->objs = calloc(objs->nrows, sizeof(*m->objs)))) {
+	if (objs->nrows && !(m->objs = mig__calloc(objs->nrows, sizeof(*m->objs)))) {
 		oom(p);
 		goto out;
 	}
@@ -1640,7 +1641,7 @@ typedef struct sqtype {
 static void sqtype_free(sqtype *t)
 {
 	mig_strv_free(&t->values);
-	free(t->logical);
+	mig__free(t->logical);
 	memset(t, 0, sizeof(*t));
 }
 
@@ -1741,7 +1742,7 @@ static void type_parts(const char *type, mig_str *base, mig_str *mods, bool *arr
 
 static void set_logical(sq *p, sqtype *out, const char *logical)
 {
-	free(out->logical);
+	mig__free(out->logical);
 	out->logical = dup_or_fail(p, logical);
 }
 
@@ -1848,7 +1849,7 @@ static bool map_type(sq *p, const mig_value *t, const char *col, sqtype *out)
 			     p->op->name, col, t->type == MIG_V_STRING ? t->str : enum_name);
 		}
 	}
-	free(enum_name);
+	mig__free(enum_name);
 	return !p->rc;
 }
 
@@ -2155,7 +2156,7 @@ static void name_list(sq *p, mig_str *out, const mig_value *v, const char *what,
 		if (names)
 			adopt(p, mig_strv_push(names, n));
 		else
-			free(n);
+			mig__free(n);
 	}
 }
 
@@ -2179,7 +2180,7 @@ static void references_body(sq *p, mig_str *s, const mig_value *o)
 		char *n = name_of(p, r, "references");
 		if (n)
 			quote_ident(s, n);
-		free(n);
+		mig__free(n);
 	}
 	const mig_value *match = O(o, "match");
 	if (mig_value_truthy(match)) {
@@ -2223,7 +2224,7 @@ static void unique_index(sq *p, mig_strv *after, const char *name, const char *t
 	if (t && !p->rc)
 		adopt(p, mig_strv_push(after, t));
 	else
-		free(t);
+		mig__free(t);
 }
 
 /*
@@ -2265,7 +2266,7 @@ static void build_column(sq *p, const char *table, tcol *c, const mig_value *o, 
 					       p->op->name, col, sg->keys[k]);
 		}
 	}
-	free(c->type);
+	mig__free(c->type);
 	c->type = dup_or_fail(p, st.decl ? st.decl : "TEXT");
 	if (T(o, "collation")) {
 		const char *coll = map_collation(p, O(o, "collation"));
@@ -2295,7 +2296,7 @@ static void build_column(sq *p, const char *table, tcol *c, const mig_value *o, 
 		if (n)
 			unique_index(p, after, n, table, mig_str_cstr(&cols), if_not_exists);
 		mig_str_free(&cols);
-		free(n);
+		mig__free(n);
 	}
 	if (pk) {
 		info->pk = true;
@@ -2416,7 +2417,7 @@ static size_t ir_constraints(sq *p, const char *table, const mig_value *tablearg
 			if (name)
 				unique_index(p, after, name, table, mig_str_cstr(&cols), if_not_exists);
 			mig_str_free(&cols);
-			free(name);
+			mig__free(name);
 			non_fk = true;
 		}
 	}
@@ -2639,8 +2640,8 @@ static void find_deps(sq *p, const tmodel *parent, const mig_strv *cols, bool vi
 					if (t && !p->rc)
 						adopt(p, mig_strv_push(&d->what, t));
 					else
-						free(t);
-					free(label);
+						mig__free(t);
+					mig__free(label);
 					any = true;
 				}
 			}
@@ -2668,7 +2669,7 @@ static void find_deps(sq *p, const tmodel *parent, const mig_strv *cols, bool vi
 		if (t && !p->rc)
 			adopt(p, mig_strv_push(&d->what, t));
 		else
-			free(t);
+			mig__free(t);
 		strv_add(p, &d->views, cell(views, i, 0));
 	}
 	mig_rows_free(views);
@@ -2785,7 +2786,7 @@ static void e_createTable(sq *p)
 	const mig_value *o = opts(p, 2, false);
 	char *tname = name_of(p, table, "the table name");
 	if (p->rc) {
-		free(tname);
+		mig__free(tname);
 		return;
 	}
 	const mig_value *oc = O(o, "constraints");
@@ -2811,7 +2812,7 @@ static void e_createTable(sq *p)
 	memset(&m, 0, sizeof(m));
 	mig_strv after = MIG_STRV_INIT;
 	colinfo *info = NULL;
-	if (!p->rc && cols.cols->n && !(info = calloc(cols.cols->n, sizeof(*info))))
+	if (!p->rc && cols.cols->n && !(info = mig__calloc(cols.cols->n, sizeof(*info))))
 		oom(p);
 	for (size_t i = 0; !p->rc && i < cols.cols->n; i++) {
 		tcol *c = model_add_col(p, &m, final_ident(p, cols.cols->keys[i]), dup_or_fail(p, ""));
@@ -2843,11 +2844,11 @@ static void e_createTable(sq *p)
 	put_after(p, &after);
 	mig_str_free(&lead);
 	mig_value_free(merged);
-	free(info);
+	mig__free(info);
 	mig_strv_free(&after);
 	model_free(&m);
 	mig_columns_dispose(&cols);
-	free(tname);
+	mig__free(tname);
 }
 
 static void e_dropTable(sq *p)
@@ -2855,7 +2856,7 @@ static void e_dropTable(sq *p)
 	const mig_value *o = opts(p, 1, false);
 	char *tname = name_of(p, A(p, 0), "the table name");
 	if (p->rc) {
-		free(tname);
+		mig__free(tname);
 		return;
 	}
 	tmodel m;
@@ -2883,7 +2884,7 @@ static void e_dropTable(sq *p)
 	mig_str_putc(&s, ';');
 	step(p, &s);
 	model_free(&m);
-	free(tname);
+	mig__free(tname);
 }
 
 static void e_renameTable(sq *p)
@@ -2899,8 +2900,8 @@ static void e_renameTable(sq *p)
 		mig_str_putc(&s, ';');
 		step(p, &s);
 	}
-	free(a);
-	free(b);
+	mig__free(a);
+	mig__free(b);
 }
 
 static void e_alterTable(sq *p)
@@ -2944,7 +2945,7 @@ static void e_addColumns(sq *p)
 				notice(p, "column \"%s\" of relation \"%s\" already exists, skipping", cn, tname);
 			else
 				fail(p, MIG_ESQL, "%s: column \"%s\" of relation \"%s\" already exists", p->op->name, cn, tname);
-			free(cn);
+			mig__free(cn);
 			continue;
 		}
 		strv_add(p, &added, cn);
@@ -2990,7 +2991,7 @@ out:
 	mig_strv_free(&added);
 	model_free(&m);
 	mig_columns_dispose(&cols);
-	free(tname);
+	mig__free(tname);
 }
 
 /* The names of dropColumns' second argument. */
@@ -3002,7 +3003,7 @@ static void column_names(sq *p, const mig_value *cols, mig_strv *out)
 			if (n && !p->rc)
 				adopt(p, mig_strv_push(out, n));
 			else
-				free(n);
+				mig__free(n);
 		}
 	} else if (cols && cols->type == MIG_V_OBJECT) {
 		for (size_t i = 0; i < cols->n && !p->rc; i++) {
@@ -3010,7 +3011,7 @@ static void column_names(sq *p, const mig_value *cols, mig_strv *out)
 			if (n && !p->rc)
 				adopt(p, mig_strv_push(out, n));
 			else
-				free(n);
+				mig__free(n);
 		}
 	} else {
 		fail(p, MIG_EINPUT, "%s: the columns must be a string, an array or an object, not %s", p->op->name,
@@ -3132,7 +3133,7 @@ out:
 	model_free(&m);
 	mig_strv_free(&names);
 	mig_strv_free(&drop);
-	free(tname);
+	mig__free(tname);
 }
 
 static void e_renameColumn(sq *p)
@@ -3151,9 +3152,9 @@ static void e_renameColumn(sq *p)
 		mig_str_putc(&s, ';');
 		step(p, &s);
 	}
-	free(t);
-	free(a);
-	free(b);
+	mig__free(t);
+	mig__free(a);
+	mig__free(b);
 }
 
 static bool col_in_pk(sq *p, const tmodel *m, const char *col)
@@ -3216,7 +3217,7 @@ static void e_alterColumn(sq *p)
 			goto out;
 		}
 		kind = st.kind;
-		free(c->type);
+		mig__free(c->type);
 		c->type = dup_or_fail(p, st.decl);
 		for (size_t i = c->cons.n; i-- > 0;)
 			if (is_type_check(&c->cons.v[i]) || c->cons.v[i].kind == SEG_COLLATE)
@@ -3226,7 +3227,7 @@ static void e_alterColumn(sq *p)
 			/* AUTOINCREMENT exists only on INTEGER PRIMARY KEY */
 			for (size_t i = 0; i < c->cons.n; i++)
 				if (c->cons.v[i].kind == SEG_PK) {
-					free(c->cons.v[i].body);
+					mig__free(c->cons.v[i].body);
 					c->cons.v[i].body = dup_or_fail(p, "PRIMARY KEY");
 				}
 			if (!col_seg(c, SEG_NOTNULL))
@@ -3244,7 +3245,7 @@ static void e_alterColumn(sq *p)
 			mig_str_puts(&u, "(");
 			mig_js_string(&u, O(o, "using"));
 			mig_str_putc(&u, ')');
-			free(c->src);
+			mig__free(c->src);
 			c->src = detach_or_fail(p, &u);
 		}
 	}
@@ -3275,8 +3276,8 @@ out:
 	mig_str_free(&before);
 	mig_str_free(&now);
 	model_free(&m);
-	free(tname);
-	free(cname);
+	mig__free(tname);
+	mig__free(cname);
 }
 
 /* ====================================================================== */
@@ -3383,7 +3384,7 @@ static void e_addConstraint(sq *p)
 out:
 	mig_strv_free(&after);
 	model_free(&m);
-	free(tname);
+	mig__free(tname);
 }
 
 /* Foreign keys of other tables that rely on `cols` of m (through a
@@ -3452,7 +3453,7 @@ static void e_dropConstraint(sq *p)
 				continue;
 			char *label = seg_label(p, &m, owner, g);
 			bool match = label && ieq(label, cname);
-			free(label);
+			mig__free(label);
 			if (!match)
 				continue;
 			if (g->kind == SEG_PK || g->kind == SEG_UNIQUE)
@@ -3492,8 +3493,8 @@ out:
 	mig_str_free(&what);
 	mig_strv_free(&cols);
 	model_free(&m);
-	free(tname);
-	free(cname);
+	mig__free(tname);
+	mig__free(cname);
 }
 
 static void e_renameConstraint(sq *p)
@@ -3519,11 +3520,11 @@ static void e_renameConstraint(sq *p)
 				continue;
 			char *label = seg_label(p, &m, owner, &v->v[i]);
 			if (label && ieq(label, from)) {
-				free(v->v[i].name);
+				mig__free(v->v[i].name);
 				v->v[i].name = dup_or_fail(p, to);
 				found++;
 			}
-			free(label);
+			mig__free(label);
 		}
 	}
 	if (!found && !p->rc)
@@ -3531,9 +3532,9 @@ static void e_renameConstraint(sq *p)
 	rebuild(p, &m, NULL);
 out:
 	model_free(&m);
-	free(tname);
-	free(from);
-	free(to);
+	mig__free(tname);
+	mig__free(from);
+	mig__free(to);
 }
 
 /* ====================================================================== */
@@ -3568,7 +3569,7 @@ static void index_column(sq *p, mig_str *out, const mig_value *col)
 		char *f = final_ident(p, n);
 		if (f)
 			quote_ident(out, f);
-		free(f);
+		mig__free(f);
 	} else if (name.len && n[name.len - 1] == ')') {
 		mig_str_puts(out, n);
 	} else {
@@ -3678,8 +3679,8 @@ static void e_createIndex(sq *p)
 	}
 	step(p, &s);
 	mig_str_free(&colstr);
-	free(name);
-	free(tname);
+	mig__free(name);
+	mig__free(tname);
 }
 
 static void e_dropIndex(sq *p)
@@ -3696,7 +3697,7 @@ static void e_dropIndex(sq *p)
 		mig_str_putc(&s, ';');
 	}
 	step(p, &s);
-	free(name);
+	mig__free(name);
 }
 
 static void e_renameIndex(sq *p)
@@ -3718,8 +3719,8 @@ static void e_renameIndex(sq *p)
 	}
 	mig_str_free(&sql);
 	mig_str_free(&stored);
-	free(from);
-	free(to);
+	mig__free(from);
+	mig__free(to);
 }
 
 /* ====================================================================== */
@@ -3787,12 +3788,12 @@ static void enum_rebuild_users(sq *p, const char *type, const mig_strv *values, 
 					continue;
 				mig_str b = MIG_STR_INIT;
 				type_check_body(&b, &st, c->name);
-				free(g->body);
+				mig__free(g->body);
 				g->body = detach_or_fail(p, &b);
 				if (rename_to) {
 					mig_str n = MIG_STR_INIT;
 					mig_str_printf(&n, TYPE_CHECK_PREFIX "%s", rename_to);
-					free(g->name);
+					mig__free(g->name);
 					g->name = detach_or_fail(p, &n);
 				}
 				if (from && c->src) {
@@ -3802,7 +3803,7 @@ static void enum_rebuild_users(sq *p, const char *type, const mig_strv *values, 
 					mig_str_puts(&e, " THEN ");
 					quote_literal(&e, to);
 					mig_str_printf(&e, " ELSE %s END", c->src);
-					free(c->src);
+					mig__free(c->src);
 					c->src = detach_or_fail(p, &e);
 				}
 				break;
@@ -3874,14 +3875,14 @@ static void e_createType(sq *p)
 		if (d && !p->rc)
 			adopt(p, mig_strv_push(&values, d));
 		else
-			free(d);
+			mig__free(d);
 	}
 	enum_table_create(p);
 	enum_store(p, name, &values, false);
 out:
 	mig_strv_free(&values);
 	mig_strv_free(&existing);
-	free(name);
+	mig__free(name);
 }
 
 /* The values of an enum that must exist (PostgreSQL's error otherwise). */
@@ -3927,7 +3928,7 @@ out:
 	mig_str_free(&cols);
 	mig_strv_free(&values);
 	mig_strv_free(&tables);
-	free(name);
+	mig__free(name);
 }
 
 static void e_renameType(sq *p)
@@ -3952,8 +3953,8 @@ static void e_renameType(sq *p)
 out:
 	mig_strv_free(&values);
 	mig_strv_free(&other);
-	free(from);
-	free(to);
+	mig__free(from);
+	mig__free(to);
 }
 
 static size_t strv_index(const mig_strv *v, const char *s)
@@ -4013,7 +4014,7 @@ static void e_addTypeValue(sq *p)
 out:
 	mig_str_free(&v);
 	mig_strv_free(&values);
-	free(name);
+	mig__free(name);
 }
 
 static void e_renameTypeValue(sq *p)
@@ -4037,7 +4038,7 @@ static void e_renameTypeValue(sq *p)
 	char *d = dup_or_fail(p, mig_str_cstr(&to));
 	if (!d)
 		goto out;
-	free(values.v[at]);
+	mig__free(values.v[at]);
 	values.v[at] = d;
 	mig_str s = MIG_STR_INIT;
 	mig_str_puts(&s, "UPDATE " ENUM_TABLE " SET value = ");
@@ -4053,7 +4054,7 @@ out:
 	mig_str_free(&from);
 	mig_str_free(&to);
 	mig_strv_free(&values);
-	free(name);
+	mig__free(name);
 }
 
 /* ====================================================================== */
@@ -4118,7 +4119,7 @@ out:
 	mig_str_free(&cols);
 	mig_str_free(&def);
 	mig_str_free(&s);
-	free(name);
+	mig__free(name);
 }
 
 static void e_dropView(sq *p)
@@ -4152,7 +4153,7 @@ static void e_dropView(sq *p)
 out:
 	mig_strv_free(&views);
 	mig_str_free(&what);
-	free(name);
+	mig__free(name);
 }
 
 static void e_renameView(sq *p)
@@ -4192,8 +4193,8 @@ out:
 	mig_str_free(&what);
 	mig_str_free(&c);
 	mig_strv_free(&views);
-	free(from);
-	free(to);
+	mig__free(from);
+	mig__free(to);
 }
 
 /* ====================================================================== */
@@ -4240,7 +4241,7 @@ static void sql_ident(void *ud, mig_str *out, const mig_value *v)
 	char *n = name_of(ud, v, "an argument");
 	if (n)
 		quote_ident(out, n);
-	free(n);
+	mig__free(n);
 }
 
 static void sql_value(void *ud, mig_str *out, const mig_value *v)
@@ -4299,8 +4300,8 @@ static void e_dropTrigger(sq *p)
 		mig_str_putc(&s, ';');
 		step(p, &s);
 	}
-	free(table);
-	free(name);
+	mig__free(table);
+	mig__free(name);
 }
 
 /* ====================================================================== */

@@ -22,6 +22,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "drivers/driver.h"
 
+#include "util/alloc.h"
 #include "util/error.h"
 #include "util/str.h"
 
@@ -82,11 +83,11 @@ static void scrub(char **text, const char *secret)
 	mig_str_puts(&out, p);
 	char *clean = mig_str_detach(&out);
 	if (clean) {
-		free(*text);
+		mig__free(*text);
 		*text = clean;
 	} else {
 		/* cannot build the masked copy: drop the text rather than leak */
-		free(*text);
+		mig__free(*text);
 		*text = mig_strdup("(message withheld)");
 	}
 }
@@ -115,7 +116,7 @@ static void scrub_secrets(char **text, const mig_url *url)
 	scrub(text, url->password);
 	char *enc = raw_url_password(url->raw);
 	scrub(text, enc);
-	free(enc);
+	mig__free(enc);
 	scrub(text, getenv("PGPASSWORD"));
 	const char *kv = mig_url_param_get(url, "password");
 	scrub(text, kv);
@@ -289,7 +290,7 @@ static int result_error(struct pg_conn *c, const PGresult *res, const char *sql,
 				   msg && *msg ? msg : "(no message)");
 	else
 		rc = mig_error_set(code, "%s", msg && *msg ? msg : "the statement failed (no message from the server)");
-	free(msg);
+	mig__free(msg);
 	if (!res) {
 		if (sql)
 			mig_error_set_statement(sql, 0);
@@ -316,13 +317,13 @@ static int result_error(struct pg_conn *c, const PGresult *res, const char *sql,
 				mig_error_set_statement(one, at - (int)start);
 			else
 				mig_error_set_statement(sql, at);
-			free(one);
+			mig__free(one);
 		} else {
 			size_t start = 0, len = 0;
 			if (nth_statement(sql, done, &start, &len)) {
 				char *one = mig_strndup(sql + start, len);
 				mig_error_set_statement(one ? one : sql, 0);
-				free(one);
+				mig__free(one);
 			} else {
 				mig_error_set_statement(sql, 0);
 			}
@@ -340,7 +341,7 @@ static int result_error(struct pg_conn *c, const PGresult *res, const char *sql,
 					*p = ' ';
 			mig_error_set_detail(d);
 		}
-		free(d);
+		mig__free(d);
 	}
 	const char *hint = PQresultErrorField(res, PG_DIAG_MESSAGE_HINT);
 	if (hint)
@@ -425,24 +426,24 @@ static int pg_query(mig_conn *conn, const char *sql, mig_rows **out)
 		return rc;
 	int nrows = res ? PQntuples(res) : 0, ncols = res ? PQnfields(res) : 0;
 	mig_rows *rows = mig_rows_new((size_t)ncols);
-	const char **cells = calloc((size_t)ncols + 1, sizeof(*cells));
+	const char **cells = mig__calloc((size_t)ncols + 1, sizeof(*cells));
 	if (!rows || !cells) {
-		free(cells);
+		mig__free(cells);
 		mig_rows_free(rows);
 		PQclear(res);
-		return mig_error_set(MIG_ENOMEM, "out of memory");
+		return mig_error_oom();
 	}
 	for (int r = 0; r < nrows; r++) {
 		for (int k = 0; k < ncols; k++)
 			cells[k] = PQgetisnull(res, r, k) ? NULL : PQgetvalue(res, r, k);
 		if ((rc = mig_rows_add(rows, cells)) != 0) {
-			free(cells);
+			mig__free(cells);
 			mig_rows_free(rows);
 			PQclear(res);
 			return rc;
 		}
 	}
-	free(cells);
+	mig__free(cells);
 	PQclear(res);
 	*out = rows;
 	return 0;
@@ -471,7 +472,7 @@ static void notice_receiver(void *arg, const PGresult *res)
 	char *msg = dup_trimmed(PQresultErrorMessage(res));
 	if (msg && *msg)
 		c->notice(c->notice_ud, msg);
-	free(msg);
+	mig__free(msg);
 }
 
 /* libpq only knows lower-case schemes; ours are case-insensitive. */
@@ -533,8 +534,8 @@ static int connect_error(PGconn *pg, const mig_url *url)
 			mig_error_set_detail(mig_str_cstr(&d));
 		mig_str_free(&d);
 	}
-	free(target);
-	free(all);
+	mig__free(target);
+	mig__free(all);
 	return rc;
 }
 
@@ -555,7 +556,7 @@ static int apply_setting(struct pg_conn *c, const char *name, const char *value)
 	mig_str s = MIG_STR_INIT;
 	put_set(&s, name, value);
 	if (mig_str_failed(&s))
-		return mig_error_set(MIG_ENOMEM, "out of memory");
+		return mig_error_oom();
 	int rc = run_step(c, mig_str_cstr(&s), NULL);
 	mig_str_free(&s);
 	if (rc) {
@@ -566,8 +567,8 @@ static int apply_setting(struct pg_conn *c, const char *name, const char *value)
 			char *hint = e->hint ? mig_strdup(e->hint) : NULL;
 			rc = mig_error_set(MIG_EINPUT, "%s", m ? m : "cannot apply a session setting");
 			mig_error_set_hint(hint ? hint : "PostgreSQL durations look like 500ms, 10s, 5min or 1h; 0 turns the limit off");
-			free(hint);
-			free(m);
+			mig__free(hint);
+			mig__free(m);
 		} else {
 			mig_error_prefix("cannot set %s", name);
 		}
@@ -597,8 +598,8 @@ static void pg_close(mig_conn *conn)
 	/* Ending the session releases its advisory locks too. */
 	if (c->pg)
 		PQfinish(c->pg);
-	free(c->version);
-	free(c);
+	mig__free(c->version);
+	mig__free(c);
 }
 
 static int pg_open(const mig_driver *drv, const mig_url *url, const mig_conn_opts *opts, mig_conn **out)
@@ -606,7 +607,7 @@ static int pg_open(const mig_driver *drv, const mig_url *url, const mig_conn_opt
 	*out = NULL;
 	char *conninfo = libpq_conninfo(url);
 	if (!conninfo)
-		return mig_error_set(MIG_ENOMEM, "out of memory");
+		return mig_error_oom();
 
 	/* Vet the text first: an unknown parameter or a malformed URL is bad
 	 * input (exit 2), not an unreachable server. */
@@ -617,10 +618,10 @@ static int pg_open(const mig_driver *drv, const mig_url *url, const mig_conn_opt
 		scrub_secrets(&why, url);
 		int rc = mig_error_set(MIG_EINPUT, "bad PostgreSQL connection string %s: %s", url->redacted,
 				       why ? why : "rejected by libpq");
-		free(why);
+		mig__free(why);
 		if (perr)
 			PQfreemem(perr);
-		free(conninfo);
+		mig__free(conninfo);
 		return rc;
 	}
 	PQconninfoFree(parsed);
@@ -632,17 +633,17 @@ static int pg_open(const mig_driver *drv, const mig_url *url, const mig_conn_opt
 	const char *keys[] = {"connect_timeout", "fallback_application_name", "dbname", "client_encoding", NULL};
 	const char *vals[] = {timeout, "migrations", conninfo, "UTF8", NULL};
 	PGconn *pg = PQconnectdbParams(keys, vals, 1);
-	free(conninfo);
+	mig__free(conninfo);
 	if (!pg || PQstatus(pg) != CONNECTION_OK) {
 		int rc = connect_error(pg, url);
 		PQfinish(pg);
 		return rc;
 	}
 
-	struct pg_conn *c = calloc(1, sizeof(*c));
+	struct pg_conn *c = mig__calloc(1, sizeof(*c));
 	if (!c) {
 		PQfinish(pg);
-		return mig_error_set(MIG_ENOMEM, "out of memory");
+		return mig_error_oom();
 	}
 	c->base.driver = drv;
 	c->pg = pg;
@@ -657,7 +658,7 @@ static int pg_open(const mig_driver *drv, const mig_url *url, const mig_conn_opt
 				 : mig_aprintf("PostgreSQL %d.%d.%d", v / 10000, v / 100 % 100, v % 100);
 	if (!c->version) {
 		pg_close(&c->base);
-		return mig_error_set(MIG_ENOMEM, "out of memory");
+		return mig_error_oom();
 	}
 	int rc = setup_session(c, opts);
 	if (rc) {
@@ -747,7 +748,7 @@ static char *lock_holder(struct pg_conn *c, int64_t key)
 		out = mig_str_detach(&s);
 	}
 	mig_rows_free(rows);
-	free(sql);
+	mig__free(sql);
 	mig_error_clear();
 	mig_error_restore(saved);
 	return out;
@@ -777,7 +778,7 @@ static int locked_error(struct pg_conn *c, int64_t key, double waited, const cha
 	else
 		mig_error_set_hint(waited > 0 ? "wait longer with --lock-wait SECONDS, or find the other run"
 					      : "to wait for it instead, use --lock-wait SECONDS");
-	free(holder);
+	mig__free(holder);
 	return rc;
 }
 
@@ -809,8 +810,8 @@ static int pg_lock(mig_conn *conn, const mig_lock_opts *opts)
 						   holder ? holder : "holder unknown");
 		if (msg)
 			c->notice(c->notice_ud, msg);
-		free(msg);
-		free(holder);
+		mig__free(msg);
+		mig__free(holder);
 	}
 	if (!got && wait < 0) {
 		/* node-pg-migrate's advisory-lock-mode=wait; a lock_timeout or
@@ -822,7 +823,7 @@ static int pg_lock(mig_conn *conn, const mig_lock_opts *opts)
 			if (e && e->sqlstate && (strcmp(e->sqlstate, "55P03") == 0 || strcmp(e->sqlstate, "57014") == 0)) {
 				char *why = mig_strdup(e->message);
 				rc = locked_error(c, key, 0, why ? why : "cancelled by the server");
-				free(why);
+				mig__free(why);
 			}
 			return rc;
 		}

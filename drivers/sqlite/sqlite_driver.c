@@ -14,6 +14,7 @@
 #define _DEFAULT_SOURCE
 #include "drivers/driver.h"
 
+#include "util/alloc.h"
 #include "util/error.h"
 #include "util/str.h"
 
@@ -48,7 +49,7 @@ static int sql_error(struct sqlite_conn *c, const char *stmt, size_t len, int of
 	if (stmt) {
 		char *s = mig_strndup(stmt, len);
 		mig_error_set_statement(s, offset >= 0 ? offset + 1 : 0);
-		free(s);
+		mig__free(s);
 	}
 	char code[32];
 	snprintf(code, sizeof(code), "%d", sqlite3_extended_errcode(c->db));
@@ -71,9 +72,9 @@ static int run(struct sqlite_conn *c, const char *sql)
 static int sq_open(const mig_driver *drv, const mig_url *url, const mig_conn_opts *opts, mig_conn **out)
 {
 	*out = NULL;
-	struct sqlite_conn *c = calloc(1, sizeof(*c));
+	struct sqlite_conn *c = mig__calloc(1, sizeof(*c));
 	if (!c)
-		return mig_error_set(MIG_ENOMEM, "out of memory");
+		return mig_error_oom();
 	c->base.driver = drv;
 	c->lock_fd = -1;
 	const char *path = url->path ? url->path : ":memory:";
@@ -88,16 +89,16 @@ static int sq_open(const mig_driver *drv, const mig_url *url, const mig_conn_opt
 		open_path = ":memory:";
 	c->path = mig_strdup(path);
 	if (!c->path) {
-		free(c);
-		return mig_error_set(MIG_ENOMEM, "out of memory");
+		mig__free(c);
+		return mig_error_oom();
 	}
 	int rc = sqlite3_open_v2(open_path, &c->db, flags, NULL);
 	if (rc != SQLITE_OK) {
 		int err = mig_error_set(MIG_ECONNECT, "cannot open SQLite database %s: %s", path,
 					c->db ? sqlite3_errmsg(c->db) : sqlite3_errstr(rc));
 		sqlite3_close(c->db);
-		free(c->path);
-		free(c);
+		mig__free(c->path);
+		mig__free(c);
 		return err;
 	}
 	sqlite3_extended_result_codes(c->db, 1);
@@ -112,8 +113,8 @@ static int sq_open(const mig_driver *drv, const mig_url *url, const mig_conn_opt
 		int err = mig_error_set(MIG_ECONNECT, "cannot use SQLite database %s: %s", path,
 					sqlite3_errmsg(c->db));
 		sqlite3_close(c->db);
-		free(c->path);
-		free(c);
+		mig__free(c->path);
+		mig__free(c);
 		return err;
 	}
 	*out = &c->base;
@@ -128,8 +129,8 @@ static void sq_close(mig_conn *conn)
 	if (c->lock_fd >= 0)
 		close(c->lock_fd);
 	sqlite3_close(c->db);
-	free(c->path);
-	free(c);
+	mig__free(c->path);
+	mig__free(c);
 }
 
 /* Statement by statement, so that an error names the one that failed. */
@@ -149,7 +150,7 @@ static int sq_exec(mig_conn *conn, const char *sql)
 				end = semi ? semi + 1 : end + strlen(end);
 				char *cand = mig_strndup(p, (size_t)(end - p));
 				bool done = cand && sqlite3_complete(cand);
-				free(cand);
+				mig__free(cand);
 				if (done)
 					break;
 			}
@@ -191,13 +192,13 @@ static int sq_query(mig_conn *conn, const char *sql, mig_rows **out)
 		sqlite3_finalize(st);
 		return MIG_ENOMEM;
 	}
-	const char **cells = calloc((size_t)ncols + 1, sizeof(*cells));
+	const char **cells = mig__calloc((size_t)ncols + 1, sizeof(*cells));
 	int rc;
 	while (cells && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		for (int i = 0; i < ncols; i++)
 			cells[i] = (const char *)sqlite3_column_text(st, i);
 		if (mig_rows_add(rows, cells)) {
-			free(cells);
+			mig__free(cells);
 			mig_rows_free(rows);
 			sqlite3_finalize(st);
 			return MIG_ENOMEM;
@@ -206,9 +207,9 @@ static int sq_query(mig_conn *conn, const char *sql, mig_rows **out)
 	if (!cells) {
 		mig_rows_free(rows);
 		sqlite3_finalize(st);
-		return mig_error_set(MIG_ENOMEM, "out of memory");
+		return mig_error_oom();
 	}
-	free(cells);
+	mig__free(cells);
 	if (rc != SQLITE_DONE) {
 		int err = sql_error(c, sql, strlen(sql), -1);
 		mig_rows_free(rows);

@@ -6,6 +6,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "migrations.h"
 
+#include "util/alloc.h"
 #include "util/error.h"
 #include "util/fs.h"
 #include "util/str.h"
@@ -109,14 +110,14 @@ int mig_auth(const mig_auth_opts *opts, char **path, bool *existing)
 					   "an auth migration is already there: %s (it differs from this version's; use --force to write another one)",
 					   old);
 		}
-		free(have);
+		mig__free(have);
 		goto out;
 	}
 	char *name = mig_aprintf("%lld_auth-system.%s", mig_now_ms(), lang);
-	rc = name ? mig_write_new_file_in(dir, name, text, path) : mig_error_set(MIG_ENOMEM, "out of memory");
-	free(name);
+	rc = name ? mig_write_new_file_in(dir, name, text, path) : mig_error_oom();
+	mig__free(name);
 out:
-	free(old);
-	free(text);
+	mig__free(old);
+	mig__free(text);
 	return rc;
 }

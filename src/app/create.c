@@ -4,6 +4,7 @@
 #include "migrations.h"
 
 #include "engine/discover.h"
+#include "util/alloc.h"
 #include "util/error.h"
 #include "util/fs.h"
 #include "util/str.h"
@@ -169,9 +170,9 @@ int mig_create(const mig_create_opts *opts, char **path)
 		goto out;
 	}
 	char *file = mig_aprintf("%s_%s.%s", prefix, n, lang);
-	free(prefix);
-	rc = file ? mig_write_new_file_in(dir, file, text, path) : mig_error_set(MIG_ENOMEM, "out of memory");
-	free(file);
+	mig__free(prefix);
+	rc = file ? mig_write_new_file_in(dir, file, text, path) : mig_error_oom();
+	mig__free(file);
 out:
 	mig_str_free(&clean);
 	return rc;

@@ -7,6 +7,7 @@
 #include "cli/cli.h"
 
 #include "cli/dotenv.h"
+#include "util/alloc.h"
 #include "util/error.h"
 #include "migrations.h"
 #include "util/str.h"
@@ -587,7 +588,7 @@ static int cmd_create(struct cli *c)
 	int rc = mig_create(&co, &path);
 	if (rc == 0)
 		printf("Created migration -- %s\n", path);
-	free(path);
+	mig__free(path);
 	return rc;
 }
 
@@ -607,7 +608,7 @@ static int cmd_auth(struct cli *c)
 		printf("The auth migration is already there -- %s\n", path);
 	else if (rc == 0)
 		printf("Created auth migration -- %s\n", path);
-	free(path);
+	mig__free(path);
 	return rc;
 }
 
@@ -619,7 +620,7 @@ static int cmd_sql(struct cli *c)
 	int rc = mig_sql(&c->o, c->args.v[0], c->dialect, c->down, &text);
 	if (rc == 0)
 		fputs(text, stdout);
-	free(text);
+	mig__free(text);
 	return rc;
 }
 
@@ -667,7 +668,7 @@ static int dispatch(struct cli *c)
 		rc = mig_rollback(&c->o, &t);
 	else
 		rc = mig_redo(&c->o, &t);
-	free(name);
+	mig__free(name);
 	return rc;
 }
 
@@ -704,7 +705,7 @@ out:
 	fflush(stdout);
 	mig_strv_free(&c.args);
 	mig_strv_free(&c.schemas);
-	free(c.url_owned);
+	mig__free(c.url_owned);
 	int status = rc ? mig_error_exit_status(rc) : 0;
 	mig_error_clear();
 	return status;

@@ -1,6 +1,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "cli/dotenv.h"
 
+#include "util/alloc.h"
 #include "util/error.h"
 #include "util/fs.h"
 #include "util/str.h"
@@ -95,16 +96,16 @@ int mig_dotenv_load(const char *path)
 		char *key = mig_strndup(k, klen);
 		char *val = mig_str_detach(&v);
 		if (!key || !val)
-			rc = mig_error_set(MIG_ENOMEM, "out of memory");
+			rc = mig_error_oom();
 		else if (!getenv(key))
 			setenv(key, val, 0);
-		free(key);
-		free(val);
+		mig__free(key);
+		mig__free(val);
 		if (*p == '\n') {
 			p++;
 			line++;
 		}
 	}
-	free(text);
+	mig__free(text);
 	return rc;
 }

@@ -1,6 +1,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "engine/discover.h"
 
+#include "util/alloc.h"
 #include "util/error.h"
 #include "util/fs.h"
 #include "util/str.h"
@@ -63,9 +64,9 @@ int mig_numeric_prefix(const char *file, double *out)
 	}
 	char *digits = mig_strndup(file, n);
 	if (!digits)
-		return mig_error_set(MIG_ENOMEM, "out of memory");
+		return mig_error_oom();
 	*out = strtod(digits, NULL);
-	free(digits);
+	mig__free(digits);
 	return 0;
 }
 
@@ -145,7 +146,7 @@ void mig_set_dispose(mig_set *set)
 {
 	for (size_t i = 0; i < set->n; i++)
 		mig_migration_dispose(&set->items[i]);
-	free(set->items);
+	mig__free(set->items);
 	set->items = NULL;
 	set->n = 0;
 }
@@ -169,7 +170,7 @@ int mig_discover(const char *dir, const char *ignore_pattern, mig_set *out)
 		if (!anchored)
 			return MIG_ENOMEM;
 		int rerr = regcomp(&re, anchored, REG_EXTENDED | REG_NOSUB);
-		free(anchored);
+		mig__free(anchored);
 		if (rerr) {
 			char msg[256];
 			regerror(rerr, &re, msg, sizeof(msg));
@@ -194,20 +195,20 @@ int mig_discover(const char *dir, const char *ignore_pattern, mig_set *out)
 			continue;
 		char *path = mig_path_join(dir, fname);
 		if (!path) {
-			rc = mig_error_set(MIG_ENOMEM, "out of memory");
+			rc = mig_error_oom();
 			break;
 		}
 		struct stat st;
 		if (lstat(path, &st) != 0 || !(S_ISREG(st.st_mode) || S_ISLNK(st.st_mode))) {
-			free(path);
+			mig__free(path);
 			continue;
 		}
 		if (out->n == cap) {
 			cap = cap ? cap * 2 : 16;
-			mig_migration *items = realloc(out->items, cap * sizeof(*items));
+			mig_migration *items = mig__realloc(out->items, cap * sizeof(*items));
 			if (!items) {
-				free(path);
-				rc = mig_error_set(MIG_ENOMEM, "out of memory");
+				mig__free(path);
+				rc = mig_error_oom();
 				break;
 			}
 			out->items = items;
@@ -220,7 +221,7 @@ int mig_discover(const char *dir, const char *ignore_pattern, mig_set *out)
 		const char *dot = strrchr(fname, '.');
 		m->name = dot && dot != fname ? mig_strndup(fname, (size_t)(dot - fname)) : mig_strdup(fname);
 		if (!m->file || !m->name) {
-			rc = mig_error_set(MIG_ENOMEM, "out of memory");
+			rc = mig_error_oom();
 			break;
 		}
 		if ((rc = mig_numeric_prefix(fname, &m->timestamp)) != 0) {

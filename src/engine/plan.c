@@ -1,5 +1,6 @@
 #include "engine/plan.h"
 
+#include "util/alloc.h"
 #include "util/error.h"
 
 #include <math.h>
@@ -27,9 +28,9 @@ int mig_check_order(const mig_set *files, const mig_strv *applied)
 
 static int push_idx(size_t **idx, size_t *n, size_t v)
 {
-	size_t *grown = realloc(*idx, (*n + 1) * sizeof(**idx));
+	size_t *grown = mig__realloc(*idx, (*n + 1) * sizeof(**idx));
 	if (!grown)
-		return mig_error_set(MIG_ENOMEM, "out of memory");
+		return mig_error_oom();
 	*idx = grown;
 	grown[(*n)++] = v;
 	return 0;
@@ -59,7 +60,7 @@ int mig_plan_up(const mig_set *files, const mig_strv *applied, const mig_target 
 		}
 		int rc = push_idx(idx, n, i);
 		if (rc) {
-			free(*idx);
+			mig__free(*idx);
 			*idx = NULL;
 			*n = 0;
 			return rc;
@@ -116,7 +117,7 @@ int mig_plan_down(const mig_set *files, const mig_strv *applied, const mig_targe
 				   "Definitions of migrations %s have been deleted.", mig_str_cstr(&missing));
 	mig_str_free(&missing);
 	if (rc) {
-		free(*idx);
+		mig__free(*idx);
 		*idx = NULL;
 		*n = 0;
 	}

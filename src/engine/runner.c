@@ -17,6 +17,7 @@
 
 #include "engine/catalog.h"
 #include "engine/discover.h"
+#include "util/alloc.h"
 #include "util/error.h"
 #include "load/load.h"
 #include "engine/plan.h"
@@ -363,7 +364,7 @@ static int run_one(struct runner *r, struct item *it)
 	step_event(r, m->name, it->down, book, true);
 	if (!r->o->dry_run && (rc = exec_step(r, book)) != 0)
 		mig_error_prefix("migration %s: cannot record it in the migrations table", m->name);
-	free(book);
+	mig__free(book);
 	if (rc)
 		return rc;
 	ev.kind = MIG_EV_MIGRATION_DONE;
@@ -384,7 +385,7 @@ static void explain_failure(struct runner *r, const struct item *items, size_t f
 	else
 		msg = mig_aprintf("rolled back %s; %zu earlier migration(s) of this run stay applied", m->name, committed);
 	mig_error_set_note(msg);
-	free(msg);
+	mig__free(msg);
 }
 
 static int execute(struct runner *r, struct item *items, size_t n)
@@ -473,7 +474,7 @@ static void free_items(struct item *items, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
 		mig_oplist_free(&items[i].ops);
-	free(items);
+	mig__free(items);
 }
 
 /* Resolve the operations of every planned migration before touching the
@@ -481,9 +482,9 @@ static void free_items(struct item *items, size_t n)
 static int make_items(struct runner *r, const size_t *idx, size_t n, bool down,
 		      struct item **items, size_t *nitems)
 {
-	struct item *grown = realloc(*items, (*nitems + n + 1) * sizeof(*grown));
+	struct item *grown = mig__realloc(*items, (*nitems + n + 1) * sizeof(*grown));
 	if (!grown)
-		return mig_error_set(MIG_ENOMEM, "out of memory");
+		return mig_error_oom();
 	*items = grown;
 	for (size_t k = 0; k < n; k++) {
 		struct item *it = &grown[*nitems];
@@ -552,7 +553,7 @@ static int run(const mig_options *o, const mig_target *target, enum run_kind kin
 	}
 	rc = execute(&r, items, nitems);
 out:
-	free(idx);
+	mig__free(idx);
 	free_items(items, nitems);
 	runner_close(&r);
 	return rc;
@@ -584,9 +585,9 @@ int mig_status(const mig_options *opts, mig_status_entry **out, size_t *nout)
 	if (rc)
 		goto out;
 	size_t cap = r.applied.n + r.files.n;
-	mig_status_entry *e = calloc(cap ? cap : 1, sizeof(*e));
+	mig_status_entry *e = mig__calloc(cap ? cap : 1, sizeof(*e));
 	if (!e) {
-		rc = mig_error_set(MIG_ENOMEM, "out of memory");
+		rc = mig_error_oom();
 		goto out;
 	}
 	size_t n = 0;
@@ -612,7 +613,7 @@ int mig_status(const mig_options *opts, mig_status_entry **out, size_t *nout)
 	}
 	if (rc) {
 		mig_status_free(e, n);
-		rc = mig_error_set(MIG_ENOMEM, "out of memory");
+		rc = mig_error_oom();
 		goto out;
 	}
 	*out = e;
@@ -625,9 +626,9 @@ out:
 void mig_status_free(mig_status_entry *entries, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
-		free(entries[i].name);
-		free(entries[i].run_on);
-		free(entries[i].file);
+		mig__free(entries[i].name);
+		mig__free(entries[i].run_on);
+		mig__free(entries[i].file);
 	}
-	free(entries);
+	mig__free(entries);
 }

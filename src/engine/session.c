@@ -3,6 +3,7 @@
 #include "migrations.h"
 
 #include "engine/catalog.h"
+#include "util/alloc.h"
 #include "util/error.h"
 #include "mig_features.h"
 #include "load/load.h"
@@ -31,7 +32,7 @@ static int open_scratch(const mig_dialect *dia, mig_conn **out)
 			return MIG_ENOMEM;
 		mig_url url;
 		int rc = mig_url_parse(text, &url);
-		free(text);
+		mig__free(text);
 		if (rc)
 			return rc;
 		mig_conn_opts co = {0};
@@ -110,10 +111,10 @@ int mig_sql(const mig_options *opts, const char *file, const char *dialect, bool
 		dir = mig_strdup(opts->migrations_dir ? opts->migrations_dir : MIG_DEFAULT_DIR);
 	}
 	if (!dir)
-		return mig_error_set(MIG_ENOMEM, "out of memory");
+		return mig_error_oom();
 	mig_set files;
 	int rc = mig_discover(dir, opts->ignore_pattern, &files);
-	free(dir);
+	mig__free(dir);
 	if (rc)
 		return rc;
 	long target = -1;

@@ -1,5 +1,6 @@
 #include "engine/state.h"
 
+#include "util/alloc.h"
 #include "util/error.h"
 
 #include <stdlib.h>
@@ -24,7 +25,7 @@ static int query_stmt(mig_conn *conn, const mig_dialect *d, const mig_state_name
 	if (!sql)
 		return mig_error_last() ? mig_error_last()->code : MIG_ERROR;
 	int rc = *sql ? conn->driver->ops->query(conn, sql, rows) : 0;
-	free(sql);
+	mig__free(sql);
 	return rc;
 }
 
@@ -35,7 +36,7 @@ static int exec_stmt(mig_conn *conn, const mig_dialect *d, const mig_state_names
 	if (!sql)
 		return mig_error_last() ? mig_error_last()->code : MIG_ERROR;
 	int rc = *sql ? conn->driver->ops->exec(conn, sql) : 0;
-	free(sql);
+	mig__free(sql);
 	return rc;
 }
 

@@ -1,5 +1,6 @@
 #include "engine/url.h"
 
+#include "util/alloc.h"
 #include "util/error.h"
 #include "util/str.h"
 
@@ -20,19 +21,19 @@ static int hexval(int c)
 
 char *mig_percent_decode(const char *s, size_t len)
 {
-	char *out = malloc(len + 1);
+	char *out = mig__malloc(len + 1);
 	if (!out)
 		return NULL;
 	size_t o = 0;
 	for (size_t i = 0; i < len; i++) {
 		if (s[i] == '%') {
 			if (i + 2 >= len) {
-				free(out);
+				mig__free(out);
 				return NULL;
 			}
 			int a = hexval((unsigned char)s[i + 1]), b = hexval((unsigned char)s[i + 2]);
 			if (a < 0 || b < 0 || (a == 0 && b == 0)) {
-				free(out);
+				mig__free(out);
 				return NULL;
 			}
 			out[o++] = (char)(a * 16 + b);
@@ -49,19 +50,19 @@ void mig_url_dispose(mig_url *url)
 {
 	if (!url)
 		return;
-	free(url->raw);
-	free(url->scheme);
-	free(url->user);
-	free(url->password);
-	free(url->host);
-	free(url->database);
-	free(url->path);
+	mig__free(url->raw);
+	mig__free(url->scheme);
+	mig__free(url->user);
+	mig__free(url->password);
+	mig__free(url->host);
+	mig__free(url->database);
+	mig__free(url->path);
 	for (size_t i = 0; i < url->nparams; i++) {
-		free(url->params[i].key);
-		free(url->params[i].value);
+		mig__free(url->params[i].key);
+		mig__free(url->params[i].value);
 	}
-	free(url->params);
-	free(url->redacted);
+	mig__free(url->params);
+	mig__free(url->redacted);
 	memset(url, 0, sizeof(*url));
 }
 
@@ -187,7 +188,7 @@ static int bad(const mig_url *url, const char *why)
 {
 	char *r = mig_url_redact(url->raw);
 	int rc = mig_error_set(MIG_EINPUT, "bad database URL %s: %s", r ? r : "(unprintable)", why);
-	free(r);
+	mig__free(r);
 	return rc;
 }
 
@@ -199,16 +200,16 @@ static int parse_query(mig_url *url, const char *q)
 		if (n) {
 			const char *eq = memchr(q, '=', n);
 			size_t kl = eq ? (size_t)(eq - q) : n;
-			mig_url_param *p = realloc(url->params, (url->nparams + 1) * sizeof(*p));
+			mig_url_param *p = mig__realloc(url->params, (url->nparams + 1) * sizeof(*p));
 			if (!p)
-				return mig_error_set(MIG_ENOMEM, "out of memory");
+				return mig_error_oom();
 			url->params = p;
 			p = &url->params[url->nparams];
 			p->key = mig_percent_decode(q, kl);
 			p->value = eq ? mig_percent_decode(eq + 1, n - kl - 1) : mig_strdup("");
 			if (!p->key || !p->value) {
-				free(p->key);
-				free(p->value);
+				mig__free(p->key);
+				mig__free(p->value);
 				return bad(url, "a query parameter has a malformed %-escape");
 			}
 			url->nparams++;
@@ -290,9 +291,9 @@ static int parse_server_url(mig_url *url, const char *after_scheme)
 		size_t n = strcspn(p, "#");
 		char *q = mig_strndup(p, n);
 		if (!q)
-			return mig_error_set(MIG_ENOMEM, "out of memory");
+			return mig_error_oom();
 		int rc = parse_query(url, q);
-		free(q);
+		mig__free(q);
 		if (rc)
 			return rc;
 	}
@@ -359,11 +360,11 @@ static int parse_keyvalue(mig_url *url, const char *s)
 		}
 		char *key = mig_strndup(k, klen);
 		char *val = mig_str_detach(&v);
-		mig_url_param *np = key && val ? realloc(url->params, (url->nparams + 1) * sizeof(*np)) : NULL;
+		mig_url_param *np = key && val ? mig__realloc(url->params, (url->nparams + 1) * sizeof(*np)) : NULL;
 		if (!np) {
-			free(key);
-			free(val);
-			return mig_error_set(MIG_ENOMEM, "out of memory");
+			mig__free(key);
+			mig__free(val);
+			return mig_error_oom();
 		}
 		url->params = np;
 		url->params[url->nparams].key = key;
@@ -381,9 +382,9 @@ static int parse_keyvalue(mig_url *url, const char *s)
 		else if (strcmp(key, "port") == 0)
 			url->port = atoi(val);
 		if (slot) {
-			free(*slot);
+			mig__free(*slot);
 			if (!(*slot = mig_strdup(val)))
-				return mig_error_set(MIG_ENOMEM, "out of memory");
+				return mig_error_oom();
 		}
 	}
 	return 0;
@@ -393,21 +394,21 @@ int mig_url_parse(const char *text, mig_url *out)
 {
 	memset(out, 0, sizeof(*out));
 	if (!(out->raw = mig_strdup(text)))
-		return mig_error_set(MIG_ENOMEM, "out of memory");
+		return mig_error_oom();
 	int rc = 0;
 	size_t slen = 0;
 	while (isalnum((unsigned char)text[slen]) || text[slen] == '+' || text[slen] == '-' || text[slen] == '.')
 		slen++;
 	if (slen > 0 && text[slen] == ':' && isalpha((unsigned char)text[0])) {
 		if (!(out->scheme = mig_strndup(text, slen))) {
-			rc = mig_error_set(MIG_ENOMEM, "out of memory");
+			rc = mig_error_oom();
 			goto done;
 		}
 		for (char *c = out->scheme; *c; c++)
 			*c = (char)tolower((unsigned char)*c);
 		const char *rest = text + slen + 1;
 		if (strcmp(out->scheme, "sqlite") == 0 || strcmp(out->scheme, "sqlite3") == 0) {
-			free(out->scheme);
+			mig__free(out->scheme);
 			out->scheme = mig_strdup("sqlite");
 			rc = parse_sqlite(out, rest);
 		} else if (strncmp(rest, "//", 2) != 0) {
@@ -419,7 +420,7 @@ int mig_url_parse(const char *text, mig_url *out)
 			else if (strcmp(canon, "mariadb") == 0)
 				canon = "mysql";
 			char *c = mig_strdup(canon);
-			free(out->scheme);
+			mig__free(out->scheme);
 			out->scheme = c;
 			rc = parse_server_url(out, rest + 2);
 		}
@@ -431,9 +432,9 @@ int mig_url_parse(const char *text, mig_url *out)
 		rc = bad(out, "expected a URL such as postgres://user@host/db, mysql://user@host/db, sqlite:path/to/file.db, or a libpq key=value string");
 	}
 	if (rc == 0 && !out->scheme)
-		rc = mig_error_set(MIG_ENOMEM, "out of memory");
+		rc = mig_error_oom();
 	if (rc == 0 && !(out->redacted = mig_url_redact(text)))
-		rc = mig_error_set(MIG_ENOMEM, "out of memory");
+		rc = mig_error_oom();
 done:
 	if (rc)
 		mig_url_dispose(out);

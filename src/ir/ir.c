@@ -1,5 +1,6 @@
 #include "ir/ir.h"
 
+#include "util/alloc.h"
 #include "util/error.h"
 
 #include <stdlib.h>
@@ -111,10 +112,10 @@ int mig_oplist_push(mig_oplist *l, const char *name, mig_value *args, int line, 
 {
 	if (l->n == l->cap) {
 		size_t cap = l->cap ? l->cap * 2 : 8;
-		mig_op *ops = realloc(l->ops, cap * sizeof(*ops));
+		mig_op *ops = mig__realloc(l->ops, cap * sizeof(*ops));
 		if (!ops) {
 			mig_value_free(args);
-			return mig_error_set(MIG_ENOMEM, "out of memory");
+			return mig_error_oom();
 		}
 		l->ops = ops;
 		l->cap = cap;
@@ -122,7 +123,7 @@ int mig_oplist_push(mig_oplist *l, const char *name, mig_value *args, int line, 
 	char *n = mig_strdup(name);
 	if (!n) {
 		mig_value_free(args);
-		return mig_error_set(MIG_ENOMEM, "out of memory");
+		return mig_error_oom();
 	}
 	mig_op *op = &l->ops[l->n++];
 	memset(op, 0, sizeof(*op));
@@ -136,10 +137,10 @@ int mig_oplist_push(mig_oplist *l, const char *name, mig_value *args, int line, 
 void mig_oplist_free(mig_oplist *l)
 {
 	for (size_t i = 0; i < l->n; i++) {
-		free(l->ops[i].name);
+		mig__free(l->ops[i].name);
 		mig_value_free(l->ops[i].args);
 	}
-	free(l->ops);
+	mig__free(l->ops);
 	l->ops = NULL;
 	l->n = l->cap = 0;
 }
@@ -155,9 +156,9 @@ void mig_migration_dispose(mig_migration *m)
 {
 	if (!m)
 		return;
-	free(m->name);
-	free(m->path);
-	free(m->file);
+	mig__free(m->name);
+	mig__free(m->path);
+	mig__free(m->file);
 	mig_oplist_free(&m->up);
 	mig_oplist_free(&m->down);
 	mig_value_free(m->shorthands);
@@ -202,9 +203,9 @@ int mig_migration_ops(const mig_migration *m, bool down, mig_oplist *out)
 		 * order, then lay the inverses out last op first; each op's own
 		 * steps are reversed at emission, which together reverses the
 		 * whole step list as node-pg-migrate does. */
-		mig_oplist *inv = calloc(m->up.n ? m->up.n : 1, sizeof(*inv));
+		mig_oplist *inv = mig__calloc(m->up.n ? m->up.n : 1, sizeof(*inv));
 		if (!inv)
-			return mig_error_set(MIG_ENOMEM, "out of memory");
+			return mig_error_oom();
 		for (size_t i = 0; i < m->up.n && rc == 0; i++) {
 			rc = mig_op_reverse(&m->up.ops[i], &inv[i]);
 			if (rc)
@@ -222,7 +223,7 @@ int mig_migration_ops(const mig_migration *m, bool down, mig_oplist *out)
 		}
 		for (size_t i = 0; i < m->up.n; i++)
 			mig_oplist_free(&inv[i]);
-		free(inv);
+		mig__free(inv);
 		break;
 	}
 	}

@@ -138,13 +138,13 @@ int mig_op_reverse(const mig_op *op, mig_oplist *out)
 			mig_value *a = arg_copy(op, (size_t)inverses[k].pick[i]);
 			if (!a || mig_array_push(args, a)) {
 				mig_value_free(args);
-				return mig_error_set(MIG_ENOMEM, "out of memory");
+				return mig_error_oom();
 			}
 		}
 	} else {
 		args = op->args ? mig_value_clone(op->args) : mig_value_new(MIG_V_ARRAY);
 		if (!args)
-			return mig_error_set(MIG_ENOMEM, "out of memory");
+			return mig_error_oom();
 		int rc = 0;
 		if (inverses[k].kind == REV_SWAP_01)
 			rc = swap_args(args, 0, 1);
@@ -154,7 +154,7 @@ int mig_op_reverse(const mig_op *op, mig_oplist *out)
 			rc = swap_args(args, 0, 2);
 		if (rc) {
 			mig_value_free(args);
-			return mig_error_set(MIG_ENOMEM, "out of memory");
+			return mig_error_oom();
 		}
 	}
 	return mig_oplist_push(out, name, args, op->line, op->column);

@@ -1,5 +1,6 @@
 #include "ir/value.h"
 
+#include "util/alloc.h"
 #include "util/error.h"
 
 #include <math.h>
@@ -9,9 +10,9 @@
 
 mig_value *mig_value_new(enum mig_vtype type)
 {
-	mig_value *v = calloc(1, sizeof(*v));
+	mig_value *v = mig__calloc(1, sizeof(*v));
 	if (!v) {
-		mig_error_set(MIG_ENOMEM, "out of memory");
+		mig_error_oom();
 		return NULL;
 	}
 	v->type = type;
@@ -41,8 +42,8 @@ static mig_value *text_value(enum mig_vtype type, const char *s, size_t len)
 		return NULL;
 	v->str = mig_strndup(s, len);
 	if (!v->str) {
-		free(v);
-		mig_error_set(MIG_ENOMEM, "out of memory");
+		mig__free(v);
+		mig_error_oom();
 		return NULL;
 	}
 	v->len = len;
@@ -71,12 +72,12 @@ void mig_value_free(mig_value *v)
 	for (size_t i = 0; i < v->n; i++) {
 		mig_value_free(v->items[i]);
 		if (v->keys)
-			free(v->keys[i]);
+			mig__free(v->keys[i]);
 	}
-	free(v->items);
-	free(v->keys);
-	free(v->str);
-	free(v);
+	mig__free(v->items);
+	mig__free(v->keys);
+	mig__free(v->str);
+	mig__free(v);
 }
 
 mig_value *mig_value_clone(const mig_value *v)
@@ -108,7 +109,7 @@ mig_value *mig_value_clone(const mig_value *v)
 	return c;
 oom:
 	mig_value_free(c);
-	mig_error_set(MIG_ENOMEM, "out of memory");
+	mig_error_oom();
 	return NULL;
 }
 
@@ -117,14 +118,14 @@ static int reserve(mig_value *v, bool with_keys)
 	if (v->n < v->cap)
 		return 0;
 	size_t cap = v->cap ? v->cap * 2 : 4;
-	mig_value **items = realloc(v->items, cap * sizeof(*items));
+	mig_value **items = mig__realloc(v->items, cap * sizeof(*items));
 	if (!items)
-		return mig_error_set(MIG_ENOMEM, "out of memory");
+		return mig_error_oom();
 	v->items = items;
 	if (with_keys) {
-		char **keys = realloc(v->keys, cap * sizeof(*keys));
+		char **keys = mig__realloc(v->keys, cap * sizeof(*keys));
 		if (!keys)
-			return mig_error_set(MIG_ENOMEM, "out of memory");
+			return mig_error_oom();
 		v->keys = keys;
 	}
 	v->cap = cap;
@@ -152,9 +153,9 @@ int mig_object_set(mig_value *obj, const char *key, mig_value *val)
 	}
 	char *k = mig_strdup(key);
 	if (!k || reserve(obj, true)) {
-		free(k);
+		mig__free(k);
 		mig_value_free(val);
-		return mig_error_set(MIG_ENOMEM, "out of memory");
+		return mig_error_oom();
 	}
 	obj->keys[obj->n] = k;
 	obj->items[obj->n++] = val;
@@ -178,7 +179,7 @@ void mig_object_delete(mig_value *obj, const char *key)
 	for (size_t i = 0; i < obj->n; i++) {
 		if (strcmp(obj->keys[i], key) == 0) {
 			mig_value_free(obj->items[i]);
-			free(obj->keys[i]);
+			mig__free(obj->keys[i]);
 			memmove(obj->items + i, obj->items + i + 1, (obj->n - i - 1) * sizeof(*obj->items));
 			memmove(obj->keys + i, obj->keys + i + 1, (obj->n - i - 1) * sizeof(*obj->keys));
 			obj->n--;

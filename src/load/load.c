@@ -1,5 +1,6 @@
 #include "load/load.h"
 
+#include "util/alloc.h"
 #include "util/error.h"
 #include "util/fs.h"
 
@@ -26,7 +27,7 @@ int mig_load_file(mig_migration *m)
 		rc = mig_error_set_at(MIG_EINPUT, m->path, line, col,
 				      "not valid UTF-8 (byte 0x%02x at offset %ld); migration files must be UTF-8",
 				      (unsigned char)text[bad], bad);
-		free(text);
+		mig__free(text);
 		return rc;
 	}
 	if (memchr(text, '\0', len)) {
@@ -35,7 +36,7 @@ int mig_load_file(mig_migration *m)
 		mig_line_col(text, at, &line, &col);
 		rc = mig_error_set_at(MIG_EINPUT, m->path, line, col,
 				      "contains a NUL byte; migration files must be text");
-		free(text);
+		mig__free(text);
 		return rc;
 	}
 	/* A UTF-8 byte order mark is not part of the text. */
@@ -49,7 +50,7 @@ int mig_load_file(mig_migration *m)
 		rc = mig_load_sql_text(m, body, blen);
 	else
 		rc = mig_load_js_text(m, body, blen);
-	free(text);
+	mig__free(text);
 	if (rc == 0)
 		m->loaded = true;
 	else if (mig_error_last() && !mig_error_last()->file)

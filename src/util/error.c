@@ -1,11 +1,17 @@
 #include "util/error.h"
 
+#include "util/alloc.h"
+
 #include <stdarg.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 static _Thread_local mig_error *current;
+
+/* The error reported when even the error cannot be allocated (libgit2's
+ * oom_error): never freed, and details are not added to it. */
+static char oom_text[] = "out of memory";
+static mig_error oom_error = {.code = MIG_ENOMEM, .message = oom_text};
 
 static char *vformat(const char *fmt, va_list ap)
 {
@@ -15,7 +21,7 @@ static char *vformat(const char *fmt, va_list ap)
 	va_end(ap2);
 	if (n < 0)
 		n = 0;
-	char *s = malloc((size_t)n + 1);
+	char *s = mig__malloc((size_t)n + 1);
 	if (!s)
 		return NULL;
 	vsnprintf(s, (size_t)n + 1, fmt, ap);
@@ -27,7 +33,7 @@ static char *dup_or_null(const char *s)
 	if (!s)
 		return NULL;
 	size_t n = strlen(s);
-	char *d = malloc(n + 1);
+	char *d = mig__malloc(n + 1);
 	if (d)
 		memcpy(d, s, n + 1);
 	return d;
@@ -35,16 +41,16 @@ static char *dup_or_null(const char *s)
 
 void mig_error_free(mig_error *e)
 {
-	if (!e)
+	if (!e || e == &oom_error)
 		return;
-	free(e->message);
-	free(e->file);
-	free(e->detail);
-	free(e->hint);
-	free(e->statement);
-	free(e->sqlstate);
-	free(e->note);
-	free(e);
+	mig__free(e->message);
+	mig__free(e->file);
+	mig__free(e->detail);
+	mig__free(e->hint);
+	mig__free(e->statement);
+	mig__free(e->sqlstate);
+	mig__free(e->note);
+	mig__free(e);
 }
 
 void mig_error_clear(void)
@@ -58,19 +64,36 @@ const mig_error *mig_error_last(void)
 	return current;
 }
 
-/* Out of memory while reporting: keep a static message rather than none. */
-static char oom_message[] = "out of memory";
+int mig_error_code(int otherwise)
+{
+	return current ? current->code : otherwise;
+}
+
+int mig_error_oom(void)
+{
+	mig_error_clear();
+	current = &oom_error;
+	return MIG_ENOMEM;
+}
+
+/* Whether details may be attached to the current error. */
+static bool detailed(void)
+{
+	return current && current != &oom_error;
+}
 
 static int set_message(int code, char *msg)
 {
 	mig_error_clear();
-	current = calloc(1, sizeof(*current));
+	if (!msg)
+		return mig_error_oom();
+	current = mig__calloc(1, sizeof(*current));
 	if (!current) {
-		free(msg);
-		return code;
+		mig__free(msg);
+		return mig_error_oom();
 	}
 	current->code = code;
-	current->message = msg ? msg : dup_or_null(oom_message);
+	current->message = msg;
 	return code;
 }
 
@@ -90,17 +113,17 @@ int mig_error_set_at(int code, const char *file, int line, int column,
 	va_start(ap, fmt);
 	char *msg = vformat(fmt, ap);
 	va_end(ap);
-	set_message(code, msg);
+	int rc = set_message(code, msg);
 	mig_error_set_location(file, line, column);
-	return code;
+	return rc;
 }
 
 void mig_error_set_location(const char *file, int line, int column)
 {
-	if (!current)
+	if (!detailed())
 		return;
 	if (file) {
-		free(current->file);
+		mig__free(current->file);
 		current->file = dup_or_null(file);
 	}
 	current->line = line;
@@ -109,15 +132,13 @@ void mig_error_set_location(const char *file, int line, int column)
 
 static void replace(char **slot, const char *value)
 {
-	if (!current)
-		return;
-	free(*slot);
+	mig__free(*slot);
 	*slot = dup_or_null(value);
 }
 
 void mig_error_set_statement(const char *statement, int position)
 {
-	if (!current)
+	if (!detailed())
 		return;
 	replace(&current->statement, statement);
 	current->position = position;
@@ -125,31 +146,31 @@ void mig_error_set_statement(const char *statement, int position)
 
 void mig_error_set_detail(const char *detail)
 {
-	if (current)
+	if (detailed())
 		replace(&current->detail, detail);
 }
 
 void mig_error_set_hint(const char *hint)
 {
-	if (current)
+	if (detailed())
 		replace(&current->hint, hint);
 }
 
 void mig_error_set_sqlstate(const char *sqlstate)
 {
-	if (current)
+	if (detailed())
 		replace(&current->sqlstate, sqlstate);
 }
 
 void mig_error_set_note(const char *note)
 {
-	if (current)
+	if (detailed())
 		replace(&current->note, note);
 }
 
 void mig_error_prefix(const char *fmt, ...)
 {
-	if (!current)
+	if (!detailed())
 		return;
 	va_list ap;
 	va_start(ap, fmt);
@@ -158,15 +179,15 @@ void mig_error_prefix(const char *fmt, ...)
 	if (!prefix)
 		return;
 	size_t a = strlen(prefix), b = strlen(current->message);
-	char *msg = malloc(a + 2 + b + 1);
+	char *msg = mig__malloc(a + 2 + b + 1);
 	if (msg) {
 		memcpy(msg, prefix, a);
 		memcpy(msg + a, ": ", 2);
 		memcpy(msg + a + 2, current->message, b + 1);
-		free(current->message);
+		mig__free(current->message);
 		current->message = msg;
 	}
-	free(prefix);
+	mig__free(prefix);
 }
 
 mig_error *mig_error_save(void)

@@ -22,7 +22,8 @@
 	XX(MIG_EORDER, -9, "order", 1)            /* check-order violation */        \
 	XX(MIG_EIRREVERSIBLE, -10, "irreversible", 1)                                \
 	XX(MIG_ENOTSUPPORTED, -11, "notsupported", 2) /* dialect cannot express */   \
-	XX(MIG_ESTATE, -12, "state", 1)           /* state table disagrees with files */
+	XX(MIG_ESTATE, -12, "state", 1)           /* state table disagrees with files */ \
+	XX(MIG_ECONNLOST, -13, "connlost", 1)     /* the session to the server is gone */
 
 enum mig_error_code {
 	MIG_OK = 0,
@@ -51,9 +52,17 @@ typedef struct mig_error {
 
 /* Borrowed; NULL when no error is set. */
 const mig_error *mig_error_last(void);
+/* The code of the last error, or `otherwise` when none is set. */
+int mig_error_code(int otherwise);
 void mig_error_clear(void);
 
-/* Set the error (replacing any previous one); returns code for `return`. */
+/* Out of memory: a static error that needs no allocation (details added
+ * to it later are dropped). Returns MIG_ENOMEM for `return`. */
+int mig_error_oom(void);
+
+/* Set the error (replacing any previous one); returns code for `return`.
+ * When the message cannot be allocated the error becomes the static
+ * out-of-memory one, so a failure is never lost. */
 int mig_error_set(int code, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 int mig_error_set_at(int code, const char *file, int line, int column,

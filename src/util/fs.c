@@ -1,6 +1,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "util/fs.h"
 
+#include "util/alloc.h"
 #include "util/error.h"
 #include "util/str.h"
 
@@ -100,14 +101,14 @@ int mig_mkdirs(const char *path)
 {
 	char *p = mig_strdup(path);
 	if (!p)
-		return mig_error_set(MIG_ENOMEM, "out of memory");
+		return mig_error_oom();
 	for (char *q = p + 1; *q; q++) {
 		if (*q != '/')
 			continue;
 		*q = '\0';
 		if (mkdir(p, 0777) != 0 && errno != EEXIST) {
 			int rc = mig_error_set(MIG_EIO, "cannot create directory %s: %s", p, strerror(errno));
-			free(p);
+			mig__free(p);
 			return rc;
 		}
 		*q = '/';
@@ -115,7 +116,7 @@ int mig_mkdirs(const char *path)
 	int rc = 0;
 	if (mkdir(p, 0777) != 0 && errno != EEXIST)
 		rc = mig_error_set(MIG_EIO, "cannot create directory %s: %s", p, strerror(errno));
-	free(p);
+	mig__free(p);
 	return rc;
 }
 
@@ -153,9 +154,9 @@ int mig_write_new_file_in(const char *dir, const char *name, const char *text, c
 		return rc;
 	char *full = mig_path_join(dir, name);
 	if (!full)
-		return mig_error_set(MIG_ENOMEM, "out of memory");
+		return mig_error_oom();
 	if ((rc = mig_write_new_file(full, text, strlen(text))) != 0) {
-		free(full);
+		mig__free(full);
 		return rc;
 	}
 	*path = full;

@@ -1,5 +1,6 @@
 #include "util/str.h"
 
+#include "util/alloc.h"
 #include "util/error.h"
 
 #include <stdio.h>
@@ -20,7 +21,7 @@ static bool grow(mig_str *s, size_t extra)
 		}
 		cap *= 2;
 	}
-	char *p = realloc(s->ptr, cap);
+	char *p = mig__realloc(s->ptr, cap);
 	if (!p) {
 		s->failed = true;
 		return false;
@@ -101,14 +102,14 @@ char *mig_str_detach(mig_str *s)
 {
 	if (s->failed) {
 		mig_str_free(s);
-		mig_error_set(MIG_ENOMEM, "out of memory");
+		mig_error_oom();
 		return NULL;
 	}
 	char *p = s->ptr;
 	if (!p) {
-		p = malloc(1);
+		p = mig__malloc(1);
 		if (!p) {
-			mig_error_set(MIG_ENOMEM, "out of memory");
+			mig_error_oom();
 			return NULL;
 		}
 		p[0] = '\0';
@@ -120,7 +121,7 @@ char *mig_str_detach(mig_str *s)
 
 void mig_str_free(mig_str *s)
 {
-	free(s->ptr);
+	mig__free(s->ptr);
 	s->ptr = NULL;
 	s->len = s->cap = 0;
 	s->failed = false;
@@ -128,9 +129,11 @@ void mig_str_free(mig_str *s)
 
 char *mig_strndup(const char *s, size_t n)
 {
-	char *d = malloc(n + 1);
-	if (!d)
+	char *d = mig__malloc(n + 1);
+	if (!d) {
+		mig_error_oom();
 		return NULL;
+	}
 	memcpy(d, s, n);
 	d[n] = '\0';
 	return d;
@@ -154,13 +157,13 @@ char *mig_aprintf(const char *fmt, ...)
 int mig_strv_push(mig_strv *sv, char *s)
 {
 	if (!s)
-		return mig_error_set(MIG_ENOMEM, "out of memory");
+		return mig_error_oom();
 	if (sv->n == sv->cap) {
 		size_t cap = sv->cap ? sv->cap * 2 : 8;
-		char **v = realloc(sv->v, cap * sizeof(*v));
+		char **v = mig__realloc(sv->v, cap * sizeof(*v));
 		if (!v) {
-			free(s);
-			return mig_error_set(MIG_ENOMEM, "out of memory");
+			mig__free(s);
+			return mig_error_oom();
 		}
 		sv->v = v;
 		sv->cap = cap;
@@ -177,8 +180,8 @@ int mig_strv_pushdup(mig_strv *sv, const char *s)
 void mig_strv_free(mig_strv *sv)
 {
 	for (size_t i = 0; i < sv->n; i++)
-		free(sv->v[i]);
-	free(sv->v);
+		mig__free(sv->v[i]);
+	mig__free(sv->v);
 	sv->v = NULL;
 	sv->n = sv->cap = 0;
 }

@@ -33,13 +33,14 @@ void mig_str_clear(mig_str *s);
 const char *mig_str_cstr(const mig_str *s);
 bool mig_str_failed(const mig_str *s);
 
-/* Hand the buffer to the caller (free() it) and reset s; NULL if an
+/* Hand the buffer to the caller (mig__free() it) and reset s; NULL if an
  * allocation failed (and the error is set to MIG_ENOMEM). An empty string
  * gives "" (allocated), never NULL. */
 char *mig_str_detach(mig_str *s);
 void mig_str_free(mig_str *s);
 
-/* Small helpers shared by everybody: malloc'd copies, NULL on failure. */
+/* Small helpers shared by everybody: copies (mig__free them), NULL with
+ * the out-of-memory error set on failure. */
 char *mig_strdup(const char *s);
 char *mig_strndup(const char *s, size_t n);
 char *mig_aprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
