@@ -5,6 +5,12 @@
  * positions) and stays approximate where it cannot (a `/` is a regular
  * expression or a division depending on the previous token: both are
  * refused by the parser anyway).
+ *
+ * It stays one file of some 1100 lines: the tokenizer is a single state
+ * machine over one `lexer`, and its string, template and number scanners
+ * share that state and its position, buffer and error helpers. Split, they
+ * would need a private header of their own, and a reader of one scanner
+ * would still have to read the helpers here.
  */
 #include "load/js/lex.h"
 

@@ -1,5 +1,5 @@
 /*
- * The tokenizer of the JS/TS migration loader (src/load_js.c).
+ * The tokenizer of the JS/TS migration loader (src/load/js/).
  *
  * It turns the whole file into a token array up front so the parser can
  * look ahead freely (arrow functions, skipping bodies that run later) and

@@ -1,0 +1,663 @@
+/*
+ * Expressions evaluated to values: literals, constants of this file, `+`,
+ * member access, spreads, template literals, PgLiteral and pgm.func() --
+ * what a declarative migration uses to build the arguments of its
+ * operations. Anything else is refused here, by name, at the token where
+ * it starts, because its value would depend on running the code.
+ */
+#include "load/js/parser.h"
+
+#include "util/error.h"
+#include "util/str.h"
+#include "ir/value.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+/* ---- expressions (evaluated to values) ---------------------------------- */
+
+static int primary(parser *p, int depth, mig_value **out);
+
+/* Source text from token a up to (not including) token b, for messages. */
+static void span_text(const parser *p, size_t a, size_t b, mig_str *out)
+{
+	const tok *ta = tk_at(p, a), *tb = tk_at(p, b > a ? b - 1 : a);
+	size_t end = tb->off + tb->len;
+	mig__js_put_clipped(out, p->src + ta->off, end > ta->off ? end - ta->off : 0, 60);
+}
+
+static int refuse_call(parser *p, size_t from, size_t paren)
+{
+	mig_str s = MIG_STR_INIT;
+	span_text(p, from, paren, &s);
+	int rc = mig__js_refuse(p, tk_at(p, from), "call of `%s()`", mig_str_cstr(&s));
+	mig_str_free(&s);
+	return rc;
+}
+
+/* The single argument of pgm.func(...) / PgLiteral.create(...) / new
+ * PgLiteral(...), at `(`: a MIG_V_LITERAL. */
+static int literal_call(parser *p, int depth, const tok *at, const char *what, mig_value **out)
+{
+	int rc = mig__js_expect(p, "(", "`(`");
+	if (rc)
+		return rc;
+	if (is_p(tk_cur(p), ")"))
+		return mig__js_refuse(p, at, "%s without an argument", what);
+	mig_value *v = NULL;
+	if ((rc = mig__js_expr(p, depth + 1, &v)) != 0)
+		return rc;
+	if (is_p(tk_cur(p), ","))
+		adv(p);
+	if ((rc = mig__js_expect(p, ")", "`)`")) != 0) {
+		mig_value_free(v);
+		return rc;
+	}
+	mig_str s = MIG_STR_INIT;
+	if (v->type == MIG_V_STRING || v->type == MIG_V_LITERAL || v->type == MIG_V_NUMBER)
+		rc = mig__js_append_js_string(p, &s, v, at, "");
+	else
+		rc = mig__js_refuse(p, at, "%s with %s as argument (a string is expected)", what, mig__js_a_type(v));
+	mig_value_free(v);
+	if (rc == 0 && mig_str_failed(&s))
+		rc = mig_error_set(MIG_ENOMEM, "out of memory");
+	if (rc == 0) {
+		*out = mig__js_vtext(p, MIG_V_LITERAL, mig_str_cstr(&s), s.len, at);
+		if (!*out)
+			rc = mig__js_last_code();
+	}
+	mig_str_free(&s);
+	return rc;
+}
+
+/* After a PgLiteral reference: `.create(x)`. */
+static int pgliteral_member(parser *p, int depth, const tok *start, mig_value **out)
+{
+	if (is_p(tk_cur(p), ".") && is_id(p, tk_peek(p, 1), "create") && is_p(tk_peek(p, 2), "(")) {
+		adv(p);
+		adv(p);
+		return literal_call(p, depth, start, "PgLiteral.create()", out);
+	}
+	return mig__js_refuse(p, start, "use of PgLiteral other than `PgLiteral.create(...)` or `new PgLiteral(...)`");
+}
+
+/* `pgm` in a value: only pgm.func(...) is a value. */
+static int builder_value(parser *p, int depth, mig_value **out)
+{
+	const tok *t = tk_cur(p);
+	adv(p);
+	const tok *name = tk_peek(p, 1);
+	if (is_p(tk_cur(p), ".") && name->type == MIG_JS_IDENT) {
+		if (is_id(p, name, "func") && is_p(tk_peek(p, 2), "(")) {
+			adv(p);
+			adv(p);
+			return literal_call(p, depth, t, "pgm.func()", out);
+		}
+		if (is_id(p, name, "db")) {
+			const tok *m = tk_peek(p, 3);
+			if (is_p(tk_peek(p, 2), ".") && m->type == MIG_JS_IDENT)
+				return mig__js_refuse(p, t, "`pgm.db.%.*s()` (a live database query)", (int)m->len,
+						      p->src + m->off);
+			return mig__js_refuse(p, t, "`pgm.db` (a live database query)");
+		}
+		if (is_p(tk_peek(p, 2), "("))
+			return mig__js_refuse(p, t, "`pgm.%.*s()` inside an expression (operations are statements, not values)",
+					      (int)name->len, p->src + name->off);
+	}
+	return mig__js_refuse(p, t, "the MigrationBuilder `%.*s` used as a value", (int)t->len, p->src + t->off);
+}
+
+static int ident_expr(parser *p, int depth, mig_value **out)
+{
+	const tok *t = tk_cur(p);
+	size_t start = p->i;
+	const char *name = p->src + t->off;
+	int nlen = (int)t->len;
+	if (is_id(p, t, "true") || is_id(p, t, "false")) {
+		*out = mig__js_vnew(p, MIG_V_BOOL, t);
+		if (!*out)
+			return mig__js_last_code();
+		(*out)->b = is_id(p, t, "true");
+		adv(p);
+		return 0;
+	}
+	if (is_id(p, t, "null")) {
+		adv(p);
+		return (*out = mig__js_vnew(p, MIG_V_NULL, t)) ? 0 : mig__js_last_code();
+	}
+	if (is_id(p, t, "this"))
+		return mig__js_refuse(p, t, "`this`");
+	if (is_id(p, t, "super"))
+		return mig__js_refuse(p, t, "`super`");
+	if (is_id(p, t, "function") || mig__js_fn_starts(p, p->i))
+		return mig__js_refuse(p, t, "function expression inside a value");
+	if (is_id(p, t, "class"))
+		return mig__js_refuse(p, t, "class expression");
+	if (is_id(p, t, "import"))
+		return mig__js_refuse(p, t, "dynamic `import()`");
+	if (mig__js_is_reserved(p, t))
+		return mig__js_unexpected(p, t, "a value");
+	binding *b = mig__js_lookup(p, t);
+	if (b) {
+		switch (b->kind) {
+		case B_VALUE: {
+			/* Walk `.key` steps on the constant itself so that only
+			 * the part used is copied. */
+			const mig_value *v = b->val;
+			adv(p);
+			while (is_p(tk_cur(p), ".") && tk_peek(p, 1)->type == MIG_JS_IDENT &&
+			       v->type == MIG_V_OBJECT) {
+				const tok *k = tk_peek(p, 1);
+				const mig_value *child = NULL;
+				for (size_t j = 0; j < v->n; j++)
+					if (strlen(v->keys[j]) == k->len &&
+					    memcmp(v->keys[j], p->src + k->off, k->len) == 0)
+						child = v->items[j];
+				if (!child)
+					break;
+				v = child;
+				adv(p);
+				adv(p);
+			}
+			if (is_p(tk_cur(p), "("))
+				return refuse_call(p, start, p->i);
+			*out = mig__js_vclone(p, v, depth, t);
+			return *out ? 0 : mig__js_last_code();
+		}
+		case B_FUNC:
+			if (is_p(tk_peek(p, 1), "("))
+				return refuse_call(p, start, p->i + 1);
+			return mig__js_refuse(p, t, "function `%.*s` used as a value", nlen, name);
+		case B_BUILDER:
+			return builder_value(p, depth, out);
+		case B_RUN:
+			return mig__js_refuse(p, t, "`%.*s` (the run callback) inside an expression", nlen, name);
+		case B_PGLITERAL:
+			adv(p);
+			return pgliteral_member(p, depth, t, out);
+		case B_NS:
+			adv(p);
+			if (is_p(tk_cur(p), ".") && is_id(p, tk_peek(p, 1), "PgLiteral")) {
+				adv(p);
+				adv(p);
+				return pgliteral_member(p, depth, t, out);
+			}
+			return mig__js_refuse(p, t, "use of the node-pg-migrate module `%.*s` other than `%.*s.PgLiteral`",
+					      nlen, name, nlen, name);
+		case B_IMPORTED:
+			return mig__js_refuse(p, t, "`%.*s` from node-pg-migrate used as a value (only PgLiteral is read)",
+					      nlen, name);
+		}
+	}
+	if (is_id(p, t, "undefined") || is_id(p, t, "NaN") || is_id(p, t, "Infinity")) {
+		*out = is_id(p, t, "undefined") ? mig__js_vnew(p, MIG_V_UNDEFINED, t)
+						: mig__js_vnum(p, is_id(p, t, "NaN") ? NAN : INFINITY, t);
+		adv(p);
+		return *out ? 0 : mig__js_last_code();
+	}
+	if (is_id(p, t, "require") && is_p(tk_peek(p, 1), "("))
+		return mig__js_refuse(p, t, "`require()` inside an expression");
+	/* an unknown name: describe the whole `a.b.c(` for the message */
+	size_t j = p->i + 1;
+	while (is_p(tk_at(p, j), ".") && tk_at(p, j + 1)->type == MIG_JS_IDENT)
+		j += 2;
+	if (is_p(tk_at(p, j), "("))
+		return refuse_call(p, start, j);
+	mig_str s = MIG_STR_INIT;
+	if (is_template(tk_at(p, j))) {
+		span_text(p, start, j, &s);
+		int rc = mig__js_refuse(p, t, "tagged template `%s`...`", mig_str_cstr(&s));
+		mig_str_free(&s);
+		return rc;
+	}
+	span_text(p, start, j, &s);
+	int rc = mig__js_refuse(p, t, "`%s` (not a constant defined in this file)", mig_str_cstr(&s));
+	mig_str_free(&s);
+	return rc;
+}
+
+static int array_literal(parser *p, int depth, mig_value **out)
+{
+	const tok *open = tk_cur(p);
+	adv(p);
+	mig_value *arr = mig__js_vnew(p, MIG_V_ARRAY, open);
+	if (!arr)
+		return mig__js_last_code();
+	int rc = 0;
+	while (rc == 0 && !is_p(tk_cur(p), "]")) {
+		const tok *t = tk_cur(p);
+		mig_value *v = NULL;
+		if (is_p(t, ",")) {
+			rc = mig__js_refuse(p, t, "array hole (an empty element between commas)");
+			break;
+		}
+		if (is_p(t, "...")) {
+			adv(p);
+			if ((rc = mig__js_expr(p, depth + 1, &v)) != 0)
+				break;
+			if (v->type == MIG_V_ARRAY) {
+				for (size_t k = 0; k < v->n && rc == 0; k++) {
+					rc = mig_array_push(arr, v->items[k]);
+					v->items[k] = NULL;
+				}
+			} else if (v->type == MIG_V_NULL || v->type == MIG_V_UNDEFINED) {
+				rc = mig__js_err(p, t, "spread of %s %s (not iterable: a TypeError in Node.js too)",
+						 mig_value_type_name(v), p->where);
+			} else {
+				rc = mig__js_refuse(p, t, "spread of %s into an array", mig__js_a_type(v));
+			}
+			mig_value_free(v);
+		} else {
+			if ((rc = mig__js_expr(p, depth + 1, &v)) != 0)
+				break;
+			rc = mig_array_push(arr, v);
+		}
+		if (rc)
+			break;
+		if (is_p(tk_cur(p), ","))
+			adv(p);
+		else if (!is_p(tk_cur(p), "]"))
+			rc = mig__js_unexpected(p, tk_cur(p), "`,` or `]`");
+	}
+	if (rc) {
+		mig_value_free(arr);
+		return rc;
+	}
+	adv(p);
+	*out = arr;
+	return 0;
+}
+
+/* A property name token (not computed) as text. */
+void mig__js_key_text(parser *p, const tok *t, mig_str *out)
+{
+	if (t->type == MIG_JS_IDENT)
+		mig_str_put(out, p->src + t->off, t->len);
+	else if (t->type == MIG_JS_STRING)
+		mig_str_put(out, t->str, t->slen);
+	else if (t->type == MIG_JS_NUMBER)
+		mig_number_to_js(out, t->num);
+}
+
+bool mig__js_key_start(const tok *t)
+{
+	return t->type == MIG_JS_IDENT || t->type == MIG_JS_STRING || t->type == MIG_JS_NUMBER ||
+	       is_p(t, "[");
+}
+
+/* Spread of v (taken) into obj. */
+static int spread_into_object(parser *p, mig_value *obj, mig_value *v, const tok *t)
+{
+	int rc = 0;
+	if (v->type == MIG_V_OBJECT) {
+		for (size_t k = 0; k < v->n && rc == 0; k++) {
+			rc = mig__js_obj_put(p, obj, v->keys[k], v->items[k], t);
+			v->items[k] = NULL;
+		}
+	} else if (v->type == MIG_V_ARRAY) {
+		for (size_t k = 0; k < v->n && rc == 0; k++) {
+			char key[24];
+			snprintf(key, sizeof(key), "%zu", k);
+			rc = mig__js_obj_put(p, obj, key, v->items[k], t);
+			v->items[k] = NULL;
+		}
+	} else if (v->type == MIG_V_STRING || v->type == MIG_V_LITERAL) {
+		rc = mig__js_refuse(p, t, "spread of %s into an object", mig__js_a_type(v));
+	}
+	/* null, undefined, numbers and booleans spread nothing */
+	mig_value_free(v);
+	return rc;
+}
+
+static int object_literal(parser *p, int depth, mig_value **out)
+{
+	const tok *open = tk_cur(p);
+	adv(p);
+	mig_value *obj = mig__js_vnew(p, MIG_V_OBJECT, open);
+	if (!obj)
+		return mig__js_last_code();
+	int rc = 0;
+	mig_str key = MIG_STR_INIT;
+	while (rc == 0 && !is_p(tk_cur(p), "}")) {
+		const tok *t = tk_cur(p);
+		mig_value *v = NULL;
+		if (is_p(t, "...")) {
+			adv(p);
+			if ((rc = mig__js_expr(p, depth + 1, &v)) != 0)
+				break;
+			rc = spread_into_object(p, obj, v, t);
+		} else {
+			size_t keyidx = p->i;
+			bool computed = false;
+			mig_str_clear(&key);
+			if ((is_id(p, t, "get") || is_id(p, t, "set") || is_id(p, t, "async")) &&
+			    mig__js_key_start(tk_peek(p, 1)) && !tk_peek(p, 1)->nl_before) {
+				rc = mig__js_refuse(p, t, "%s in an object literal",
+						    is_id(p, t, "async") ? "method" : "getter or setter");
+				break;
+			}
+			if (t->type == MIG_JS_NUMBER && t->bad) {
+				rc = mig__js_refuse(p, t, "%s", t->bad);
+				break;
+			}
+			if (is_p(t, "[")) {
+				adv(p);
+				mig_value *k = NULL;
+				if ((rc = mig__js_expr(p, depth + 1, &k)) != 0)
+					break;
+				rc = mig__js_property_key(p, k, &key, t);
+				mig_value_free(k);
+				if (rc == 0)
+					rc = mig__js_expect(p, "]", "`]`");
+				if (rc)
+					break;
+				computed = true;
+			} else if (t->type == MIG_JS_IDENT || t->type == MIG_JS_STRING ||
+				   t->type == MIG_JS_NUMBER) {
+				mig__js_key_text(p, t, &key);
+				adv(p);
+			} else if (t->type == MIG_JS_PRIVATE) {
+				rc = mig__js_refuse(p, t, "private name");
+				break;
+			} else {
+				rc = mig__js_unexpected(p, t, "a property name");
+				break;
+			}
+			if (mig_str_failed(&key)) {
+				rc = mig_error_set(MIG_ENOMEM, "out of memory");
+				break;
+			}
+			const tok *after = tk_cur(p);
+			if (is_p(after, ":")) {
+				if (!computed && strcmp(mig_str_cstr(&key), "__proto__") == 0) {
+					rc = mig__js_refuse(p, t, "`__proto__:` in an object literal (it sets the prototype)");
+					break;
+				}
+				adv(p);
+				if ((rc = mig__js_expr(p, depth + 1, &v)) != 0)
+					break;
+			} else if (is_p(after, "(") || is_p(after, "<")) {
+				rc = mig__js_refuse(p, t, "method in an object literal");
+				break;
+			} else if ((is_p(after, ",") || is_p(after, "}")) && !computed &&
+				   t->type == MIG_JS_IDENT) {
+				/* shorthand { name } */
+				p->i = keyidx;
+				if ((rc = primary(p, depth + 1, &v)) != 0)
+					break;
+			} else {
+				rc = mig__js_unexpected(p, after, "`:`");
+				break;
+			}
+			rc = mig__js_obj_put(p, obj, mig_str_cstr(&key), v, t);
+		}
+		if (rc)
+			break;
+		if (is_p(tk_cur(p), ","))
+			adv(p);
+		else if (!is_p(tk_cur(p), "}"))
+			rc = mig__js_unexpected(p, tk_cur(p), "`,` or `}`");
+	}
+	mig_str_free(&key);
+	if (rc) {
+		mig_value_free(obj);
+		return rc;
+	}
+	adv(p);
+	*out = obj;
+	return 0;
+}
+
+static int template_literal(parser *p, int depth, mig_value **out)
+{
+	const tok *head = tk_cur(p);
+	mig_str s = MIG_STR_INIT;
+	mig_str_put(&s, head->str, head->slen);
+	adv(p);
+	int rc = 0;
+	for (;;) {
+		const tok *at = tk_cur(p);
+		mig_value *v = NULL;
+		if ((rc = mig__js_expr(p, depth + 1, &v)) != 0)
+			break;
+		rc = mig__js_append_js_string(p, &s, v, at, "in a template literal");
+		mig_value_free(v);
+		if (rc)
+			break;
+		const tok *t = tk_cur(p);
+		if (t->type == MIG_JS_TEMPLATE_MIDDLE || t->type == MIG_JS_TEMPLATE_TAIL) {
+			mig_str_put(&s, t->str, t->slen);
+			adv(p);
+			if (t->type == MIG_JS_TEMPLATE_TAIL)
+				break;
+			continue;
+		}
+		rc = mig__js_unexpected(p, t, "`}` closing the template substitution");
+		break;
+	}
+	if (rc == 0 && mig_str_failed(&s))
+		rc = mig_error_set(MIG_ENOMEM, "out of memory");
+	if (rc == 0) {
+		*out = mig__js_vtext(p, MIG_V_STRING, mig_str_cstr(&s), s.len, head);
+		if (!*out)
+			rc = mig__js_last_code();
+	}
+	mig_str_free(&s);
+	return rc;
+}
+
+static int primary(parser *p, int depth, mig_value **out)
+{
+	*out = NULL;
+	if (depth > MAX_DEPTH)
+		return mig__js_too_deep(p, tk_cur(p));
+	const tok *t = tk_cur(p);
+	int rc;
+	switch (t->type) {
+	case MIG_JS_STRING:
+	case MIG_JS_TEMPLATE:
+		*out = mig__js_vtext(p, MIG_V_STRING, t->str, t->slen, t);
+		adv(p);
+		return *out ? 0 : mig__js_last_code();
+	case MIG_JS_TEMPLATE_HEAD:
+		return template_literal(p, depth, out);
+	case MIG_JS_NUMBER:
+		if (t->bad)
+			return mig__js_refuse(p, t, "%s `%.*s`", t->bad, (int)t->len, p->src + t->off);
+		*out = mig__js_vnum(p, t->num, t);
+		adv(p);
+		return *out ? 0 : mig__js_last_code();
+	case MIG_JS_REGEX:
+		return mig__js_refuse(p, t, "regular expression literal");
+	case MIG_JS_PRIVATE:
+		return mig__js_refuse(p, t, "private name");
+	case MIG_JS_IDENT:
+		return ident_expr(p, depth, out);
+	case MIG_JS_PUNCT:
+		if (is_p(t, "(")) {
+			if (mig__js_fn_starts(p, p->i))
+				return mig__js_refuse(p, t, "function expression inside a value");
+			adv(p);
+			if ((rc = mig__js_expr(p, depth + 1, out)) != 0)
+				return rc;
+			if (is_p(tk_cur(p), ","))
+				rc = mig__js_refuse(p, tk_cur(p), "comma operator");
+			else
+				rc = mig__js_expect(p, ")", "`)`");
+			if (rc) {
+				mig_value_free(*out);
+				*out = NULL;
+			}
+			return rc;
+		}
+		if (is_p(t, "["))
+			return array_literal(p, depth, out);
+		if (is_p(t, "{"))
+			return object_literal(p, depth, out);
+		return mig__js_unexpected(p, t, "a value");
+	default:
+		return mig__js_unexpected(p, t, "a value");
+	}
+}
+
+static int postfix(parser *p, int depth, mig_value **out)
+{
+	size_t start = p->i;
+	mig_value *v = NULL;
+	int rc = primary(p, depth, &v);
+	mig_str key = MIG_STR_INIT;
+	while (rc == 0) {
+		const tok *t = tk_cur(p);
+		if (is_p(t, ".")) {
+			const tok *name = tk_peek(p, 1);
+			if (name->type != MIG_JS_IDENT) {
+				rc = name->type == MIG_JS_PRIVATE ? mig__js_refuse(p, name, "private name")
+								  : mig__js_unexpected(p, name, "a property name");
+				break;
+			}
+			if (is_p(tk_peek(p, 2), "(")) {
+				rc = refuse_call(p, start, p->i + 2);
+				break;
+			}
+			mig_str_clear(&key);
+			mig_str_put(&key, p->src + name->off, name->len);
+			adv(p);
+			adv(p);
+			rc = mig_str_failed(&key) ? mig_error_set(MIG_ENOMEM, "out of memory")
+						  : mig__js_member(p, &v, mig_str_cstr(&key), name);
+		} else if (is_p(t, "[")) {
+			adv(p);
+			mig_value *k = NULL;
+			if ((rc = mig__js_expr(p, depth + 1, &k)) != 0)
+				break;
+			mig_str_clear(&key);
+			rc = mig__js_property_key(p, k, &key, t);
+			mig_value_free(k);
+			if (rc == 0)
+				rc = mig__js_expect(p, "]", "`]`");
+			if (rc == 0 && is_p(tk_cur(p), "(")) {
+				rc = refuse_call(p, start, p->i);
+				break;
+			}
+			if (rc == 0)
+				rc = mig_str_failed(&key) ? mig_error_set(MIG_ENOMEM, "out of memory")
+							  : mig__js_member(p, &v, mig_str_cstr(&key), t);
+		} else if (is_p(t, "(")) {
+			rc = refuse_call(p, start, p->i);
+		} else if (is_template(t)) {
+			rc = mig__js_refuse(p, t, "tagged template");
+		} else if (is_p(t, "?.")) {
+			rc = mig__js_refuse(p, t, "optional chaining `?.`");
+		} else if (is_p(t, "!") && !t->nl_before) {
+			adv(p); /* TypeScript non-null assertion */
+		} else {
+			break;
+		}
+	}
+	mig_str_free(&key);
+	if (rc) {
+		mig_value_free(v);
+		return rc;
+	}
+	*out = v;
+	return 0;
+}
+
+static int unary(parser *p, int depth, mig_value **out)
+{
+	*out = NULL;
+	if (depth > MAX_DEPTH)
+		return mig__js_too_deep(p, tk_cur(p));
+	const tok *t = tk_cur(p);
+	int rc;
+	if (is_p(t, "-") || is_p(t, "+")) {
+		adv(p);
+		mig_value *v = NULL;
+		if ((rc = unary(p, depth + 1, &v)) != 0)
+			return rc;
+		double d;
+		if (!mig__js_to_number(v, &d)) {
+			rc = mig__js_refuse(p, t, "unary `%s` on %s", t->punct, mig__js_a_type(v));
+			mig_value_free(v);
+			return rc;
+		}
+		mig_value_free(v);
+		*out = mig__js_vnum(p, is_p(t, "-") ? -d : d, t);
+		return *out ? 0 : mig__js_last_code();
+	}
+	if (is_id(p, t, "void")) {
+		adv(p);
+		mig_value *v = NULL;
+		if ((rc = unary(p, depth + 1, &v)) != 0)
+			return rc;
+		mig_value_free(v);
+		*out = mig__js_vnew(p, MIG_V_UNDEFINED, t);
+		return *out ? 0 : mig__js_last_code();
+	}
+	if (is_p(t, "!"))
+		return mig__js_refuse(p, t, "logical not `!`");
+	if (is_p(t, "~"))
+		return mig__js_refuse(p, t, "bitwise operator `~`");
+	if (is_p(t, "++") || is_p(t, "--"))
+		return mig__js_refuse(p, t, "`%s` operator", t->punct);
+	if (is_p(t, "<"))
+		return mig__js_refuse(p, t, "TypeScript type assertion `<T>value` (write `value as T`)");
+	if (is_p(t, "@"))
+		return mig__js_refuse(p, t, "decorator");
+	if (is_id(p, t, "await") && p->in_fn && !tk_peek(p, 1)->nl_before) {
+		/* awaiting a value that is not a promise gives the value */
+		adv(p);
+		return unary(p, depth + 1, out);
+	}
+	if (is_id(p, t, "typeof") || is_id(p, t, "delete") || is_id(p, t, "await") ||
+	    is_id(p, t, "yield"))
+		return mig__js_refuse(p, t, "`%.*s` inside an expression", (int)t->len, p->src + t->off);
+	if (is_id(p, t, "new")) {
+		const tok *c = tk_peek(p, 1);
+		binding *b = c->type == MIG_JS_IDENT ? mig__js_lookup(p, c) : NULL;
+		if (b && b->kind == B_PGLITERAL && is_p(tk_peek(p, 2), "(")) {
+			adv(p);
+			adv(p);
+			return literal_call(p, depth, t, "new PgLiteral()", out);
+		}
+		if (b && b->kind == B_NS && is_p(tk_peek(p, 2), ".") && is_id(p, tk_peek(p, 3), "PgLiteral") &&
+		    is_p(tk_peek(p, 4), "(")) {
+			for (int k = 0; k < 4; k++)
+				adv(p);
+			return literal_call(p, depth, t, "new PgLiteral()", out);
+		}
+		return mig__js_refuse(p, t, "`new` expression");
+	}
+	return postfix(p, depth, out);
+}
+
+int mig__js_expr(parser *p, int depth, mig_value **out)
+{
+	*out = NULL;
+	if (depth > MAX_DEPTH)
+		return mig__js_too_deep(p, tk_cur(p));
+	mig_value *v = NULL;
+	int rc = unary(p, depth, &v);
+	while (rc == 0 && is_p(tk_cur(p), "+")) {
+		const tok *op = tk_cur(p);
+		adv(p);
+		mig_value *r = NULL;
+		if ((rc = unary(p, depth, &r)) != 0)
+			break;
+		rc = mig__js_add(p, &v, r, op);
+	}
+	while (rc == 0 && (is_id(p, tk_cur(p), "as") || is_id(p, tk_cur(p), "satisfies")) &&
+	       !tk_cur(p)->nl_before) {
+		adv(p);
+		rc = mig__js_skip_type(p, depth + 1);
+	}
+	if (rc == 0)
+		rc = mig__js_refuse_operator(p, tk_cur(p));
+	if (rc) {
+		mig_value_free(v);
+		return rc;
+	}
+	*out = v;
+	return 0;
+}
