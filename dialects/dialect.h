@@ -1,29 +1,41 @@
 /*
- * The dialect interface: (operation, catalog) -> SQL steps. Dialects are
- * pure: they never connect, print or exit. A "step" is one string the
- * driver executes in one call (node-pg-migrate's client.query()); it may
- * hold several statements (a createTable and its COMMENTs, for example).
+ * The dialect interface: (typed operation, catalog) -> SQL steps.
+ * Dialects are pure: they never connect, print or exit.
  *
- * Dialects whose output depends on the table as it is now (SQLite rebuilds
- * a table; MySQL restates columns) read it through the catalog: a query
- * callback the runner wires to the live connection, or to a scratch
- * database for the offline `sql` command.
+ * A step is what node-pg-migrate hands to one client.query(): its text is
+ * one or more statements joined by newlines, and the dialect says where
+ * each statement begins and ends, so no driver ever splits generated SQL
+ * again. User-written SQL (.sql files, pgm.sql) is the only text that is
+ * split, by the dialect's splitter, which knows its engine's quoting,
+ * comments and bodies.
  *
- * Adding a dialect = one file in dialects/ with a `const mig_dialect`,
- * plus one line in dialects/registry.c.
+ * Dialects whose output depends on the tables as they are now (SQLite
+ * rebuilds a table; MySQL restates columns) read them from the catalog
+ * (engine/catalog.h): the live database through the dialect's own
+ * introspection reader, or the in-memory model advanced through the
+ * earlier migrations (offline `sql`, dry runs).
+ *
+ * Adding a dialect = one folder in dialects/ with a `const mig_dialect`,
+ * plus one line in dialects/registry.c. Members marked "optional" may be
+ * NULL; new members are only ever appended, and `version` says which
+ * members a table has (checked when the registry is first used).
  */
 #ifndef MIG_DIALECT_H
 #define MIG_DIALECT_H
 
-#include "drivers/driver.h"
 #include "ir/ir.h"
+#include "ir/opdef.h"
+#include "util/sql.h"
 #include "util/str.h"
 
-#define MIG_DIALECT_VERSION 1
+#include <stdbool.h>
+#include <stddef.h>
+
+#define MIG_DIALECT_VERSION 2
 
 /* mig_dialect.flags */
 enum {
-	/* emit() needs a catalog for some operations. */
+	/* emit() needs the catalog for some operations. */
 	MIG_DIALECT_NEEDS_CATALOG = 1u << 0,
 };
 
@@ -34,26 +46,26 @@ enum {
 	MIG_OPF_RELAXED_FK = 1u << 0,
 };
 
-typedef struct mig_catalog {
-	/* Run a read-only query; rows are the caller's to free. */
-	int (*query)(void *ud, const char *sql, mig_rows **out);
-	void *ud;
-} mig_catalog;
+/* ---- context --------------------------------------------------------- */
+
+typedef struct mig_catalog mig_catalog; /* engine/catalog.h */
 
 typedef struct mig_emit_ctx {
-	/* Shorthands of this file and every file before it, merged in sort
-	 * order (an OBJECT), or NULL. */
-	const mig_value *shorthands;
-	bool decamelize;
-	const char *file;          /* the migration's path, for messages */
-	const mig_catalog *catalog; /* NULL when there is no database at all */
+	/* The tables as they are now (NULL: none at all). */
+	mig_catalog *catalog;
+	const mig_server_info *server; /* never NULL (zeroed offline) */
+	const char *file;              /* the migration's path, for messages */
 	/* A notice for the user (an operation skipped on this engine, ...);
 	 * may be NULL. */
 	void (*warn)(void *ud, const char *message);
 	void *warn_ud;
+	/* Legacy arguments of emitters not yet on typed operations. */
+	const mig_value *shorthands;
+	bool decamelize;
 } mig_emit_ctx;
 
-/* What the state table is called. */
+/* ---- the state table --------------------------------------------------- */
+
 typedef struct mig_state_names {
 	const char *schema; /* migrations schema; NULL = engine default */
 	const char *table;  /* "pgmigrations" */
@@ -70,11 +82,24 @@ enum mig_state_stmt {
 	MIG_STATE_CREATE_SCHEMA /* create the migrations schema if missing */
 };
 
-/* Session settings applied right after locking (search_path, ...). */
+/* The lease lock's statements (engine/lock_lease.c): one row with id 1
+ * in <migrations table>_lock, times in seconds on the server's clock. */
+enum mig_lock_stmt {
+	MIG_LOCK_CREATE,  /* create the table if missing */
+	MIG_LOCK_EXPIRE,  /* delete an expired lease */
+	MIG_LOCK_TAKE,    /* insert our lease unless one exists */
+	MIG_LOCK_READ,    /* query: owner, acquired_at, expires_at, now */
+	MIG_LOCK_RENEW,   /* push our lease's expiry forward */
+	MIG_LOCK_RELEASE  /* delete our lease */
+};
+
+/* Session settings applied right after connecting. */
 typedef struct mig_session_opts {
 	const char *const *schemas; /* --schema list; NULL/empty = default */
 	size_t nschemas;
 	bool create_schemas;        /* --create-schema */
+	const char *lock_timeout;      /* e.g. "10s"; NULL = leave it */
+	const char *statement_timeout; /* e.g. "5min"; NULL = leave it */
 } mig_session_opts;
 
 typedef struct mig_dialect {
@@ -82,29 +107,36 @@ typedef struct mig_dialect {
 	const char *name; /* "postgres", "sqlite", "mysql" */
 	unsigned flags;   /* MIG_DIALECT_* */
 
-	/* required: append the steps of one operation to *steps. Errors name
-	 * the operation and the dialect; the caller adds file:line. */
-	int (*emit)(const mig_emit_ctx *ctx, const mig_op *op, mig_strv *steps);
+	/* required: append the steps of one operation. `def` is its typed
+	 * form (NULL for the kinds the analysis step does not cover yet, then
+	 * the raw op is read). Errors name the operation and the dialect; the
+	 * caller adds file:line. A failing operation appends nothing. */
+	int (*emit)(const mig_emit_ctx *ctx, const mig_op *op, const mig_opdef *def, mig_steps *steps);
 	/* optional: MIG_OPF_* for an operation (before emitting it). */
-	unsigned (*op_flags)(const mig_op *op);
-
-	/* required: quoting. Every identifier and literal goes through these. */
-	void (*quote_ident)(mig_str *out, const char *ident);
-	void (*quote_literal)(mig_str *out, const char *text);
+	unsigned (*op_flags)(const mig_op *op, const mig_opdef *def);
 
 	/* required: the state table's statements. Optional statements write
 	 * nothing and return 0 when the dialect has no such step. */
 	int (*state_sql)(const mig_state_names *names, enum mig_state_stmt which,
 			 const char *migration_name, mig_str *out);
-	/* optional: steps that set up the session (search_path, ...). */
-	int (*session_sql)(const mig_session_opts *opts, mig_strv *steps);
+	/* required: the lease lock's statements (owner: this run's id;
+	 * seconds: how long a lease lasts). */
+	int (*lock_sql)(const mig_state_names *names, enum mig_lock_stmt which, const char *owner, int seconds,
+			mig_str *out);
+	/* optional: statements that set up the session and pin what this
+	 * dialect's quoting assumes (standard_conforming_strings, sql_mode),
+	 * then search_path and timeouts. */
+	int (*session_sql)(const mig_session_opts *opts, mig_strv *stmts);
+	/* required: user SQL -> statement bounds (n = 0: it cannot tell, the
+	 * text then runs undivided). Arrays are the caller's to free. */
+	int (*split)(const char *sql, size_t len, size_t **start, size_t **slen, size_t *n);
 	/* Default migrations schema when none is given (NULL = none). */
 	const char *default_schema;
 } mig_dialect;
 
 /* dialects/registry.c */
 const mig_dialect *mig_dialect_find(const char *name);
-/* "postgres|mysql|sqlite" for messages. */
+/* "postgres|mysql|sqlite" for messages, from the registry. */
 const char *mig_dialect_names(void);
 
 #endif

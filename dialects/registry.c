@@ -1,6 +1,9 @@
-/* The table of SQL dialects, by name. */
+/* The table of SQL dialects, by name (aliases: the schemes of their drivers). */
 #include "dialects/dialect.h"
 
+#include "drivers/driver.h"
+
+#include <stdio.h>
 #include <string.h>
 
 extern const mig_dialect mig_postgres_dialect;
@@ -14,19 +17,39 @@ static const mig_dialect *const dialects[] = {
 	NULL,
 };
 
+static const mig_dialect *usable(const mig_dialect *d)
+{
+	/* a table of another interface version is not called into */
+	return d && d->version == MIG_DIALECT_VERSION && d->emit && d->state_sql && d->split && d->lock_sql ? d
+													    : NULL;
+}
+
 const mig_dialect *mig_dialect_find(const char *name)
 {
-	if (strcmp(name, "postgresql") == 0 || strcmp(name, "pg") == 0)
-		name = "postgres";
-	else if (strcmp(name, "mariadb") == 0)
-		name = "mysql";
 	for (size_t i = 0; dialects[i]; i++)
 		if (strcmp(dialects[i]->name, name) == 0)
-			return dialects[i];
+			return usable(dialects[i]);
+	/* a driver's scheme names its dialect: postgresql, mariadb, sqlite3 */
+	const mig_driver *drv = mig_driver_for_scheme(name);
+	if (!drv && strcmp(name, "pg") == 0)
+		drv = mig_driver_find("postgres");
+	for (size_t i = 0; drv && dialects[i]; i++)
+		if (strcmp(dialects[i]->name, drv->dialect) == 0)
+			return usable(dialects[i]);
 	return NULL;
 }
 
 const char *mig_dialect_names(void)
 {
-	return "postgres|mysql|sqlite";
+	static char text[64];
+	if (!text[0]) {
+		size_t n = 0;
+		for (size_t i = 0; dialects[i] && n < sizeof(text) - 16; i++) {
+			int k = snprintf(text + n, sizeof(text) - n, "%s%s", i ? "|" : "", dialects[i]->name);
+			if (k < 0)
+				break;
+			n += (size_t)k;
+		}
+	}
+	return text;
 }

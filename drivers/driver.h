@@ -1,36 +1,49 @@
 /*
  * The driver interface: how the core talks to a database client library.
- * Drivers know nothing about migrations; they connect, run text, return
- * rows, manage transactions and the run lock.
+ * Drivers know nothing about migrations; they connect, run statements,
+ * return rows, manage transactions and offer their engine's session lock.
  *
- * Adding a driver = one file in drivers/ with a `const mig_driver_ops`
- * table, plus one line in drivers/registry.c.
+ * Adding a driver = one folder in drivers/ with a `const mig_driver_ops`
+ * table (and, if the engine has one, a session-lock strategy), plus one
+ * line in drivers/registry.c.
  *
  * Every member marked "required" must be set; "optional" members may be
  * NULL and the core checks before calling. New members are only ever
- * appended, and `version` says which members a table has.
+ * appended, and `version` says which members a table has; the registry
+ * checks it (and the required members) once, at first use.
  */
 #ifndef MIG_DRIVER_H
 #define MIG_DRIVER_H
 
 #include "engine/url.h"
+#include "util/rows.h"
+#include "util/sql.h"
 
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
-#define MIG_DRIVER_OPS_VERSION 1
+#define MIG_DRIVER_OPS_VERSION 2
 
-/* Capability bits (mig_driver.caps). */
+/* Capability bits (mig_driver.caps, and per connection mig_conn.caps,
+ * which open() may narrow from what it learns about the server). */
 enum {
-	/* DDL is transactional: a failed migration rolls back completely. */
+	/* DDL is transactional: a failed migration rolls back completely.
+	 * Without it every migration is its own unit, recorded as soon as it
+	 * finishes (engine/txn.c). */
 	MIG_CAP_TXN_DDL = 1u << 0,
-	/* exec() accepts text with several statements in one call. */
+	/* exec_step() runs a whole step of several statements in one round
+	 * trip (and, outside a transaction, atomically), as node-pg-migrate's
+	 * client.query() does; without it the core runs statements one by
+	 * one through exec(). */
 	MIG_CAP_MULTI_STATEMENT = 1u << 1,
 	/* The engine runs in-process (no server): dry runs may execute in a
 	 * transaction that is always rolled back. */
 	MIG_CAP_EMBEDDED = 1u << 2,
-	/* The lock is a session lock held across transactions. */
+	/* The connection's session lock excludes other runs for as long as
+	 * the session lasts, across transactions (not true behind a
+	 * transaction pooler or on a multi-primary cluster): the lock
+	 * strategy `auto` takes it; otherwise the lease row. */
 	MIG_CAP_SESSION_LOCK = 1u << 3,
 };
 
@@ -43,23 +56,14 @@ enum {
 };
 
 typedef struct mig_driver mig_driver;
+typedef struct mig_lock_strategy mig_lock_strategy; /* engine/lock.h */
 
 /* Base of every driver's connection struct (embedded as first member). */
 typedef struct mig_conn {
 	const mig_driver *driver;
+	unsigned caps;          /* MIG_CAP_* for this connection */
+	mig_server_info server; /* strings owned by the driver's connection */
 } mig_conn;
-
-/* A query result: rows of text cells; a NULL cell is SQL NULL. */
-typedef struct mig_rows {
-	size_t nrows, ncols;
-	char **cells; /* row-major, nrows * ncols */
-} mig_rows;
-
-/* Helpers for drivers and callers (src/catalog.c). */
-mig_rows *mig_rows_new(size_t ncols);
-int mig_rows_add(mig_rows *r, const char *const *cells); /* copies ncols cells */
-const char *mig_rows_get(const mig_rows *r, size_t row, size_t col);
-void mig_rows_free(mig_rows *r);
 
 typedef struct mig_conn_opts {
 	int connect_timeout; /* seconds; 0 = driver default */
@@ -70,55 +74,59 @@ typedef struct mig_conn_opts {
 	/* Server notices and warnings (shown with --verbose); may be NULL. */
 	void (*notice)(void *ud, const char *message);
 	void *notice_ud;
-	/* libpq-style session settings, applied after connecting; NULL = none */
-	const char *lock_timeout;      /* e.g. "10s" */
-	const char *statement_timeout; /* e.g. "5min" */
 } mig_conn_opts;
-
-typedef struct mig_lock_opts {
-	int64_t key;         /* numeric lock id (PostgreSQL advisory key) */
-	const char *scope;   /* database / table naming the lock (MySQL, files) */
-	double wait_seconds; /* 0: fail at once; > 0: wait up to; < 0: forever */
-} mig_lock_opts;
 
 typedef struct mig_driver_ops {
 	unsigned version;
 
-	/* required: connect. On failure returns MIG_ECONNECT (or MIG_EINPUT
-	 * for a URL the driver cannot use) with a message that never contains
-	 * the password. */
-	int (*open)(const mig_driver *drv, const mig_url *url,
-		    const mig_conn_opts *opts, mig_conn **out);
+	/* required: connect, and fill conn->caps and conn->server. On
+	 * failure returns MIG_ECONNECT (or MIG_EINPUT for a URL the driver
+	 * cannot use) with a message that never contains the password. */
+	int (*open)(const mig_driver *drv, const mig_url *url, const mig_conn_opts *opts, mig_conn **out);
 	/* required: close and free; NULL is a no-op. */
 	void (*close)(mig_conn *conn);
-	/* required: run one step (text that may hold several statements when
-	 * MIG_CAP_MULTI_STATEMENT). A failure sets MIG_ESQL with the engine's
-	 * message and the failing statement. */
-	int (*exec)(mig_conn *conn, const char *sql);
+	/* required: run one statement, sql[0..len) (user SQL that could not
+	 * be divided may hold several). A failure sets MIG_ESQL with the
+	 * engine's message, the statement and the error position in it, or
+	 * MIG_ECONNLOST when the session is gone. */
+	int (*exec)(mig_conn *conn, const char *sql, size_t len);
+	/* optional (MIG_CAP_MULTI_STATEMENT): run every statement of a step
+	 * in one round trip; *done = how many completed before a failure,
+	 * which names the failing statement as exec() does. */
+	int (*exec_step)(mig_conn *conn, const mig_step *step, size_t *done);
 	/* required: run one statement and return its rows (caller frees). */
 	int (*query)(mig_conn *conn, const char *sql, mig_rows **out);
-	/* required: transactions (flags: MIG_TXN_*). */
+	/* required: transactions (flags: MIG_TXN_*). rollback() of no open
+	 * transaction is a no-op. */
 	int (*begin)(mig_conn *conn, unsigned flags);
 	int (*commit)(mig_conn *conn);
 	int (*rollback)(mig_conn *conn);
-	/* optional: the run lock. lock() fails with MIG_ELOCKED when another
-	 * run holds it and the wait (if any) ran out. */
-	int (*lock)(mig_conn *conn, const mig_lock_opts *opts);
-	int (*unlock)(mig_conn *conn);
-	/* optional: a short description of the server for messages. */
-	const char *(*server_version)(mig_conn *conn);
 } mig_driver_ops;
+
+/* What a driver's URLs look like (engine/url.c parses both). */
+enum mig_url_form {
+	MIG_URL_SERVER, /* scheme://user:pass@host:port/db?k=v */
+	MIG_URL_FILE    /* scheme:path (and scheme::memory:) */
+};
 
 struct mig_driver {
 	const char *name;           /* "sqlite", "postgres", "mysql" */
 	const char *display;        /* "SQLite", "PostgreSQL", "MySQL/MariaDB" */
-	const char *const *schemes; /* URL schemes, NULL-terminated */
+	const char *const *schemes; /* URL schemes, canonical first, NULL-terminated */
+	enum mig_url_form url_form;
+	bool keyvalue;              /* also takes key=value connection strings (libpq's) */
 	const char *dialect;        /* name of its SQL dialect */
-	unsigned caps;              /* MIG_CAP_* */
+	unsigned caps;              /* MIG_CAP_* the engine has */
 	/* NULL when this build does not include the driver. */
 	const mig_driver_ops *ops;
 	/* Why ops is NULL: the CMake option or package to enable it. */
 	const char *missing_hint;
+	/* The engine's session lock (engine/lock.h), NULL when it has none
+	 * (then runs take the lease row). */
+	const mig_lock_strategy *session_lock;
+	/* The URL of a private scratch database of an embedded engine, NULL
+	 * for server engines. */
+	const char *scratch_url;
 };
 
 /* drivers/registry.c */
@@ -126,6 +134,8 @@ const mig_driver *mig_driver_for_scheme(const char *scheme);
 const mig_driver *mig_driver_find(const char *name);
 /* NULL-terminated list of every known driver (built or not). */
 const mig_driver *const *mig_driver_list(void);
+/* "postgres://, mysql:// or sqlite:" for messages, from the registry. */
+const char *mig_driver_schemes_text(void);
 /* Connect: finds the driver for url->scheme, fails with MIG_EINPUT when
  * the scheme is unknown or its driver is not built. */
 int mig_driver_open(const mig_url *url, const mig_conn_opts *opts, mig_conn **out);

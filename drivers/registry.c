@@ -1,24 +1,30 @@
 /*
  * The table of drivers. Every driver is listed whether or not this build
  * includes it, so that a URL for a missing one gets a precise message
- * instead of "unknown scheme" (curl's "protocol disabled" pattern).
+ * instead of "unknown scheme" (curl's "protocol disabled" pattern). The
+ * descriptors own everything engine-specific the core needs to know: URL
+ * schemes and form, capabilities, the session lock, a scratch URL.
  */
 #include "drivers/driver.h"
 
-#include "util/alloc.h"
+#include "mig_features.h"
 #include "util/error.h"
 #include "util/str.h"
-#include "mig_features.h"
 
-#include <stdlib.h>
+#include <stdbool.h>
+#include <stdio.h>
 #include <string.h>
 
 extern const mig_driver_ops mig_sqlite_driver_ops;
+extern const mig_lock_strategy mig_sqlite_file_lock;
 #if MIG_HAVE_POSTGRES
 extern const mig_driver_ops mig_postgres_driver_ops;
+extern const mig_lock_strategy mig_pg_advisory_lock;
 #define POSTGRES_OPS (&mig_postgres_driver_ops)
+#define POSTGRES_LOCK (&mig_pg_advisory_lock)
 #else
 #define POSTGRES_OPS NULL
+#define POSTGRES_LOCK NULL
 #endif
 
 static const char *const sqlite_schemes[] = {"sqlite", "sqlite3", NULL};
@@ -26,17 +32,36 @@ static const char *const postgres_schemes[] = {"postgres", "postgresql", NULL};
 static const char *const mysql_schemes[] = {"mysql", "mariadb", NULL};
 
 static const mig_driver drivers[] = {
-	{"sqlite", "SQLite", sqlite_schemes, "sqlite",
-	 MIG_CAP_TXN_DDL | MIG_CAP_MULTI_STATEMENT | MIG_CAP_EMBEDDED,
-	 &mig_sqlite_driver_ops, NULL},
-	{"postgres", "PostgreSQL", postgres_schemes, "postgres",
-	 MIG_CAP_TXN_DDL | MIG_CAP_MULTI_STATEMENT | MIG_CAP_SESSION_LOCK,
-	 POSTGRES_OPS, "rebuild with libpq installed (apt-get install libpq-dev) and -DMIG_WITH_POSTGRES=ON"},
-	{"mysql", "MySQL/MariaDB", mysql_schemes, "mysql", MIG_CAP_SESSION_LOCK, NULL,
-	 "the MySQL/MariaDB driver is not part of this version yet"},
+	{.name = "sqlite", .display = "SQLite", .schemes = sqlite_schemes, .url_form = MIG_URL_FILE,
+	 .dialect = "sqlite", .caps = MIG_CAP_TXN_DDL | MIG_CAP_EMBEDDED | MIG_CAP_SESSION_LOCK,
+	 .ops = &mig_sqlite_driver_ops, .session_lock = &mig_sqlite_file_lock, .scratch_url = "sqlite::memory:"},
+	{.name = "postgres", .display = "PostgreSQL", .schemes = postgres_schemes, .url_form = MIG_URL_SERVER, .keyvalue = true,
+	 .dialect = "postgres", .caps = MIG_CAP_TXN_DDL | MIG_CAP_MULTI_STATEMENT | MIG_CAP_SESSION_LOCK,
+	 .ops = POSTGRES_OPS, .session_lock = POSTGRES_LOCK,
+	 .missing_hint = "rebuild with libpq installed (apt-get install libpq-dev) and -DMIG_WITH_POSTGRES=ON"},
+	{.name = "mysql", .display = "MySQL/MariaDB", .schemes = mysql_schemes, .url_form = MIG_URL_SERVER,
+	 .dialect = "mysql", .caps = MIG_CAP_SESSION_LOCK, .ops = NULL,
+	 .missing_hint = "the MySQL/MariaDB driver is not part of this version yet"},
 };
 
+#define NDRIVERS (sizeof(drivers) / sizeof(drivers[0]))
+
 static const mig_driver *const driver_list[] = {&drivers[0], &drivers[1], &drivers[2], NULL};
+
+/* A table that lacks a required member or is of another version is a
+ * build error of that driver: report it instead of calling through NULL. */
+static int check(const mig_driver *d)
+{
+	const mig_driver_ops *o = d->ops;
+	if (o->version != MIG_DRIVER_OPS_VERSION)
+		return mig_error_set(MIG_ERROR, "the %s driver has interface version %u, this build expects %u", d->name,
+				     o->version, MIG_DRIVER_OPS_VERSION);
+	if (!o->open || !o->close || !o->exec || !o->query || !o->begin || !o->commit || !o->rollback)
+		return mig_error_set(MIG_ERROR, "the %s driver lacks a required operation", d->name);
+	if ((d->caps & MIG_CAP_MULTI_STATEMENT) && !o->exec_step)
+		return mig_error_set(MIG_ERROR, "the %s driver claims multi-statement steps without exec_step", d->name);
+	return 0;
+}
 
 const mig_driver *const *mig_driver_list(void)
 {
@@ -60,62 +85,35 @@ const mig_driver *mig_driver_for_scheme(const char *scheme)
 	return NULL;
 }
 
+const char *mig_driver_schemes_text(void)
+{
+	static char text[128];
+	if (!text[0]) {
+		size_t n = 0;
+		for (size_t i = 0; i < NDRIVERS && n < sizeof(text) - 16; i++) {
+			const char *sep = i == 0 ? "" : i + 1 == NDRIVERS ? " or " : ", ";
+			const char *tail = drivers[i].url_form == MIG_URL_SERVER ? "://" : ":";
+			int k = snprintf(text + n, sizeof(text) - n, "%s%s%s", sep, drivers[i].schemes[0], tail);
+			if (k < 0)
+				break;
+			n += (size_t)k;
+		}
+	}
+	return text;
+}
+
 int mig_driver_open(const mig_url *url, const mig_conn_opts *opts, mig_conn **out)
 {
 	*out = NULL;
 	const mig_driver *drv = mig_driver_for_scheme(url->scheme);
 	if (!drv)
-		return mig_error_set(MIG_EINPUT, "unsupported database URL scheme '%s:' in %s",
-				     url->scheme, url->redacted);
+		return mig_error_set(MIG_EINPUT, "unsupported database URL scheme '%s:' in %s (use %s)", url->scheme,
+				     url->redacted, mig_driver_schemes_text());
 	if (!drv->ops)
 		return mig_error_set(MIG_EINPUT, "%s URLs need the %s driver, which this build does not include: %s",
 				     url->scheme, drv->display, drv->missing_hint);
+	int rc = check(drv);
+	if (rc)
+		return rc;
 	return drv->ops->open(drv, url, opts, out);
-}
-
-mig_rows *mig_rows_new(size_t ncols)
-{
-	mig_rows *r = mig__calloc(1, sizeof(*r));
-	if (!r) {
-		mig_error_oom();
-		return NULL;
-	}
-	r->ncols = ncols;
-	return r;
-}
-
-int mig_rows_add(mig_rows *r, const char *const *cells)
-{
-	char **grown = mig__realloc(r->cells, (r->nrows + 1) * r->ncols * sizeof(*grown) + 1);
-	if (!grown)
-		return mig_error_oom();
-	r->cells = grown;
-	char **row = r->cells + r->nrows * r->ncols;
-	for (size_t c = 0; c < r->ncols; c++) {
-		row[c] = NULL;
-		if (cells[c] && !(row[c] = mig_strdup(cells[c]))) {
-			for (size_t k = 0; k < c; k++)
-				mig__free(row[k]);
-			return mig_error_oom();
-		}
-	}
-	r->nrows++;
-	return 0;
-}
-
-const char *mig_rows_get(const mig_rows *r, size_t row, size_t col)
-{
-	if (!r || row >= r->nrows || col >= r->ncols)
-		return NULL;
-	return r->cells[row * r->ncols + col];
-}
-
-void mig_rows_free(mig_rows *r)
-{
-	if (!r)
-		return;
-	for (size_t i = 0; i < r->nrows * r->ncols; i++)
-		mig__free(r->cells[i]);
-	mig__free(r->cells);
-	mig__free(r);
 }

@@ -27,7 +27,12 @@
  * Errors are sticky in struct sq: the first one wins and the operation
  * adds no step at all.
  */
-#include "dialects/common/common.h"
+#include "dialects/catalog.h"
+#include "dialects/common/lease.h"
+#include "dialects/common/quote.h"
+#include "dialects/common/sqltext.h"
+#include "dialects/dialect.h"
+#include "ir/analyze/args.h"
 
 #include "util/alloc.h"
 #include "util/error.h"
@@ -38,24 +43,12 @@
 
 static void quote_ident(mig_str *out, const char *ident)
 {
-	mig_str_putc(out, '"');
-	for (const char *p = ident; *p; p++) {
-		if (*p == '"')
-			mig_str_putc(out, '"');
-		mig_str_putc(out, *p);
-	}
-	mig_str_putc(out, '"');
+	mig_quote_ansi_ident(out, ident);
 }
 
 static void quote_literal(mig_str *out, const char *text)
 {
-	mig_str_putc(out, '\'');
-	for (const char *p = text; *p; p++) {
-		if (*p == '\'')
-			mig_str_putc(out, '\'');
-		mig_str_putc(out, *p);
-	}
-	mig_str_putc(out, '\'');
+	mig_quote_ansi_literal(out, text);
 }
 
 /* SQLite has one schema per database file ("main"); PostgreSQL's default
@@ -115,9 +108,27 @@ static int state_sql(const mig_state_names *names, enum mig_state_stmt which,
 	return mig_str_failed(out) ? mig_error_oom() : 0;
 }
 
-static int session_sql(const mig_session_opts *opts, mig_strv *steps)
+/* The lease lock's table, <migrations table>_lock. */
+static int lock_sql(const mig_state_names *names, enum mig_lock_stmt which, const char *owner, int seconds,
+		    mig_str *out)
 {
-	(void)steps;
+	int rc = check_schema(names->schema);
+	if (rc)
+		return rc;
+	mig_str table = MIG_STR_INIT, t = MIG_STR_INIT;
+	mig_str_printf(&t, "%s_lock", names->table);
+	quote_ident(&table, mig_str_cstr(&t));
+	mig_lease_sql l = {.table = mig_str_cstr(&table), .now = "CAST(strftime('%s', 'now') AS INTEGER)",
+			   .literal = mig_quote_ansi_literal};
+	rc = mig_str_failed(&table) ? mig_error_oom() : mig_lease_statement(&l, which, owner, seconds, out);
+	mig_str_free(&table);
+	mig_str_free(&t);
+	return rc;
+}
+
+static int session_sql(const mig_session_opts *opts, mig_strv *stmts)
+{
+	(void)stmts;
 	for (size_t i = 0; i < opts->nschemas; i++) {
 		int rc = check_schema(opts->schemas[i]);
 		if (rc)
@@ -4236,12 +4247,23 @@ static void esc(sq *p, mig_str *out, const mig_value *v)
 	}
 }
 
-static void sql_ident(void *ud, mig_str *out, const mig_value *v)
+static void sql_name(void *ud, mig_str *out, const mig_qname *n)
 {
-	char *n = name_of(ud, v, "an argument");
-	if (n)
-		quote_ident(out, n);
-	mig__free(n);
+	sq *p = ud;
+	if (n->raw) {
+		fail(p, MIG_ENOTSUPPORTED, "%s: an argument given as pgm.func('%s') is not supported on SQLite: give the name as a string",
+		     p->op->name, n->name);
+		return;
+	}
+	if (n->schema && strcmp(n->schema, "public") != 0 && strcmp(n->schema, "main") != 0) {
+		fail(p, MIG_ENOTSUPPORTED, "%s: schema \"%s\" is not supported on SQLite: SQLite has no schemas (only public/main)",
+		     p->op->name, n->schema);
+		return;
+	}
+	char *f = final_ident(p, n->name);
+	if (f)
+		quote_ident(out, f);
+	mig__free(f);
 }
 
 static void sql_value(void *ud, mig_str *out, const mig_value *v)
@@ -4249,17 +4271,28 @@ static void sql_value(void *ud, mig_str *out, const mig_value *v)
 	esc(ud, out, v);
 }
 
-static int sql_error(void *ud)
-{
-	return ((sq *)ud)->rc;
-}
+static int split(const char *sql, size_t len, size_t **start, size_t **slen, size_t *n);
 
-static void e_sql(sq *p)
+/* pgm.sql(): user SQL, run statement by statement as the splitter finds them. */
+static int emit_sql(const mig_emit_ctx *ctx, const mig_op *op, const mig_opdef *def, mig_steps *steps)
 {
-	mig_sql_render r = {sql_ident, sql_value, sql_error, p};
-	mig_str cur = MIG_STR_INIT;
-	adopt(p, mig_sql_substitute(&cur, p->op, &r));
-	step(p, &cur);
+	mig_strv none = MIG_STRV_INIT;
+	sq p = {.ctx = ctx, .op = op, .steps = &none, .rc = 0};
+	mig_sql_render r = {.name = sql_name, .value = sql_value, .ud = &p};
+	mig_str s = MIG_STR_INIT;
+	mig_sql_substitute(&s, &def->u.sql, &r);
+	if (p.rc || mig_str_failed(&s)) {
+		mig_str_free(&s);
+		return p.rc ? p.rc : mig_error_oom();
+	}
+	size_t *start = NULL, *len = NULL, n = 0;
+	int rc = split(mig_str_cstr(&s), s.len, &start, &len, &n);
+	if (rc == 0)
+		rc = mig_steps_push_user(steps, mig_str_detach(&s), start, len, n);
+	mig_str_free(&s);
+	mig__free(start);
+	mig__free(len);
+	return rc;
 }
 
 static void extension_notice(sq *p)
@@ -4305,6 +4338,85 @@ static void e_dropTrigger(sq *p)
 }
 
 /* ====================================================================== */
+/* Splitting user SQL                                                      */
+/* ====================================================================== */
+
+/*
+ * The statements of user SQL: a ';' outside quotes, comments and
+ * parentheses ends one, except inside the BEGIN ... END body of a CREATE
+ * TRIGGER (where CASE ... END nests). The bounds cover a statement from
+ * its first token to its ';' (or its last token).
+ */
+static int split(const char *sql, size_t len, size_t **start, size_t **slen, size_t *n)
+{
+	*start = *slen = NULL;
+	*n = 0;
+	char *copy = mig_strndup(sql, len); /* the lexer reads a C string */
+	if (!copy)
+		return MIG_ENOMEM;
+	stoks t;
+	int rc = lex(copy, &t);
+	if (rc) {
+		mig__free(copy);
+		return rc;
+	}
+	size_t *st = mig__reallocarray(NULL, t.n ? t.n : 1, sizeof(*st));
+	size_t *ln = mig__reallocarray(NULL, t.n ? t.n : 1, sizeof(*ln));
+	if (!st || !ln) {
+		rc = mig_error_oom();
+		goto out;
+	}
+	size_t count = 0, first = 0;
+	bool trigger = false, open = false;
+	int depth = 0, body = 0; /* parentheses; BEGIN/CASE ... END nesting in a trigger */
+	for (size_t i = 0; i < t.n; i++) {
+		const stok *x = tk(&t, i);
+		bool end = x->type == TK_END;
+		if (!end && !open && punct(&t, i, ';'))
+			continue; /* an empty statement */
+		if (!end && !open) {
+			open = true;
+			first = i;
+			trigger = kw(&t, i, "CREATE") &&
+				  (kw(&t, i + 1, "TRIGGER") ||
+				   ((kw(&t, i + 1, "TEMP") || kw(&t, i + 1, "TEMPORARY")) && kw(&t, i + 2, "TRIGGER")));
+			depth = body = 0;
+		}
+		if (!end && punct(&t, i, '('))
+			depth++;
+		else if (!end && punct(&t, i, ')') && depth > 0)
+			depth--;
+		else if (!end && trigger && (kw(&t, i, "BEGIN") || kw(&t, i, "CASE")))
+			body++;
+		else if (!end && trigger && kw(&t, i, "END") && body > 0)
+			body--;
+		bool semi = !end && punct(&t, i, ';') && depth == 0 && body == 0;
+		if (open && (semi || end)) {
+			const stok *a = tk(&t, first);
+			const stok *b = end ? tk(&t, i - 1) : x;
+			if (!(end && i == first)) {
+				st[count] = a->off;
+				ln[count] = b->off + b->len - a->off;
+				count++;
+			}
+			open = false;
+		}
+		if (end)
+			break;
+	}
+	*start = st;
+	*slen = ln;
+	*n = count;
+	st = ln = NULL;
+out:
+	mig__free(st);
+	mig__free(ln);
+	toks_free(&t);
+	mig__free(copy);
+	return rc;
+}
+
+/* ====================================================================== */
 /* Dispatch                                                                */
 /* ====================================================================== */
 
@@ -4317,7 +4429,7 @@ static const struct {
 	OP(renameColumn), OP(alterColumn), OP(addConstraint), OP(dropConstraint), OP(renameConstraint),
 	OP(createIndex), OP(dropIndex), OP(renameIndex), OP(createType), OP(dropType), OP(renameType),
 	OP(addTypeValue), OP(renameTypeValue), OP(createExtension), OP(dropExtension), OP(createView),
-	OP(dropView), OP(renameView), OP(dropTrigger), OP(sql),
+	OP(dropView), OP(renameView), OP(dropTrigger),
 };
 #undef OP
 
@@ -4338,7 +4450,7 @@ static const struct {
 	{"renameFunction", "SQLite has no stored functions"},
 	{"createTrigger", "SQLite triggers have no trigger functions (write the CREATE TRIGGER ... BEGIN ... END with pgm.sql())"},
 	{"renameTrigger", "SQLite cannot rename a trigger (drop it and create it again with pgm.sql())"},
-	{MIG_OP_DROP_TRIGGER_AND_FUNCTION, "SQLite has no stored functions"},
+	{"dropTriggerAndFunction", "SQLite has no stored functions"},
 	{"alterView", "SQLite views have no options"},
 	{"alterViewColumn", "SQLite views have no column defaults"},
 	{"createMaterializedView", "SQLite has no materialized views (use a table filled by pgm.sql(), or a view)"},
@@ -4383,8 +4495,10 @@ static const struct {
 	{"renameTypeAttribute", "SQLite has no composite types"},
 };
 
-static int emit(const mig_emit_ctx *ctx, const mig_op *op, mig_strv *steps)
+static int emit(const mig_emit_ctx *ctx, const mig_op *op, const mig_opdef *def, mig_steps *steps)
 {
+	if (op->kind == MIG_OP_SQL && def)
+		return emit_sql(ctx, op, def, steps);
 	for (size_t i = 0; i < sizeof(refused) / sizeof(refused[0]); i++)
 		if (strcmp(refused[i].name, op->name) == 0)
 			return mig_error_set(MIG_ENOTSUPPORTED, "%s is not supported on SQLite: %s", op->name, refused[i].why);
@@ -4395,21 +4509,12 @@ static int emit(const mig_emit_ctx *ctx, const mig_op *op, mig_strv *steps)
 		 * step at all. The statements then go out as ONE step: a
 		 * rebuild is a sequence that must run in order, and the runner
 		 * reverses the steps of an operation in an inferred down (as
-		 * node-pg-migrate does with its step list). The driver still
-		 * runs them one by one and names the one that fails. */
+		 * node-pg-migrate does with its step list). */
 		mig_strv local = MIG_STRV_INIT;
 		sq p = {.ctx = ctx, .op = op, .steps = &local, .rc = 0};
 		ops[i].fn(&p);
-		if (p.rc == 0 && local.n) {
-			mig_str all = MIG_STR_INIT;
-			for (size_t k = 0; k < local.n; k++) {
-				if (k)
-					mig_str_putc(&all, '\n');
-				mig_str_puts(&all, local.v[k]);
-			}
-			char *one = mig_str_detach(&all);
-			p.rc = one ? mig_strv_push(steps, one) : MIG_ENOMEM;
-		}
+		if (p.rc == 0 && local.n)
+			p.rc = mig_steps_push(steps, &local);
 		mig_strv_free(&local);
 		return p.rc;
 	}
@@ -4430,8 +4535,9 @@ static bool only_unique(const mig_value *o)
 
 /* Operations that may rebuild a table need foreign keys off around the
  * transaction (see rebuild()). */
-static unsigned op_flags(const mig_op *op)
+static unsigned op_flags(const mig_op *op, const mig_opdef *def)
 {
+	(void)def;
 	static const char *const rebuilds[] = {"alterColumn",  "addColumns",  "dropColumns",   "dropConstraint",
 					       "renameConstraint", "renameType", "addTypeValue", "renameTypeValue"};
 	for (size_t i = 0; i < sizeof(rebuilds) / sizeof(rebuilds[0]); i++)
@@ -4450,9 +4556,9 @@ const mig_dialect mig_sqlite_dialect = {
 	.flags = MIG_DIALECT_NEEDS_CATALOG,
 	.emit = emit,
 	.op_flags = op_flags,
-	.quote_ident = quote_ident,
-	.quote_literal = quote_literal,
 	.state_sql = state_sql,
+	.lock_sql = lock_sql,
 	.session_sql = session_sql,
+	.split = split,
 	.default_schema = NULL,
 };

@@ -3,16 +3,16 @@
  *
  * - every connection: PRAGMA foreign_keys=ON, a busy timeout, and
  *   double-quoted string literals off (a "name" is always an identifier);
- * - exec() walks the text statement by statement (prepare + tail), so an
- *   error names the statement that failed;
+ * - exec() runs one statement the core hands it (generated SQL comes with
+ *   its statement bounds, user SQL through the dialect's splitter); only
+ *   undivided user text may hold more, which prepare's tail then walks;
  * - transactions are BEGIN IMMEDIATE (take the write lock up front);
  *   MIG_TXN_RELAXED_FK turns foreign keys off around the transaction (it
  *   is a no-op inside one) and runs PRAGMA foreign_key_check before COMMIT;
- * - the run lock is flock() on the database file: it lasts the whole run
- *   in every transaction mode and the kernel drops it if the process dies.
+ * - the run lock (sqlite_lock.c) is flock() on the database file.
  */
 #define _DEFAULT_SOURCE
-#include "drivers/driver.h"
+#include "drivers/sqlite/sqlite_driver.h"
 
 #include "util/alloc.h"
 #include "util/error.h"
@@ -28,15 +28,6 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
-
-struct sqlite_conn {
-	mig_conn base;
-	sqlite3 *db;
-	char *path;      /* as opened; ":memory:" for memory databases */
-	int lock_fd;     /* -1 when not locked */
-	bool relaxed_fk; /* the open transaction turned foreign keys off */
-	bool in_txn;
-};
 
 static struct sqlite_conn *conn_of(mig_conn *c)
 {
@@ -69,6 +60,19 @@ static int run(struct sqlite_conn *c, const char *sql)
 	return 0;
 }
 
+static void sq_close(mig_conn *conn)
+{
+	if (!conn)
+		return;
+	struct sqlite_conn *c = conn_of(conn);
+	if (c->lock_fd >= 0)
+		close(c->lock_fd);
+	sqlite3_close(c->db);
+	mig__free(c->version);
+	mig__free(c->path);
+	mig__free(c);
+}
+
 static int sq_open(const mig_driver *drv, const mig_url *url, const mig_conn_opts *opts, mig_conn **out)
 {
 	*out = NULL;
@@ -76,6 +80,7 @@ static int sq_open(const mig_driver *drv, const mig_url *url, const mig_conn_opt
 	if (!c)
 		return mig_error_oom();
 	c->base.driver = drv;
+	c->base.caps = drv->caps;
 	c->lock_fd = -1;
 	const char *path = url->path ? url->path : ":memory:";
 	bool memory = strcmp(path, ":memory:") == 0;
@@ -88,21 +93,23 @@ static int sq_open(const mig_driver *drv, const mig_url *url, const mig_conn_opt
 	if (!memory && opts && opts->no_create && stat(path, &st) != 0 && errno == ENOENT)
 		open_path = ":memory:";
 	c->path = mig_strdup(path);
-	if (!c->path) {
-		mig__free(c);
+	c->version = mig_aprintf("SQLite %s", sqlite3_libversion());
+	if (!c->path || !c->version) {
+		sq_close(&c->base);
 		return mig_error_oom();
 	}
+	c->base.server.flavour = "sqlite";
+	c->base.server.version = (unsigned long)sqlite3_libversion_number();
+	c->base.server.text = c->version;
 	int rc = sqlite3_open_v2(open_path, &c->db, flags, NULL);
 	if (rc != SQLITE_OK) {
 		int err = mig_error_set(MIG_ECONNECT, "cannot open SQLite database %s: %s", path,
 					c->db ? sqlite3_errmsg(c->db) : sqlite3_errstr(rc));
-		sqlite3_close(c->db);
-		mig__free(c->path);
-		mig__free(c);
+		sq_close(&c->base);
 		return err;
 	}
 	sqlite3_extended_result_codes(c->db, 1);
-	sqlite3_busy_timeout(c->db, opts && opts->busy_timeout_ms > 0 ? opts->busy_timeout_ms : 5000);
+	sqlite3_busy_timeout(c->db, opts && opts->busy_timeout_ms > 0 ? opts->busy_timeout_ms : MIG_SQLITE_BUSY_MS);
 #ifdef SQLITE_DBCONFIG_DQS_DDL
 	sqlite3_db_config(c->db, SQLITE_DBCONFIG_DQS_DDL, 0, (int *)NULL);
 	sqlite3_db_config(c->db, SQLITE_DBCONFIG_DQS_DML, 0, (int *)NULL);
@@ -112,54 +119,30 @@ static int sq_open(const mig_driver *drv, const mig_url *url, const mig_conn_opt
 	if (run(c, "PRAGMA foreign_keys=ON; SELECT count(*) FROM sqlite_master") != 0) {
 		int err = mig_error_set(MIG_ECONNECT, "cannot use SQLite database %s: %s", path,
 					sqlite3_errmsg(c->db));
-		sqlite3_close(c->db);
-		mig__free(c->path);
-		mig__free(c);
+		sq_close(&c->base);
 		return err;
 	}
 	*out = &c->base;
 	return 0;
 }
 
-static void sq_close(mig_conn *conn)
-{
-	if (!conn)
-		return;
-	struct sqlite_conn *c = conn_of(conn);
-	if (c->lock_fd >= 0)
-		close(c->lock_fd);
-	sqlite3_close(c->db);
-	mig__free(c->path);
-	mig__free(c);
-}
-
-/* Statement by statement, so that an error names the one that failed. */
-static int sq_exec(mig_conn *conn, const char *sql)
+/* One statement (undivided user text: each of its statements in turn). */
+static int sq_exec(mig_conn *conn, const char *sql, size_t len)
 {
 	struct sqlite_conn *c = conn_of(conn);
-	const char *p = sql;
-	while (*p) {
+	const char *p = sql, *end = sql + len;
+	while (p < end) {
 		sqlite3_stmt *st = NULL;
 		const char *tail = NULL;
-		int rc = sqlite3_prepare_v2(c->db, p, -1, &st, &tail);
+		int rc = sqlite3_prepare_v2(c->db, p, (int)(end - p), &st, &tail);
 		if (rc != SQLITE_OK) {
-			/* The failing statement runs to the next complete ';'. */
-			const char *end = p;
-			while (*end) {
-				const char *semi = strchr(end, ';');
-				end = semi ? semi + 1 : end + strlen(end);
-				char *cand = mig_strndup(p, (size_t)(end - p));
-				bool done = cand && sqlite3_complete(cand);
-				mig__free(cand);
-				if (done)
-					break;
-			}
 			int off = sqlite3_error_offset(c->db);
-			while (p < end && (*p == ' ' || *p == '\n' || *p == '\t' || *p == '\r')) {
-				p++;
+			const char *from = p;
+			while (from < end && (*from == ' ' || *from == '\n' || *from == '\t' || *from == '\r')) {
+				from++;
 				off--;
 			}
-			return sql_error(c, p, (size_t)(end - p), off);
+			return sql_error(c, from, (size_t)(end - from), off);
 		}
 		if (!st) { /* only whitespace or comments left */
 			p = tail;
@@ -291,62 +274,6 @@ static int sq_rollback(mig_conn *conn)
 	return rc ? rc : rc2;
 }
 
-static int sq_lock(mig_conn *conn, const mig_lock_opts *opts)
-{
-	struct sqlite_conn *c = conn_of(conn);
-	const char *file = sqlite3_db_filename(c->db, "main");
-	if (!file || !*file)
-		return 0; /* a memory database is private to this run */
-	int fd = open(file, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return mig_error_set(MIG_ERROR, "cannot open %s to lock it: %s", file, strerror(errno));
-	struct timespec start;
-	clock_gettime(CLOCK_MONOTONIC, &start);
-	for (;;) {
-		if (flock(fd, LOCK_EX | LOCK_NB) == 0)
-			break;
-		if (errno != EWOULDBLOCK && errno != EINTR) {
-			int rc = mig_error_set(MIG_ERROR, "cannot lock %s: %s", file, strerror(errno));
-			close(fd);
-			return rc;
-		}
-		struct timespec now;
-		clock_gettime(CLOCK_MONOTONIC, &now);
-		double waited = (double)(now.tv_sec - start.tv_sec) + (double)(now.tv_nsec - start.tv_nsec) / 1e9;
-		if (opts->wait_seconds == 0 || (opts->wait_seconds > 0 && waited >= opts->wait_seconds)) {
-			close(fd);
-			if (opts->wait_seconds > 0)
-				return mig_error_set(MIG_ELOCKED,
-						     "Another migration is already running on %s: still locked after waiting %.0f s",
-						     c->path, opts->wait_seconds);
-			return mig_error_set(MIG_ELOCKED,
-					     "Another migration is already running on %s (use --lock-wait SECONDS to wait for it)",
-					     c->path);
-		}
-		struct timespec nap = {0, 50 * 1000 * 1000};
-		nanosleep(&nap, NULL);
-	}
-	c->lock_fd = fd;
-	return 0;
-}
-
-static int sq_unlock(mig_conn *conn)
-{
-	struct sqlite_conn *c = conn_of(conn);
-	if (c->lock_fd < 0)
-		return 0;
-	flock(c->lock_fd, LOCK_UN);
-	close(c->lock_fd);
-	c->lock_fd = -1;
-	return 0;
-}
-
-static const char *sq_server_version(mig_conn *conn)
-{
-	(void)conn;
-	return sqlite3_libversion();
-}
-
 const mig_driver_ops mig_sqlite_driver_ops = {
 	.version = MIG_DRIVER_OPS_VERSION,
 	.open = sq_open,
@@ -356,7 +283,4 @@ const mig_driver_ops mig_sqlite_driver_ops = {
 	.begin = sq_begin,
 	.commit = sq_commit,
 	.rollback = sq_rollback,
-	.lock = sq_lock,
-	.unlock = sq_unlock,
-	.server_version = sq_server_version,
 };

@@ -64,6 +64,8 @@ static const char usage_text[] =
 	"      --no-lock               do not take the run lock\n"
 	"      --lock-wait SEC         wait up to SEC seconds for another run's lock (default: fail at once)\n"
 	"      --lock-value N          advisory lock key (PostgreSQL; default 7241865325823964)\n"
+	"      --lock-strategy S       auto (default), session (advisory lock / file lock) or\n"
+	"                              table (a lease row in <migrations table>_lock)\n"
 	"      --lock-timeout T        server lock wait per statement, e.g. 10s (PostgreSQL)\n"
 	"      --statement-timeout T   server time limit per statement, e.g. 5min (PostgreSQL)\n"
 	"\n"
@@ -115,6 +117,7 @@ static const struct {
 	{"ignore-pattern", 0}, {"lock-wait", 0}, {"lock-value", 0},
 	{"lock-timeout", 0}, {"statement-timeout", 0}, {"connect-timeout", 0},
 	{"dialect", 0}, {"env-file", 0}, {"envPath", 0}, {"advisory-lock-mode", 0},
+	{"lock-strategy", 0},
 };
 
 static int parse_number(const char *opt, const char *v, double *out)
@@ -163,6 +166,10 @@ static int set_value(struct cli *c, const char *opt, const char *v)
 		if (!*v || *end || errno)
 			return mig_error_set(MIG_EUSAGE, "--lock-value needs an integer, not '%s'", v);
 		c->o.lock_value = n;
+	} else if (strcmp(opt, "lock-strategy") == 0) {
+		if (strcmp(v, "auto") != 0 && strcmp(v, "session") != 0 && strcmp(v, "table") != 0)
+			return mig_error_set(MIG_EUSAGE, "--lock-strategy is auto, session or table, not '%s'", v);
+		c->o.lock_strategy = v;
 	} else if (strcmp(opt, "lock-timeout") == 0)
 		c->o.lock_timeout = v;
 	else if (strcmp(opt, "statement-timeout") == 0)

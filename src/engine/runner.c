@@ -1,31 +1,41 @@
 /*
- * The runner: discover -> load -> lock -> read state -> plan -> for each
+ * The runner: discover -> load -> connect -> session -> lock -> read
+ * state -> plan -> analyse -> for each unit of work (txn.c): for each
  * migration: emit (dialect) -> execute (driver) -> record -> unlock.
  *
- * It talks to drivers and dialects only through their interfaces and
- * capability flags; nothing here knows which engine is behind them.
+ * It talks to drivers only through engine/conn.h, to locks through
+ * engine/lock.h and to dialects through their interface; what differs
+ * between engines reaches it as the connection's capabilities and server
+ * facts. Nothing here knows which engine is behind them.
  *
- * Transactions follow node-pg-migrate 9: by default the whole run is one
- * transaction (a noTransaction() migration commits it, runs in autocommit
- * and opens a new one); with no_single_transaction each migration has its
- * own. A dry run changes nothing: it only prints, or, on an embedded
- * engine whose dialect reads the live tables, executes inside a
- * transaction that is always rolled back.
+ * A dry run changes nothing: it only prints, or, on an embedded engine
+ * with transactional DDL whose dialect reads the live tables, executes
+ * inside a transaction that is always rolled back.
  */
 #define _POSIX_C_SOURCE 200809L
 #include "engine/runner.h"
 
 #include "engine/catalog.h"
+#include "engine/conn.h"
 #include "engine/discover.h"
-#include "util/alloc.h"
-#include "util/error.h"
-#include "load/load.h"
+#include "engine/lock.h"
 #include "engine/plan.h"
 #include "engine/state.h"
+#include "engine/txn.h"
+#include "load/load.h"
+#include "util/alloc.h"
+#include "util/error.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
+
+/* A lease lasts this long without renewal (renewed between migrations). */
+#define LEASE_SECONDS 600
+/* Connecting gives up after this long unless --connect-timeout says. */
+#define CONNECT_TIMEOUT_S 10
 
 static double now_ms(void)
 {
@@ -48,14 +58,12 @@ static void say(const mig_options *o, enum mig_event_kind kind, const char *text
 
 static void warn_cb(void *ud, const char *message)
 {
-	const mig_options *o = ud;
-	say(o, MIG_EV_WARNING, message);
+	say(ud, MIG_EV_WARNING, message);
 }
 
 static void notice_cb(void *ud, const char *message)
 {
-	const mig_options *o = ud;
-	say(o, MIG_EV_NOTICE, message);
+	say(ud, MIG_EV_NOTICE, message);
 }
 
 /* One migration to run in one direction. */
@@ -63,8 +71,13 @@ struct item {
 	size_t fi; /* index into files */
 	bool down;
 	mig_oplist ops;
+	mig_opdef *defs; /* parallel to ops; a zeroed one for kinds not yet typed */
 	bool no_txn;
+	bool data_only;
 	unsigned opflags; /* OR of the dialect's op_flags */
+	/* while it runs: */
+	size_t stmts_done; /* statements that completed */
+	enum { FAILED_NOT, FAILED_EMIT, FAILED_STATEMENT, FAILED_RECORD } failed;
 };
 
 struct runner {
@@ -73,17 +86,17 @@ struct runner {
 	const mig_dialect *dia;
 	mig_conn *conn;
 	mig_state_names names;
-	const char *state_schema;
 	mig_set files;
 	mig_strv applied;
 	mig_strv applied_at;
 	bool have_state;
-	bool locked;
+	mig_lock lock;
+	char owner[96];
 	bool in_txn;
+	bool lost; /* the session is gone: nothing more to say to the server */
 	bool dry_print; /* dry run: print only */
 	bool dry_exec;  /* dry run: execute and always roll back */
 	mig_catalog catalog;
-	mig_conn_opts copts;
 };
 
 int mig__load_all(const char *dir, const char *ignore_pattern, mig_set *files, size_t upto)
@@ -129,12 +142,12 @@ static void runner_close(struct runner *r)
 	if (r->conn) {
 		/* Keep the error that ended the run, not one from cleanup. */
 		mig_error *saved = mig_error_save();
-		const mig_driver_ops *ops = r->conn->driver->ops;
-		if (r->in_txn)
-			ops->rollback(r->conn);
-		if (r->locked && ops->unlock)
-			ops->unlock(r->conn);
-		ops->close(r->conn);
+		if (!r->lost) {
+			if (r->in_txn)
+				mig__conn_rollback(r->conn);
+			mig_lock_release(r->conn, &r->lock);
+		}
+		mig__conn_close(r->conn);
 		r->conn = NULL;
 		mig_error_clear();
 		mig_error_restore(saved);
@@ -155,8 +168,8 @@ int mig__resolve_url(const char *text, mig_url *url, const mig_dialect **dia)
 		return rc;
 	const mig_driver *drv = mig_driver_for_scheme(url->scheme);
 	if (!drv) {
-		rc = mig_error_set(MIG_EINPUT, "unsupported database URL scheme '%s:' in %s (use postgres://, mysql:// or sqlite:)",
-				   url->scheme, url->redacted);
+		rc = mig_error_set(MIG_EINPUT, "unsupported database URL scheme '%s:' in %s (use %s)", url->scheme,
+				   url->redacted, mig_driver_schemes_text());
 		mig_url_dispose(url);
 		return rc;
 	}
@@ -168,7 +181,68 @@ int mig__resolve_url(const char *text, mig_url *url, const mig_dialect **dia)
 	return 0;
 }
 
-/* Everything before planning: files, connection, lock, session, state. */
+static int lock_choice(const char *text, enum mig_lock_choice *out)
+{
+	if (!text || strcmp(text, "auto") == 0)
+		*out = MIG_LOCK_AUTO;
+	else if (strcmp(text, "session") == 0)
+		*out = MIG_LOCK_SESSION;
+	else if (strcmp(text, "table") == 0)
+		*out = MIG_LOCK_TABLE;
+	else
+		return mig_error_set(MIG_EUSAGE, "the lock strategy is auto, session or table, not '%s'", text);
+	return 0;
+}
+
+/* The session setup the dialect asks for (quoting pins, timeouts,
+ * search_path). A statement the server refuses is bad input: it comes
+ * from the user's options. */
+static int setup_session(struct runner *r, const mig_session_opts *so)
+{
+	if (!r->dia->session_sql)
+		return 0;
+	mig_strv stmts = MIG_STRV_INIT;
+	int rc = r->dia->session_sql(so, &stmts);
+	for (size_t i = 0; rc == 0 && i < stmts.n; i++) {
+		if ((rc = mig__conn_exec(r->conn, stmts.v[i])) != 0 && rc == MIG_ESQL) {
+			char *m = mig_aprintf("cannot set up the session (%s): %s", stmts.v[i],
+					      mig_error_last() ? mig_error_last()->message : "refused");
+			rc = mig_error_set(MIG_EINPUT, "%s", m ? m : "cannot set up the session");
+			mig__free(m);
+		}
+	}
+	mig_strv_free(&stmts);
+	return rc;
+}
+
+static int take_lock(struct runner *r)
+{
+	const mig_options *o = r->o;
+	enum mig_lock_choice choice;
+	const mig_lock_strategy *s;
+	int rc = lock_choice(o->lock_strategy, &choice);
+	if (rc == 0)
+		rc = mig_lock_choose(r->conn, choice, &s);
+	if (rc)
+		return rc;
+	char host[64] = "";
+	if (gethostname(host, sizeof(host) - 1) != 0)
+		snprintf(host, sizeof(host), "unknown");
+	snprintf(r->owner, sizeof(r->owner), "%s:%ld:%lx", host, (long)getpid(),
+		 (unsigned long)((unsigned long)time(NULL) ^ (unsigned long)(size_t)r));
+	mig_lock_request req = {
+		.key = o->lock_value ? o->lock_value : MIG_DEFAULT_LOCK_VALUE,
+		.scope = r->url.database ? r->url.database : r->url.path,
+		.wait_seconds = o->lock_wait,
+		.dialect = r->dia,
+		.names = &r->names,
+		.owner = r->owner,
+		.lease_seconds = LEASE_SECONDS,
+	};
+	return mig_lock_acquire(r->conn, s, &req, notice_cb, (void *)o, &r->lock);
+}
+
+/* Everything before planning: files, connection, session, lock, state. */
 static int runner_open(struct runner *r, const mig_options *o, bool lock, bool read_only)
 {
 	memset(r, 0, sizeof(*r));
@@ -184,46 +258,39 @@ static int runner_open(struct runner *r, const mig_options *o, bool lock, bool r
 			  : o->nschemas ? o->schemas[0]
 					: r->dia->default_schema;
 
-	r->copts.connect_timeout = o->connect_timeout > 0 ? o->connect_timeout : 10;
-	r->copts.no_create = read_only || o->dry_run;
-	r->copts.notice = notice_cb;
-	r->copts.notice_ud = (void *)o;
-	r->copts.lock_timeout = o->lock_timeout;
-	r->copts.statement_timeout = o->statement_timeout;
-	if ((rc = mig_driver_open(&r->url, &r->copts, &r->conn)) != 0)
+	mig_conn_opts copts = {
+		.connect_timeout = o->connect_timeout > 0 ? o->connect_timeout : CONNECT_TIMEOUT_S,
+		.no_create = read_only || o->dry_run,
+		.notice = notice_cb,
+		.notice_ud = (void *)o,
+	};
+	if ((rc = mig_driver_open(&r->url, &copts, &r->conn)) != 0)
 		return rc;
-	const mig_driver *drv = r->conn->driver;
-	const mig_driver_ops *ops = drv->ops;
 	r->catalog = mig_catalog_for_conn(r->conn);
 
 	if (o->dry_run) {
-		if ((r->dia->flags & MIG_DIALECT_NEEDS_CATALOG) && (drv->caps & MIG_CAP_EMBEDDED) &&
-		    (drv->caps & MIG_CAP_TXN_DDL))
+		unsigned caps = r->conn->caps;
+		if ((r->dia->flags & MIG_DIALECT_NEEDS_CATALOG) && (caps & MIG_CAP_EMBEDDED) && (caps & MIG_CAP_TXN_DDL))
 			r->dry_exec = true;
 		else
 			r->dry_print = true;
 	}
 
-	if (lock && !o->no_lock && ops->lock) {
-		mig_lock_opts lo = {
-			.key = o->lock_value ? o->lock_value : MIG_DEFAULT_LOCK_VALUE,
-			.scope = r->url.database ? r->url.database : r->url.path,
-			.wait_seconds = o->lock_wait,
-		};
-		if ((rc = ops->lock(r->conn, &lo)) != 0)
-			return rc;
-		r->locked = true;
-	}
+	/* Before the lock: the session's lock_timeout also bounds the wait
+	 * for a lock the server waits for. */
+	mig_session_opts so = {o->schemas, o->nschemas, false, o->lock_timeout, o->statement_timeout};
+	if ((rc = setup_session(r, &so)) != 0)
+		return rc;
 
-	mig_session_opts so = {o->schemas, o->nschemas, o->create_schema && !o->dry_run && !read_only};
-	if (r->dia->session_sql) {
-		mig_strv steps = MIG_STRV_INIT;
-		rc = r->dia->session_sql(&so, &steps);
-		for (size_t i = 0; rc == 0 && i < steps.n; i++)
-			rc = ops->exec(r->conn, steps.v[i]);
-		mig_strv_free(&steps);
-		if (rc)
-			return rc;
+	if (lock && !o->no_lock && (rc = take_lock(r)) != 0)
+		return rc;
+
+	if (o->create_schema && !o->dry_run && !read_only) {
+		for (size_t i = 0; i < o->nschemas; i++) {
+			mig_state_names sn = {o->schemas[i], r->names.table};
+			if ((rc = mig_state_exec(r->conn, r->dia, &sn, MIG_STATE_CREATE_SCHEMA)) != 0)
+				return rc;
+		}
 	}
 
 	if (read_only || o->dry_run) {
@@ -241,33 +308,38 @@ static int runner_open(struct runner *r, const mig_options *o, bool lock, bool r
 	return 0;
 }
 
-static int exec_step(struct runner *r, const char *sql)
+static void note_lost(struct runner *r, int rc)
 {
-	return r->conn->driver->ops->exec(r->conn, sql);
+	if (rc == MIG_ECONNLOST) {
+		r->lost = true;
+		r->in_txn = false; /* the server ended it with the session */
+	}
 }
 
 static int begin(struct runner *r, unsigned flags)
 {
-	int rc = r->conn->driver->ops->begin(r->conn, flags);
+	int rc = mig__conn_begin(r->conn, flags);
 	if (rc == 0)
 		r->in_txn = true;
+	note_lost(r, rc);
 	return rc;
 }
 
 static int commit(struct runner *r)
 {
-	int rc = r->conn->driver->ops->commit(r->conn);
+	int rc = mig__conn_commit(r->conn);
 	if (rc == 0)
 		r->in_txn = false;
+	note_lost(r, rc);
 	return rc;
 }
 
 static void rollback(struct runner *r)
 {
-	if (!r->in_txn)
+	if (!r->in_txn || r->lost)
 		return;
 	mig_error *saved = mig_error_save();
-	r->conn->driver->ops->rollback(r->conn);
+	mig__conn_rollback(r->conn);
 	r->in_txn = false;
 	mig_error_clear();
 	mig_error_restore(saved);
@@ -281,12 +353,11 @@ static void step_event(struct runner *r, const char *name, bool down, const char
 	mig__emit_event(r->o, &ev);
 }
 
-/* Emit one operation's steps (reversed for inferred downs). */
-int mig__emit_op(const mig_dialect *dia, const mig_emit_ctx *ctx, const mig_migration *m,
-		 const mig_op *op, mig_strv *steps)
+int mig__emit_op(const mig_dialect *dia, const mig_emit_ctx *ctx, const mig_migration *m, const mig_op *op,
+		 const mig_opdef *def, mig_steps *steps)
 {
 	size_t before = steps->n;
-	int rc = dia->emit(ctx, op, steps);
+	int rc = dia->emit(ctx, op, def && def->op ? def : NULL, steps);
 	if (rc) {
 		const mig_error *e = mig_error_last();
 		if (e && !e->file)
@@ -295,25 +366,51 @@ int mig__emit_op(const mig_dialect *dia, const mig_emit_ctx *ctx, const mig_migr
 	}
 	/* only this operation's steps: callers may pass a growing list */
 	if (op->reverse_steps)
-		for (size_t a = before, b = steps->n; a + 1 < b; a++, b--) {
-			char *t = steps->v[a];
-			steps->v[a] = steps->v[b - 1];
-			steps->v[b - 1] = t;
-		}
+		mig_steps_reverse_from(steps, before);
 	return 0;
+}
+
+int mig__analyze_ops(const mig_migration *m, const mig_oplist *ops, const mig_value *shorthands, bool decamelize,
+		     mig_opdef **out)
+{
+	*out = NULL;
+	mig_opdef *defs = mig__calloc(ops->n ? ops->n : 1, sizeof(*defs));
+	if (!defs)
+		return mig_error_oom();
+	mig_analyze_ctx actx = {.shorthands = shorthands, .decamelize = decamelize};
+	for (size_t i = 0; i < ops->n; i++) {
+		const mig_op *op = &ops->ops[i];
+		if (!mig_analyze_supported(op->kind) && op->kind != MIG_OP_UNKNOWN)
+			continue; /* an emitter that still reads the raw call */
+		int rc = mig_analyze(op, &actx, &defs[i]);
+		if (rc) {
+			const mig_error *e = mig_error_last();
+			if (e && !e->file)
+				mig_error_set_location(m->path, op->line, op->column);
+			mig__free_defs(defs, ops->n);
+			return rc;
+		}
+	}
+	*out = defs;
+	return 0;
+}
+
+void mig__free_defs(mig_opdef *defs, size_t n)
+{
+	for (size_t i = 0; defs && i < n; i++)
+		mig_opdef_dispose(&defs[i]);
+	mig__free(defs);
 }
 
 /* Point the error at the file: for a .sql file the step is the file's own
  * text, so the failing statement's line is the section's line plus the
- * lines before the statement; generated SQL points at the call. */
-static void locate_failure(const mig_migration *m, const mig_op *op, const char *step)
+ * lines before that statement; generated SQL points at the call. */
+static void locate_failure(const mig_migration *m, const mig_op *op, const mig_step *step, size_t failed)
 {
-	const mig_error *e = mig_error_last();
 	int line = op->line, col = op->column;
-	const char *at = e && e->statement && *e->statement ? strstr(step, e->statement) : NULL;
-	if (m->source == MIG_SOURCE_SQL && at) {
-		for (const char *p = step; p < at; p++)
-			line += *p == '\n';
+	if (m->source == MIG_SOURCE_SQL && step->user && !step->undivided && failed < step->n) {
+		for (size_t i = 0; i < step->start[failed]; i++)
+			line += step->text[i] == '\n';
 		col = 0;
 	}
 	mig_error_set_location(m->path, line, col);
@@ -333,37 +430,49 @@ static int run_one(struct runner *r, struct item *it)
 			return rc;
 	}
 	mig_emit_ctx ctx = {
-		.shorthands = sh,
-		.decamelize = r->o->decamelize,
-		.file = m->path,
 		.catalog = r->dry_print ? NULL : &r->catalog,
+		.server = &r->conn->server,
+		.file = m->path,
 		.warn = warn_cb,
 		.warn_ud = (void *)r->o,
+		.shorthands = sh,
+		.decamelize = r->o->decamelize,
 	};
 	for (size_t i = 0; !r->o->fake && i < it->ops.n && rc == 0; i++) {
 		const mig_op *op = &it->ops.ops[i];
-		mig_strv steps = MIG_STRV_INIT;
-		rc = mig__emit_op(r->dia, &ctx, m, op, &steps);
+		mig_steps steps = MIG_STEPS_INIT;
+		rc = mig__emit_op(r->dia, &ctx, m, op, &it->defs[i], &steps);
+		if (rc)
+			it->failed = FAILED_EMIT;
 		for (size_t k = 0; rc == 0 && k < steps.n; k++) {
-			step_event(r, m->name, it->down, steps.v[k], false);
+			const mig_step *st = &steps.v[k];
+			step_event(r, m->name, it->down, st->text, false);
 			if (r->dry_print)
 				continue;
-			if ((rc = exec_step(r, steps.v[k])) != 0) {
+			size_t done = 0;
+			rc = mig__conn_run_step(r->conn, st, &done);
+			it->stmts_done += done;
+			if (rc) {
+				note_lost(r, rc);
+				it->failed = FAILED_STATEMENT;
 				mig_error_prefix("migration %s failed", m->name);
-				locate_failure(m, op, steps.v[k]);
+				locate_failure(m, op, st, done);
 			}
 		}
-		mig_strv_free(&steps);
+		mig_steps_free(&steps);
 	}
 	mig_value_free(sh);
 	if (rc)
 		return rc;
 	char *book = mig_state_stmt(r->dia, &r->names, it->down ? MIG_STATE_DELETE : MIG_STATE_INSERT, m->name);
 	if (!book)
-		return mig_error_last() ? mig_error_last()->code : MIG_ENOMEM;
+		return mig_error_code(MIG_ENOMEM);
 	step_event(r, m->name, it->down, book, true);
-	if (!r->o->dry_run && (rc = exec_step(r, book)) != 0)
+	if (!r->o->dry_run && (rc = mig__conn_exec(r->conn, book)) != 0) {
+		note_lost(r, rc);
+		it->failed = FAILED_RECORD;
 		mig_error_prefix("migration %s: cannot record it in the migrations table", m->name);
+	}
 	mig__free(book);
 	if (rc)
 		return rc;
@@ -373,95 +482,124 @@ static int run_one(struct runner *r, struct item *it)
 	return 0;
 }
 
-static void explain_failure(struct runner *r, const struct item *items, size_t failed, size_t committed)
+/* What a failure left behind, as exactly as the runner knows it. */
+static void explain_failure(struct runner *r, const mig_txn_unit *u, const struct item *it, size_t committed)
 {
-	const mig_migration *m = &r->files.items[items[failed].fi];
-	char *msg;
-	if (items[failed].no_txn && !r->o->dry_run)
-		msg = mig_aprintf("%s ran outside a transaction (noTransaction): the statements before the failing one stay applied, and it is not recorded",
-				  m->name);
-	else if (committed == 0)
-		msg = mig_aprintf("rolled back: nothing from this run was applied");
-	else
-		msg = mig_aprintf("rolled back %s; %zu earlier migration(s) of this run stay applied", m->name, committed);
-	mig_error_set_note(msg);
-	mig__free(msg);
+	const mig_migration *m = &r->files.items[it->fi];
+	mig_str s = MIG_STR_INIT;
+	if (u->atomic && !r->lost) {
+		if (committed == 0)
+			mig_str_puts(&s, "rolled back: nothing from this run was applied");
+		else
+			mig_str_printf(&s, "rolled back %s; %zu earlier migration(s) of this run stay applied", m->name,
+				       committed);
+	} else if (u->atomic) {
+		mig_str_printf(&s, "the connection was lost: the server rolls back the open transaction (%s is not applied)",
+			       m->name);
+		if (committed)
+			mig_str_printf(&s, "; %zu earlier migration(s) of this run stay applied", committed);
+	} else {
+		const char *why = it->no_txn ? "noTransaction" : "this engine commits DDL at once";
+		if (it->failed == FAILED_RECORD)
+			mig_str_printf(&s, "%s ran outside a transaction (%s): all %zu of its statement(s) ran and stay applied, but it is not recorded in the migrations table",
+				       m->name, why, it->stmts_done);
+		else if (it->failed == FAILED_STATEMENT)
+			mig_str_printf(&s, "%s ran outside a transaction (%s): the %zu statement(s) before the failing one (statement %zu) stay applied, and it is not recorded",
+				       m->name, why, it->stmts_done, it->stmts_done + 1);
+		else
+			mig_str_printf(&s, "%s ran outside a transaction (%s): %zu of its statement(s) ran and stay applied before an operation could not be emitted, and it is not recorded",
+				       m->name, why, it->stmts_done);
+		if (r->lost)
+			mig_str_puts(&s, "; the connection was lost, so whether the failing statement took effect is unknown");
+		if (committed)
+			mig_str_printf(&s, "; %zu earlier migration(s) of this run stay applied", committed);
+	}
+	if (!mig_str_failed(&s))
+		mig_error_set_note(mig_str_cstr(&s));
+	mig_str_free(&s);
 }
 
 static int execute(struct runner *r, struct item *items, size_t n)
 {
 	const mig_options *o = r->o;
 	double t0 = now_ms();
-	size_t committed = 0; /* migrations of this run already made permanent */
-	size_t i = 0;
 	int rc = 0;
 	mig_event ev = {.kind = MIG_EV_PLAN, .count = n};
 	mig__emit_event(o, &ev);
 
 	if (r->dry_print) {
-		for (i = 0; i < n && rc == 0; i++)
+		for (size_t i = 0; i < n && rc == 0; i++)
 			rc = run_one(r, &items[i]);
 		goto out;
 	}
 	if (r->dry_exec) {
 		unsigned flags = 0;
 		for (size_t k = 0; k < n; k++)
-			flags |= items[k].opflags;
+			if (items[k].opflags & MIG_OPF_RELAXED_FK)
+				flags |= MIG_TXN_RELAXED_FK;
 		if ((rc = begin(r, flags)) != 0)
 			goto out;
-		for (i = 0; i < n && rc == 0; i++)
+		for (size_t i = 0; i < n && rc == 0; i++)
 			rc = run_one(r, &items[i]);
 		rollback(r);
 		goto out;
 	}
-	while (i < n) {
-		if (items[i].no_txn) {
+	mig_txn_item *ti = mig__calloc(n ? n : 1, sizeof(*ti));
+	mig_txn_unit *units = NULL;
+	size_t nunits = 0;
+	if (!ti) {
+		rc = mig_error_oom();
+		goto out;
+	}
+	for (size_t i = 0; i < n; i++)
+		ti[i] = (mig_txn_item){items[i].no_txn, items[i].data_only, items[i].opflags};
+	rc = mig__txn_plan(ti, n, r->conn->caps, !o->no_single_transaction, &units, &nunits);
+	mig__free(ti);
+	if (rc)
+		goto out;
+	size_t committed = 0; /* migrations of this run already made permanent */
+	for (size_t u = 0; u < nunits && rc == 0; u++) {
+		const mig_txn_unit *x = &units[u];
+		if (items[x->first].no_txn) {
 			if (!o->no_single_transaction && n > 1)
 				say(o, MIG_EV_WARNING, "#> WARNING: Need to break single transaction! <");
 			else
 				say(o, MIG_EV_WARNING, "#> WARNING: This migration is not wrapped in a transaction! <");
-			if ((rc = run_one(r, &items[i])) != 0)
-				break;
-			committed = ++i;
-			continue;
 		}
-		/* The transaction covers i..j-1: one migration, or the run up to
-		 * the next noTransaction() migration. */
-		size_t j = i + 1;
-		if (!o->no_single_transaction)
-			while (j < n && !items[j].no_txn)
-				j++;
-		unsigned flags = 0;
-		for (size_t k = i; k < j; k++)
-			flags |= items[k].opflags;
-		if ((rc = begin(r, flags)) != 0)
+		if (x->transaction && (rc = begin(r, x->flags)) != 0)
 			break;
-		size_t first = i;
-		for (; i < j; i++)
+		size_t i = x->first;
+		for (; i <= x->last; i++) {
 			if ((rc = run_one(r, &items[i])) != 0)
 				break;
+			if (!x->transaction)
+				committed++;
+		}
 		if (rc) {
 			rollback(r);
+			explain_failure(r, x, &items[i], committed);
 			break;
 		}
-		if ((rc = commit(r)) != 0) {
+		if (x->transaction && (rc = commit(r)) != 0) {
 			/* deferred checks fail here: name what the transaction held */
-			const mig_migration *a = &r->files.items[items[first].fi];
-			const mig_migration *b = &r->files.items[items[j - 1].fi];
-			if (first + 1 == j) {
+			const mig_migration *a = &r->files.items[items[x->first].fi];
+			const mig_migration *b = &r->files.items[items[x->last].fi];
+			if (x->first == x->last) {
 				mig_error_prefix("migration %s failed at COMMIT", a->name);
 				mig_error_set_location(a->path, 0, 0);
 			} else {
 				mig_error_prefix("the transaction of migrations %s .. %s failed at COMMIT", a->name, b->name);
 			}
-			i = first;
 			rollback(r);
+			explain_failure(r, x, &items[x->first], committed);
 			break;
 		}
-		committed = i;
+		if (x->transaction)
+			committed += x->last - x->first + 1;
+		if ((rc = mig_lock_renew(r->conn, &r->lock)) != 0)
+			mig_error_prefix("cannot renew the run's lease");
 	}
-	if (rc && i < n)
-		explain_failure(r, items, i, committed);
+	mig__free(units);
 out:
 	if (rc == 0) {
 		mig_event done = {.kind = MIG_EV_DONE, .count = n, .ms = now_ms() - t0};
@@ -472,17 +610,43 @@ out:
 
 static void free_items(struct item *items, size_t n)
 {
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++) {
+		mig__free_defs(items[i].defs, items[i].ops.n);
 		mig_oplist_free(&items[i].ops);
+	}
 	mig__free(items);
 }
 
-/* Resolve the operations of every planned migration before touching the
- * database: an irreversible rollback fails before anything changes. */
-static int make_items(struct runner *r, const size_t *idx, size_t n, bool down,
-		      struct item **items, size_t *nitems)
+/* Whether every operation is SQL that only touches data. */
+static bool data_only(const mig_dialect *dia, const mig_oplist *ops)
 {
-	struct item *grown = mig__realloc(*items, (*nitems + n + 1) * sizeof(*grown));
+	for (size_t i = 0; i < ops->n; i++) {
+		const mig_value *text = mig_op_arg(&ops->ops[i], 0);
+		if (ops->ops[i].kind != MIG_OP_SQL || !text || text->type != MIG_V_STRING)
+			return false;
+		size_t *start = NULL, *len = NULL, n = 0;
+		if (dia->split(text->str, text->len, &start, &len, &n) != 0) {
+			mig_error_clear();
+			return false;
+		}
+		bool only = n > 0;
+		for (size_t k = 0; only && k < n; k++)
+			only = mig__txn_is_data_statement(text->str + start[k], len[k]);
+		mig__free(start);
+		mig__free(len);
+		if (!only)
+			return false;
+	}
+	return true;
+}
+
+/* Resolve and analyse the operations of every planned migration before
+ * touching the database: an irreversible rollback or a bad argument
+ * fails before anything changes. */
+static int make_items(struct runner *r, const size_t *idx, size_t n, bool down, struct item **items,
+		      size_t *nitems)
+{
+	struct item *grown = mig__reallocarray(*items, *nitems + n + 1, sizeof(*grown));
 	if (!grown)
 		return mig_error_oom();
 	*items = grown;
@@ -499,10 +663,22 @@ static int make_items(struct runner *r, const size_t *idx, size_t n, bool down,
 			return rc;
 		}
 		(*nitems)++;
+		if (r->o->fake) {
+			if (!(it->defs = mig__calloc(it->ops.n ? it->ops.n : 1, sizeof(*it->defs))))
+				return mig_error_oom();
+		} else {
+			mig_value *sh = mig__merged_shorthands(&r->files, idx[k], &rc);
+			if (rc == 0)
+				rc = mig__analyze_ops(m, &it->ops, sh, r->o->decamelize, &it->defs);
+			mig_value_free(sh);
+			if (rc)
+				return rc;
+		}
 		it->no_txn = mig_migration_no_transaction(m, down);
+		it->data_only = data_only(r->dia, &it->ops);
 		if (r->dia->op_flags)
 			for (size_t i = 0; i < it->ops.n; i++)
-				it->opflags |= r->dia->op_flags(&it->ops.ops[i]);
+				it->opflags |= r->dia->op_flags(&it->ops.ops[i], it->defs[i].op ? &it->defs[i] : NULL);
 	}
 	return 0;
 }

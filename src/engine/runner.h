@@ -1,9 +1,11 @@
-/* Internal pieces of the runner shared with the offline `sql` command. */
+/* Internal pieces of the runner shared with the offline `sql` command
+ * (session.c) and the tests. */
 #ifndef MIG_RUNNER_H
 #define MIG_RUNNER_H
 
 #include "dialects/dialect.h"
 #include "engine/discover.h"
+#include "engine/url.h"
 #include "migrations.h"
 
 /* Discover dir and load files 0..upto (all when upto is (size_t)-1). */
@@ -13,10 +15,17 @@ int mig__load_all(const char *dir, const char *ignore_pattern, mig_set *files, s
 mig_value *mig__merged_shorthands(const mig_set *files, size_t upto, int *rc);
 /* Parse a URL and find its dialect. */
 int mig__resolve_url(const char *text, mig_url *url, const mig_dialect **dia);
-/* Emit one operation, reversing its steps for inferred downs, with the
- * error located at the operation's call site. */
-int mig__emit_op(const mig_dialect *dia, const mig_emit_ctx *ctx, const mig_migration *m,
-		 const mig_op *op, mig_strv *steps);
+/* Analyse every operation of a migration (the analysis step): *out gets
+ * one definition per operation (a zeroed one for kinds whose emitters
+ * still read the raw call); errors located at the call. Free with
+ * mig__free_defs. */
+int mig__analyze_ops(const mig_migration *m, const mig_oplist *ops, const mig_value *shorthands, bool decamelize,
+		     mig_opdef **out);
+void mig__free_defs(mig_opdef *defs, size_t n);
+/* Emit one operation (its definition, or NULL), reversing its steps for
+ * inferred downs, with the error located at the operation's call site. */
+int mig__emit_op(const mig_dialect *dia, const mig_emit_ctx *ctx, const mig_migration *m, const mig_op *op,
+		 const mig_opdef *def, mig_steps *steps);
 void mig__emit_event(const mig_options *o, const mig_event *ev);
 
 #endif

@@ -3,6 +3,7 @@
 #include "migrations.h"
 
 #include "engine/catalog.h"
+#include "engine/conn.h"
 #include "util/alloc.h"
 #include "util/error.h"
 #include "mig_features.h"
@@ -25,18 +26,14 @@ static int open_scratch(const mig_dialect *dia, mig_conn **out)
 	*out = NULL;
 	for (const mig_driver *const *d = mig_driver_list(); *d; d++) {
 		const mig_driver *drv = *d;
-		if (!drv->ops || !(drv->caps & MIG_CAP_EMBEDDED) || strcmp(drv->dialect, dia->name) != 0)
+		if (!drv->ops || !drv->scratch_url || strcmp(drv->dialect, dia->name) != 0)
 			continue;
-		char *text = mig_aprintf("%s::memory:", drv->schemes[0]);
-		if (!text)
-			return MIG_ENOMEM;
 		mig_url url;
-		int rc = mig_url_parse(text, &url);
-		mig__free(text);
+		int rc = mig_url_parse(drv->scratch_url, &url);
 		if (rc)
 			return rc;
 		mig_conn_opts co = {0};
-		rc = drv->ops->open(drv, &url, &co, out);
+		rc = mig_driver_open(&url, &co, out);
 		mig_url_dispose(&url);
 		return rc;
 	}
@@ -50,7 +47,7 @@ static void warn_cb(void *ud, const char *message)
 }
 
 static int emit_all(const mig_options *opts, const mig_dialect *dia, const mig_set *files, size_t fi,
-		    bool down, mig_conn *scratch, mig_strv *steps)
+		    bool down, mig_conn *scratch, mig_steps *steps)
 {
 	const mig_migration *m = &files->items[fi];
 	mig_oplist ops;
@@ -61,22 +58,30 @@ static int emit_all(const mig_options *opts, const mig_dialect *dia, const mig_s
 		return rc;
 	}
 	mig_value *sh = mig__merged_shorthands(files, fi, &rc);
+	mig_opdef *defs = NULL;
+	if (rc == 0)
+		rc = mig__analyze_ops(m, &ops, sh, opts->decamelize, &defs);
 	mig_catalog cat;
 	if (scratch)
 		cat = mig_catalog_for_conn(scratch);
-	mig_emit_ctx ctx = {.shorthands = sh, .decamelize = opts->decamelize, .file = m->path,
-			    .catalog = scratch ? &cat : NULL, .warn = warn_cb, .warn_ud = (void *)opts};
+	mig_server_info offline = {0};
+	mig_emit_ctx ctx = {.catalog = scratch ? &cat : NULL, .server = scratch ? &scratch->server : &offline,
+			    .file = m->path, .warn = warn_cb, .warn_ud = (void *)opts,
+			    .shorthands = sh, .decamelize = opts->decamelize};
 	for (size_t i = 0; rc == 0 && i < ops.n; i++) {
 		size_t before = steps->n;
-		rc = mig__emit_op(dia, &ctx, m, &ops.ops[i], steps);
+		rc = mig__emit_op(dia, &ctx, m, &ops.ops[i], &defs[i], steps);
 		/* Keep the scratch database in step so the next operation sees
 		 * the tables as they would be. */
-		for (size_t k = before; rc == 0 && scratch && k < steps->n; k++)
-			if ((rc = scratch->driver->ops->exec(scratch, steps->v[k])) != 0) {
+		for (size_t k = before; rc == 0 && scratch && k < steps->n; k++) {
+			size_t done = 0;
+			if ((rc = mig__conn_run_step(scratch, &steps->v[k], &done)) != 0) {
 				mig_error_prefix("%s: cannot replay it into a scratch %s database", m->name, dia->name);
 				mig_error_set_location(m->path, ops.ops[i].line, ops.ops[i].column);
 			}
+		}
 	}
+	mig__free_defs(defs, ops.n);
 	mig_value_free(sh);
 	mig_oplist_free(&ops);
 	return rc;
@@ -122,7 +127,7 @@ int mig_sql(const mig_options *opts, const char *file, const char *dialect, bool
 		if (strcmp(files.items[i].file, want) == 0 || strcmp(files.items[i].name, want) == 0)
 			target = (long)i;
 	mig_conn *scratch = NULL;
-	mig_strv steps = MIG_STRV_INIT;
+	mig_steps steps = MIG_STEPS_INIT;
 	if (target < 0) {
 		rc = mig_error_set(MIG_EUSAGE, "no migration %s in %s", want, slash ? file : opts->migrations_dir ? opts->migrations_dir : MIG_DEFAULT_DIR);
 		goto out;
@@ -135,9 +140,9 @@ int mig_sql(const mig_options *opts, const char *file, const char *dialect, bool
 	if (scratch) {
 		size_t replay = down ? (size_t)target + 1 : (size_t)target;
 		for (size_t i = 0; i < replay && rc == 0; i++) {
-			mig_strv ignored = MIG_STRV_INIT;
+			mig_steps ignored = MIG_STEPS_INIT;
 			rc = emit_all(opts, dia, &files, i, false, scratch, &ignored);
-			mig_strv_free(&ignored);
+			mig_steps_free(&ignored);
 		}
 		if (rc)
 			goto out;
@@ -146,16 +151,15 @@ int mig_sql(const mig_options *opts, const char *file, const char *dialect, bool
 		goto out;
 	mig_str s = MIG_STR_INIT;
 	for (size_t i = 0; i < steps.n; i++) {
-		mig_str_puts(&s, steps.v[i]);
+		mig_str_puts(&s, steps.v[i].text);
 		mig_str_putc(&s, '\n');
 	}
 	*out = mig_str_detach(&s);
 	if (!*out)
 		rc = MIG_ENOMEM;
 out:
-	mig_strv_free(&steps);
-	if (scratch)
-		scratch->driver->ops->close(scratch);
+	mig_steps_free(&steps);
+	mig__conn_close(scratch);
 	mig_set_dispose(&files);
 	return rc;
 }

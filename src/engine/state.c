@@ -1,6 +1,7 @@
 #include "engine/state.h"
 
 #include "util/alloc.h"
+#include "engine/conn.h"
 #include "util/error.h"
 
 #include <stdlib.h>
@@ -23,19 +24,18 @@ static int query_stmt(mig_conn *conn, const mig_dialect *d, const mig_state_name
 	*rows = NULL;
 	char *sql = mig_state_stmt(d, names, which, NULL);
 	if (!sql)
-		return mig_error_last() ? mig_error_last()->code : MIG_ERROR;
-	int rc = *sql ? conn->driver->ops->query(conn, sql, rows) : 0;
+		return mig_error_code(MIG_ERROR);
+	int rc = *sql ? mig__conn_query(conn, sql, rows) : 0;
 	mig__free(sql);
 	return rc;
 }
 
-static int exec_stmt(mig_conn *conn, const mig_dialect *d, const mig_state_names *names,
-		     enum mig_state_stmt which)
+int mig_state_exec(mig_conn *conn, const mig_dialect *d, const mig_state_names *names, enum mig_state_stmt which)
 {
 	char *sql = mig_state_stmt(d, names, which, NULL);
 	if (!sql)
-		return mig_error_last() ? mig_error_last()->code : MIG_ERROR;
-	int rc = *sql ? conn->driver->ops->exec(conn, sql) : 0;
+		return mig_error_code(MIG_ERROR);
+	int rc = *sql ? mig__conn_exec(conn, sql) : 0;
 	mig__free(sql);
 	return rc;
 }
@@ -54,13 +54,13 @@ int mig_state_ensure(mig_conn *conn, const mig_dialect *d, const mig_state_names
 		     bool create_schema)
 {
 	int rc;
-	if (create_schema && (rc = exec_stmt(conn, d, names, MIG_STATE_CREATE_SCHEMA)) != 0)
+	if (create_schema && (rc = mig_state_exec(conn, d, names, MIG_STATE_CREATE_SCHEMA)) != 0)
 		goto fail;
 	bool exists = false;
 	if ((rc = mig_state_exists(conn, d, names, &exists)) != 0)
 		goto fail;
 	if (!exists) {
-		rc = exec_stmt(conn, d, names, MIG_STATE_CREATE);
+		rc = mig_state_exec(conn, d, names, MIG_STATE_CREATE);
 		goto done;
 	}
 	mig_rows *rows = NULL;
@@ -69,7 +69,7 @@ int mig_state_ensure(mig_conn *conn, const mig_dialect *d, const mig_state_names
 	/* node-pg-migrate adds the key unless exactly one PK row exists; a
 	 * dialect without the check returns no rows object at all. */
 	if (rows && rows->nrows != 1)
-		rc = exec_stmt(conn, d, names, MIG_STATE_PK_FIX);
+		rc = mig_state_exec(conn, d, names, MIG_STATE_PK_FIX);
 	mig_rows_free(rows);
 done:
 	if (rc == 0)

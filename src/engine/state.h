@@ -6,10 +6,13 @@
 #define MIG_STATE_H
 
 #include "dialects/dialect.h"
+#include "drivers/driver.h"
 
 /* One statement as text (caller frees), or NULL with the error set. */
 char *mig_state_stmt(const mig_dialect *d, const mig_state_names *names,
 		     enum mig_state_stmt which, const char *migration_name);
+/* Run one statement (nothing when the dialect has none for it). */
+int mig_state_exec(mig_conn *conn, const mig_dialect *d, const mig_state_names *names, enum mig_state_stmt which);
 int mig_state_exists(mig_conn *conn, const mig_dialect *d, const mig_state_names *names,
 		     bool *exists);
 /* Create the table when missing (and the migrations schema first when

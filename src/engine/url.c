@@ -1,5 +1,7 @@
 #include "engine/url.h"
 
+#include "drivers/driver.h"
+
 #include "util/alloc.h"
 #include "util/error.h"
 #include "util/str.h"
@@ -300,7 +302,8 @@ static int parse_server_url(mig_url *url, const char *after_scheme)
 	return 0;
 }
 
-static int parse_sqlite(mig_url *url, const char *rest)
+/* scheme:path (and scheme:///abs, scheme::memory:) for file engines. */
+static int parse_file(mig_url *url, const char *rest, const char *display)
 {
 	const char *path = rest;
 	if (strncmp(path, "///", 3) == 0)
@@ -309,13 +312,34 @@ static int parse_sqlite(mig_url *url, const char *rest)
 		path += 2; /* sqlite://relative/path */
 	size_t n = strcspn(path, "?");
 	if (n == 0)
-		return bad(url, "the SQLite URL has no file path (use sqlite:path/to/file.db or sqlite::memory:)");
+	{
+		char *msg = mig_aprintf("the %s URL has no file path (use %s:path/to/file.db or %s::memory:)", display,
+					url->scheme, url->scheme);
+		int rc = bad(url, msg ? msg : "the URL has no file path");
+		mig__free(msg);
+		return rc;
+	}
 	url->path = mig_percent_decode(path, n);
 	if (!url->path)
 		return bad(url, "the path has a malformed %-escape");
 	if (path[n] == '?')
 		return parse_query(url, path + n + 1);
 	return 0;
+}
+
+/* A port of a key=value string, 0 unless it is a number in range (libpq
+ * vets the text itself and reports a bad one). */
+static int parse_port(const char *v)
+{
+	long n = 0;
+	if (!*v)
+		return 0;
+	for (const char *p = v; *p; p++) {
+		if (!isdigit((unsigned char)*p) || n > 65535)
+			return 0;
+		n = n * 10 + (*p - '0');
+	}
+	return n <= 65535 ? (int)n : 0;
 }
 
 /* libpq conninfo: key = value pairs, values optionally single-quoted. */
@@ -380,7 +404,7 @@ static int parse_keyvalue(mig_url *url, const char *s)
 		else if (strcmp(key, "dbname") == 0)
 			slot = &url->database;
 		else if (strcmp(key, "port") == 0)
-			url->port = atoi(val);
+			url->port = parse_port(val);
 		if (slot) {
 			mig__free(*slot);
 			if (!(*slot = mig_strdup(val)))
@@ -388,6 +412,15 @@ static int parse_keyvalue(mig_url *url, const char *s)
 		}
 	}
 	return 0;
+}
+
+/* The driver that takes connection strings of key=value pairs (libpq's). */
+static const mig_driver *keyvalue_driver(void)
+{
+	for (const mig_driver *const *d = mig_driver_list(); *d; d++)
+		if ((*d)->keyvalue)
+			return *d;
+	return NULL;
 }
 
 int mig_url_parse(const char *text, mig_url *out)
@@ -407,29 +440,33 @@ int mig_url_parse(const char *text, mig_url *out)
 		for (char *c = out->scheme; *c; c++)
 			*c = (char)tolower((unsigned char)*c);
 		const char *rest = text + slen + 1;
-		if (strcmp(out->scheme, "sqlite") == 0 || strcmp(out->scheme, "sqlite3") == 0) {
-			mig__free(out->scheme);
-			out->scheme = mig_strdup("sqlite");
-			rc = parse_sqlite(out, rest);
-		} else if (strncmp(rest, "//", 2) != 0) {
-			rc = bad(out, "expected scheme://... (or sqlite:path)");
-		} else {
-			const char *canon = out->scheme;
-			if (strcmp(canon, "postgresql") == 0)
-				canon = "postgres";
-			else if (strcmp(canon, "mariadb") == 0)
-				canon = "mysql";
-			char *c = mig_strdup(canon);
+		/* the registry knows each scheme's canonical spelling and form */
+		const mig_driver *drv = mig_driver_for_scheme(out->scheme);
+		if (drv) {
+			char *c = mig_strdup(drv->schemes[0]);
 			mig__free(out->scheme);
 			out->scheme = c;
+		}
+		if (!out->scheme) {
+			rc = mig_error_oom();
+		} else if (drv && drv->url_form == MIG_URL_FILE) {
+			rc = parse_file(out, rest, drv->display);
+		} else if (strncmp(rest, "//", 2) != 0) {
+			char *msg = mig_aprintf("expected scheme://... (or %s)", mig_driver_schemes_text());
+			rc = bad(out, msg ? msg : "expected scheme://...");
+			mig__free(msg);
+		} else {
 			rc = parse_server_url(out, rest + 2);
 		}
-	} else if (strchr(text, '=')) {
+	} else if (strchr(text, '=') && keyvalue_driver()) {
 		out->keyvalue = true;
-		out->scheme = mig_strdup("postgres");
+		out->scheme = mig_strdup(keyvalue_driver()->schemes[0]);
 		rc = parse_keyvalue(out, text);
 	} else {
-		rc = bad(out, "expected a URL such as postgres://user@host/db, mysql://user@host/db, sqlite:path/to/file.db, or a libpq key=value string");
+		char *msg = mig_aprintf("expected a URL such as %s://user@host/db, sqlite:path/to/file.db, or a libpq key=value string (schemes: %s)",
+					"postgres", mig_driver_schemes_text());
+		rc = bad(out, msg ? msg : "expected a URL");
+		mig__free(msg);
 	}
 	if (rc == 0 && !out->scheme)
 		rc = mig_error_oom();

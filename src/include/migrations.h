@@ -62,6 +62,9 @@ typedef struct mig_options {
 	bool no_lock;
 	int64_t lock_value;   /* 0: MIG_DEFAULT_LOCK_VALUE */
 	double lock_wait;     /* seconds to wait for the lock; 0 fail at once; <0 forever */
+	/* "auto" (NULL): the engine's session lock where it holds, else the
+	 * lease row; "session"; "table" (the lease row in <table>_lock). */
+	const char *lock_strategy;
 	int connect_timeout;  /* seconds; 0: 10 */
 	const char *lock_timeout;      /* server-side statement lock wait, e.g. "10s" */
 	const char *statement_timeout; /* e.g. "5min" */

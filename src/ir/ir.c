@@ -6,106 +6,45 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Every MigrationBuilder operation of node-pg-migrate 9.0.0, with its
- * aliases mapped to the canonical name the dialects implement. */
+/* node-pg-migrate's aliases of MigrationBuilder operations; every other
+ * API name is the canonical name of its kind (ir/op_kinds.h). */
 static const struct {
 	const char *api;
-	const char *canonical;
-} op_names[] = {
-	{"createTable", "createTable"},
-	{"dropTable", "dropTable"},
-	{"renameTable", "renameTable"},
-	{"alterTable", "alterTable"},
-	{"addColumns", "addColumns"},
-	{"addColumn", "addColumns"},
-	{"dropColumns", "dropColumns"},
-	{"dropColumn", "dropColumns"},
-	{"renameColumn", "renameColumn"},
-	{"alterColumn", "alterColumn"},
-	{"addConstraint", "addConstraint"},
-	{"createConstraint", "addConstraint"},
-	{"dropConstraint", "dropConstraint"},
-	{"renameConstraint", "renameConstraint"},
-	{"createIndex", "createIndex"},
-	{"addIndex", "createIndex"},
-	{"dropIndex", "dropIndex"},
-	{"renameIndex", "renameIndex"},
-	{"createType", "createType"},
-	{"addType", "createType"},
-	{"dropType", "dropType"},
-	{"renameType", "renameType"},
-	{"addTypeAttribute", "addTypeAttribute"},
-	{"dropTypeAttribute", "dropTypeAttribute"},
-	{"setTypeAttribute", "setTypeAttribute"},
-	{"renameTypeAttribute", "renameTypeAttribute"},
-	{"addTypeValue", "addTypeValue"},
-	{"renameTypeValue", "renameTypeValue"},
-	{"createExtension", "createExtension"},
-	{"addExtension", "createExtension"},
-	{"dropExtension", "dropExtension"},
-	{"createSchema", "createSchema"},
-	{"dropSchema", "dropSchema"},
-	{"renameSchema", "renameSchema"},
-	{"createSequence", "createSequence"},
-	{"alterSequence", "alterSequence"},
-	{"dropSequence", "dropSequence"},
-	{"renameSequence", "renameSequence"},
-	{"createFunction", "createFunction"},
-	{"dropFunction", "dropFunction"},
-	{"renameFunction", "renameFunction"},
-	{"createTrigger", "createTrigger"},
-	{"dropTrigger", "dropTrigger"},
-	{"renameTrigger", "renameTrigger"},
-	{"createView", "createView"},
-	{"alterView", "alterView"},
-	{"alterViewColumn", "alterViewColumn"},
-	{"dropView", "dropView"},
-	{"renameView", "renameView"},
-	{"createMaterializedView", "createMaterializedView"},
-	{"alterMaterializedView", "alterMaterializedView"},
-	{"refreshMaterializedView", "refreshMaterializedView"},
-	{"renameMaterializedView", "renameMaterializedView"},
-	{"renameMaterializedViewColumn", "renameMaterializedViewColumn"},
-	{"dropMaterializedView", "dropMaterializedView"},
-	{"createDomain", "createDomain"},
-	{"alterDomain", "alterDomain"},
-	{"dropDomain", "dropDomain"},
-	{"renameDomain", "renameDomain"},
-	{"createPolicy", "createPolicy"},
-	{"alterPolicy", "alterPolicy"},
-	{"dropPolicy", "dropPolicy"},
-	{"renamePolicy", "renamePolicy"},
-	{"createRole", "createRole"},
-	{"alterRole", "alterRole"},
-	{"dropRole", "dropRole"},
-	{"renameRole", "renameRole"},
-	{"grantRoles", "grantRoles"},
-	{"revokeRoles", "revokeRoles"},
-	{"grantOnSchemas", "grantOnSchemas"},
-	{"revokeOnSchemas", "revokeOnSchemas"},
-	{"grantOnTables", "grantOnTables"},
-	{"revokeOnTables", "revokeOnTables"},
-	{"createCast", "createCast"},
-	{"dropCast", "dropCast"},
-	{"createOperator", "createOperator"},
-	{"dropOperator", "dropOperator"},
-	{"createOperatorFamily", "createOperatorFamily"},
-	{"dropOperatorFamily", "dropOperatorFamily"},
-	{"renameOperatorFamily", "renameOperatorFamily"},
-	{"createOperatorClass", "createOperatorClass"},
-	{"dropOperatorClass", "dropOperatorClass"},
-	{"renameOperatorClass", "renameOperatorClass"},
-	{"addToOperatorFamily", "addToOperatorFamily"},
-	{"removeFromOperatorFamily", "removeFromOperatorFamily"},
-	{"sql", "sql"},
+	enum mig_op_kind kind;
+} aliases[] = {
+	{"addColumn", MIG_OP_ADD_COLUMNS},       {"dropColumn", MIG_OP_DROP_COLUMNS},
+	{"createConstraint", MIG_OP_ADD_CONSTRAINT}, {"addIndex", MIG_OP_CREATE_INDEX},
+	{"addType", MIG_OP_CREATE_TYPE},         {"addExtension", MIG_OP_CREATE_EXTENSION},
 };
+
+static const char *const kind_names[MIG_OP__COUNT] = {
+	[MIG_OP_UNKNOWN] = "unknown",
+#define MIG_XX(id, name) [MIG_OP_##id] = #name,
+	MIG_OP_MAP(MIG_XX)
+#undef MIG_XX
+};
+
+const char *mig_op_kind_name(enum mig_op_kind kind)
+{
+	return (unsigned)kind < MIG_OP__COUNT ? kind_names[kind] : "unknown";
+}
+
+enum mig_op_kind mig_op_kind_from_name(const char *canonical)
+{
+	for (unsigned k = 1; k < MIG_OP__COUNT; k++)
+		if (strcmp(kind_names[k], canonical) == 0)
+			return (enum mig_op_kind)k;
+	return MIG_OP_UNKNOWN;
+}
 
 const char *mig_op_canonical_name(const char *api_name)
 {
-	for (size_t i = 0; i < sizeof(op_names) / sizeof(op_names[0]); i++)
-		if (strcmp(op_names[i].api, api_name) == 0)
-			return op_names[i].canonical;
-	return NULL;
+	for (size_t i = 0; i < sizeof(aliases) / sizeof(aliases[0]); i++)
+		if (strcmp(aliases[i].api, api_name) == 0)
+			return kind_names[aliases[i].kind];
+	enum mig_op_kind k = mig_op_kind_from_name(api_name);
+	/* internal kinds are not part of the API */
+	return k == MIG_OP_UNKNOWN || k == MIG_OP_DROP_TRIGGER_AND_FUNCTION ? NULL : kind_names[k];
 }
 
 int mig_oplist_push(mig_oplist *l, const char *name, mig_value *args, int line, int column)
@@ -127,6 +66,7 @@ int mig_oplist_push(mig_oplist *l, const char *name, mig_value *args, int line, 
 	}
 	mig_op *op = &l->ops[l->n++];
 	memset(op, 0, sizeof(*op));
+	op->kind = mig_op_kind_from_name(name);
 	op->name = n;
 	op->args = args;
 	op->line = line;

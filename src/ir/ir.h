@@ -9,12 +9,14 @@
 #ifndef MIG_IR_H
 #define MIG_IR_H
 
+#include "ir/op_kinds.h"
 #include "ir/value.h"
 
 #include <stdbool.h>
 #include <stdint.h>
 
 typedef struct mig_op {
+	enum mig_op_kind kind; /* MIG_OP_UNKNOWN for a name no dialect knows */
 	char *name;      /* canonical operation name, e.g. "createTable" */
 	mig_value *args; /* ARRAY of the call's arguments, trailing undefined kept */
 	int line, column; /* call site in the file, 0 when synthetic */
@@ -29,7 +31,7 @@ typedef struct mig_oplist {
 	size_t n, cap;
 } mig_oplist;
 
-/* Takes `args` (also on failure). */
+/* Takes `args` (also on failure); the kind is looked up from `name`. */
 int mig_oplist_push(mig_oplist *l, const char *name, mig_value *args, int line, int column);
 void mig_oplist_free(mig_oplist *l);
 /* The i-th argument of op, or NULL (undefined). Borrowed. */

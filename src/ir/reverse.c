@@ -10,14 +10,12 @@
  * The IR stays dialect-neutral: the inverse is expressed as operations,
  * which every dialect emits like any other. One internal operation exists
  * for the single case node-pg-migrate emits two statements as one step
- * (createTrigger with a definition, see dialects/common.h).
+ * (createTrigger with a definition, see ir/op_kinds.h).
  */
 #include "ir/ir.h"
 
-#include "dialects/common/common.h"
 #include "util/error.h"
 
-#include <string.h>
 
 enum rev_kind {
 	REV_SAME,     /* the inverse gets the same arguments */
@@ -30,55 +28,55 @@ enum rev_kind {
 };
 
 static const struct {
-	const char *op;
-	const char *inverse; /* NULL: same operation */
+	enum mig_op_kind op;
+	enum mig_op_kind inverse; /* MIG_OP_UNKNOWN: the same operation */
 	enum rev_kind kind;
 	signed char pick[4]; /* REV_PICK: argument indexes, -1 ends */
 } inverses[] = {
-	{"createTable", "dropTable", REV_SAME, {0}},
-	{"addColumns", "dropColumns", REV_SAME, {0}},
-	{"addConstraint", "dropConstraint", REV_CONSTRAINT, {0}},
-	{"createIndex", "dropIndex", REV_SAME, {0}},
-	{"createType", "dropType", REV_SAME, {0}},
-	{"addTypeAttribute", "dropTypeAttribute", REV_SAME, {0}},
-	{"createExtension", "dropExtension", REV_SAME, {0}},
-	{"createSchema", "dropSchema", REV_SAME, {0}},
-	{"createSequence", "dropSequence", REV_SAME, {0}},
-	{"createFunction", "dropFunction", REV_SAME, {0}},
-	{"createTrigger", "dropTrigger", REV_TRIGGER, {0}},
-	{"createView", "dropView", REV_SAME, {0}},
-	{"createMaterializedView", "dropMaterializedView", REV_SAME, {0}},
-	{"refreshMaterializedView", NULL, REV_SAME, {0}},
-	{"createDomain", "dropDomain", REV_PICK, {0, 2, -1}},
-	{"createPolicy", "dropPolicy", REV_SAME, {0}},
-	{"createRole", "dropRole", REV_SAME, {0}},
-	{"grantRoles", "revokeRoles", REV_SAME, {0}},
-	{"grantOnSchemas", "revokeOnSchemas", REV_SAME, {0}},
-	{"grantOnTables", "revokeOnTables", REV_SAME, {0}},
-	{"createCast", "dropCast", REV_SAME, {0}},
-	{"createOperator", "dropOperator", REV_SAME, {0}},
-	{"createOperatorFamily", "dropOperatorFamily", REV_SAME, {0}},
-	{"createOperatorClass", "dropOperatorClass", REV_PICK, {0, 2, 4, -1}},
-	{"addToOperatorFamily", "removeFromOperatorFamily", REV_SAME, {0}},
-	{"renameTable", NULL, REV_SWAP_01, {0}},
-	{"renameColumn", NULL, REV_SWAP_12, {0}},
-	{"renameConstraint", NULL, REV_SWAP_12, {0}},
-	{"renameIndex", NULL, REV_SWAP_01, {0}},
-	{"renameType", NULL, REV_SWAP_01, {0}},
-	{"renameTypeAttribute", NULL, REV_SWAP_12, {0}},
-	{"renameTypeValue", NULL, REV_SWAP_12, {0}},
-	{"renameSchema", NULL, REV_SWAP_01, {0}},
-	{"renameSequence", NULL, REV_SWAP_01, {0}},
-	{"renameFunction", NULL, REV_SWAP_02, {0}},
-	{"renameTrigger", NULL, REV_SWAP_12, {0}},
-	{"renameView", NULL, REV_SWAP_01, {0}},
-	{"renameMaterializedView", NULL, REV_SWAP_01, {0}},
-	{"renameMaterializedViewColumn", NULL, REV_SWAP_12, {0}},
-	{"renameDomain", NULL, REV_SWAP_01, {0}},
-	{"renamePolicy", NULL, REV_SWAP_12, {0}},
-	{"renameRole", NULL, REV_SWAP_01, {0}},
-	{"renameOperatorFamily", NULL, REV_SWAP_02, {0}},
-	{"renameOperatorClass", NULL, REV_SWAP_02, {0}},
+	{MIG_OP_CREATE_TABLE, MIG_OP_DROP_TABLE, REV_SAME, {0}},
+	{MIG_OP_ADD_COLUMNS, MIG_OP_DROP_COLUMNS, REV_SAME, {0}},
+	{MIG_OP_ADD_CONSTRAINT, MIG_OP_DROP_CONSTRAINT, REV_CONSTRAINT, {0}},
+	{MIG_OP_CREATE_INDEX, MIG_OP_DROP_INDEX, REV_SAME, {0}},
+	{MIG_OP_CREATE_TYPE, MIG_OP_DROP_TYPE, REV_SAME, {0}},
+	{MIG_OP_ADD_TYPE_ATTRIBUTE, MIG_OP_DROP_TYPE_ATTRIBUTE, REV_SAME, {0}},
+	{MIG_OP_CREATE_EXTENSION, MIG_OP_DROP_EXTENSION, REV_SAME, {0}},
+	{MIG_OP_CREATE_SCHEMA, MIG_OP_DROP_SCHEMA, REV_SAME, {0}},
+	{MIG_OP_CREATE_SEQUENCE, MIG_OP_DROP_SEQUENCE, REV_SAME, {0}},
+	{MIG_OP_CREATE_FUNCTION, MIG_OP_DROP_FUNCTION, REV_SAME, {0}},
+	{MIG_OP_CREATE_TRIGGER, MIG_OP_DROP_TRIGGER, REV_TRIGGER, {0}},
+	{MIG_OP_CREATE_VIEW, MIG_OP_DROP_VIEW, REV_SAME, {0}},
+	{MIG_OP_CREATE_MATERIALIZED_VIEW, MIG_OP_DROP_MATERIALIZED_VIEW, REV_SAME, {0}},
+	{MIG_OP_REFRESH_MATERIALIZED_VIEW, MIG_OP_UNKNOWN, REV_SAME, {0}},
+	{MIG_OP_CREATE_DOMAIN, MIG_OP_DROP_DOMAIN, REV_PICK, {0, 2, -1}},
+	{MIG_OP_CREATE_POLICY, MIG_OP_DROP_POLICY, REV_SAME, {0}},
+	{MIG_OP_CREATE_ROLE, MIG_OP_DROP_ROLE, REV_SAME, {0}},
+	{MIG_OP_GRANT_ROLES, MIG_OP_REVOKE_ROLES, REV_SAME, {0}},
+	{MIG_OP_GRANT_ON_SCHEMAS, MIG_OP_REVOKE_ON_SCHEMAS, REV_SAME, {0}},
+	{MIG_OP_GRANT_ON_TABLES, MIG_OP_REVOKE_ON_TABLES, REV_SAME, {0}},
+	{MIG_OP_CREATE_CAST, MIG_OP_DROP_CAST, REV_SAME, {0}},
+	{MIG_OP_CREATE_OPERATOR, MIG_OP_DROP_OPERATOR, REV_SAME, {0}},
+	{MIG_OP_CREATE_OPERATOR_FAMILY, MIG_OP_DROP_OPERATOR_FAMILY, REV_SAME, {0}},
+	{MIG_OP_CREATE_OPERATOR_CLASS, MIG_OP_DROP_OPERATOR_CLASS, REV_PICK, {0, 2, 4, -1}},
+	{MIG_OP_ADD_TO_OPERATOR_FAMILY, MIG_OP_REMOVE_FROM_OPERATOR_FAMILY, REV_SAME, {0}},
+	{MIG_OP_RENAME_TABLE, MIG_OP_UNKNOWN, REV_SWAP_01, {0}},
+	{MIG_OP_RENAME_COLUMN, MIG_OP_UNKNOWN, REV_SWAP_12, {0}},
+	{MIG_OP_RENAME_CONSTRAINT, MIG_OP_UNKNOWN, REV_SWAP_12, {0}},
+	{MIG_OP_RENAME_INDEX, MIG_OP_UNKNOWN, REV_SWAP_01, {0}},
+	{MIG_OP_RENAME_TYPE, MIG_OP_UNKNOWN, REV_SWAP_01, {0}},
+	{MIG_OP_RENAME_TYPE_ATTRIBUTE, MIG_OP_UNKNOWN, REV_SWAP_12, {0}},
+	{MIG_OP_RENAME_TYPE_VALUE, MIG_OP_UNKNOWN, REV_SWAP_12, {0}},
+	{MIG_OP_RENAME_SCHEMA, MIG_OP_UNKNOWN, REV_SWAP_01, {0}},
+	{MIG_OP_RENAME_SEQUENCE, MIG_OP_UNKNOWN, REV_SWAP_01, {0}},
+	{MIG_OP_RENAME_FUNCTION, MIG_OP_UNKNOWN, REV_SWAP_02, {0}},
+	{MIG_OP_RENAME_TRIGGER, MIG_OP_UNKNOWN, REV_SWAP_12, {0}},
+	{MIG_OP_RENAME_VIEW, MIG_OP_UNKNOWN, REV_SWAP_01, {0}},
+	{MIG_OP_RENAME_MATERIALIZED_VIEW, MIG_OP_UNKNOWN, REV_SWAP_01, {0}},
+	{MIG_OP_RENAME_MATERIALIZED_VIEW_COLUMN, MIG_OP_UNKNOWN, REV_SWAP_12, {0}},
+	{MIG_OP_RENAME_DOMAIN, MIG_OP_UNKNOWN, REV_SWAP_01, {0}},
+	{MIG_OP_RENAME_POLICY, MIG_OP_UNKNOWN, REV_SWAP_12, {0}},
+	{MIG_OP_RENAME_ROLE, MIG_OP_UNKNOWN, REV_SWAP_01, {0}},
+	{MIG_OP_RENAME_OPERATOR_FAMILY, MIG_OP_UNKNOWN, REV_SWAP_02, {0}},
+	{MIG_OP_RENAME_OPERATOR_CLASS, MIG_OP_UNKNOWN, REV_SWAP_02, {0}},
 };
 
 /* Argument i as a fresh value (undefined when missing). */
@@ -106,12 +104,12 @@ static int swap_args(mig_value *args, size_t a, size_t b)
 int mig_op_reverse(const mig_op *op, mig_oplist *out)
 {
 	size_t k = 0;
-	while (k < sizeof(inverses) / sizeof(inverses[0]) && strcmp(inverses[k].op, op->name) != 0)
+	while (k < sizeof(inverses) / sizeof(inverses[0]) && (op->kind == MIG_OP_UNKNOWN || inverses[k].op != op->kind))
 		k++;
 	if (k == sizeof(inverses) / sizeof(inverses[0]))
 		return mig_error_set(MIG_EIRREVERSIBLE,
 				     "Impossible to automatically infer down migration for \"pgm.%s()\"", op->name);
-	const char *name = inverses[k].inverse ? inverses[k].inverse : op->name;
+	enum mig_op_kind kind = inverses[k].inverse != MIG_OP_UNKNOWN ? inverses[k].inverse : op->kind;
 	mig_value *args = NULL;
 	switch (inverses[k].kind) {
 	case REV_CONSTRAINT: {
@@ -126,7 +124,7 @@ int mig_op_reverse(const mig_op *op, mig_oplist *out)
 	}
 	case REV_TRIGGER:
 		if (mig_value_truthy(mig_op_arg(op, 3)))
-			name = MIG_OP_DROP_TRIGGER_AND_FUNCTION;
+			kind = MIG_OP_DROP_TRIGGER_AND_FUNCTION;
 		break;
 	default:
 		break;
@@ -157,5 +155,5 @@ int mig_op_reverse(const mig_op *op, mig_oplist *out)
 			return mig_error_oom();
 		}
 	}
-	return mig_oplist_push(out, name, args, op->line, op->column);
+	return mig_oplist_push(out, mig_op_kind_name(kind), args, op->line, op->column);
 }

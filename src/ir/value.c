@@ -290,6 +290,51 @@ void mig_number_to_js(mig_str *out, double num)
 	}
 }
 
+void mig_js_join_items(mig_str *out, const mig_value *arr, const char *sep)
+{
+	for (size_t i = 0; i < arr->n; i++) {
+		if (i)
+			mig_str_puts(out, sep);
+		const mig_value *it = arr->items[i];
+		/* Array#join turns null and undefined into "". */
+		if (mig_value_is_undefined(it) || it->type == MIG_V_NULL)
+			continue;
+		mig_js_string(out, it);
+	}
+}
+
+void mig_js_string(mig_str *out, const mig_value *v)
+{
+	if (mig_value_is_undefined(v)) {
+		mig_str_puts(out, "undefined");
+		return;
+	}
+	switch (v->type) {
+	case MIG_V_UNDEFINED:
+		mig_str_puts(out, "undefined");
+		break;
+	case MIG_V_NULL:
+		mig_str_puts(out, "null");
+		break;
+	case MIG_V_BOOL:
+		mig_str_puts(out, v->b ? "true" : "false");
+		break;
+	case MIG_V_NUMBER:
+		mig_number_to_js(out, v->num);
+		break;
+	case MIG_V_STRING:
+	case MIG_V_LITERAL: /* PgLiteral#toString() is its value */
+		mig_str_put(out, v->str, v->len);
+		break;
+	case MIG_V_ARRAY:
+		mig_js_join_items(out, v, ",");
+		break;
+	case MIG_V_OBJECT:
+		mig_str_puts(out, "[object Object]");
+		break;
+	}
+}
+
 const char *mig_value_type_name(const mig_value *v)
 {
 	if (!v)

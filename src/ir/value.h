@@ -69,6 +69,14 @@ bool mig_object_truthy(const mig_value *obj, const char *key);
 
 /* JavaScript's String(n) for a number: "1", "-5", "0.5", "1e+21". */
 void mig_number_to_js(mig_str *out, double num);
+/* Append String(v) as JavaScript computes it for a template literal:
+ * strings as is, numbers as Number#toString, "true"/"false", "null",
+ * "undefined", arrays joined with "," (null/undefined items as ""),
+ * objects "[object Object]", pgm.func() literals their SQL text. */
+void mig_js_string(mig_str *out, const mig_value *v);
+/* The items of an array joined as Array#join does (null and undefined
+ * give ""). */
+void mig_js_join_items(mig_str *out, const mig_value *arr, const char *sep);
 /* A short type name for messages: "string", "object", ... */
 const char *mig_value_type_name(const mig_value *v);
 

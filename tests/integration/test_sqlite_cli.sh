@@ -240,7 +240,7 @@ flock -x lock.db sleep 2 &
 holder=$!
 sleep 0.3
 assert_exit 1 mig -d sqlite:lock.db rollback --lock-wait 0.5
-assert_contains "$ERR" "still locked after waiting"
+assert_contains "$ERR" "the lock on lock.db was still held after waiting 0.5 s"
 assert_exit 0 mig -d sqlite:lock.db status
 wait $holder
 

@@ -9,6 +9,7 @@
  */
 #include "load/js/parser.h"
 
+#include "util/alloc.h"
 #include "util/error.h"
 #include "util/str.h"
 #include "ir/value.h"
@@ -121,9 +122,9 @@ static int parse_export_clause(parser *p, bool type_only)
 								     : mig__js_slot_index(p->src + exported->off, exported->len);
 			if (p->ndefs == p->capdefs) {
 				size_t cap = p->capdefs ? p->capdefs * 2 : 4;
-				deferred *v = realloc(p->defs, cap * sizeof(*v));
+				deferred *v = mig__realloc(p->defs, cap * sizeof(*v));
 				if (!v)
-					return mig_error_set(MIG_ENOMEM, "out of memory");
+					return mig_error_oom();
 				p->defs = v;
 				p->capdefs = cap;
 			}
@@ -195,7 +196,7 @@ static int parse_exports_object(parser *p, slot out[NSLOTS])
 		if (rc)
 			break;
 		if (mig_str_failed(&key)) {
-			rc = mig_error_set(MIG_ENOMEM, "out of memory");
+			rc = mig_error_oom();
 			break;
 		}
 		const tok *after = tk_cur(p);

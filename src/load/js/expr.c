@@ -61,7 +61,7 @@ static int literal_call(parser *p, int depth, const tok *at, const char *what, m
 		rc = mig__js_refuse(p, at, "%s with %s as argument (a string is expected)", what, mig__js_a_type(v));
 	mig_value_free(v);
 	if (rc == 0 && mig_str_failed(&s))
-		rc = mig_error_set(MIG_ENOMEM, "out of memory");
+		rc = mig_error_oom();
 	if (rc == 0) {
 		*out = mig__js_vtext(p, MIG_V_LITERAL, mig_str_cstr(&s), s.len, at);
 		if (!*out)
@@ -365,7 +365,7 @@ static int object_literal(parser *p, int depth, mig_value **out)
 				break;
 			}
 			if (mig_str_failed(&key)) {
-				rc = mig_error_set(MIG_ENOMEM, "out of memory");
+				rc = mig_error_oom();
 				break;
 			}
 			const tok *after = tk_cur(p);
@@ -437,7 +437,7 @@ static int template_literal(parser *p, int depth, mig_value **out)
 		break;
 	}
 	if (rc == 0 && mig_str_failed(&s))
-		rc = mig_error_set(MIG_ENOMEM, "out of memory");
+		rc = mig_error_oom();
 	if (rc == 0) {
 		*out = mig__js_vtext(p, MIG_V_STRING, mig_str_cstr(&s), s.len, head);
 		if (!*out)
@@ -524,7 +524,7 @@ static int postfix(parser *p, int depth, mig_value **out)
 			mig_str_put(&key, p->src + name->off, name->len);
 			adv(p);
 			adv(p);
-			rc = mig_str_failed(&key) ? mig_error_set(MIG_ENOMEM, "out of memory")
+			rc = mig_str_failed(&key) ? mig_error_oom()
 						  : mig__js_member(p, &v, mig_str_cstr(&key), name);
 		} else if (is_p(t, "[")) {
 			adv(p);
@@ -541,7 +541,7 @@ static int postfix(parser *p, int depth, mig_value **out)
 				break;
 			}
 			if (rc == 0)
-				rc = mig_str_failed(&key) ? mig_error_set(MIG_ENOMEM, "out of memory")
+				rc = mig_str_failed(&key) ? mig_error_oom()
 							  : mig__js_member(p, &v, mig_str_cstr(&key), t);
 		} else if (is_p(t, "(")) {
 			rc = refuse_call(p, start, p->i);

@@ -8,6 +8,7 @@
  */
 #include "load/js/parser.h"
 
+#include "util/alloc.h"
 #include "util/error.h"
 #include "util/str.h"
 #include "ir/value.h"
@@ -85,11 +86,11 @@ mig_value *mig__js_vclone(parser *p, const mig_value *v, int depth, const tok *t
 		c->len = v->len;
 	}
 	if (v->n) {
-		c->items = calloc(v->n, sizeof(*c->items));
+		c->items = mig__calloc(v->n, sizeof(*c->items));
 		if (!c->items)
 			goto oom;
 		if (v->type == MIG_V_OBJECT) {
-			c->keys = calloc(v->n, sizeof(*c->keys));
+			c->keys = mig__calloc(v->n, sizeof(*c->keys));
 			if (!c->keys)
 				goto oom;
 		}
@@ -114,7 +115,7 @@ mig_value *mig__js_vclone(parser *p, const mig_value *v, int depth, const tok *t
 	return c;
 oom:
 	mig_value_free(c);
-	mig_error_set(MIG_ENOMEM, "out of memory");
+	mig_error_oom();
 	return NULL;
 }
 
@@ -247,7 +248,7 @@ int mig__js_add(parser *p, mig_value **lhs, mig_value *rhs, const tok *op)
 		if (!rc)
 			rc = mig__js_append_js_string(p, &s, rhs, op, "in a string concatenation");
 		if (!rc && mig_str_failed(&s))
-			rc = mig_error_set(MIG_ENOMEM, "out of memory");
+			rc = mig_error_oom();
 		if (!rc) {
 			res = mig__js_vtext(p, MIG_V_STRING, mig_str_cstr(&s), s.len, op);
 			if (!res)

@@ -14,6 +14,7 @@
  */
 #include "load/js/lex.h"
 
+#include "util/alloc.h"
 #include "util/error.h"
 #include "util/str.h"
 
@@ -197,7 +198,7 @@ static mig_js_tok *push(lexer *L, enum mig_js_tok_type type, size_t start, int l
 	mig_js_toks *t = L->out;
 	if (t->n == t->cap) {
 		size_t cap = t->cap ? t->cap * 2 : 64;
-		mig_js_tok *v = realloc(t->v, cap * sizeof(*v));
+		mig_js_tok *v = mig__realloc(t->v, cap * sizeof(*v));
 		if (!v) {
 			L->oom = true;
 			return NULL;
@@ -557,7 +558,7 @@ static int bpush(lexer *L, unsigned char v)
 {
 	if (L->bn == L->bcap) {
 		size_t cap = L->bcap ? L->bcap * 2 : 16;
-		unsigned char *b = realloc(L->bstack, cap);
+		unsigned char *b = mig__realloc(L->bstack, cap);
 		if (!b) {
 			L->oom = true;
 			return -1;
@@ -984,9 +985,9 @@ static void lex_one(lexer *L)
  * the innermost opener is left alone (the parser reports it). */
 static int match_brackets(mig_js_toks *t)
 {
-	size_t *stack = malloc((t->n ? t->n : 1) * sizeof(*stack));
+	size_t *stack = mig__malloc((t->n ? t->n : 1) * sizeof(*stack));
 	if (!stack)
-		return mig_error_set(MIG_ENOMEM, "out of memory");
+		return mig_error_oom();
 	size_t sp = 0;
 	for (size_t i = 0; i < t->n; i++) {
 		mig_js_tok *k = &t->v[i];
@@ -1033,7 +1034,7 @@ static int match_brackets(mig_js_toks *t)
 			}
 		}
 	}
-	free(stack);
+	mig__free(stack);
 	return 0;
 }
 
@@ -1062,11 +1063,11 @@ int mig_js_lex(const char *text, size_t len, mig_js_toks *out)
 		}
 		lex_one(&L);
 	}
-	free(L.bstack);
+	mig__free(L.bstack);
 	mig_str_free(&L.buf);
 	int rc = 0;
 	if (L.oom)
-		rc = mig_error_set(MIG_ENOMEM, "out of memory");
+		rc = mig_error_oom();
 	else
 		rc = match_brackets(out);
 	if (rc)
@@ -1077,7 +1078,7 @@ int mig_js_lex(const char *text, size_t len, mig_js_toks *out)
 void mig_js_toks_free(mig_js_toks *t)
 {
 	for (size_t i = 0; i < t->n; i++)
-		free(t->v[i].str);
-	free(t->v);
+		mig__free(t->v[i].str);
+	mig__free(t->v);
 	memset(t, 0, sizeof(*t));
 }

@@ -156,9 +156,9 @@ int mig_load_js_text(mig_migration *m, const char *text, size_t len)
 		rc = finish(&P);
 	mig__js_scope_free(&P.mod);
 	mig__js_scope_free(&P.loc);
-	free(P.fns);
-	free(P.defs);
-	free(P.types);
+	mig__free(P.fns);
+	mig__free(P.defs);
+	mig__free(P.types);
 	for (int k = 0; k < NSLOTS; k++) {
 		mig__js_slot_clear(&P.named[k]);
 		mig__js_slot_clear(&P.deflt[k]);

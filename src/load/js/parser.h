@@ -13,6 +13,7 @@
 #define MIG_JS_PARSER_H
 
 #include "ir/ir.h"
+#include "util/alloc.h"
 #include "ir/value.h"
 #include "load/js/lex.h"
 #include "util/str.h"

@@ -41,7 +41,7 @@ static int verr(parser *p, const tok *t, const char *fmt, va_list ap)
 	mig_str_vprintf(&msg, fmt, ap);
 	if (mig_str_failed(&msg)) {
 		mig_str_free(&msg);
-		return mig_error_set(MIG_ENOMEM, "out of memory");
+		return mig_error_oom();
 	}
 	int rc = mig_error_set_at(MIG_EINPUT, p->m->path, t->line, t->col, "%s", mig_str_cstr(&msg));
 	mig_str_free(&msg);

@@ -7,6 +7,7 @@
  */
 #include "load/js/parser.h"
 
+#include "util/alloc.h"
 #include "util/error.h"
 #include "ir/value.h"
 
@@ -19,7 +20,7 @@ void mig__js_scope_free(scope *s)
 {
 	for (size_t k = 0; k < s->n; k++)
 		mig_value_free(s->v[k].val);
-	free(s->v);
+	mig__free(s->v);
 	memset(s, 0, sizeof(*s));
 }
 
@@ -52,10 +53,10 @@ int mig__js_declare(parser *p, scope *s, size_t name, enum bkind kind, mig_value
 	}
 	if (s->n == s->cap) {
 		size_t cap = s->cap ? s->cap * 2 : 16;
-		binding *v = realloc(s->v, cap * sizeof(*v));
+		binding *v = mig__realloc(s->v, cap * sizeof(*v));
 		if (!v) {
 			mig_value_free(val);
-			return mig_error_set(MIG_ENOMEM, "out of memory");
+			return mig_error_oom();
 		}
 		s->v = v;
 		s->cap = cap;
@@ -73,9 +74,9 @@ int mig__js_add_fn(parser *p, const jsfn *f, size_t *idx)
 {
 	if (p->nfns == p->capfns) {
 		size_t cap = p->capfns ? p->capfns * 2 : 8;
-		jsfn *v = realloc(p->fns, cap * sizeof(*v));
+		jsfn *v = mig__realloc(p->fns, cap * sizeof(*v));
 		if (!v)
-			return mig_error_set(MIG_ENOMEM, "out of memory");
+			return mig_error_oom();
 		p->fns = v;
 		p->capfns = cap;
 	}

@@ -7,6 +7,7 @@
  */
 #include "load/js/parser.h"
 
+#include "util/alloc.h"
 #include "util/error.h"
 
 #include <stdlib.h>
@@ -187,9 +188,9 @@ static int add_type_name(parser *p, size_t name)
 {
 	if (p->ntypes == p->captypes) {
 		size_t cap = p->captypes ? p->captypes * 2 : 8;
-		size_t *v = realloc(p->types, cap * sizeof(*v));
+		size_t *v = mig__realloc(p->types, cap * sizeof(*v));
 		if (!v)
-			return mig_error_set(MIG_ENOMEM, "out of memory");
+			return mig_error_oom();
 		p->types = v;
 		p->captypes = cap;
 	}

@@ -22,8 +22,9 @@
  */
 #include "test_support.h"
 
+#include "emit_support.h"
 #include "ir_text.h"
-#include "dialects/common/common.h"
+#include "ir/analyze/args.h"
 #include "engine/discover.h"
 #include "util/fs.h"
 #include "ir/ir.h"
@@ -300,13 +301,15 @@ static void emit_dir(const mig_set *set, size_t i, bool down, result *out)
 	mig_oplist ops;
 	rc = mig_migration_ops(m, down, &ops);
 	for (size_t k = 0; rc == 0 && k < ops.n; k++) {
-		mig_strv steps = MIG_STRV_INIT;
-		rc = mig__emit_op(dia, &ctx, m, &ops.ops[k], &steps);
+		mig_steps steps = MIG_STEPS_INIT;
+		rc = test_emit(dia, &ctx, &ops.ops[k], &steps);
+		if (rc == 0 && ops.ops[k].reverse_steps)
+			mig_steps_reverse_from(&steps, 0);
 		for (size_t j = 0; rc == 0 && j < steps.n; j++) {
-			mig_strv_push(&out->steps, steps.v[j]);
-			steps.v[j] = NULL;
+			mig_strv_push(&out->steps, steps.v[j].text);
+			steps.v[j].text = NULL;
 		}
-		mig_strv_free(&steps);
+		mig_steps_free(&steps);
 	}
 	if (rc) {
 		out->error = true;

@@ -6,8 +6,10 @@
  */
 #include "test_support.h"
 
+#include "emit_support.h"
 #include "engine/catalog.h"
-#include "dialects/common/common.h"
+#include "engine/conn.h"
+#include "ir/analyze/args.h"
 #include "dialects/dialect.h"
 #include "ir/ir.h"
 #include "engine/url.h"
@@ -188,22 +190,28 @@ static const mig_dialect *dia(void)
 }
 
 /* Emit pgm.<name>(...args) into steps; the emitter's return code. */
-static int emit_into(const char *name, const char *args, mig_strv *steps, bool with_catalog)
+static int emit_into(const char *name, const char *args, mig_steps *steps, bool with_catalog)
 {
-	mig_op op = {.name = (char *)name, .args = V(args)};
+	mig_op op = {.kind = mig_op_kind_from_name(name), .name = (char *)name, .args = V(args)};
 	mig_emit_ctx ctx = {.shorthands = shorthands,
 			    .decamelize = decamelize,
 			    .file = "m.js",
 			    .catalog = with_catalog ? &catalog : NULL,
 			    .warn = on_warn};
-	int rc = dia()->emit(&ctx, &op, steps);
+	int rc = test_emit(dia(), &ctx, &op, steps);
 	mig_value_free(op.args);
 	return rc;
 }
 
+static int run_step(const mig_step *step)
+{
+	size_t done = 0;
+	return mig__conn_run_step(db, step, &done);
+}
+
 static void exec_sql(const char *sql)
 {
-	int rc = db->driver->ops->exec(db, sql);
+	int rc = mig__conn_exec(db, sql);
 	if (rc)
 		fail_msg("executing [%s]: %s", sql, mig_error_last() ? mig_error_last()->message : "?");
 }
@@ -248,7 +256,7 @@ static void print_c(const char *label, const char *text)
  * a transaction begun as the runner would (foreign keys relaxed). */
 static void expect_sql(const char *name, const char *args, const char *want)
 {
-	mig_strv steps = MIG_STRV_INIT;
+	mig_steps steps = MIG_STEPS_INIT;
 	int rc = emit_into(name, args, &steps, true);
 	if (rc)
 		fail_msg("%s%s failed: %s", name, args, mig_error_last() ? mig_error_last()->message : "?");
@@ -259,60 +267,60 @@ static void expect_sql(const char *name, const char *args, const char *want)
 	for (size_t i = 0; i < steps.n; i++) {
 		if (i)
 			mig_str_putc(&got, '\n');
-		mig_str_puts(&got, steps.v[i]);
+		mig_str_puts(&got, steps.v[i].text);
 	}
 	if (strcmp(mig_str_cstr(&got), want) != 0) {
 		print_c("expected", want);
 		print_c("got", mig_str_cstr(&got));
 		fail_msg("%s%s: unexpected SQL", name, args);
 	}
-	mig_op op = {.name = (char *)name, .args = V(args)};
-	unsigned flags = dia()->op_flags(&op) & MIG_OPF_RELAXED_FK ? MIG_TXN_RELAXED_FK : 0;
+	mig_op op = {.kind = mig_op_kind_from_name(name), .name = (char *)name, .args = V(args)};
+	unsigned flags = dia()->op_flags(&op, NULL) & MIG_OPF_RELAXED_FK ? MIG_TXN_RELAXED_FK : 0;
 	mig_value_free(op.args);
 	assert_int_equal(db->driver->ops->begin(db, flags), 0);
 	for (size_t i = 0; i < steps.n; i++) {
-		rc = db->driver->ops->exec(db, steps.v[i]);
+		rc = run_step(&steps.v[i]);
 		if (rc)
-			fail_msg("executing [%s]: %s", steps.v[i], mig_error_last() ? mig_error_last()->message : "?");
+			fail_msg("executing [%s]: %s", steps.v[i].text, mig_error_last() ? mig_error_last()->message : "?");
 	}
 	rc = db->driver->ops->commit(db);
 	if (rc)
 		fail_msg("commit after %s: %s", name, mig_error_last() ? mig_error_last()->message : "?");
 	mig_str_free(&got);
-	mig_strv_free(&steps);
+	mig_steps_free(&steps);
 }
 
 /* Emit and run without comparing the text (set-up of later tests). */
 static void run_op(const char *name, const char *args)
 {
-	mig_strv steps = MIG_STRV_INIT;
+	mig_steps steps = MIG_STEPS_INIT;
 	int rc = emit_into(name, args, &steps, true);
 	if (rc)
 		fail_msg("%s%s failed: %s", name, args, mig_error_last() ? mig_error_last()->message : "?");
-	mig_op op = {.name = (char *)name, .args = V(args)};
-	unsigned flags = dia()->op_flags(&op) & MIG_OPF_RELAXED_FK ? MIG_TXN_RELAXED_FK : 0;
+	mig_op op = {.kind = mig_op_kind_from_name(name), .name = (char *)name, .args = V(args)};
+	unsigned flags = dia()->op_flags(&op, NULL) & MIG_OPF_RELAXED_FK ? MIG_TXN_RELAXED_FK : 0;
 	mig_value_free(op.args);
 	assert_int_equal(db->driver->ops->begin(db, flags), 0);
 	for (size_t i = 0; i < steps.n; i++) {
-		rc = db->driver->ops->exec(db, steps.v[i]);
+		rc = run_step(&steps.v[i]);
 		if (rc)
-			fail_msg("executing [%s]: %s", steps.v[i], mig_error_last() ? mig_error_last()->message : "?");
+			fail_msg("executing [%s]: %s", steps.v[i].text, mig_error_last() ? mig_error_last()->message : "?");
 	}
 	assert_int_equal(db->driver->ops->commit(db), 0);
-	mig_strv_free(&steps);
+	mig_steps_free(&steps);
 }
 
 /* The operation fails with code and a message containing frag, and adds
  * no step. */
 static void expect_fail(const char *name, const char *args, int code, const char *frag)
 {
-	mig_strv steps = MIG_STRV_INIT;
+	mig_steps steps = MIG_STEPS_INIT;
 	int rc = emit_into(name, args, &steps, true);
 	if (rc == 0)
 		fail_msg("%s%s: expected an error containing [%s]", name, args, frag);
 	assert_int_equal(steps.n, 0);
 	expect_error(rc, code, frag);
-	mig_strv_free(&steps);
+	mig_steps_free(&steps);
 }
 
 static void expect_notice(const char *frag)
@@ -375,17 +383,17 @@ static void create_table_types_and_defaults(void **state)
 	expect_q("SELECT count(DISTINCT uid) FROM users", "2");
 	expect_q("SELECT count(*) FROM users WHERE uid GLOB '[0-9a-f]*-*-4*-*-*' AND length(uid) = 36 AND substr(uid, 20, 1) IN ('8', '9', 'a', 'b')", "2");
 	expect_q("SELECT typeof(active) || active FROM users LIMIT 1", "integer1");
-	assert_int_not_equal(db->driver->ops->exec(db, "INSERT INTO users (email, mood) VALUES ('c@x', 'angry')"), 0);
+	assert_int_not_equal(mig__conn_exec(db, "INSERT INTO users (email, mood) VALUES ('c@x', 'angry')"), 0);
 	expect_error(MIG_ESQL, MIG_ESQL, "type:mood");
-	assert_int_not_equal(db->driver->ops->exec(db, "INSERT INTO users (email, meta) VALUES ('c@x', '{bad')"), 0);
+	assert_int_not_equal(mig__conn_exec(db, "INSERT INTO users (email, meta) VALUES ('c@x', '{bad')"), 0);
 	expect_error(MIG_ESQL, MIG_ESQL, "type:jsonb");
 	/* json_valid(NULL) is 0 before SQLite 3.45; NULL is still fine */
 	run_op("addColumns", "['users', {extra: 'json'}]");
 	exec_sql("INSERT INTO users (email, extra) VALUES ('n@x', NULL), ('j@x', '[1]')");
-	assert_int_not_equal(db->driver->ops->exec(db, "INSERT INTO users (email, extra) VALUES ('k@x', '[1')"), 0);
+	assert_int_not_equal(mig__conn_exec(db, "INSERT INTO users (email, extra) VALUES ('k@x', '[1')"), 0);
 	expect_error(MIG_ESQL, MIG_ESQL, "type:json");
 	exec_sql("DELETE FROM users WHERE email IN ('n@x', 'j@x')");
-	assert_int_not_equal(db->driver->ops->exec(db, "INSERT INTO users (email) VALUES ('a@x')"), 0);
+	assert_int_not_equal(mig__conn_exec(db, "INSERT INTO users (email) VALUES ('a@x')"), 0);
 	expect_error(MIG_ESQL, MIG_ESQL, "UNIQUE");
 	/* ids are never reused (3 and 4 were deleted above) */
 	exec_sql("DELETE FROM users WHERE id = 2");
@@ -435,7 +443,7 @@ static void create_table_constraints(void **state)
 		   "CREATE TEMPORARY TABLE IF NOT EXISTS \"codes\" (\n"
 		   "  \"code\" TEXT CONSTRAINT \"codes_pkey\" PRIMARY KEY NOT NULL CONSTRAINT \"type:varchar(8)\" CHECK (length(\"code\") <= 8)\n"
 		   ");");
-	assert_int_not_equal(db->driver->ops->exec(db, "INSERT INTO codes VALUES (NULL)"), 0);
+	assert_int_not_equal(mig__conn_exec(db, "INSERT INTO codes VALUES (NULL)"), 0);
 	mig_error_clear();
 }
 
@@ -569,7 +577,7 @@ static void drop_and_rename_table(void **state)
 	expect_sql("dropTable", "['gone', {ifExists: true}]", "DROP TABLE IF EXISTS \"gone\";");
 	expect_sql("renameTable", "['child', 'kid']", "ALTER TABLE \"child\" RENAME TO \"kid\";");
 	expect_q("SELECT count(*) FROM kid", "1");
-	assert_int_equal(dia()->op_flags(&(mig_op){.name = (char *)"dropTable", .args = NULL}), 0);
+	assert_int_equal(dia()->op_flags(&(mig_op){.kind = MIG_OP_DROP_TABLE, .name = (char *)"dropTable", .args = NULL}, NULL), 0);
 }
 
 /* ==== addColumns ========================================================== */
@@ -604,15 +612,15 @@ static void add_columns(void **state)
 			   RB_SWAP("posts") "CREATE UNIQUE INDEX \"posts_slug_key\" ON \"posts\" (\"slug\");\n" RB_TAIL);
 	expect_q("SELECT count(*) FROM posts WHERE createdAt IS NOT NULL", "2");
 	/* NOT NULL without a default fails on rows, as in PostgreSQL */
-	mig_strv steps = MIG_STRV_INIT;
+	mig_steps steps = MIG_STEPS_INIT;
 	assert_int_equal(emit_into("addColumns", "['posts', {body: {type: 'text', notNull: true}}]", &steps, true), 0);
 	assert_int_equal(db->driver->ops->begin(db, MIG_TXN_RELAXED_FK), 0);
 	int rc = 0;
 	for (size_t i = 0; i < steps.n && rc == 0; i++)
-		rc = db->driver->ops->exec(db, steps.v[i]);
+		rc = run_step(&steps.v[i]);
 	expect_error(rc, MIG_ESQL, "NOT NULL constraint failed: _mig_new_posts.body");
 	db->driver->ops->rollback(db);
-	mig_strv_free(&steps);
+	mig_steps_free(&steps);
 	/* ifNotExists skips what exists */
 	expect_sql("addColumns", "['posts', {title: 'text', extra: 'int'}, {ifNotExists: true}]",
 		   "ALTER TABLE \"posts\" ADD COLUMN \"extra\" INTEGER;");
@@ -712,15 +720,15 @@ static void alter_column(void **state)
 	/* varchar(10) -> varchar(2): the new length is checked on the copy */
 	expect_fail("alterColumn", "['t', 'zz', {notNull: true}]", MIG_ESQL,
 		    "alterColumn: column \"zz\" of relation \"t\" does not exist");
-	mig_strv steps = MIG_STRV_INIT;
+	mig_steps steps = MIG_STEPS_INIT;
 	assert_int_equal(emit_into("alterColumn", "['t', 'v', {type: 'varchar(2)'}]", &steps, true), 0);
 	assert_int_equal(db->driver->ops->begin(db, MIG_TXN_RELAXED_FK), 0);
 	int rc = 0;
 	for (size_t i = 0; i < steps.n && rc == 0; i++)
-		rc = db->driver->ops->exec(db, steps.v[i]);
+		rc = run_step(&steps.v[i]);
 	expect_error(rc, MIG_ESQL, "CHECK constraint failed: type:varchar(2)");
 	db->driver->ops->rollback(db);
-	mig_strv_free(&steps);
+	mig_steps_free(&steps);
 	/* default, using, allowNull */
 	expect_sql("alterColumn", "['t', 's', {default: 'none', type: 'integer', using: 'length(s)'}]",
 		   RB_HEAD "CREATE TABLE \"_mig_new_t\" (\n"
@@ -748,10 +756,10 @@ static void alter_column(void **state)
 	expect_fail("alterColumn", "['t', 'n']", MIG_EINPUT, "alterColumn: the options (argument 3) are required");
 	expect_fail("alterColumn", "['nope', 'n', {notNull: true}]", MIG_ESQL, "alterColumn: relation \"nope\" does not exist");
 	/* without a database there is no catalog to read */
-	mig_strv none = MIG_STRV_INIT;
+	mig_steps none = MIG_STEPS_INIT;
 	int rc2 = emit_into("alterColumn", "['t', 'n', {notNull: true}]", &none, false);
 	expect_error(rc2, MIG_ERROR, "alterColumn needs the database to see the tables as they are now on SQLite");
-	mig_strv_free(&none);
+	mig_steps_free(&none);
 	/* a view on the table keeps working through a rebuild */
 	exec_sql("CREATE VIEW tv AS SELECT id, n FROM t");
 	run_op("alterColumn", "['t', 'n', {type: 'text'}]");
@@ -769,8 +777,8 @@ static void add_constraints(void **state)
 	/* UNIQUE is an index: no rebuild, no relaxed foreign keys */
 	expect_sql("addConstraint", "['t', null, {unique: ['a', 'b']}]",
 		   "CREATE UNIQUE INDEX \"t_uniq_a_b\" ON \"t\" (\"a\", \"b\");");
-	mig_op u = {.name = (char *)"addConstraint", .args = V("['t', null, {unique: 'a'}]")};
-	assert_int_equal(dia()->op_flags(&u), 0);
+	mig_op u = {.kind = MIG_OP_ADD_CONSTRAINT, .name = (char *)"addConstraint", .args = V("['t', null, {unique: 'a'}]")};
+	assert_int_equal(dia()->op_flags(&u, NULL), 0);
 	mig_value_free(u.args);
 	expect_sql("addConstraint", "['t', 'a_pos', {check: 'a > 0'}]",
 		   RB_HEAD "CREATE TABLE \"_mig_new_t\" (\n"
@@ -807,25 +815,25 @@ static void add_constraints(void **state)
 		   "INSERT INTO \"_mig_new_t\" (\"a\", \"b\", \"pid\") SELECT \"a\", \"b\", \"pid\" FROM \"t\";\n" RB_SWAP("t")
 			   "CREATE UNIQUE INDEX \"t_uniq_a_b\" ON \"t\" (\"a\", \"b\");\n" RB_TAIL);
 	/* existing rows are checked, as PostgreSQL validates them */
-	mig_strv steps = MIG_STRV_INIT;
+	mig_steps steps = MIG_STEPS_INIT;
 	assert_int_equal(emit_into("addConstraint", "['t', 'a_big', {check: 'a > 1'}]", &steps, true), 0);
 	int rc = 0;
 	assert_int_equal(db->driver->ops->begin(db, MIG_TXN_RELAXED_FK), 0);
 	for (size_t i = 0; i < steps.n && rc == 0; i++)
-		rc = db->driver->ops->exec(db, steps.v[i]);
+		rc = run_step(&steps.v[i]);
 	expect_error(rc, MIG_ESQL, "CHECK constraint failed: a_big");
 	db->driver->ops->rollback(db);
-	mig_strv_free(&steps);
+	mig_steps_free(&steps);
 	/* a foreign key to a missing row fails at COMMIT (foreign_key_check) */
 	run_op("createTable", "['q', {pid: 'int'}]");
 	exec_sql("INSERT INTO q VALUES (42)");
 	assert_int_equal(emit_into("addConstraint", "['q', 'q_p', {foreignKeys: {columns: 'pid', references: 'p'}}]", &steps, true), 0);
 	assert_int_equal(db->driver->ops->begin(db, MIG_TXN_RELAXED_FK), 0);
 	for (size_t i = 0; i < steps.n; i++)
-		assert_int_equal(db->driver->ops->exec(db, steps.v[i]), 0);
+		assert_int_equal(run_step(&steps.v[i]), 0);
 	expect_error(db->driver->ops->commit(db), MIG_ESQL, "FOREIGN KEY constraint failed");
 	db->driver->ops->rollback(db);
-	mig_strv_free(&steps);
+	mig_steps_free(&steps);
 	/* refusals */
 	expect_fail("addConstraint", "['t', null, {primaryKey: 'a'}]", MIG_ESQL,
 		    "addConstraint: multiple primary keys for table \"t\" are not allowed");
@@ -937,7 +945,7 @@ static void raw_sql_table(void **state)
 	expect_q("SELECT \"notnull\" FROM pragma_table_info('copy') WHERE name = 'email'", "1");
 	expect_q("SELECT count(*) FROM copy", "2");
 	/* fts5 is in most builds; skip this part where it is not */
-	if (db->driver->ops->exec(db, "CREATE VIRTUAL TABLE vt USING fts5(body)") == 0)
+	if (mig__conn_exec(db, "CREATE VIRTUAL TABLE vt USING fts5(body)") == 0)
 		expect_fail("alterColumn", "['vt', 'body', {notNull: true}]", MIG_ENOTSUPPORTED,
 			    "alterColumn is not supported on SQLite for \"vt\": it is a virtual table");
 	mig_error_clear();
@@ -964,11 +972,11 @@ static void rebuild_parent_keeps_children(void **state)
 	expect_q("SELECT count(*) FROM posts", "1");
 	/* outside a transaction (a noTransaction() migration), the rebuild
 	 * turns foreign keys off itself */
-	mig_strv steps = MIG_STRV_INIT;
+	mig_steps steps = MIG_STEPS_INIT;
 	assert_int_equal(emit_into("alterColumn", "['users', 'email', {allowNull: true}]", &steps, true), 0);
 	for (size_t i = 0; i < steps.n; i++)
-		exec_sql(steps.v[i]);
-	mig_strv_free(&steps);
+		assert_int_equal(run_step(&steps.v[i]), 0);
+	mig_steps_free(&steps);
 	expect_q("SELECT count(*) FROM posts", "1");
 	expect_q("PRAGMA foreign_keys", "1");
 }
@@ -1171,8 +1179,8 @@ static void flags(void **state)
 		{"sql", "['SELECT 1']", 0},
 	};
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-		mig_op op = {.name = (char *)cases[i].op, .args = V(cases[i].args)};
-		if (dia()->op_flags(&op) != cases[i].want)
+		mig_op op = {.kind = mig_op_kind_from_name(cases[i].op), .name = (char *)cases[i].op, .args = V(cases[i].args)};
+		if (dia()->op_flags(&op, NULL) != cases[i].want)
 			fail_msg("op_flags(%s%s) != %u", cases[i].op, cases[i].args, cases[i].want);
 		mig_value_free(op.args);
 	}

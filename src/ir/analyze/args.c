@@ -4,7 +4,7 @@
  * Array#join, truthiness, `in`) are the ones its source relies on; see
  * dialects/common.h for the contract of each function.
  */
-#include "dialects/common/common.h"
+#include "ir/analyze/args.h"
 
 #include "util/error.h"
 
@@ -12,55 +12,10 @@
 
 /* ---- JavaScript value semantics -------------------------------------- */
 
-static void js_join_items(mig_str *out, const mig_value *arr, const char *sep)
-{
-	for (size_t i = 0; i < arr->n; i++) {
-		if (i)
-			mig_str_puts(out, sep);
-		const mig_value *it = arr->items[i];
-		/* Array#join turns null and undefined into "". */
-		if (mig_value_is_undefined(it) || it->type == MIG_V_NULL)
-			continue;
-		mig_js_string(out, it);
-	}
-}
-
-void mig_js_string(mig_str *out, const mig_value *v)
-{
-	if (mig_value_is_undefined(v)) {
-		mig_str_puts(out, "undefined");
-		return;
-	}
-	switch (v->type) {
-	case MIG_V_UNDEFINED:
-		mig_str_puts(out, "undefined");
-		break;
-	case MIG_V_NULL:
-		mig_str_puts(out, "null");
-		break;
-	case MIG_V_BOOL:
-		mig_str_puts(out, v->b ? "true" : "false");
-		break;
-	case MIG_V_NUMBER:
-		mig_number_to_js(out, v->num);
-		break;
-	case MIG_V_STRING:
-	case MIG_V_LITERAL: /* PgLiteral#toString() is its value */
-		mig_str_put(out, v->str, v->len);
-		break;
-	case MIG_V_ARRAY:
-		js_join_items(out, v, ",");
-		break;
-	case MIG_V_OBJECT:
-		mig_str_puts(out, "[object Object]");
-		break;
-	}
-}
-
 void mig_js_join(mig_str *out, const mig_value *v, const char *sep)
 {
 	if (v && v->type == MIG_V_ARRAY) {
-		js_join_items(out, v, sep);
+		mig_js_join_items(out, v, sep);
 		return;
 	}
 	if (mig_value_is_undefined(v) || v->type == MIG_V_NULL)
@@ -691,95 +646,8 @@ void mig_constraint_name(mig_str *out, const mig_value *table, enum mig_constrai
 	case MIG_CONSTRAINT_EXCLUDE:
 		mig_str_puts(out, "_excl");
 		break;
+	case MIG_CONSTRAINT_RAW:
+		break; /* raw SQL has no generated name */
 	}
 }
 
-/* String#replace's replacement patterns for a pattern without groups:
- * $$ -> $, $& -> the match, $` -> text before it, $' -> text after it. */
-static void replacement(mig_str *out, const char *rep, const char *text, size_t at, size_t mlen)
-{
-	for (const char *c = rep; *c; c++) {
-		if (*c != '$' || !c[1]) {
-			mig_str_putc(out, *c);
-			continue;
-		}
-		switch (c[1]) {
-		case '$':
-			mig_str_putc(out, '$');
-			c++;
-			break;
-		case '&':
-			mig_str_put(out, text + at, mlen);
-			c++;
-			break;
-		case '`':
-			mig_str_put(out, text, at);
-			c++;
-			break;
-		case '\'':
-			mig_str_puts(out, text + at + mlen);
-			c++;
-			break;
-		default:
-			mig_str_putc(out, '$');
-			break;
-		}
-	}
-}
-
-int mig_sql_substitute(mig_str *out, const mig_op *op, const mig_sql_render *r)
-{
-	const mig_value *text = mig_op_arg(op, 0), *args = mig_op_arg(op, 1);
-	if (!text || text->type != MIG_V_STRING)
-		return mig_error_set(MIG_EINPUT, "%s: the SQL must be a string, not %s", op->name,
-				     mig_value_type_name(text));
-	if (!mig_value_is_undefined(args) && args->type != MIG_V_OBJECT)
-		return mig_error_set(MIG_EINPUT, "%s: the arguments must be an object, not %s", op->name,
-				     mig_value_type_name(args));
-	mig_str cur = MIG_STR_INIT;
-	mig_str_put(&cur, text->str, text->len);
-	int rc = 0;
-	for (size_t k = 0; args && args->type == MIG_V_OBJECT && k < args->n && rc == 0; k++) {
-		const mig_value *val = args->items[k];
-		mig_str rep = MIG_STR_INIT, pat = MIG_STR_INIT, next = MIG_STR_INIT;
-		bool patterns = false;
-		if (mig_value_is_undefined(val)) {
-			/* "" */
-		} else if (val->type == MIG_V_STRING || mig_is_name_object(val)) {
-			r->ident(r->ud, &rep, val);
-			patterns = true; /* passed to String#replace as is */
-		} else {
-			r->value(r->ud, &rep, val);
-		}
-		rc = r->error(r->ud);
-		mig_str_printf(&pat, "{%s}", args->keys[k]);
-		const char *t = mig_str_cstr(&cur);
-		size_t n = cur.len, m = pat.len;
-		for (size_t i = 0; i < n && rc == 0;) {
-			if (m && i + m <= n && memcmp(t + i, mig_str_cstr(&pat), m) == 0) {
-				if (patterns)
-					replacement(&next, mig_str_cstr(&rep), t, i, m);
-				else
-					mig_str_put(&next, mig_str_cstr(&rep), rep.len);
-				i += m;
-			} else {
-				mig_str_putc(&next, t[i++]);
-			}
-		}
-		if (mig_str_failed(&next) || mig_str_failed(&rep) || mig_str_failed(&pat))
-			cur.failed = true;
-		mig_str_free(&cur);
-		cur = next;
-		mig_str_free(&rep);
-		mig_str_free(&pat);
-	}
-	/* statement.lastIndexOf(";") !== statement.length - 1 */
-	if (rc == 0 && cur.len && mig_str_cstr(&cur)[cur.len - 1] != ';')
-		mig_str_putc(&cur, ';');
-	if (rc == 0 && mig_str_failed(&cur))
-		rc = mig_error_oom();
-	if (rc == 0)
-		mig_str_put(out, cur.ptr ? cur.ptr : "", cur.len);
-	mig_str_free(&cur);
-	return rc;
-}

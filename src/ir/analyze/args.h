@@ -1,9 +1,9 @@
 /*
- * Helpers shared by the dialect emitters: how node-pg-migrate 9.0.0 reads
- * the arguments of a MigrationBuilder call, independent of the SQL it
- * writes. A dialect that uses these interprets an operation exactly as the
- * PostgreSQL dialect does (same shorthands, same generated names, same
- * option semantics); only the SQL text differs.
+ * How node-pg-migrate 9.0.0 reads the arguments of a MigrationBuilder
+ * call, independent of the SQL it writes: JavaScript value semantics,
+ * options, names, shorthands and types, generated index and constraint
+ * names. The analysis step (ir/analyze/) is built on these, so that every
+ * dialect sees an operation exactly as node-pg-migrate does.
  *
  * Conventions:
  * - "Name" is node-pg-migrate's name argument: a string, an object
@@ -14,31 +14,19 @@
  *   error set (node-pg-migrate's text where it has one).
  * - A NULL mig_value * means `undefined` everywhere, as in value.h.
  */
-#ifndef MIG_DIALECT_COMMON_H
-#define MIG_DIALECT_COMMON_H
+#ifndef MIG_ANALYZE_ARGS_H
+#define MIG_ANALYZE_ARGS_H
 
-#include "dialects/dialect.h"
+#include "ir/defs/tables.h"
+#include "ir/ir.h"
+#include "util/str.h"
 
 #include <stdbool.h>
 #include <stddef.h>
 
-/*
- * Internal operation produced only by mig_op_reverse(): the inverse of
- * createTrigger(table, trigger, options, definition) when a definition was
- * given. Its arguments are createTrigger's, unchanged. It drops the trigger
- * and then the function `options.function || trigger` (node-pg-migrate
- * emits both statements as ONE step, which is why this is one operation).
- * Loaders never produce it.
- */
-#define MIG_OP_DROP_TRIGGER_AND_FUNCTION "dropTriggerAndFunction"
 
 /* ---- JavaScript value semantics -------------------------------------- */
 
-/* Append String(v) as JavaScript computes it for a template literal:
- * strings as is, numbers as Number#toString, "true"/"false", "null",
- * "undefined", arrays joined with "," (null/undefined items as ""),
- * objects "[object Object]", pgm.func() literals their SQL text. */
-void mig_js_string(mig_str *out, const mig_value *v);
 /* Append toArray(v).join(sep): the items of an array, or v alone. Items
  * are converted as Array#join does (null/undefined give ""). */
 void mig_js_join(mig_str *out, const mig_value *v, const char *sep);
@@ -162,14 +150,8 @@ void mig_columns_dispose(mig_columns *c);
 mig_value *mig_index_name(const mig_value *table, const mig_value *columns, const mig_value *options,
 			  bool decamelize, const char *opname);
 
-/* Kinds of constraint names node-pg-migrate generates. */
-enum mig_constraint_kind {
-	MIG_CONSTRAINT_CHECK,   /* <t>_chck, or <t>_chck_<index> for a list */
-	MIG_CONSTRAINT_UNIQUE,  /* <t>_uniq_<cols joined _> */
-	MIG_CONSTRAINT_PRIMARY, /* <t>_pkey */
-	MIG_CONSTRAINT_FOREIGN, /* <t>_fk_<cols joined _> */
-	MIG_CONSTRAINT_EXCLUDE  /* <t>_excl */
-};
+/* The kinds of constraint names node-pg-migrate generates are
+ * enum mig_constraint_kind of ir/defs/tables.h (all but RAW). */
 /*
  * Append the generated name of a table constraint (before decamelize and
  * quoting, which the dialect's identifier quoting applies). `cols` is the
@@ -186,28 +168,5 @@ void mig_constraint_name(mig_str *out, const mig_value *table, enum mig_constrai
  * 9.0.0 does exactly that, and such a constraint may exist in databases).
  */
 void mig_column_fk_name(mig_str *out, const mig_value *table, const char *column);
-
-/* ---- pgm.sql ---------------------------------------------------------- */
-
-/* How a dialect renders the arguments of pgm.sql(text, args). */
-typedef struct mig_sql_render {
-	/* A string or {schema, name} argument: the quoted identifier. */
-	void (*ident)(void *ud, mig_str *out, const mig_value *v);
-	/* Any other argument: the escaped value (escapeValue). */
-	void (*value)(void *ud, mig_str *out, const mig_value *v);
-	/* The first error a callback hit (checked after each), or 0. */
-	int (*error)(void *ud);
-	void *ud;
-} mig_sql_render;
-
-/*
- * pgm.sql(text, args) as node-pg-migrate's createTransformer builds it:
- * for each key of args in turn, every "{key}" in the text is replaced by
- * the rendered argument (identifiers go through String#replace's $-patterns,
- * as there), undefined by ""; then ";" is appended unless the text ends
- * with one. Writes the statement to out. MIG_EINPUT when the text is not a
- * string or args is neither undefined nor an object.
- */
-int mig_sql_substitute(mig_str *out, const mig_op *op, const mig_sql_render *r);
 
 #endif

@@ -1,0 +1,32 @@
+/*
+ * pgm.sql(text, args) as node-pg-migrate's createTransformer builds it,
+ * for every dialect: the substitution is the same, only the rendering of
+ * identifiers and values is the dialect's.
+ */
+#ifndef MIG_DIALECT_SQLTEXT_H
+#define MIG_DIALECT_SQLTEXT_H
+
+#include "ir/opdef.h"
+#include "util/str.h"
+
+/* How a dialect renders the arguments of pgm.sql(text, args). Errors a
+ * callback hits stay in its ud (the caller checks them). */
+typedef struct mig_sql_render {
+	/* A string or {schema, name} argument: the quoted identifier. */
+	void (*name)(void *ud, mig_str *out, const mig_qname *n);
+	/* Any other argument: the escaped value (escapeValue). */
+	void (*value)(void *ud, mig_str *out, const mig_value *v);
+	void *ud;
+} mig_sql_render;
+
+/*
+ * pgm.sql(text, args) as node-pg-migrate's createTransformer builds it:
+ * for each argument in turn, every "{key}" in the text is replaced by the
+ * rendered argument (identifiers go through String#replace's $-patterns,
+ * as there), undefined by ""; then ";" is appended unless the text ends
+ * with one. Appends the statement to out (out->failed on allocation
+ * failure).
+ */
+void mig_sql_substitute(mig_str *out, const mig_sql_def *def, const mig_sql_render *r);
+
+#endif

@@ -1,0 +1,6 @@
+/* PostgreSQL: the schemas operations (see pg_emit.h). */
+#include "dialects/postgres/pg_emit.h"
+
+const mig_pg_emitter mig__pg_schemas[] = {
+	{MIG_OP_UNKNOWN, NULL},
+};

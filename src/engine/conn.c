@@ -1,0 +1,55 @@
+#include "engine/conn.h"
+
+#include <string.h>
+
+int mig__conn_exec_n(mig_conn *c, const char *sql, size_t len)
+{
+	return c->driver->ops->exec(c, sql, len);
+}
+
+int mig__conn_exec(mig_conn *c, const char *sql)
+{
+	return mig__conn_exec_n(c, sql, strlen(sql));
+}
+
+int mig__conn_run_step(mig_conn *c, const mig_step *step, size_t *done)
+{
+	*done = 0;
+	if (step->n == 0)
+		return 0;
+	if ((c->caps & MIG_CAP_MULTI_STATEMENT) && c->driver->ops->exec_step)
+		return c->driver->ops->exec_step(c, step, done);
+	for (size_t i = 0; i < step->n; i++) {
+		int rc = c->driver->ops->exec(c, step->text + step->start[i], step->len[i]);
+		if (rc)
+			return rc;
+		(*done)++;
+	}
+	return 0;
+}
+
+int mig__conn_query(mig_conn *c, const char *sql, mig_rows **out)
+{
+	return c->driver->ops->query(c, sql, out);
+}
+
+int mig__conn_begin(mig_conn *c, unsigned flags)
+{
+	return c->driver->ops->begin(c, flags);
+}
+
+int mig__conn_commit(mig_conn *c)
+{
+	return c->driver->ops->commit(c);
+}
+
+int mig__conn_rollback(mig_conn *c)
+{
+	return c->driver->ops->rollback(c);
+}
+
+void mig__conn_close(mig_conn *c)
+{
+	if (c)
+		c->driver->ops->close(c);
+}

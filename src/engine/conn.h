@@ -1,0 +1,24 @@
+/*
+ * The core's only way to a driver: thin wrappers, so that the runner,
+ * the state table, the catalog and the lock never call driver ops
+ * directly, and a step runs the way the connection's capabilities say
+ * (one round trip with MIG_CAP_MULTI_STATEMENT, else statement by
+ * statement).
+ */
+#ifndef MIG_CONN_H
+#define MIG_CONN_H
+
+#include "drivers/driver.h"
+
+int mig__conn_exec(mig_conn *c, const char *sql);
+int mig__conn_exec_n(mig_conn *c, const char *sql, size_t len);
+/* Every statement of a step; *done = how many completed (the failing
+ * one is statement *done). An empty step runs nothing. */
+int mig__conn_run_step(mig_conn *c, const mig_step *step, size_t *done);
+int mig__conn_query(mig_conn *c, const char *sql, mig_rows **out);
+int mig__conn_begin(mig_conn *c, unsigned flags);
+int mig__conn_commit(mig_conn *c);
+int mig__conn_rollback(mig_conn *c);
+void mig__conn_close(mig_conn *c);
+
+#endif

@@ -1,0 +1,104 @@
+#include "engine/txn.h"
+
+#include "dialects/dialect.h"
+#include "drivers/driver.h"
+#include "util/alloc.h"
+#include "util/error.h"
+
+#include <ctype.h>
+#include <string.h>
+
+/* MIG_OPF_RELAXED_FK -> MIG_TXN_RELAXED_FK: a rebuild needs foreign keys
+ * relaxed for the transaction it runs in. OR-ed over a transaction of
+ * several migrations: the PRAGMA that relaxes them must precede BEGIN. */
+static unsigned txn_flags(const mig_txn_item *items, size_t first, size_t last)
+{
+	unsigned f = 0;
+	for (size_t k = first; k <= last; k++)
+		if (items[k].opflags & MIG_OPF_RELAXED_FK)
+			f |= MIG_TXN_RELAXED_FK;
+	return f;
+}
+
+int mig__txn_plan(const mig_txn_item *items, size_t n, unsigned caps, bool single, mig_txn_unit **out,
+		  size_t *nunits)
+{
+	*out = NULL;
+	*nunits = 0;
+	mig_txn_unit *u = mig__reallocarray(NULL, n ? n : 1, sizeof(*u));
+	if (!u)
+		return mig_error_oom();
+	bool txn_ddl = (caps & MIG_CAP_TXN_DDL) != 0;
+	size_t k = 0;
+	for (size_t i = 0; i < n;) {
+		mig_txn_unit *x = &u[k++];
+		memset(x, 0, sizeof(*x));
+		x->first = x->last = i;
+		if (items[i].no_transaction) {
+			x->transaction = false;
+			x->atomic = false;
+		} else if (!txn_ddl) {
+			x->transaction = items[i].data_only;
+			x->atomic = items[i].data_only;
+		} else {
+			size_t j = i;
+			if (single)
+				while (j + 1 < n && !items[j + 1].no_transaction)
+					j++;
+			x->last = j;
+			x->transaction = true;
+			x->atomic = true;
+		}
+		if (x->transaction)
+			x->flags = txn_flags(items, x->first, x->last);
+		i = x->last + 1;
+	}
+	*out = u;
+	*nunits = k;
+	return 0;
+}
+
+bool mig__txn_is_data_statement(const char *sql, size_t len)
+{
+	static const char *const data[] = {"insert", "update", "delete", "select", "with", "values", "replace",
+					   "merge", "table"};
+	size_t i = 0;
+	for (;;) {
+		while (i < len && isspace((unsigned char)sql[i]))
+			i++;
+		if (i + 1 < len && sql[i] == '-' && sql[i + 1] == '-') {
+			while (i < len && sql[i] != '\n')
+				i++;
+			continue;
+		}
+		if (i + 1 < len && sql[i] == '/' && sql[i + 1] == '*') {
+			const char *e = NULL;
+			for (size_t k = i + 2; k + 1 < len; k++)
+				if (sql[k] == '*' && sql[k + 1] == '/') {
+					e = sql + k + 2;
+					break;
+				}
+			i = e ? (size_t)(e - sql) : len;
+			continue;
+		}
+		if (i < len && sql[i] == '(') {
+			i++;
+			continue;
+		}
+		break;
+	}
+	size_t w = i;
+	while (w < len && isalpha((unsigned char)sql[w]))
+		w++;
+	for (size_t k = 0; k < sizeof(data) / sizeof(data[0]); k++) {
+		size_t m = strlen(data[k]);
+		if (w - i != m)
+			continue;
+		size_t c = 0;
+		while (c < m && tolower((unsigned char)sql[i + c]) == data[k][c])
+			c++;
+		if (c == m)
+			return true;
+	}
+	return false;
+}

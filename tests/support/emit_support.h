@@ -1,0 +1,26 @@
+/* Emitting one raw operation the way the runner does: analysis step
+ * (where it covers the kind), then the dialect. */
+#ifndef MIG_TEST_EMIT_SUPPORT_H
+#define MIG_TEST_EMIT_SUPPORT_H
+
+#include "dialects/dialect.h"
+#include "ir/opdef.h"
+
+static inline int test_emit(const mig_dialect *d, const mig_emit_ctx *ctx, const mig_op *op, mig_steps *steps)
+{
+	static const mig_server_info offline = {0};
+	mig_emit_ctx c = *ctx;
+	if (!c.server)
+		c.server = &offline;
+	mig_analyze_ctx a = {.shorthands = ctx->shorthands, .decamelize = ctx->decamelize};
+	bool typed = mig_analyze_supported(op->kind) || op->kind == MIG_OP_UNKNOWN;
+	mig_opdef def;
+	int rc = typed ? mig_analyze(op, &a, &def) : 0;
+	if (rc == 0)
+		rc = d->emit(&c, op, typed ? &def : NULL, steps);
+	if (typed)
+		mig_opdef_dispose(&def);
+	return rc;
+}
+
+#endif
