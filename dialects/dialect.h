@@ -105,6 +105,7 @@ typedef struct mig_session_opts {
 typedef struct mig_dialect {
 	unsigned version;
 	const char *name; /* "postgres", "sqlite", "mysql" */
+	const char *display; /* "PostgreSQL", "SQLite", "MySQL/MariaDB" (in messages) */
 	unsigned flags;   /* MIG_DIALECT_* */
 
 	/* required: append the steps of one operation. `def` is its typed
@@ -112,6 +113,9 @@ typedef struct mig_dialect {
 	 * the raw op is read). Errors name the operation and the dialect; the
 	 * caller adds file:line. A failing operation appends nothing. */
 	int (*emit)(const mig_emit_ctx *ctx, const mig_op *op, const mig_opdef *def, mig_steps *steps);
+	/* optional: why the dialect cannot express an operation kind at all
+	 * (asked before the operation's arguments are analysed), or NULL. */
+	const char *(*refuses)(enum mig_op_kind kind);
 	/* optional: MIG_OPF_* for an operation (before emitting it). */
 	unsigned (*op_flags)(const mig_op *op, const mig_opdef *def);
 

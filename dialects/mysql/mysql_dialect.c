@@ -53,6 +53,7 @@ static int emit(const mig_emit_ctx *ctx, const mig_op *op, const mig_opdef *def,
 const mig_dialect mig_mysql_dialect = {
 	.version = MIG_DIALECT_VERSION,
 	.name = "mysql",
+	.display = "MySQL/MariaDB",
 	.flags = MIG_DIALECT_NEEDS_CATALOG,
 	.emit = emit,
 	.state_sql = state_sql,

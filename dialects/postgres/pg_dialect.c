@@ -211,6 +211,7 @@ static int emit(const mig_emit_ctx *ctx, const mig_op *op, const mig_opdef *def,
 const mig_dialect mig_postgres_dialect = {
 	.version = MIG_DIALECT_VERSION,
 	.name = "postgres",
+	.display = "PostgreSQL",
 	.flags = 0,
 	.emit = emit,
 	.state_sql = state_sql,

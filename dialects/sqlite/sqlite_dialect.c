@@ -4495,13 +4495,19 @@ static const struct {
 	{"renameTypeAttribute", "SQLite has no composite types"},
 };
 
+static const char *refuses(enum mig_op_kind kind)
+{
+	const char *name = mig_op_kind_name(kind);
+	for (size_t i = 0; i < sizeof(refused) / sizeof(refused[0]); i++)
+		if (strcmp(refused[i].name, name) == 0)
+			return refused[i].why;
+	return NULL;
+}
+
 static int emit(const mig_emit_ctx *ctx, const mig_op *op, const mig_opdef *def, mig_steps *steps)
 {
 	if (op->kind == MIG_OP_SQL && def)
 		return emit_sql(ctx, op, def, steps);
-	for (size_t i = 0; i < sizeof(refused) / sizeof(refused[0]); i++)
-		if (strcmp(refused[i].name, op->name) == 0)
-			return mig_error_set(MIG_ENOTSUPPORTED, "%s is not supported on SQLite: %s", op->name, refused[i].why);
 	for (size_t i = 0; i < sizeof(ops) / sizeof(ops[0]); i++) {
 		if (strcmp(ops[i].name, op->name) != 0)
 			continue;
@@ -4553,9 +4559,11 @@ static unsigned op_flags(const mig_op *op, const mig_opdef *def)
 const mig_dialect mig_sqlite_dialect = {
 	.version = MIG_DIALECT_VERSION,
 	.name = "sqlite",
+	.display = "SQLite",
 	.flags = MIG_DIALECT_NEEDS_CATALOG,
 	.emit = emit,
 	.op_flags = op_flags,
+	.refuses = refuses,
 	.state_sql = state_sql,
 	.lock_sql = lock_sql,
 	.session_sql = session_sql,

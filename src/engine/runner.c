@@ -370,10 +370,20 @@ int mig__emit_op(const mig_dialect *dia, const mig_emit_ctx *ctx, const mig_migr
 	return 0;
 }
 
-int mig__analyze_ops(const mig_migration *m, const mig_oplist *ops, const mig_value *shorthands, bool decamelize,
-		     mig_opdef **out)
+int mig__analyze_ops(const mig_dialect *dia, const mig_migration *m, const mig_oplist *ops,
+		     const mig_value *shorthands, bool decamelize, mig_opdef **out)
 {
 	*out = NULL;
+	/* an operation the dialect can never express is refused first, whatever its arguments */
+	for (size_t i = 0; dia->refuses && i < ops->n; i++) {
+		const char *why = dia->refuses(ops->ops[i].kind);
+		if (why) {
+			int rc = mig_error_set(MIG_ENOTSUPPORTED, "%s is not supported on %s: %s", ops->ops[i].name,
+					       dia->display, why);
+			mig_error_set_location(m->path, ops->ops[i].line, ops->ops[i].column);
+			return rc;
+		}
+	}
 	mig_opdef *defs = mig__calloc(ops->n ? ops->n : 1, sizeof(*defs));
 	if (!defs)
 		return mig_error_oom();
@@ -669,7 +679,7 @@ static int make_items(struct runner *r, const size_t *idx, size_t n, bool down, 
 		} else {
 			mig_value *sh = mig__merged_shorthands(&r->files, idx[k], &rc);
 			if (rc == 0)
-				rc = mig__analyze_ops(m, &it->ops, sh, r->o->decamelize, &it->defs);
+				rc = mig__analyze_ops(r->dia, m, &it->ops, sh, r->o->decamelize, &it->defs);
 			mig_value_free(sh);
 			if (rc)
 				return rc;

@@ -16,11 +16,12 @@ mig_value *mig__merged_shorthands(const mig_set *files, size_t upto, int *rc);
 /* Parse a URL and find its dialect. */
 int mig__resolve_url(const char *text, mig_url *url, const mig_dialect **dia);
 /* Analyse every operation of a migration (the analysis step): *out gets
- * one definition per operation (a zeroed one for kinds whose emitters
+ * one definition per operation, after refusing the kinds the dialect
+ * cannot express (a zeroed definition for kinds whose emitters
  * still read the raw call); errors located at the call. Free with
  * mig__free_defs. */
-int mig__analyze_ops(const mig_migration *m, const mig_oplist *ops, const mig_value *shorthands, bool decamelize,
-		     mig_opdef **out);
+int mig__analyze_ops(const mig_dialect *dia, const mig_migration *m, const mig_oplist *ops,
+		     const mig_value *shorthands, bool decamelize, mig_opdef **out);
 void mig__free_defs(mig_opdef *defs, size_t n);
 /* Emit one operation (its definition, or NULL), reversing its steps for
  * inferred downs, with the error located at the operation's call site. */

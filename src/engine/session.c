@@ -60,7 +60,7 @@ static int emit_all(const mig_options *opts, const mig_dialect *dia, const mig_s
 	mig_value *sh = mig__merged_shorthands(files, fi, &rc);
 	mig_opdef *defs = NULL;
 	if (rc == 0)
-		rc = mig__analyze_ops(m, &ops, sh, opts->decamelize, &defs);
+		rc = mig__analyze_ops(dia, m, &ops, sh, opts->decamelize, &defs);
 	mig_catalog cat;
 	if (scratch)
 		cat = mig_catalog_for_conn(scratch);

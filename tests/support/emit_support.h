@@ -5,6 +5,7 @@
 
 #include "dialects/dialect.h"
 #include "ir/opdef.h"
+#include "util/error.h"
 
 static inline int test_emit(const mig_dialect *d, const mig_emit_ctx *ctx, const mig_op *op, mig_steps *steps)
 {
@@ -12,6 +13,9 @@ static inline int test_emit(const mig_dialect *d, const mig_emit_ctx *ctx, const
 	mig_emit_ctx c = *ctx;
 	if (!c.server)
 		c.server = &offline;
+	const char *why = d->refuses ? d->refuses(op->kind) : NULL;
+	if (why)
+		return mig_error_set(MIG_ENOTSUPPORTED, "%s is not supported on %s: %s", op->name, d->display, why);
 	mig_analyze_ctx a = {.shorthands = ctx->shorthands, .decamelize = ctx->decamelize};
 	bool typed = mig_analyze_supported(op->kind) || op->kind == MIG_OP_UNKNOWN;
 	mig_opdef def;
