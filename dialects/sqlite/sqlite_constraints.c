@@ -1,0 +1,265 @@
+/*
+ * Constraints: added, dropped and renamed through rebuilds, UNIQUE as
+ * unique indexes.
+ */
+#include "dialects/sqlite/sqlite_emit.h"
+
+/* The unique index (made by CREATE UNIQUE INDEX) named `name` on m. */
+static tobj *unique_index_obj(const tmodel *m, const char *name)
+{
+	for (size_t i = 0; i < m->nobjs; i++)
+		if (strcmp(m->objs[i].type, "index") == 0 && ieq(m->objs[i].name, name) &&
+		    istarts(m->objs[i].sql, "CREATE UNIQUE"))
+			return &m->objs[i];
+	return NULL;
+}
+
+/* A CREATE INDEX/VIEW text with its object renamed; false when the text
+ * cannot be read. */
+bool mig__sq_rename_in_sql(sq *p, const char *sql, const char *kind, const char *newname, mig_str *out)
+{
+	stoks t;
+	int rc = mig__sq_lex(sql, &t);
+	if (rc) {
+		mig__sq_adopt(p, rc);
+		return false;
+	}
+	size_t i = 1;
+	while (tk(&t, i)->type != TK_END && !kw(&t, i, kind))
+		i++;
+	i++;
+	if (kw(&t, i, "IF") && kw(&t, i + 1, "NOT") && kw(&t, i + 2, "EXISTS"))
+		i += 3;
+	size_t start = i, end = i + 1;
+	if (punct(&t, i + 1, '.'))
+		end = i + 3;
+	bool ok = is_name_tok(&t, end - 1) && tk(&t, end - 1)->type != TK_END;
+	if (ok) {
+		mig_str_put(out, sql, tk(&t, start)->off);
+		mig__sq_quote_ident(out, newname);
+		mig_str_puts(out, sql + tk(&t, end - 1)->off + tk(&t, end - 1)->len);
+	}
+	mig__sq_toks_free(&t);
+	return ok;
+}
+
+/* Recreate an index under a new name (SQLite has no ALTER INDEX). */
+void mig__sq_rename_index(sq *p, const char *oldname, const char *sql, const char *newname)
+{
+	mig_str s = MIG_STR_INIT, c = MIG_STR_INIT;
+	if (!mig__sq_rename_in_sql(p, sql, "INDEX", newname, &c)) {
+		if (!p->rc)
+			mig__sq_fail(p, MIG_ERROR, "%s: cannot read the definition of index %s", p->op->name, oldname);
+		mig_str_free(&c);
+		return;
+	}
+	mig_str_puts(&s, "DROP INDEX ");
+	mig__sq_quote_ident(&s, oldname);
+	mig_str_putc(&s, ';');
+	mig__sq_step(p, &s);
+	mig_str_putc(&c, ';');
+	mig__sq_step(p, &c);
+}
+
+static void e_addConstraint(sq *p)
+{
+	const mig_value *table = A(p, 0), *name = A(p, 1), *x = A(p, 2);
+	char *tname = mig__sq_name_of(p, table, "the table name");
+	tmodel m;
+	memset(&m, 0, sizeof(m));
+	mig_strv after = MIG_STRV_INIT;
+	if (p->rc || !mig__sq_need_model(p, tname, &m))
+		goto out;
+	size_t added = 0;
+	if (is_str(x)) {
+		/* raw SQL: a table constraint as written */
+		enum seg_kind kind = SEG_CHECK;
+		if (istarts(x->str, "PRIMARY"))
+			kind = SEG_PK;
+		else if (istarts(x->str, "UNIQUE"))
+			kind = SEG_UNIQUE;
+		else if (istarts(x->str, "FOREIGN"))
+			kind = SEG_FK;
+		else if (!istarts(x->str, "CHECK"))
+			mig__sq_fail(p, MIG_ENOTSUPPORTED, "%s: the constraint \"%s\" is not supported on SQLite: give CHECK (...), UNIQUE (...), PRIMARY KEY (...) or FOREIGN KEY (...) REFERENCES ...",
+			     p->op->name, x->str);
+		if (kind == SEG_PK && mig__sq_model_has_pk(&m))
+			mig__sq_fail(p, MIG_ESQL, "%s: multiple primary keys for table \"%s\" are not allowed", p->op->name, tname);
+		char *n = mig_value_truthy(name) ? mig__sq_name_of(p, name, "the constraint name") : NULL;
+		mig__sq_segv_push(p, &m.cons, kind, n, mig__sq_dup_or_fail(p, x->str));
+		added = 1;
+	} else {
+		const mig_value *o = mig__sq_opts(p, 2, true);
+		if (!p->rc)
+			added = mig__sq_ir_constraints(p, tname, table, o, name, &m, &after, false);
+		if (!p->rc && added == 0 && after.n == 0)
+			mig__sq_fail(p, MIG_EINPUT, "No constraint options provided for addConstraint");
+	}
+	if (p->rc)
+		goto out;
+	if (added)
+		mig__sq_rebuild(p, &m, &after);
+	else
+		mig__sq_put_after(p, &after);
+out:
+	mig_strv_free(&after);
+	mig__sq_model_free(&m);
+	mig__free(tname);
+}
+
+/* Foreign keys of other tables that rely on `cols` of m (through a
+ * primary key or unique constraint being dropped): an error, or with
+ * cascade their removal (PostgreSQL's DROP CONSTRAINT ... CASCADE). */
+static void key_dependents(sq *p, const tmodel *m, const mig_strv *cols, bool cascade, const char *what)
+{
+	deps d;
+	mig__sq_find_deps(p, m, cols, false, &d);
+	if (d.what.n && !cascade) {
+		mig_str w = MIG_STR_INIT;
+		mig__sq_put_deps(&w, &d);
+		mig__sq_fail(p, MIG_ESQL, "%s: cannot drop %s because other objects depend on it: %s (use {cascade: true} to drop them too)",
+		     p->op->name, what, mig_str_cstr(&w));
+		mig_str_free(&w);
+	} else if (d.what.n) {
+		mig_strv pk = MIG_STRV_INIT;
+		mig__sq_model_pk_columns(p, m, &pk);
+		mig__sq_drop_deps(p, &d, m->name, cols, &pk);
+		mig_strv_free(&pk);
+	}
+	mig__sq_deps_free(&d);
+}
+
+static void e_dropConstraint(sq *p)
+{
+	const mig_value *o = mig__sq_opts(p, 2, false);
+	char *tname = mig__sq_name_of(p, A(p, 0), "the table name");
+	char *cname = mig__sq_name_of(p, A(p, 1), "the constraint name");
+	tmodel m;
+	memset(&m, 0, sizeof(m));
+	mig_strv cols = MIG_STRV_INIT;
+	mig_str what = MIG_STR_INIT;
+	if (p->rc)
+		goto out;
+	if (!mig__sq_load_model(p, tname, &m)) {
+		if (p->rc)
+			goto out;
+		if (T(o, "ifTableExists"))
+			mig__sq_notice(p, "relation \"%s\" does not exist, skipping", tname);
+		else
+			mig__sq_fail(p, MIG_ESQL, "%s: relation \"%s\" does not exist", p->op->name, tname);
+		goto out;
+	}
+	mig_str_printf(&what, "constraint %s on table %s", cname, m.name);
+	tobj *ix = unique_index_obj(&m, cname);
+	if (ix) {
+		seg fake = {SEG_UNIQUE, NULL, ix->sql};
+		mig__sq_seg_columns(p, &fake, NULL, &cols);
+		key_dependents(p, &m, &cols, T(o, "cascade"), mig_str_cstr(&what));
+		mig_str s = MIG_STR_INIT;
+		mig_str_puts(&s, "DROP INDEX ");
+		mig__sq_quote_ident(&s, ix->name);
+		mig_str_putc(&s, ';');
+		mig__sq_step(p, &s);
+		goto out;
+	}
+	size_t found = 0;
+	bool pk = false, lost_autoincrement = false;
+	for (size_t k = 0; k <= m.ncols && !p->rc; k++) {
+		tcol *owner = k < m.ncols ? &m.cols[k] : NULL;
+		segv *v = owner ? &owner->cons : &m.cons;
+		for (size_t i = v->n; i-- > 0 && !p->rc;) {
+			seg *g = &v->v[i];
+			if (is_type_check(g))
+				continue;
+			char *label = mig__sq_seg_label(p, &m, owner, g);
+			bool match = label && ieq(label, cname);
+			mig__free(label);
+			if (!match)
+				continue;
+			if (g->kind == SEG_PK || g->kind == SEG_UNIQUE)
+				mig__sq_seg_columns(p, g, owner, &cols);
+			if (g->kind == SEG_PK) {
+				pk = true;
+				lost_autoincrement = lost_autoincrement || mig__sq_sql_mentions(g->body, "AUTOINCREMENT");
+			}
+			mig__sq_segv_remove(v, i);
+			found++;
+		}
+	}
+	if (p->rc)
+		goto out;
+	if (!found) {
+		if (T(o, "ifExists"))
+			mig__sq_notice(p, "constraint \"%s\" of relation \"%s\" does not exist, skipping", cname, tname);
+		else
+			mig__sq_fail(p, MIG_ESQL, "%s: constraint \"%s\" of relation \"%s\" does not exist", p->op->name, cname, tname);
+		goto out;
+	}
+	if (cols.n)
+		key_dependents(p, &m, &cols, T(o, "cascade"), mig_str_cstr(&what));
+	if (pk) {
+		/* PostgreSQL keeps the columns NOT NULL */
+		for (size_t i = 0; i < cols.n; i++) {
+			tcol *c = mig__sq_model_col(&m, cols.v[i]);
+			if (c && !col_seg(c, SEG_NOTNULL))
+				mig__sq_segv_pushs(p, &c->cons, SEG_NOTNULL, NULL, "NOT NULL");
+		}
+	}
+	if (lost_autoincrement)
+		mig__sq_notice(p, "%s: without its primary key, \"%s\" is no longer numbered automatically on SQLite (PostgreSQL keeps the serial default)",
+		       p->op->name, cols.n ? cols.v[0] : "?");
+	mig__sq_rebuild(p, &m, NULL);
+out:
+	mig_str_free(&what);
+	mig_strv_free(&cols);
+	mig__sq_model_free(&m);
+	mig__free(tname);
+	mig__free(cname);
+}
+
+static void e_renameConstraint(sq *p)
+{
+	char *tname = mig__sq_name_of(p, A(p, 0), "the table name");
+	char *from = mig__sq_name_of(p, A(p, 1), "the constraint name");
+	char *to = mig__sq_name_of(p, A(p, 2), "the new constraint name");
+	tmodel m;
+	memset(&m, 0, sizeof(m));
+	if (p->rc || !mig__sq_need_model(p, tname, &m))
+		goto out;
+	tobj *ix = unique_index_obj(&m, from);
+	if (ix) {
+		mig__sq_rename_index(p, ix->name, ix->sql, to);
+		goto out;
+	}
+	size_t found = 0;
+	for (size_t k = 0; k <= m.ncols && !p->rc; k++) {
+		tcol *owner = k < m.ncols ? &m.cols[k] : NULL;
+		segv *v = owner ? &owner->cons : &m.cons;
+		for (size_t i = 0; i < v->n; i++) {
+			if (is_type_check(&v->v[i]))
+				continue;
+			char *label = mig__sq_seg_label(p, &m, owner, &v->v[i]);
+			if (label && ieq(label, from)) {
+				mig__free(v->v[i].name);
+				v->v[i].name = mig__sq_dup_or_fail(p, to);
+				found++;
+			}
+			mig__free(label);
+		}
+	}
+	if (!found && !p->rc)
+		mig__sq_fail(p, MIG_ESQL, "%s: constraint \"%s\" for table \"%s\" does not exist", p->op->name, from, tname);
+	mig__sq_rebuild(p, &m, NULL);
+out:
+	mig__sq_model_free(&m);
+	mig__free(tname);
+	mig__free(from);
+	mig__free(to);
+}
+
+const mig_sq_emitter mig__sq_constraints[] = {
+	{MIG_OP_ADD_CONSTRAINT, e_addConstraint},
+	{MIG_OP_DROP_CONSTRAINT, e_dropConstraint},
+	{MIG_OP_RENAME_CONSTRAINT, e_renameConstraint},
+	{MIG_OP_UNKNOWN, NULL},
+};

@@ -1,0 +1,345 @@
+/*
+ * Enum types: their values live in _mig_enums, every column of the type
+ * carries a CHECK named "type:<name>", and changing the values rebuilds
+ * the tables that use them.
+ */
+#include "dialects/sqlite/sqlite_emit.h"
+
+/* The tables that have a column of enum type `type`. */
+static void enum_users(sq *p, const char *type, mig_strv *tables, mig_str *columns)
+{
+	mig_str want = MIG_STR_INIT;
+	mig_str_printf(&want, TYPE_CHECK_PREFIX "%s", type);
+	mig_rows *r = mig__sq_all_tables(p);
+	for (size_t i = 0; r && i < r->nrows && !p->rc; i++) {
+		tmodel m;
+		memset(&m, 0, sizeof(m));
+		m.name = mig__sq_dup_or_fail(p, cell(r, i, 0));
+		if (mig__sq_parse_create_table(p, cell(r, i, 1), &m)) {
+			for (size_t k = 0; k < m.ncols; k++) {
+				const tcol *c = &m.cols[k];
+				bool uses = false;
+				for (size_t j = 0; j < c->cons.n; j++)
+					uses = uses || (c->cons.v[j].name && strcmp(c->cons.v[j].name, mig_str_cstr(&want)) == 0);
+				if (!uses)
+					continue;
+				if (!strv_has(tables, m.name))
+					mig__sq_strv_add(p, tables, m.name);
+				if (columns)
+					mig_str_printf(columns, "%scolumn %s of table %s", columns->len ? ", " : "", c->name,
+						       m.name);
+			}
+		}
+		mig__sq_model_free(&m);
+	}
+	mig_rows_free(r);
+	mig_str_free(&want);
+}
+
+/*
+ * Rebuild every table using enum `type`: its "type:" checks get the
+ * values `values` (and the name `rename_to` when given); when from/to are
+ * given, stored values `from` become `to` in the copy.
+ */
+static void enum_rebuild_users(sq *p, const char *type, const mig_strv *values, const char *rename_to,
+			       const char *from, const char *to)
+{
+	mig_strv tables = MIG_STRV_INIT;
+	enum_users(p, type, &tables, NULL);
+	mig_str want = MIG_STR_INIT;
+	mig_str_printf(&want, TYPE_CHECK_PREFIX "%s", type);
+	sqtype st;
+	memset(&st, 0, sizeof(st));
+	st.ck = CK_ENUM;
+	st.values = *values;
+	for (size_t i = 0; i < tables.n && !p->rc; i++) {
+		tmodel m;
+		if (!mig__sq_need_model(p, tables.v[i], &m)) {
+			mig__sq_model_free(&m);
+			break;
+		}
+		for (size_t k = 0; k < m.ncols && !p->rc; k++) {
+			tcol *c = &m.cols[k];
+			for (size_t j = 0; j < c->cons.n; j++) {
+				seg *g = &c->cons.v[j];
+				if (!g->name || strcmp(g->name, mig_str_cstr(&want)) != 0)
+					continue;
+				mig_str b = MIG_STR_INIT;
+				mig__sq_type_check_body(&b, &st, c->name);
+				mig__free(g->body);
+				g->body = mig__sq_detach_or_fail(p, &b);
+				if (rename_to) {
+					mig_str n = MIG_STR_INIT;
+					mig_str_printf(&n, TYPE_CHECK_PREFIX "%s", rename_to);
+					mig__free(g->name);
+					g->name = mig__sq_detach_or_fail(p, &n);
+				}
+				if (from && c->src) {
+					mig_str e = MIG_STR_INIT;
+					mig_str_printf(&e, "CASE WHEN %s = ", c->src);
+					mig__sq_quote_literal(&e, from);
+					mig_str_puts(&e, " THEN ");
+					mig__sq_quote_literal(&e, to);
+					mig_str_printf(&e, " ELSE %s END", c->src);
+					mig__free(c->src);
+					c->src = mig__sq_detach_or_fail(p, &e);
+				}
+				break;
+			}
+		}
+		mig__sq_rebuild(p, &m, NULL);
+		mig__sq_model_free(&m);
+	}
+	mig_str_free(&want);
+	mig_strv_free(&tables);
+}
+
+static void enum_table_create(sq *p)
+{
+	mig__sq_step_text(p, "CREATE TABLE IF NOT EXISTS " ENUM_TABLE
+		     " (type_name TEXT NOT NULL, position INTEGER NOT NULL, value TEXT NOT NULL, PRIMARY KEY (type_name, value));");
+}
+
+/* Replace the stored values of `type`. */
+static void enum_store(sq *p, const char *type, const mig_strv *values, bool delete_first)
+{
+	mig_str s = MIG_STR_INIT;
+	if (delete_first) {
+		mig_str_puts(&s, "DELETE FROM " ENUM_TABLE " WHERE type_name = ");
+		mig__sq_quote_literal(&s, type);
+		mig_str_putc(&s, ';');
+		mig__sq_step(p, &s);
+	}
+	if (!values->n)
+		return;
+	mig_str_puts(&s, "INSERT INTO " ENUM_TABLE " (type_name, position, value) VALUES ");
+	for (size_t i = 0; i < values->n; i++) {
+		mig_str_puts(&s, i ? ", (" : "(");
+		mig__sq_quote_literal(&s, type);
+		mig_str_printf(&s, ", %zu, ", i + 1);
+		mig__sq_quote_literal(&s, values->v[i]);
+		mig_str_putc(&s, ')');
+	}
+	mig_str_putc(&s, ';');
+	mig__sq_step(p, &s);
+}
+
+static void e_createType(sq *p)
+{
+	const mig_value *v = A(p, 1);
+	char *name = mig__sq_name_of(p, A(p, 0), "the type name");
+	mig_strv values = MIG_STRV_INIT, existing = MIG_STRV_INIT;
+	if (p->rc)
+		goto out;
+	if (v && v->type == MIG_V_OBJECT) {
+		mig__sq_unsupported(p, "SQLite has no composite types (use columns, or a json column)");
+		goto out;
+	}
+	if (!v || v->type != MIG_V_ARRAY) {
+		mig__sq_fail(p, MIG_EINPUT, "%s: the values must be an array (enum) or an object of attributes, not %s", p->op->name,
+		     mig_value_type_name(v));
+		goto out;
+	}
+	if (mig__sq_enum_values(p, name, &existing)) {
+		mig__sq_fail(p, MIG_ESQL, "%s: type \"%s\" already exists", p->op->name, name);
+		goto out;
+	}
+	for (size_t i = 0; i < v->n && !p->rc; i++) {
+		mig_str t = MIG_STR_INIT;
+		mig_js_string(&t, v->items[i]);
+		char *d = mig__sq_detach_or_fail(p, &t);
+		if (d && strv_has(&values, d))
+			mig__sq_fail(p, MIG_ESQL, "%s: enum label \"%s\" used more than once", p->op->name, d);
+		if (d && !p->rc)
+			mig__sq_adopt(p, mig_strv_push(&values, d));
+		else
+			mig__free(d);
+	}
+	enum_table_create(p);
+	enum_store(p, name, &values, false);
+out:
+	mig_strv_free(&values);
+	mig_strv_free(&existing);
+	mig__free(name);
+}
+
+/* The values of an enum that must exist (PostgreSQL's error otherwise). */
+static bool need_enum(sq *p, const char *name, mig_strv *values)
+{
+	if (mig__sq_enum_values(p, name, values))
+		return true;
+	if (!p->rc)
+		mig__sq_fail(p, MIG_ESQL, "%s: type \"%s\" does not exist", p->op->name, name);
+	return false;
+}
+
+static void e_dropType(sq *p)
+{
+	const mig_value *o = mig__sq_opts(p, 1, false);
+	char *name = mig__sq_name_of(p, A(p, 0), "the type name");
+	mig_strv values = MIG_STRV_INIT, tables = MIG_STRV_INIT;
+	mig_str cols = MIG_STR_INIT;
+	if (p->rc)
+		goto out;
+	if (!mig__sq_enum_values(p, name, &values)) {
+		if (p->rc)
+			goto out;
+		if (T(o, "ifExists"))
+			mig__sq_notice(p, "type \"%s\" does not exist, skipping", name);
+		else
+			mig__sq_fail(p, MIG_ESQL, "%s: type \"%s\" does not exist", p->op->name, name);
+		goto out;
+	}
+	enum_users(p, name, &tables, &cols);
+	if (tables.n) {
+		if (T(o, "cascade"))
+			mig__sq_fail(p, MIG_ENOTSUPPORTED, "%s with cascade is not supported on SQLite while columns use the type (%s): drop those columns first",
+			     p->op->name, mig_str_cstr(&cols));
+		else
+			mig__sq_fail(p, MIG_ESQL, "%s: cannot drop type %s because other objects depend on it: %s", p->op->name, name,
+			     mig_str_cstr(&cols));
+		goto out;
+	}
+	mig_strv none = MIG_STRV_INIT;
+	enum_store(p, name, &none, true);
+out:
+	mig_str_free(&cols);
+	mig_strv_free(&values);
+	mig_strv_free(&tables);
+	mig__free(name);
+}
+
+static void e_renameType(sq *p)
+{
+	char *from = mig__sq_name_of(p, A(p, 0), "the type name");
+	char *to = mig__sq_name_of(p, A(p, 1), "the new type name");
+	mig_strv values = MIG_STRV_INIT, other = MIG_STRV_INIT;
+	if (p->rc || !need_enum(p, from, &values))
+		goto out;
+	if (mig__sq_enum_values(p, to, &other)) {
+		mig__sq_fail(p, MIG_ESQL, "%s: type \"%s\" already exists", p->op->name, to);
+		goto out;
+	}
+	mig_str s = MIG_STR_INIT;
+	mig_str_puts(&s, "UPDATE " ENUM_TABLE " SET type_name = ");
+	mig__sq_quote_literal(&s, to);
+	mig_str_puts(&s, " WHERE type_name = ");
+	mig__sq_quote_literal(&s, from);
+	mig_str_putc(&s, ';');
+	mig__sq_step(p, &s);
+	enum_rebuild_users(p, from, &values, to, NULL, NULL);
+out:
+	mig_strv_free(&values);
+	mig_strv_free(&other);
+	mig__free(from);
+	mig__free(to);
+}
+
+static size_t strv_index(const mig_strv *v, const char *s)
+{
+	for (size_t i = 0; i < v->n; i++)
+		if (strcmp(v->v[i], s) == 0)
+			return i;
+	return (size_t)-1;
+}
+
+static void e_addTypeValue(sq *p)
+{
+	const mig_value *o = mig__sq_opts(p, 2, false);
+	char *name = mig__sq_name_of(p, A(p, 0), "the type name");
+	mig_strv values = MIG_STRV_INIT;
+	mig_str v = MIG_STR_INIT;
+	if (p->rc)
+		goto out;
+	if (O(o, "before") && O(o, "after")) {
+		mig__sq_fail(p, MIG_EINPUT, "\"before\" and \"after\" can't be specified together");
+		goto out;
+	}
+	if (!need_enum(p, name, &values))
+		goto out;
+	mig_js_string(&v, A(p, 1));
+	if (strv_index(&values, mig_str_cstr(&v)) != (size_t)-1) {
+		if (T(o, "ifNotExists"))
+			mig__sq_notice(p, "enum label \"%s\" already exists, skipping", mig_str_cstr(&v));
+		else
+			mig__sq_fail(p, MIG_ESQL, "%s: enum label \"%s\" already exists", p->op->name, mig_str_cstr(&v));
+		goto out;
+	}
+	size_t at = values.n;
+	const mig_value *anchor = O(o, "before") ? O(o, "before") : O(o, "after");
+	if (anchor) {
+		mig_str a = MIG_STR_INIT;
+		mig_js_string(&a, anchor);
+		at = strv_index(&values, mig_str_cstr(&a));
+		if (at == (size_t)-1)
+			mig__sq_fail(p, MIG_ESQL, "%s: \"%s\" is not an existing enum label", p->op->name, mig_str_cstr(&a));
+		else if (O(o, "after"))
+			at++;
+		mig_str_free(&a);
+	}
+	if (p->rc)
+		goto out;
+	char *d = mig__sq_detach_or_fail(p, &v);
+	if (!d || mig_strv_push(&values, d)) {
+		if (!p->rc)
+			mig__sq_oom(p);
+		goto out;
+	}
+	memmove(&values.v[at + 1], &values.v[at], (values.n - 1 - at) * sizeof(*values.v));
+	values.v[at] = d;
+	enum_store(p, name, &values, true);
+	enum_rebuild_users(p, name, &values, NULL, NULL, NULL);
+out:
+	mig_str_free(&v);
+	mig_strv_free(&values);
+	mig__free(name);
+}
+
+static void e_renameTypeValue(sq *p)
+{
+	char *name = mig__sq_name_of(p, A(p, 0), "the type name");
+	mig_strv values = MIG_STRV_INIT;
+	mig_str from = MIG_STR_INIT, to = MIG_STR_INIT;
+	if (p->rc || !need_enum(p, name, &values))
+		goto out;
+	mig_js_string(&from, A(p, 1));
+	mig_js_string(&to, A(p, 2));
+	size_t at = strv_index(&values, mig_str_cstr(&from));
+	if (at == (size_t)-1) {
+		mig__sq_fail(p, MIG_ESQL, "%s: \"%s\" is not an existing enum label", p->op->name, mig_str_cstr(&from));
+		goto out;
+	}
+	if (strv_index(&values, mig_str_cstr(&to)) != (size_t)-1) {
+		mig__sq_fail(p, MIG_ESQL, "%s: enum label \"%s\" already exists", p->op->name, mig_str_cstr(&to));
+		goto out;
+	}
+	char *d = mig__sq_dup_or_fail(p, mig_str_cstr(&to));
+	if (!d)
+		goto out;
+	mig__free(values.v[at]);
+	values.v[at] = d;
+	mig_str s = MIG_STR_INIT;
+	mig_str_puts(&s, "UPDATE " ENUM_TABLE " SET value = ");
+	mig__sq_quote_literal(&s, mig_str_cstr(&to));
+	mig_str_puts(&s, " WHERE type_name = ");
+	mig__sq_quote_literal(&s, name);
+	mig_str_puts(&s, " AND value = ");
+	mig__sq_quote_literal(&s, mig_str_cstr(&from));
+	mig_str_putc(&s, ';');
+	mig__sq_step(p, &s);
+	enum_rebuild_users(p, name, &values, NULL, mig_str_cstr(&from), mig_str_cstr(&to));
+out:
+	mig_str_free(&from);
+	mig_str_free(&to);
+	mig_strv_free(&values);
+	mig__free(name);
+}
+
+const mig_sq_emitter mig__sq_enums[] = {
+	{MIG_OP_CREATE_TYPE, e_createType},
+	{MIG_OP_DROP_TYPE, e_dropType},
+	{MIG_OP_RENAME_TYPE, e_renameType},
+	{MIG_OP_ADD_TYPE_VALUE, e_addTypeValue},
+	{MIG_OP_RENAME_TYPE_VALUE, e_renameTypeValue},
+	{MIG_OP_UNKNOWN, NULL},
+};

@@ -1,0 +1,502 @@
+/*
+ * The table model of a CREATE TABLE text: split into columns and
+ * constraints, and rendered back in node-pg-migrate's layout.
+ */
+#include "dialects/sqlite/sqlite_emit.h"
+
+static void seg_free(seg *g)
+{
+	mig__free(g->name);
+	mig__free(g->body);
+}
+
+static void segv_free(segv *v)
+{
+	for (size_t i = 0; i < v->n; i++)
+		seg_free(&v->v[i]);
+	mig__free(v->v);
+	memset(v, 0, sizeof(*v));
+}
+
+void mig__sq_segv_remove(segv *v, size_t i)
+{
+	seg_free(&v->v[i]);
+	memmove(&v->v[i], &v->v[i + 1], (v->n - i - 1) * sizeof(*v->v));
+	v->n--;
+}
+
+/* Append a constraint (takes name and body, also on failure). */
+void mig__sq_segv_push(sq *p, segv *v, enum seg_kind kind, char *name, char *body)
+{
+	if (p->rc || !body) {
+		mig__free(name);
+		mig__free(body);
+		if (!p->rc)
+			mig__sq_oom(p);
+		return;
+	}
+	if (v->n == v->cap) {
+		size_t cap = v->cap ? v->cap * 2 : 4;
+		seg *g = mig__realloc(v->v, cap * sizeof(*g));
+		if (!g) {
+			mig__free(name);
+			mig__free(body);
+			mig__sq_oom(p);
+			return;
+		}
+		v->v = g;
+		v->cap = cap;
+	}
+	v->v[v->n++] = (seg){kind, name, body};
+}
+
+void mig__sq_segv_pushs(sq *p, segv *v, enum seg_kind kind, const char *name, const char *body)
+{
+	mig__sq_segv_push(p, v, kind, name ? mig__sq_dup_or_fail(p, name) : NULL, mig__sq_dup_or_fail(p, body));
+}
+
+static void tcol_free(tcol *c)
+{
+	mig__free(c->name);
+	mig__free(c->type);
+	mig__free(c->src);
+	segv_free(&c->cons);
+}
+
+void mig__sq_model_free(tmodel *m)
+{
+	mig__free(m->name);
+	for (size_t i = 0; i < m->ncols; i++)
+		tcol_free(&m->cols[i]);
+	mig__free(m->cols);
+	segv_free(&m->cons);
+	mig__free(m->options);
+	for (size_t i = 0; i < m->nobjs; i++) {
+		mig__free(m->objs[i].type);
+		mig__free(m->objs[i].name);
+		mig__free(m->objs[i].sql);
+	}
+	mig__free(m->objs);
+	memset(m, 0, sizeof(*m));
+}
+
+/* A new column at the end (takes name and type); NULL on failure. */
+tcol *mig__sq_model_add_col(sq *p, tmodel *m, char *name, char *type)
+{
+	if (p->rc || !name || !type) {
+		mig__free(name);
+		mig__free(type);
+		if (!p->rc)
+			mig__sq_oom(p);
+		return NULL;
+	}
+	if (m->ncols == m->capcols) {
+		size_t cap = m->capcols ? m->capcols * 2 : 8;
+		tcol *c = mig__realloc(m->cols, cap * sizeof(*c));
+		if (!c) {
+			mig__free(name);
+			mig__free(type);
+			mig__sq_oom(p);
+			return NULL;
+		}
+		m->cols = c;
+		m->capcols = cap;
+	}
+	tcol *c = &m->cols[m->ncols++];
+	memset(c, 0, sizeof(*c));
+	c->name = name;
+	c->type = type;
+	return c;
+}
+
+tcol *mig__sq_model_col(const tmodel *m, const char *name)
+{
+	for (size_t i = 0; i < m->ncols; i++)
+		if (ieq(m->cols[i].name, name))
+			return &m->cols[i];
+	return NULL;
+}
+
+void mig__sq_model_remove_col(tmodel *m, tcol *c)
+{
+	size_t i = (size_t)(c - m->cols);
+	tcol_free(c);
+	memmove(&m->cols[i], &m->cols[i + 1], (m->ncols - i - 1) * sizeof(*m->cols));
+	m->ncols--;
+}
+
+void mig__sq_col_drop_kind(tcol *c, enum seg_kind kind)
+{
+	for (size_t i = c->cons.n; i-- > 0;)
+		if (c->cons.v[i].kind == kind)
+			mig__sq_segv_remove(&c->cons, i);
+}
+
+/* ---- parsing ----------------------------------------------------------- */
+
+static bool column_starter(const stoks *t, size_t i)
+{
+	static const char *const words[] = {"CONSTRAINT", "PRIMARY", "NOT", "NULL", "UNIQUE", "CHECK",
+					    "DEFAULT", "COLLATE", "REFERENCES", "GENERATED", "AS"};
+	for (size_t k = 0; k < sizeof(words) / sizeof(words[0]); k++)
+		if (kw(t, i, words[k]))
+			return true;
+	return false;
+}
+
+static size_t skip_conflict(const stoks *t, size_t i)
+{
+	return kw(t, i, "ON") && kw(t, i + 1, "CONFLICT") ? i + 3 : i;
+}
+
+/* i after REFERENCES: the end of the foreign-key clause. */
+static size_t fk_clause_end(const stoks *t, size_t i)
+{
+	i++; /* table */
+	if (punct(t, i, '.'))
+		i += 2;
+	if (punct(t, i, '('))
+		i = mig__sq_group_end(t, i);
+	for (;;) {
+		if (kw(t, i, "ON") && (kw(t, i + 1, "DELETE") || kw(t, i + 1, "UPDATE"))) {
+			i += 2;
+			if (kw(t, i, "SET") || kw(t, i, "NO"))
+				i += 2;
+			else
+				i++;
+		} else if (kw(t, i, "MATCH")) {
+			i += 2;
+		} else if (kw(t, i, "NOT") && kw(t, i + 1, "DEFERRABLE")) {
+			i += 2;
+		} else if (kw(t, i, "DEFERRABLE")) {
+			i++;
+		} else if (kw(t, i, "INITIALLY")) {
+			i += 2;
+		} else {
+			return i;
+		}
+	}
+}
+
+/* i at the keyword of a column constraint: its kind and end (0 when the
+ * text is not a constraint this parser knows). */
+static size_t column_constraint_end(const stoks *t, size_t i, enum seg_kind *kind)
+{
+	if (kw(t, i, "PRIMARY") && kw(t, i + 1, "KEY")) {
+		*kind = SEG_PK;
+		i += 2;
+		if (kw(t, i, "ASC") || kw(t, i, "DESC"))
+			i++;
+		i = skip_conflict(t, i);
+		if (kw(t, i, "AUTOINCREMENT"))
+			i++;
+		return i;
+	}
+	if (kw(t, i, "NOT") && kw(t, i + 1, "NULL")) {
+		*kind = SEG_NOTNULL;
+		return skip_conflict(t, i + 2);
+	}
+	if (kw(t, i, "NULL")) {
+		*kind = SEG_NULL;
+		return skip_conflict(t, i + 1);
+	}
+	if (kw(t, i, "UNIQUE")) {
+		*kind = SEG_UNIQUE;
+		return skip_conflict(t, i + 1);
+	}
+	if (kw(t, i, "CHECK") && punct(t, i + 1, '(')) {
+		*kind = SEG_CHECK;
+		return mig__sq_group_end(t, i + 1);
+	}
+	if (kw(t, i, "DEFAULT")) {
+		*kind = SEG_DEFAULT;
+		i++;
+		if (punct(t, i, '('))
+			return mig__sq_group_end(t, i);
+		if (punct(t, i, '+') || punct(t, i, '-'))
+			i++;
+		return tk(t, i)->type == TK_END ? 0 : i + 1;
+	}
+	if (kw(t, i, "COLLATE")) {
+		*kind = SEG_COLLATE;
+		return i + 2;
+	}
+	if (kw(t, i, "REFERENCES")) {
+		*kind = SEG_FK;
+		return fk_clause_end(t, i + 1);
+	}
+	if (kw(t, i, "GENERATED") && kw(t, i + 1, "ALWAYS"))
+		i += 2;
+	if (kw(t, i, "AS") && punct(t, i + 1, '(')) {
+		*kind = SEG_GENERATED;
+		i = mig__sq_group_end(t, i + 1);
+		if (kw(t, i, "STORED") || kw(t, i, "VIRTUAL"))
+			i++;
+		return i;
+	}
+	return 0;
+}
+
+static char *tok_name_dup(sq *p, const stoks *t, size_t i)
+{
+	mig_str s = MIG_STR_INIT;
+	mig__sq_tok_name(&s, t, i);
+	return mig__sq_detach_or_fail(p, &s);
+}
+
+static char *slice_dup(sq *p, const stoks *t, size_t a, size_t b)
+{
+	mig_str s = MIG_STR_INIT;
+	mig__sq_slice(&s, t, a, b);
+	return mig__sq_detach_or_fail(p, &s);
+}
+
+/* One element of the column list: a column or a table constraint. */
+static bool parse_element(sq *p, const stoks *t, size_t a, size_t b, tmodel *m)
+{
+	char *name = NULL;
+	size_t i = a;
+	if (kw(t, i, "CONSTRAINT") || kw(t, i, "PRIMARY") || kw(t, i, "UNIQUE") || kw(t, i, "CHECK") ||
+	    kw(t, i, "FOREIGN")) {
+		if (kw(t, i, "CONSTRAINT")) {
+			name = tok_name_dup(p, t, i + 1);
+			i += 2;
+		}
+		enum seg_kind kind;
+		if (kw(t, i, "PRIMARY"))
+			kind = SEG_PK;
+		else if (kw(t, i, "UNIQUE"))
+			kind = SEG_UNIQUE;
+		else if (kw(t, i, "CHECK"))
+			kind = SEG_CHECK;
+		else if (kw(t, i, "FOREIGN"))
+			kind = SEG_FK;
+		else {
+			mig__free(name);
+			return false;
+		}
+		mig__sq_segv_push(p, &m->cons, kind, name, slice_dup(p, t, i, b));
+		return !p->rc;
+	}
+	if (!is_name_tok(t, i))
+		return false;
+	tcol *c = mig__sq_model_add_col(p, m, tok_name_dup(p, t, i), mig__sq_dup_or_fail(p, ""));
+	if (!c)
+		return false;
+	i++;
+	size_t ts = i;
+	while (i < b && !column_starter(t, i))
+		i = punct(t, i, '(') ? mig__sq_group_end(t, i) : i + 1;
+	mig__free(c->type);
+	c->type = slice_dup(p, t, ts, i);
+	while (i < b && !p->rc) {
+		name = NULL;
+		if (kw(t, i, "CONSTRAINT")) {
+			name = tok_name_dup(p, t, i + 1);
+			i += 2;
+		}
+		enum seg_kind kind;
+		size_t e = column_constraint_end(t, i, &kind);
+		if (e == 0 || e > b) {
+			mig__free(name);
+			return false;
+		}
+		mig__sq_segv_push(p, &c->cons, kind, name, slice_dup(p, t, i, e));
+		i = e;
+	}
+	return !p->rc && c->type;
+}
+
+/* Split `CREATE TABLE name (...) options` into m. false when the text is
+ * not a plain CREATE TABLE with a column list. */
+bool mig__sq_parse_create_table(sq *p, const char *sql, tmodel *m)
+{
+	stoks t;
+	int rc = mig__sq_lex(sql, &t);
+	if (rc) {
+		mig__sq_adopt(p, rc);
+		return false;
+	}
+	bool ok = false;
+	size_t i = 0;
+	if (!kw(&t, i++, "CREATE"))
+		goto out;
+	if (kw(&t, i, "TEMP") || kw(&t, i, "TEMPORARY"))
+		i++;
+	if (!kw(&t, i++, "TABLE"))
+		goto out;
+	if (kw(&t, i, "IF") && kw(&t, i + 1, "NOT") && kw(&t, i + 2, "EXISTS"))
+		i += 3;
+	if (!is_name_tok(&t, i))
+		goto out;
+	i++;
+	if (punct(&t, i, '.'))
+		i += 2;
+	if (!punct(&t, i, '('))
+		goto out;
+	size_t close = mig__sq_group_end(&t, i) - 1;
+	if (!punct(&t, close, ')'))
+		goto out;
+	size_t a = i + 1;
+	for (size_t k = a; k <= close; k++) {
+		if (k < close && punct(&t, k, '(')) {
+			k = mig__sq_group_end(&t, k) - 1;
+			continue;
+		}
+		if (k == close || punct(&t, k, ',')) {
+			if (k == a || !parse_element(p, &t, a, k, m))
+				goto out;
+			a = k + 1;
+		}
+	}
+	m->options = slice_dup(p, &t, close + 1, t.n - 1);
+	ok = !p->rc;
+out:
+	mig__sq_toks_free(&t);
+	return ok;
+}
+
+/* The columns of a table-level PRIMARY KEY / UNIQUE / FOREIGN KEY
+ * (first parenthesised list), or of a column-level one (the column). */
+void mig__sq_seg_columns(sq *p, const seg *g, const tcol *owner, mig_strv *out)
+{
+	if (owner) {
+		mig__sq_strv_add(p, out, owner->name);
+		return;
+	}
+	stoks t;
+	int rc = mig__sq_lex(g->body, &t);
+	if (rc) {
+		mig__sq_adopt(p, rc);
+		return;
+	}
+	size_t i = 0;
+	while (tk(&t, i)->type != TK_END && !punct(&t, i, '('))
+		i++;
+	if (punct(&t, i, '(')) {
+		size_t e = mig__sq_group_end(&t, i) - 1;
+		bool item_start = true;
+		for (size_t k = i + 1; k < e; k++) {
+			if (punct(&t, k, ',')) {
+				item_start = true;
+				continue;
+			}
+			if (item_start && is_name_tok(&t, k)) {
+				char *n = tok_name_dup(p, &t, k);
+				if (n && !p->rc)
+					mig__sq_adopt(p, mig_strv_push(out, n));
+				else
+					mig__free(n);
+			}
+			item_start = false;
+			if (punct(&t, k, '('))
+				k = mig__sq_group_end(&t, k) - 1;
+		}
+	}
+	mig__sq_toks_free(&t);
+}
+
+/* A foreign key's parent table and columns (empty = its primary key). */
+bool mig__sq_seg_fk_target(sq *p, const seg *g, mig_str *table, mig_strv *cols)
+{
+	stoks t;
+	int rc = mig__sq_lex(g->body, &t);
+	if (rc) {
+		mig__sq_adopt(p, rc);
+		return false;
+	}
+	size_t i = 0;
+	while (tk(&t, i)->type != TK_END && !kw(&t, i, "REFERENCES"))
+		i++;
+	bool ok = kw(&t, i, "REFERENCES") && is_name_tok(&t, i + 1);
+	if (ok) {
+		i++;
+		if (punct(&t, i + 1, '.'))
+			i += 2;
+		mig__sq_tok_name(table, &t, i);
+		i++;
+		if (punct(&t, i, '(')) {
+			size_t e = mig__sq_group_end(&t, i) - 1;
+			for (size_t k = i + 1; k < e; k++)
+				if (is_name_tok(&t, k)) {
+					char *n = tok_name_dup(p, &t, k);
+					if (n && !p->rc)
+						mig__sq_adopt(p, mig_strv_push(cols, n));
+					else
+						mig__free(n);
+				}
+		}
+	}
+	mig__sq_toks_free(&t);
+	return ok;
+}
+
+/* Whether a constraint involves column `col`: PK/UNIQUE/FK by their own
+ * columns, CHECK and GENERATED by their expression. */
+bool mig__sq_seg_involves(sq *p, const seg *g, const tcol *owner, const char *col)
+{
+	if (owner && ieq(owner->name, col))
+		return true;
+	if (g->kind == SEG_CHECK || g->kind == SEG_GENERATED || g->kind == SEG_DEFAULT)
+		return mig__sq_sql_mentions(g->body, col);
+	if (owner)
+		return false;
+	mig_strv cols = MIG_STRV_INIT;
+	mig__sq_seg_columns(p, g, NULL, &cols);
+	bool r = strv_has(&cols, col);
+	mig_strv_free(&cols);
+	return r;
+}
+
+/* ---- rendering ------------------------------------------------------- */
+
+static void put_seg(mig_str *s, const seg *g)
+{
+	if (g->name) {
+		mig_str_puts(s, "CONSTRAINT ");
+		mig__sq_quote_ident(s, g->name);
+		mig_str_putc(s, ' ');
+	}
+	mig_str_puts(s, g->body);
+}
+
+void mig__sq_put_column(mig_str *s, const tcol *c)
+{
+	mig__sq_quote_ident(s, c->name);
+	if (c->type && *c->type) {
+		mig_str_putc(s, ' ');
+		mig_str_puts(s, c->type);
+	}
+	for (size_t k = 0; k < c->cons.n; k++) {
+		mig_str_putc(s, ' ');
+		put_seg(s, &c->cons.v[k]);
+	}
+}
+
+/* CREATE TABLE text in node-pg-migrate's layout: one item per line. */
+void mig__sq_put_create(mig_str *s, const tmodel *m, const char *name, const char *lead)
+{
+	mig_str_puts(s, lead);
+	mig__sq_quote_ident(s, name);
+	mig_str_puts(s, " (\n");
+	for (size_t i = 0; i < m->ncols; i++) {
+		mig_str_puts(s, "  ");
+		mig__sq_put_column(s, &m->cols[i]);
+		if (i + 1 < m->ncols || m->cons.n)
+			mig_str_putc(s, ',');
+		mig_str_putc(s, '\n');
+	}
+	for (size_t i = 0; i < m->cons.n; i++) {
+		mig_str_puts(s, "  ");
+		put_seg(s, &m->cons.v[i]);
+		if (i + 1 < m->cons.n)
+			mig_str_putc(s, ',');
+		mig_str_putc(s, '\n');
+	}
+	mig_str_putc(s, ')');
+	if (m->options && *m->options) {
+		mig_str_putc(s, ' ');
+		mig_str_puts(s, m->options);
+	}
+	mig_str_putc(s, ';');
+}

@@ -1,0 +1,554 @@
+/*
+ * Tables and columns.
+ */
+#include "dialects/sqlite/sqlite_emit.h"
+
+void mig__sq_put_after(sq *p, const mig_strv *after)
+{
+	for (size_t i = 0; i < after->n; i++)
+		mig__sq_step_text(p, after->v[i]);
+}
+
+/* A serial column must end up as the table's only primary-key column. */
+static void settle_serials(sq *p, tmodel *m, const colinfo *info)
+{
+	for (size_t i = 0; i < m->ncols && !p->rc; i++) {
+		if (!info[i].serial_pending)
+			continue;
+		tcol *c = &m->cols[i];
+		size_t k = 0;
+		for (; k < m->cons.n; k++) {
+			if (m->cons.v[k].kind != SEG_PK)
+				continue;
+			mig_strv cols = MIG_STRV_INIT;
+			mig__sq_seg_columns(p, &m->cons.v[k], NULL, &cols);
+			bool only = cols.n == 1 && ieq(cols.v[0], c->name);
+			mig_strv_free(&cols);
+			if (only)
+				break;
+		}
+		if (k == m->cons.n) {
+			mig__sq_fail(p, MIG_ENOTSUPPORTED,
+			     "%s: serial column \"%s\" is not supported on SQLite unless it is the table's only primary-key column: SQLite numbers rows only through an INTEGER PRIMARY KEY AUTOINCREMENT (give it primaryKey: true, or use integer)",
+			     p->op->name, c->name);
+			return;
+		}
+		char *name = m->cons.v[k].name;
+		m->cons.v[k].name = NULL;
+		mig__sq_segv_remove(&m->cons, k);
+		mig__sq_col_drop_kind(c, SEG_NOTNULL);
+		mig__sq_segv_push(p, &c->cons, SEG_PK, name, mig__sq_dup_or_fail(p, "PRIMARY KEY AUTOINCREMENT"));
+	}
+}
+
+static void e_createTable(sq *p)
+{
+	const mig_value *table = A(p, 0);
+	const mig_value *o = mig__sq_opts(p, 2, false);
+	char *tname = mig__sq_name_of(p, table, "the table name");
+	if (p->rc) {
+		mig__free(tname);
+		return;
+	}
+	const mig_value *oc = O(o, "constraints");
+	mig_columns cols;
+	int rc = mig_columns_resolve(A(p, 1), p->ctx->shorthands, p->op->name, &cols);
+	mig__sq_adopt(p, rc);
+	if (!rc && cols.constraints && mig_js_in(oc, "primaryKey"))
+		mig__sq_fail(p, MIG_EINPUT, "There is duplicate constraint definition in table and columns options: primaryKey");
+	if (T(o, "temporary") && T(o, "unlogged"))
+		mig__sq_fail(p, MIG_EINPUT, "TEMPORARY and UNLOGGED cannot be used together.");
+	if (T(o, "inherits"))
+		mig__sq_unsupported_option(p, "inherits", "SQLite has no table inheritance");
+	if (T(o, "like"))
+		mig__sq_unsupported_option(p, "like", "SQLite cannot copy another table's definition (list the columns)");
+	if (mig_value_truthy(O(o, "partition")))
+		mig__sq_unsupported_option(p, "partition", "SQLite has no partitioned tables");
+	if (T(o, "unlogged"))
+		mig__sq_notice(p, "%s: UNLOGGED skipped: SQLite has no unlogged tables", p->op->name);
+	if (O(o, "comment"))
+		mig__sq_notice(p, "%s: the comment on table \"%s\" is skipped: SQLite has no comments", p->op->name, tname);
+	bool ine = T(o, "ifNotExists");
+	tmodel m;
+	memset(&m, 0, sizeof(m));
+	mig_strv after = MIG_STRV_INIT;
+	colinfo *info = NULL;
+	if (!p->rc && cols.cols->n && !(info = mig__calloc(cols.cols->n, sizeof(*info))))
+		mig__sq_oom(p);
+	for (size_t i = 0; !p->rc && i < cols.cols->n; i++) {
+		tcol *c = mig__sq_model_add_col(p, &m, mig__sq_final_ident(p, cols.cols->keys[i]), mig__sq_dup_or_fail(p, ""));
+		if (c)
+			mig__sq_build_column(p, tname, c, cols.cols->items[i], &after, ine, &info[i]);
+	}
+	mig_value *merged = NULL;
+	if (!p->rc) {
+		merged = oc && oc->type == MIG_V_OBJECT ? mig_value_clone(oc) : mig_value_new(MIG_V_OBJECT);
+		if (!merged) {
+			mig__sq_oom(p);
+		} else if (cols.constraints) {
+			mig_value *pk = mig_value_clone(mig_object_get(cols.constraints, "primaryKey"));
+			if (!pk || mig_object_set(merged, "primaryKey", pk))
+				mig__sq_oom(p);
+		}
+	}
+	if (!p->rc)
+		mig__sq_ir_constraints(p, tname, table, merged, NULL, &m, &after, ine);
+	if (!p->rc)
+		settle_serials(p, &m, info);
+	mig_str s = MIG_STR_INIT;
+	mig_str lead = MIG_STR_INIT;
+	mig_str_printf(&lead, "CREATE %sTABLE %s", T(o, "temporary") ? "TEMPORARY " : "", ine ? "IF NOT EXISTS " : "");
+	if (!p->rc && m.ncols == 0)
+		mig__sq_fail(p, MIG_ENOTSUPPORTED, "%s: a table without columns is not supported on SQLite", p->op->name);
+	mig__sq_put_create(&s, &m, tname ? tname : "", mig_str_cstr(&lead));
+	mig__sq_step(p, &s);
+	mig__sq_put_after(p, &after);
+	mig_str_free(&lead);
+	mig_value_free(merged);
+	mig__free(info);
+	mig_strv_free(&after);
+	mig__sq_model_free(&m);
+	mig_columns_dispose(&cols);
+	mig__free(tname);
+}
+
+static void e_dropTable(sq *p)
+{
+	const mig_value *o = mig__sq_opts(p, 1, false);
+	char *tname = mig__sq_name_of(p, A(p, 0), "the table name");
+	if (p->rc) {
+		mig__free(tname);
+		return;
+	}
+	tmodel m;
+	memset(&m, 0, sizeof(m));
+	if (have_catalog(p) && mig__sq_load_model(p, tname, &m)) {
+		deps d;
+		mig__sq_find_deps(p, &m, NULL, true, &d);
+		if (d.what.n && !T(o, "cascade")) {
+			mig_str w = MIG_STR_INIT;
+			mig__sq_put_deps(&w, &d);
+			mig__sq_fail(p, MIG_ESQL, "%s: cannot drop table %s because other objects depend on it: %s (use {cascade: true} to drop them too)",
+			     p->op->name, m.name, mig_str_cstr(&w));
+			mig_str_free(&w);
+		} else if (d.what.n) {
+			mig_strv pk = MIG_STRV_INIT;
+			mig__sq_model_pk_columns(p, &m, &pk);
+			mig__sq_drop_deps(p, &d, m.name, NULL, &pk);
+			mig_strv_free(&pk);
+		}
+		mig__sq_deps_free(&d);
+	}
+	mig_str s = MIG_STR_INIT;
+	mig_str_puts(&s, T(o, "ifExists") ? "DROP TABLE IF EXISTS " : "DROP TABLE ");
+	mig__sq_quote_ident(&s, tname);
+	mig_str_putc(&s, ';');
+	mig__sq_step(p, &s);
+	mig__sq_model_free(&m);
+	mig__free(tname);
+}
+
+static void e_renameTable(sq *p)
+{
+	char *a = mig__sq_name_of(p, A(p, 0), "the table name");
+	char *b = mig__sq_name_of(p, A(p, 1), "the new table name");
+	if (!p->rc) {
+		mig_str s = MIG_STR_INIT;
+		mig_str_puts(&s, "ALTER TABLE ");
+		mig__sq_quote_ident(&s, a);
+		mig_str_puts(&s, " RENAME TO ");
+		mig__sq_quote_ident(&s, b);
+		mig_str_putc(&s, ';');
+		mig__sq_step(p, &s);
+	}
+	mig__free(a);
+	mig__free(b);
+}
+
+static void e_alterTable(sq *p)
+{
+	const mig_value *o = mig__sq_opts(p, 1, true);
+	if (p->rc)
+		return;
+	const mig_value *u = O(o, "unlogged");
+	bool has_unlogged = u && u->type == MIG_V_BOOL;
+	if (!T(o, "levelSecurity") && !has_unlogged) {
+		mig__sq_fail(p, MIG_EINPUT, "No table options provided for alterTable");
+		return;
+	}
+	if (T(o, "levelSecurity")) {
+		mig__sq_unsupported_option(p, "levelSecurity", "SQLite has no row-level security");
+		return;
+	}
+	mig__sq_notice(p, "%s: SET %sLOGGED skipped: SQLite has no unlogged tables", p->op->name, u->b ? "UN" : "");
+}
+
+static void e_addColumns(sq *p)
+{
+	const mig_value *o = mig__sq_opts(p, 2, false);
+	char *tname = mig__sq_name_of(p, A(p, 0), "the table name");
+	mig_columns cols;
+	memset(&cols, 0, sizeof(cols));
+	if (!p->rc)
+		mig__sq_adopt(p, mig_columns_resolve(A(p, 1), p->ctx->shorthands, p->op->name, &cols));
+	tmodel m;
+	memset(&m, 0, sizeof(m));
+	mig_strv after = MIG_STRV_INIT, added = MIG_STRV_INIT;
+	if (p->rc || !mig__sq_need_model(p, tname, &m))
+		goto out;
+	bool had_pk = mig__sq_model_has_pk(&m), ine = T(o, "ifNotExists"), rebuild_needed = false;
+	for (size_t i = 0; i < cols.cols->n && !p->rc; i++) {
+		char *cn = mig__sq_final_ident(p, cols.cols->keys[i]);
+		if (!cn)
+			break;
+		if (mig__sq_model_col(&m, cn)) {
+			if (ine && !strv_has(&added, cn))
+				mig__sq_notice(p, "column \"%s\" of relation \"%s\" already exists, skipping", cn, tname);
+			else
+				mig__sq_fail(p, MIG_ESQL, "%s: column \"%s\" of relation \"%s\" already exists", p->op->name, cn, tname);
+			mig__free(cn);
+			continue;
+		}
+		mig__sq_strv_add(p, &added, cn);
+		tcol *c = mig__sq_model_add_col(p, &m, cn, mig__sq_dup_or_fail(p, ""));
+		if (!c)
+			break;
+		colinfo info;
+		mig__sq_build_column(p, tname, c, cols.cols->items[i], &after, false, &info);
+		if (info.serial_pending)
+			mig__sq_fail(p, MIG_ENOTSUPPORTED,
+			     "%s: serial column \"%s\" is not supported on SQLite unless it is the primary key: SQLite numbers rows only through an INTEGER PRIMARY KEY AUTOINCREMENT (give it primaryKey: true)",
+			     p->op->name, c->name);
+		if (info.pk && had_pk)
+			mig__sq_fail(p, MIG_ESQL, "%s: multiple primary keys for table \"%s\" are not allowed", p->op->name, tname);
+		had_pk = had_pk || info.pk;
+		/* What SQLite's ADD COLUMN mig__sq_refuses (some of it only once the
+		 * table has rows: decide on the definition, not the data). */
+		if (info.pk || (info.has_default && !info.default_constant) ||
+		    (info.notnull && (!info.has_default || info.default_null)) ||
+		    (info.fk && info.has_default && !info.default_null) || info.generated)
+			rebuild_needed = true;
+	}
+	if (p->rc || added.n == 0)
+		goto out;
+	if (rebuild_needed) {
+		mig__sq_rebuild(p, &m, &after);
+		goto out;
+	}
+	for (size_t i = 0; i < m.ncols && !p->rc; i++) {
+		if (m.cols[i].src || !strv_has(&added, m.cols[i].name))
+			continue;
+		mig_str s = MIG_STR_INIT;
+		mig_str_puts(&s, "ALTER TABLE ");
+		mig__sq_quote_ident(&s, tname);
+		mig_str_puts(&s, " ADD COLUMN ");
+		mig__sq_put_column(&s, &m.cols[i]);
+		mig_str_putc(&s, ';');
+		mig__sq_step(p, &s);
+	}
+	mig__sq_put_after(p, &after);
+out:
+	mig_strv_free(&after);
+	mig_strv_free(&added);
+	mig__sq_model_free(&m);
+	mig_columns_dispose(&cols);
+	mig__free(tname);
+}
+
+/* The names of dropColumns' second argument. */
+static void column_names(sq *p, const mig_value *cols, mig_strv *out)
+{
+	if (is_str(cols) || (cols && cols->type == MIG_V_ARRAY)) {
+		for (size_t i = 0; i < mig_js_len(cols) && !p->rc; i++) {
+			char *n = mig__sq_name_of(p, mig_js_at(cols, i), "a column name");
+			if (n && !p->rc)
+				mig__sq_adopt(p, mig_strv_push(out, n));
+			else
+				mig__free(n);
+		}
+	} else if (cols && cols->type == MIG_V_OBJECT) {
+		for (size_t i = 0; i < cols->n && !p->rc; i++) {
+			char *n = mig__sq_final_ident(p, cols->keys[i]);
+			if (n && !p->rc)
+				mig__sq_adopt(p, mig_strv_push(out, n));
+			else
+				mig__free(n);
+		}
+	} else {
+		mig__sq_fail(p, MIG_EINPUT, "%s: the columns must be a string, an array or an object, not %s", p->op->name,
+		     mig_value_type_name(cols));
+	}
+}
+
+static void e_dropColumns(sq *p)
+{
+	const mig_value *o = mig__sq_opts(p, 2, false);
+	char *tname = mig__sq_name_of(p, A(p, 0), "the table name");
+	mig_strv names = MIG_STRV_INIT, drop = MIG_STRV_INIT;
+	tmodel m;
+	memset(&m, 0, sizeof(m));
+	deps d;
+	memset(&d, 0, sizeof(d));
+	if (!p->rc)
+		column_names(p, A(p, 1), &names);
+	if (p->rc || !mig__sq_need_model(p, tname, &m))
+		goto out;
+	for (size_t i = 0; i < names.n && !p->rc; i++) {
+		tcol *c = mig__sq_model_col(&m, names.v[i]);
+		if (!c) {
+			if (T(o, "ifExists"))
+				mig__sq_notice(p, "column \"%s\" of relation \"%s\" does not exist, skipping", names.v[i], tname);
+			else
+				mig__sq_fail(p, MIG_ESQL, "%s: column \"%s\" of relation \"%s\" does not exist", p->op->name,
+				     names.v[i], tname);
+		} else if (!strv_has(&drop, c->name)) {
+			mig__sq_strv_add(p, &drop, c->name);
+		}
+	}
+	if (p->rc || drop.n == 0)
+		goto out;
+	if (drop.n == m.ncols) {
+		mig__sq_fail(p, MIG_ENOTSUPPORTED, "%s: dropping every column of \"%s\" is not supported on SQLite: a table needs a column",
+		     p->op->name, m.name);
+		goto out;
+	}
+	bool cascade = T(o, "cascade");
+	mig__sq_find_deps(p, &m, &drop, true, &d);
+	if (d.what.n && !cascade) {
+		mig_str w = MIG_STR_INIT;
+		mig__sq_put_deps(&w, &d);
+		mig__sq_fail(p, MIG_ESQL, "%s: cannot drop column %s of table %s because other objects depend on it: %s (use {cascade: true} to drop them too)",
+		     p->op->name, drop.v[0], m.name, mig_str_cstr(&w));
+		mig_str_free(&w);
+		goto out;
+	}
+	/* A column some other part of the table uses cannot go through
+	 * ALTER TABLE DROP COLUMN: PostgreSQL drops those parts with it
+	 * (indexes, constraints), which takes a mig__sq_rebuild here. */
+	bool involved = false;
+	for (size_t k = 0; k < drop.n && !p->rc; k++) {
+		const char *dc = drop.v[k];
+		for (size_t i = 0; i < m.ncols; i++) {
+			const tcol *c = &m.cols[i];
+			for (size_t j = 0; j < c->cons.n; j++) {
+				const seg *g = &c->cons.v[j];
+				if (ieq(c->name, dc)) {
+					if (g->kind == SEG_PK || g->kind == SEG_UNIQUE)
+						involved = true;
+				} else if (g->kind == SEG_GENERATED && mig__sq_seg_involves(p, g, NULL, dc)) {
+					mig__sq_fail(p, MIG_ESQL, "%s: cannot drop column %s of table %s because generated column %s depends on it",
+					     p->op->name, dc, m.name, c->name);
+				} else if (mig__sq_seg_involves(p, g, NULL, dc)) {
+					involved = true;
+				}
+			}
+		}
+		for (size_t j = 0; j < m.cons.n; j++)
+			involved = involved || mig__sq_seg_involves(p, &m.cons.v[j], NULL, dc);
+		for (size_t j = 0; j < m.nobjs; j++)
+			involved = involved || mig__sq_obj_mentions(&m.objs[j], dc);
+	}
+	if (p->rc)
+		goto out;
+	if (d.what.n) {
+		mig_strv pk = MIG_STRV_INIT;
+		mig__sq_model_pk_columns(p, &m, &pk);
+		mig__sq_drop_deps(p, &d, m.name, &drop, &pk);
+		mig_strv_free(&pk);
+	}
+	if (!involved) {
+		for (size_t k = 0; k < drop.n; k++) {
+			mig_str s = MIG_STR_INIT;
+			mig_str_puts(&s, "ALTER TABLE ");
+			mig__sq_quote_ident(&s, tname);
+			mig_str_puts(&s, " DROP COLUMN ");
+			mig__sq_quote_ident(&s, drop.v[k]);
+			mig_str_putc(&s, ';');
+			mig__sq_step(p, &s);
+		}
+		goto out;
+	}
+	for (size_t k = 0; k < drop.n; k++) {
+		const char *dc = drop.v[k];
+		mig__sq_model_remove_col(&m, mig__sq_model_col(&m, dc));
+		for (size_t j = m.cons.n; j-- > 0;)
+			if (mig__sq_seg_involves(p, &m.cons.v[j], NULL, dc))
+				mig__sq_segv_remove(&m.cons, j);
+		for (size_t i = 0; i < m.ncols; i++)
+			for (size_t j = m.cols[i].cons.n; j-- > 0;)
+				if (mig__sq_seg_involves(p, &m.cols[i].cons.v[j], NULL, dc))
+					mig__sq_segv_remove(&m.cols[i].cons, j);
+		for (size_t j = 0; j < m.nobjs; j++) {
+			tobj *ob = &m.objs[j];
+			if (!ob->keep || !mig__sq_obj_mentions(ob, dc))
+				continue;
+			ob->keep = false;
+			if (strcmp(ob->type, "trigger") == 0)
+				mig__sq_notice(p, "%s: trigger %s is dropped with column %s of table %s", p->op->name, ob->name, dc,
+				       m.name);
+		}
+	}
+	mig__sq_rebuild(p, &m, NULL);
+out:
+	mig__sq_deps_free(&d);
+	mig__sq_model_free(&m);
+	mig_strv_free(&names);
+	mig_strv_free(&drop);
+	mig__free(tname);
+}
+
+static void e_renameColumn(sq *p)
+{
+	char *t = mig__sq_name_of(p, A(p, 0), "the table name");
+	char *a = mig__sq_name_of(p, A(p, 1), "the column name");
+	char *b = mig__sq_name_of(p, A(p, 2), "the new column name");
+	if (!p->rc) {
+		mig_str s = MIG_STR_INIT;
+		mig_str_puts(&s, "ALTER TABLE ");
+		mig__sq_quote_ident(&s, t);
+		mig_str_puts(&s, " RENAME COLUMN ");
+		mig__sq_quote_ident(&s, a);
+		mig_str_puts(&s, " TO ");
+		mig__sq_quote_ident(&s, b);
+		mig_str_putc(&s, ';');
+		mig__sq_step(p, &s);
+	}
+	mig__free(t);
+	mig__free(a);
+	mig__free(b);
+}
+
+static bool col_in_pk(sq *p, const tmodel *m, const char *col)
+{
+	mig_strv pk = MIG_STRV_INIT;
+	mig__sq_model_pk_columns(p, m, &pk);
+	bool r = strv_has(&pk, col);
+	mig_strv_free(&pk);
+	return r;
+}
+
+static void render_col(mig_str *s, const tcol *c)
+{
+	mig_str_clear(s);
+	mig__sq_put_column(s, c);
+	mig_str_printf(s, " <- %s", c->src ? c->src : "");
+}
+
+static void e_alterColumn(sq *p)
+{
+	const mig_value *o = mig__sq_opts(p, 2, true);
+	char *tname = mig__sq_name_of(p, A(p, 0), "the table name");
+	char *cname = mig__sq_name_of(p, A(p, 1), "the column name");
+	tmodel m;
+	memset(&m, 0, sizeof(m));
+	mig_str before = MIG_STR_INIT, now = MIG_STR_INIT;
+	sqtype st;
+	memset(&st, 0, sizeof(st));
+	if (p->rc)
+		goto out;
+	if (O(o, "sequenceGenerated") || is_null(mig_object_get(o, "sequenceGenerated")))
+		mig__sq_unsupported_option(p, "sequenceGenerated",
+				   "SQLite cannot add or drop an identity (a serial INTEGER PRIMARY KEY AUTOINCREMENT column numbers rows)");
+	const mig_value *eg = mig_object_get(o, "expressionGenerated");
+	if (is_str(eg) || is_null(eg))
+		mig__sq_unsupported_option(p, "expressionGenerated", "SQLite cannot change a generated column");
+	if (p->rc || !mig__sq_need_model(p, tname, &m))
+		goto out;
+	tcol *c = mig__sq_model_col(&m, cname);
+	if (!c) {
+		mig__sq_fail(p, MIG_ESQL, "%s: column \"%s\" of relation \"%s\" does not exist", p->op->name, cname, tname);
+		goto out;
+	}
+	render_col(&before, c);
+	enum lkind kind = mig__sq_kind_of_column(c);
+	if (T(o, "type")) {
+		const mig_value *t = O(o, "type");
+		mig_value *adapted = is_str(t) ? mig_value_cstring(mig_type_adapt(t->str)) : mig_value_clone(t);
+		if (!adapted) {
+			mig__sq_oom(p);
+			goto out;
+		}
+		mig__sq_map_type(p, adapted, c->name, &st);
+		mig_value_free(adapted);
+		if (p->rc)
+			goto out;
+		if (st.serial) {
+			mig__sq_unsupported_option(p, "type: serial",
+					   "a column cannot become serial: create the table with an id column instead");
+			goto out;
+		}
+		kind = st.kind;
+		mig__free(c->type);
+		c->type = mig__sq_dup_or_fail(p, st.decl);
+		for (size_t i = c->cons.n; i-- > 0;)
+			if (is_type_check(&c->cons.v[i]) || c->cons.v[i].kind == SEG_COLLATE)
+				mig__sq_segv_remove(&c->cons, i);
+		const seg *pkseg = col_seg(c, SEG_PK);
+		if (pkseg && strcmp(st.decl, "INTEGER") != 0 && mig__sq_sql_mentions(pkseg->body, "AUTOINCREMENT")) {
+			/* AUTOINCREMENT exists only on INTEGER PRIMARY KEY */
+			for (size_t i = 0; i < c->cons.n; i++)
+				if (c->cons.v[i].kind == SEG_PK) {
+					mig__free(c->cons.v[i].body);
+					c->cons.v[i].body = mig__sq_dup_or_fail(p, "PRIMARY KEY");
+				}
+			if (!col_seg(c, SEG_NOTNULL))
+				mig__sq_segv_pushs(p, &c->cons, SEG_NOTNULL, NULL, "NOT NULL");
+		}
+		const char *coll = T(o, "collation") ? mig__sq_map_collation(p, O(o, "collation")) : st.collate;
+		if (coll) {
+			mig_str b = MIG_STR_INIT;
+			mig_str_printf(&b, "COLLATE %s", coll);
+			mig__sq_segv_push(p, &c->cons, SEG_COLLATE, NULL, mig__sq_detach_or_fail(p, &b));
+		}
+		mig__sq_push_type_check(p, c, &st);
+		if (T(o, "using")) {
+			mig_str u = MIG_STR_INIT;
+			mig_str_puts(&u, "(");
+			mig_js_string(&u, O(o, "using"));
+			mig_str_putc(&u, ')');
+			mig__free(c->src);
+			c->src = mig__sq_detach_or_fail(p, &u);
+		}
+	}
+	const mig_value *def = mig_object_get(o, "default");
+	if (is_null(def)) {
+		mig__sq_col_drop_kind(c, SEG_DEFAULT);
+	} else if (!mig_value_is_undefined(def)) {
+		bool constant;
+		mig__sq_set_default(p, c, def, kind, &constant);
+	}
+	const mig_value *nn = O(o, "notNull");
+	if (mig_value_truthy(nn)) {
+		if (!col_seg(c, SEG_NOTNULL))
+			mig__sq_segv_pushs(p, &c->cons, SEG_NOTNULL, NULL, "NOT NULL");
+	} else if (is_false(nn) || T(o, "allowNull")) {
+		if (col_in_pk(p, &m, c->name))
+			mig__sq_fail(p, MIG_ESQL, "%s: column \"%s\" is in a primary key", p->op->name, c->name);
+		mig__sq_col_drop_kind(c, SEG_NOTNULL);
+	}
+	if (O(o, "comment"))
+		mig__sq_notice(p, "%s: the comment on column \"%s\" is skipped: SQLite has no comments", p->op->name, c->name);
+	render_col(&now, c);
+	if (p->rc || strcmp(mig_str_cstr(&before), mig_str_cstr(&now)) == 0)
+		goto out; /* nothing SQLite stores changes */
+	mig__sq_rebuild(p, &m, NULL);
+out:
+	mig__sq_sqtype_free(&st);
+	mig_str_free(&before);
+	mig_str_free(&now);
+	mig__sq_model_free(&m);
+	mig__free(tname);
+	mig__free(cname);
+}
+
+const mig_sq_emitter mig__sq_tables[] = {
+	{MIG_OP_CREATE_TABLE, e_createTable},
+	{MIG_OP_DROP_TABLE, e_dropTable},
+	{MIG_OP_RENAME_TABLE, e_renameTable},
+	{MIG_OP_ALTER_TABLE, e_alterTable},
+	{MIG_OP_ADD_COLUMNS, e_addColumns},
+	{MIG_OP_DROP_COLUMNS, e_dropColumns},
+	{MIG_OP_RENAME_COLUMN, e_renameColumn},
+	{MIG_OP_ALTER_COLUMN, e_alterColumn},
+	{MIG_OP_UNKNOWN, NULL},
+};

@@ -1,0 +1,496 @@
+/*
+ * PostgreSQL types and defaults as SQLite stores them.
+ */
+#include "dialects/sqlite/sqlite_emit.h"
+
+void mig__sq_sqtype_free(sqtype *t)
+{
+	mig_strv_free(&t->values);
+	mig__free(t->logical);
+	memset(t, 0, sizeof(*t));
+}
+
+static const struct {
+	const char *name;
+	const char *decl;
+	enum lkind kind;
+	int flags;
+} builtin_types[] = {
+	{"smallint", "INTEGER", L_INT, 0},
+	{"integer", "INTEGER", L_INT, 0},
+	{"int", "INTEGER", L_INT, 0},
+	{"int2", "INTEGER", L_INT, 0},
+	{"int4", "INTEGER", L_INT, 0},
+	{"int8", "INTEGER", L_INT, 0},
+	{"bigint", "INTEGER", L_INT, 0},
+	{"serial", "INTEGER", L_INT, TF_SERIAL},
+	{"serial2", "INTEGER", L_INT, TF_SERIAL},
+	{"serial4", "INTEGER", L_INT, TF_SERIAL},
+	{"serial8", "INTEGER", L_INT, TF_SERIAL},
+	{"smallserial", "INTEGER", L_INT, TF_SERIAL},
+	{"bigserial", "INTEGER", L_INT, TF_SERIAL},
+	{"real", "REAL", L_REAL, 0},
+	{"float4", "REAL", L_REAL, 0},
+	{"float8", "REAL", L_REAL, 0},
+	{"float", "REAL", L_REAL, 0},
+	{"double precision", "REAL", L_REAL, 0},
+	{"numeric", "NUMERIC", L_NUMERIC, 0},
+	{"decimal", "NUMERIC", L_NUMERIC, 0},
+	{"boolean", "INTEGER", L_BOOL, 0},
+	{"bool", "INTEGER", L_BOOL, 0},
+	{"text", "TEXT", L_TEXT, 0},
+	{"varchar", "TEXT", L_TEXT, TF_LEN},
+	{"character varying", "TEXT", L_TEXT, TF_LEN},
+	{"char", "TEXT", L_TEXT, TF_LEN | TF_CHAR},
+	{"character", "TEXT", L_TEXT, TF_LEN | TF_CHAR},
+	{"bpchar", "TEXT", L_TEXT, TF_LEN},
+	{"citext", "TEXT", L_TEXT, TF_NOCASE},
+	{"uuid", "TEXT", L_UUID, 0},
+	{"json", "TEXT", L_JSON, TF_JSON},
+	{"jsonb", "TEXT", L_JSON, TF_JSON},
+	{"date", "TEXT", L_DATE, 0},
+	{"time", "TEXT", L_TIME, 0},
+	{"time without time zone", "TEXT", L_TIME, 0},
+	{"time with time zone", "TEXT", L_TIME, 0},
+	{"timetz", "TEXT", L_TIME, 0},
+	{"timestamp", "TEXT", L_TIMESTAMP, 0},
+	{"timestamp without time zone", "TEXT", L_TIMESTAMP, 0},
+	{"timestamp with time zone", "TEXT", L_TIMESTAMP, 0},
+	{"timestamptz", "TEXT", L_TIMESTAMP, 0},
+	{"bytea", "BLOB", L_BLOB, 0},
+	{"inet", "TEXT", L_TEXT, 0},
+	{"cidr", "TEXT", L_TEXT, 0},
+	{"macaddr", "TEXT", L_TEXT, 0},
+	{"macaddr8", "TEXT", L_TEXT, 0},
+};
+
+/* Split a type string into its lower-cased base name (modifiers removed,
+ * white space collapsed) and its first modifier list. */
+static void type_parts(const char *type, mig_str *base, mig_str *mods, bool *array)
+{
+	*array = false;
+	size_t n = strlen(type);
+	while (n && (type[n - 1] == ' ' || type[n - 1] == '\t'))
+		n--;
+	if (n >= 2 && type[n - 2] == '[' && type[n - 1] == ']')
+		*array = true;
+	int depth = 0;
+	bool space = false;
+	for (size_t i = 0; i < n; i++) {
+		char c = type[i];
+		if (c == '(') {
+			if (depth++ == 0)
+				continue;
+		} else if (c == ')') {
+			if (--depth == 0)
+				continue;
+		}
+		if (depth > 0) {
+			if (c != ' ')
+				mig_str_putc(mods, c);
+			continue;
+		}
+		if (c == '[' || c == ']')
+			continue;
+		if (c == ' ' || c == '\t' || c == '\n') {
+			space = base->len > 0;
+			continue;
+		}
+		if (space)
+			mig_str_putc(base, ' ');
+		space = false;
+		mig_str_putc(base, (char)lower_ascii((unsigned char)c));
+	}
+}
+
+static void set_logical(sq *p, sqtype *out, const char *logical)
+{
+	mig__free(out->logical);
+	out->logical = mig__sq_dup_or_fail(p, logical);
+}
+
+/* An enum type's name as written in a column type: "mood", "\"Mood\"",
+ * "public.mood". Caller frees. */
+static char *enum_lookup_name(sq *p, const char *type)
+{
+	const char *s = type;
+	if (istarts(s, "public."))
+		s += 7;
+	mig_str n = MIG_STR_INIT;
+	if (*s == '"') {
+		for (s++; *s && !(*s == '"' && s[1] != '"'); s++) {
+			mig_str_putc(&n, *s);
+			if (*s == '"')
+				s++;
+		}
+	} else {
+		mig_str_puts(&n, s);
+	}
+	return mig__sq_detach_or_fail(p, &n);
+}
+
+/*
+ * Map a column's resolved type (a string after node-pg-migrate's
+ * adapters, an enum given as {schema, name}, ...) to SQLite. Unknown and
+ * inexpressible types are an error naming the type.
+ */
+bool mig__sq_map_type(sq *p, const mig_value *t, const char *col, sqtype *out)
+{
+	memset(out, 0, sizeof(*out));
+	if (p->rc)
+		return false;
+	if (!t || (t->type != MIG_V_STRING && !mig_is_name_object(t))) {
+		if (t && t->type == MIG_V_LITERAL)
+			mig__sq_fail(p, MIG_ENOTSUPPORTED, "%s: column \"%s\": the type pgm.func('%s') is not supported on SQLite: give a type name",
+			     p->op->name, col, t->str);
+		else
+			mig__sq_fail(p, MIG_EINPUT, "%s: column \"%s\" needs a type name, not %s", p->op->name, col,
+			     mig_value_type_name(t));
+		return false;
+	}
+	char *enum_name = NULL;
+	if (t->type == MIG_V_OBJECT) {
+		enum_name = mig__sq_name_of(p, t, "the column type");
+	} else {
+		mig_str base = MIG_STR_INIT, mods = MIG_STR_INIT;
+		bool array;
+		type_parts(t->str, &base, &mods, &array);
+		const char *b = mig_str_cstr(&base);
+		if (array) {
+			mig__sq_fail(p, MIG_ENOTSUPPORTED,
+			     "%s: column \"%s\": the array type %s is not supported on SQLite: SQLite has no arrays (store JSON text in a json column instead)",
+			     p->op->name, col, t->str);
+		} else {
+			size_t k = 0, nt = sizeof(builtin_types) / sizeof(builtin_types[0]);
+			for (; k < nt; k++)
+				if (strcmp(builtin_types[k].name, b) == 0)
+					break;
+			if (k < nt) {
+				int f = builtin_types[k].flags;
+				out->decl = builtin_types[k].decl;
+				out->kind = builtin_types[k].kind;
+				out->serial = (f & TF_SERIAL) != 0;
+				out->collate = (f & TF_NOCASE) ? "NOCASE" : NULL;
+				if (f & TF_JSON) {
+					out->ck = CK_JSON;
+					set_logical(p, out, b);
+				} else if ((f & TF_LEN) && (mods.len || (f & TF_CHAR))) {
+					out->ck = CK_LENGTH;
+					out->maxlen = mods.len ? strtol(mig_str_cstr(&mods), NULL, 10) : 1;
+					if (out->maxlen <= 0) {
+						mig__sq_fail(p, MIG_EINPUT, "%s: column \"%s\": bad length in type %s", p->op->name, col,
+						     t->str);
+					} else {
+						mig_str l = MIG_STR_INIT;
+						mig_str_printf(&l, "%s(%ld)", strcmp(b, "character varying") == 0 ? "varchar"
+									    : strcmp(b, "character") == 0 ? "char"
+													   : b,
+							       out->maxlen);
+						out->logical = mig__sq_detach_or_fail(p, &l);
+					}
+				}
+			} else if (strcmp(b, "interval") == 0) {
+				mig__sq_fail(p, MIG_ENOTSUPPORTED,
+				     "%s: column \"%s\": the type interval is not supported on SQLite: SQLite has no interval type (store seconds in an integer column)",
+				     p->op->name, col);
+			} else {
+				enum_name = enum_lookup_name(p, t->str);
+			}
+		}
+		mig_str_free(&base);
+		mig_str_free(&mods);
+	}
+	if (enum_name && !p->rc) {
+		if (mig__sq_enum_values(p, enum_name, &out->values)) {
+			out->decl = "TEXT";
+			out->kind = L_ENUM;
+			out->ck = CK_ENUM;
+			set_logical(p, out, enum_name);
+		} else if (!p->rc) {
+			mig__sq_fail(p, MIG_ENOTSUPPORTED,
+			     "%s: column \"%s\": the type %s is not supported on SQLite: it is neither a built-in type SQLite can store faithfully nor an enum created with pgm.createType()",
+			     p->op->name, col, t->type == MIG_V_STRING ? t->str : enum_name);
+		}
+	}
+	mig__free(enum_name);
+	return !p->rc;
+}
+
+/* The body of a type's CHECK for column col: CHECK (...). */
+void mig__sq_type_check_body(mig_str *s, const sqtype *t, const char *col)
+{
+	mig_str_puts(s, "CHECK (");
+	switch (t->ck) {
+	case CK_ENUM:
+		mig__sq_quote_ident(s, col);
+		mig_str_puts(s, " IN (");
+		for (size_t i = 0; i < t->values.n; i++) {
+			if (i)
+				mig_str_puts(s, ", ");
+			mig__sq_quote_literal(s, t->values.v[i]);
+		}
+		mig_str_putc(s, ')');
+		break;
+	case CK_JSON:
+		/* json_valid(NULL) is 0 before SQLite 3.45: let NULL through
+		 * explicitly, as PostgreSQL does */
+		mig__sq_quote_ident(s, col);
+		mig_str_puts(s, " IS NULL OR json_valid(");
+		mig__sq_quote_ident(s, col);
+		mig_str_putc(s, ')');
+		break;
+	case CK_LENGTH:
+		mig_str_puts(s, "length(");
+		mig__sq_quote_ident(s, col);
+		mig_str_printf(s, ") <= %ld", t->maxlen);
+		break;
+	}
+	mig_str_putc(s, ')');
+}
+
+/* The type's CHECK as a named column constraint. */
+void mig__sq_push_type_check(sq *p, tcol *c, const sqtype *t)
+{
+	if (t->ck == CK_NONE || p->rc)
+		return;
+	mig_str name = MIG_STR_INIT, body = MIG_STR_INIT;
+	mig_str_printf(&name, TYPE_CHECK_PREFIX "%s", t->logical ? t->logical : "");
+	mig__sq_type_check_body(&body, t, c->name);
+	mig__sq_segv_push(p, &c->cons, SEG_CHECK, mig__sq_detach_or_fail(p, &name), mig__sq_detach_or_fail(p, &body));
+}
+
+/* Case-insensitive strstr for ASCII. */
+static bool icontains(const char *s, const char *needle)
+{
+	size_t n = strlen(needle);
+	for (; *s; s++) {
+		size_t k = 0;
+		while (k < n && s[k] && lower_ascii((unsigned char)s[k]) == lower_ascii((unsigned char)needle[k]))
+			k++;
+		if (k == n)
+			return true;
+	}
+	return false;
+}
+
+/* The kind of an existing column, for mapping a new default: its "type:"
+ * check when it has one, else its declared type's affinity. */
+enum lkind mig__sq_kind_of_column(const tcol *c)
+{
+	for (size_t i = 0; i < c->cons.n; i++) {
+		const seg *g = &c->cons.v[i];
+		if (!is_type_check(g))
+			continue;
+		if (strstr(g->body, "json_valid("))
+			return L_JSON;
+		if (strstr(g->body, " IN ("))
+			return L_ENUM;
+	}
+	const char *d = c->type ? c->type : "";
+	if (icontains(d, "INT"))
+		return L_INT;
+	if (icontains(d, "CHAR") || icontains(d, "CLOB") || icontains(d, "TEXT"))
+		return L_TEXT;
+	if (icontains(d, "BLOB"))
+		return L_BLOB;
+	if (icontains(d, "REAL") || icontains(d, "FLOA") || icontains(d, "DOUB"))
+		return L_REAL;
+	return *d ? L_NUMERIC : L_BLOB;
+}
+
+/* ---- defaults ---------------------------------------------------------- */
+/* A v4 UUID from randomblob(): version nibble 4, variant 8-b. random() & 3
+ * rather than abs(random()) % 4, which overflows on the smallest integer. */
+static const char uuid_v4_expr[] =
+	"(lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || "
+	"substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (random() & 3), 1) || "
+	"substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6))))";
+
+static bool is_number_text(const char *s)
+{
+	if (*s == '-' || *s == '+')
+		s++;
+	bool digits = false;
+	while (is_digit((unsigned char)*s)) {
+		s++;
+		digits = true;
+	}
+	if (*s == '.') {
+		s++;
+		while (is_digit((unsigned char)*s)) {
+			s++;
+			digits = true;
+		}
+	}
+	if (digits && (*s == 'e' || *s == 'E')) {
+		s++;
+		if (*s == '-' || *s == '+')
+			s++;
+		if (!is_digit((unsigned char)*s))
+			return false;
+		while (is_digit((unsigned char)*s))
+			s++;
+	}
+	return digits && *s == '\0';
+}
+
+/* A string default for a boolean column, as PostgreSQL reads it. */
+static const char *bool_word(const char *s)
+{
+	static const char *const yes[] = {"t", "true", "y", "yes", "on", "1"};
+	static const char *const no[] = {"f", "false", "n", "no", "off", "0"};
+	for (size_t i = 0; i < sizeof(yes) / sizeof(yes[0]); i++)
+		if (ieq(s, yes[i]))
+			return "TRUE";
+	for (size_t i = 0; i < sizeof(no) / sizeof(no[0]); i++)
+		if (ieq(s, no[i]))
+			return "FALSE";
+	return NULL;
+}
+
+/* pgm.func() text (raw PostgreSQL SQL) as a SQLite default. */
+static void map_func_default(sq *p, const char *raw, enum lkind kind, mig_str *out, bool *constant)
+{
+	mig_str n = MIG_STR_INIT;
+	const char *s = raw;
+	while (*s == ' ' || *s == '\t' || *s == '\n')
+		s++;
+	size_t len = strlen(s);
+	while (len && (s[len - 1] == ' ' || s[len - 1] == '\t' || s[len - 1] == '\n'))
+		len--;
+	for (size_t i = 0; i < len; i++)
+		if (s[i] != ' ')
+			mig_str_putc(&n, (char)lower_ascii((unsigned char)s[i]));
+	const char *t = mig_str_cstr(&n);
+	*constant = false;
+	static const char *const stamp[] = {"now()", "current_timestamp", "localtimestamp", "transaction_timestamp()",
+					    "statement_timestamp()", "clock_timestamp()"};
+	bool is_stamp = false;
+	for (size_t i = 0; i < sizeof(stamp) / sizeof(stamp[0]); i++)
+		is_stamp = is_stamp || strcmp(t, stamp[i]) == 0;
+	if (is_stamp || istarts(t, "current_timestamp(") || istarts(t, "localtimestamp(")) {
+		mig_str_puts(out, kind == L_DATE ? "CURRENT_DATE" : kind == L_TIME ? "CURRENT_TIME" : "CURRENT_TIMESTAMP");
+	} else if (strcmp(t, "current_date") == 0) {
+		mig_str_puts(out, "CURRENT_DATE");
+	} else if (strcmp(t, "current_time") == 0 || strcmp(t, "localtime") == 0 || istarts(t, "current_time(") ||
+		   istarts(t, "localtime(")) {
+		mig_str_puts(out, "CURRENT_TIME");
+	} else if (strcmp(t, "gen_random_uuid()") == 0 || strcmp(t, "uuid_generate_v4()") == 0 ||
+		   strcmp(t, "public.gen_random_uuid()") == 0 || strcmp(t, "public.uuid_generate_v4()") == 0) {
+		mig_str_puts(out, uuid_v4_expr);
+	} else if (strcmp(t, "true") == 0 || strcmp(t, "false") == 0 || strcmp(t, "null") == 0) {
+		mig_str_puts(out, strcmp(t, "true") == 0 ? "TRUE" : strcmp(t, "false") == 0 ? "FALSE" : "NULL");
+		*constant = true;
+	} else if (is_number_text(t)) {
+		mig_str_put(out, s, len);
+		*constant = true;
+	} else if (s[0] == '\'') {
+		/* 'text' or 'text'::type: the quoting rules are the same */
+		size_t e = mig__sq_skip_quoted(s, len, 0, '\'');
+		const char *rest = s + e;
+		while (*rest == ' ')
+			rest++;
+		if (e >= 2 && s[e - 1] == '\'' && (rest >= s + len || (rest[0] == ':' && rest[1] == ':'))) {
+			mig_str_put(out, s, e);
+			*constant = true;
+		} else {
+			mig__sq_fail(p, MIG_ENOTSUPPORTED, "%s: the default pgm.func(\"%s\") is not supported on SQLite: only a literal, now()/current_timestamp, current_date, current_time, gen_random_uuid() or uuid_generate_v4() can be translated",
+			     p->op->name, raw);
+		}
+	} else {
+		mig__sq_fail(p, MIG_ENOTSUPPORTED, "%s: the default pgm.func(\"%s\") is not supported on SQLite: only a literal, now()/current_timestamp, current_date, current_time, gen_random_uuid() or uuid_generate_v4() can be translated",
+		     p->op->name, raw);
+	}
+	mig_str_free(&n);
+}
+
+/*
+ * A default value (node-pg-migrate's escapeValue input) as SQLite text.
+ * *constant says whether ALTER TABLE ADD COLUMN accepts it on a table
+ * with rows (a literal, not CURRENT_* or an expression).
+ */
+static void map_default(sq *p, const mig_value *v, enum lkind kind, mig_str *out, bool *constant)
+{
+	*constant = true;
+	if (p->rc)
+		return;
+	switch (v->type) {
+	case MIG_V_NULL:
+		mig_str_puts(out, "NULL");
+		break;
+	case MIG_V_BOOL:
+		mig_str_puts(out, v->b ? "TRUE" : "FALSE");
+		break;
+	case MIG_V_NUMBER:
+		mig_number_to_js(out, v->num);
+		break;
+	case MIG_V_STRING: {
+		const char *b = (kind == L_BOOL || kind == L_INT) ? bool_word(v->str) : NULL;
+		if (b && !(kind == L_INT && is_number_text(v->str)))
+			mig_str_puts(out, b);
+		else
+			mig__sq_quote_literal(out, v->str);
+		break;
+	}
+	case MIG_V_LITERAL:
+		map_func_default(p, v->str, kind, out, constant);
+		break;
+	case MIG_V_OBJECT:
+		if (mig_js_is_pg_literal(v)) {
+			mig_str raw = MIG_STR_INIT;
+			mig_js_pg_literal_text(&raw, v);
+			map_func_default(p, mig_str_cstr(&raw), kind, out, constant);
+			mig_str_free(&raw);
+			break;
+		}
+		mig__sq_fail(p, MIG_EINPUT, "%s: a default must be a literal or pgm.func(), not an object", p->op->name);
+		break;
+	case MIG_V_ARRAY:
+		mig__sq_fail(p, MIG_ENOTSUPPORTED, "%s: an array default is not supported on SQLite: SQLite has no arrays",
+		     p->op->name);
+		break;
+	case MIG_V_UNDEFINED:
+		break;
+	}
+}
+
+void mig__sq_set_default(sq *p, tcol *c, const mig_value *v, enum lkind kind, bool *constant)
+{
+	mig_str d = MIG_STR_INIT, body = MIG_STR_INIT;
+	map_default(p, v, kind, &d, constant);
+	const char *t = mig_str_cstr(&d);
+	/* Anything but a literal must be parenthesised in a DEFAULT clause. */
+	bool bare = *constant || strcmp(t, "CURRENT_TIMESTAMP") == 0 || strcmp(t, "CURRENT_DATE") == 0 ||
+		    strcmp(t, "CURRENT_TIME") == 0 || t[0] == '(';
+	mig_str_printf(&body, bare ? "DEFAULT %s" : "DEFAULT (%s)", t);
+	mig_str_free(&d);
+	mig__sq_col_drop_kind(c, SEG_DEFAULT);
+	mig__sq_segv_push(p, &c->cons, SEG_DEFAULT, NULL, mig__sq_detach_or_fail(p, &body));
+}
+
+/* A collation option: SQLite knows BINARY, NOCASE and RTRIM; PostgreSQL's
+ * "C"/"POSIX" compare bytes, which is BINARY. */
+const char *mig__sq_map_collation(sq *p, const mig_value *v)
+{
+	mig_str n = MIG_STR_INIT;
+	mig_js_string(&n, v);
+	const char *s = mig_str_cstr(&n);
+	size_t len = n.len;
+	if (len >= 2 && s[0] == '"' && s[len - 1] == '"') {
+		s++;
+		len -= 2;
+	}
+	const char *r = NULL;
+	if (ieq_n(s, len, "C", 1) || ieq_n(s, len, "POSIX", 5) || ieq_n(s, len, "BINARY", 6))
+		r = "BINARY";
+	else if (ieq_n(s, len, "NOCASE", 6))
+		r = "NOCASE";
+	else if (ieq_n(s, len, "RTRIM", 5))
+		r = "RTRIM";
+	else
+		mig__sq_fail(p, MIG_ENOTSUPPORTED,
+		     "%s: the collation %s is not supported on SQLite: SQLite has BINARY (\"C\"), NOCASE and RTRIM only",
+		     p->op->name, mig_str_cstr(&n));
+	mig_str_free(&n);
+	return r;
+}

@@ -1,0 +1,275 @@
+/*
+ * Views, pgm.sql(), extensions and triggers.
+ */
+#include "dialects/sqlite/sqlite_emit.h"
+
+#include "dialects/common/sqltext.h"
+
+/* Other views (and triggers) whose text names `name`. */
+static void view_dependents(sq *p, const char *name, mig_strv *views, mig_str *what)
+{
+	mig_str q = MIG_STR_INIT;
+	mig_str_puts(&q, "SELECT type, name, sql FROM sqlite_master WHERE type IN ('view', 'trigger') AND name <> ");
+	mig__sq_quote_literal(&q, name);
+	mig_str_puts(&q, " COLLATE NOCASE ORDER BY rowid");
+	mig_rows *r = mig__sq_cat_query(p, &q);
+	for (size_t i = 0; r && i < r->nrows && !p->rc; i++) {
+		if (!mig__sq_sql_mentions(cell(r, i, 2), name))
+			continue;
+		mig_str_printf(what, "%s%s %s", what->len ? ", " : "", cell(r, i, 0), cell(r, i, 1));
+		if (strcmp(cell(r, i, 0), "view") == 0)
+			mig__sq_strv_add(p, views, cell(r, i, 1));
+	}
+	mig_rows_free(r);
+}
+
+static void e_createView(sq *p)
+{
+	const mig_value *o = mig__sq_opts(p, 1, true);
+	char *name = mig__sq_name_of(p, A(p, 0), "the view name");
+	mig_str cols = MIG_STR_INIT, def = MIG_STR_INIT, s = MIG_STR_INIT;
+	if (p->rc)
+		goto out;
+	if (T(o, "recursive"))
+		mig__sq_unsupported_option(p, "recursive", "write WITH RECURSIVE inside the view's query instead");
+	if (T(o, "checkOption"))
+		mig__sq_notice(p, "%s: WITH CHECK OPTION skipped: SQLite views are read-only", p->op->name);
+	const mig_value *vo = O(o, "options");
+	for (size_t i = 0; vo && vo->type == MIG_V_OBJECT && i < vo->n; i++)
+		mig__sq_notice(p, "%s: view option %s skipped: SQLite views have no options", p->op->name, vo->keys[i]);
+	const mig_value *c = O(o, "columns");
+	if (c && !(c->type == MIG_V_ARRAY && c->n == 0))
+		mig__sq_name_list(p, &cols, c, "a view column", NULL);
+	mig_js_string(&def, A(p, 2));
+	/* node-pg-migrate appends ';' after the definition; one is enough */
+	while (def.len && (mig_str_cstr(&def)[def.len - 1] == ';' || mig_str_cstr(&def)[def.len - 1] == ' ' ||
+			   mig_str_cstr(&def)[def.len - 1] == '\n'))
+		mig_str_truncate(&def, def.len - 1);
+	if (p->rc)
+		goto out;
+	if (T(o, "replace")) {
+		mig_str_puts(&s, "DROP VIEW IF EXISTS ");
+		mig__sq_quote_ident(&s, name);
+		mig_str_putc(&s, ';');
+		mig__sq_step(p, &s);
+	}
+	mig_str_puts(&s, T(o, "temporary") ? "CREATE TEMPORARY VIEW " : "CREATE VIEW ");
+	mig__sq_quote_ident(&s, name);
+	if (cols.len)
+		mig_str_printf(&s, " (%s)", mig_str_cstr(&cols));
+	mig_str_printf(&s, " AS %s;", mig_str_cstr(&def));
+	mig__sq_step(p, &s);
+out:
+	mig_str_free(&cols);
+	mig_str_free(&def);
+	mig_str_free(&s);
+	mig__free(name);
+}
+
+static void e_dropView(sq *p)
+{
+	const mig_value *o = mig__sq_opts(p, 1, false);
+	char *name = mig__sq_name_of(p, A(p, 0), "the view name");
+	mig_strv views = MIG_STRV_INIT;
+	mig_str what = MIG_STR_INIT;
+	if (p->rc)
+		goto out;
+	if (have_catalog(p))
+		view_dependents(p, name, &views, &what);
+	if (views.n && !T(o, "cascade")) {
+		mig__sq_fail(p, MIG_ESQL, "%s: cannot drop view %s because other objects depend on it: %s (use {cascade: true} to drop them too)",
+		     p->op->name, name, mig_str_cstr(&what));
+		goto out;
+	}
+	for (size_t i = 0; i < views.n && !p->rc; i++) {
+		mig_str s = MIG_STR_INIT;
+		mig_str_puts(&s, "DROP VIEW IF EXISTS ");
+		mig__sq_quote_ident(&s, views.v[i]);
+		mig_str_putc(&s, ';');
+		mig__sq_step(p, &s);
+		mig__sq_notice(p, "%s: drop cascades to view %s", p->op->name, views.v[i]);
+	}
+	mig_str s = MIG_STR_INIT;
+	mig_str_puts(&s, T(o, "ifExists") ? "DROP VIEW IF EXISTS " : "DROP VIEW ");
+	mig__sq_quote_ident(&s, name);
+	mig_str_putc(&s, ';');
+	mig__sq_step(p, &s);
+out:
+	mig_strv_free(&views);
+	mig_str_free(&what);
+	mig__free(name);
+}
+
+static void e_renameView(sq *p)
+{
+	char *from = mig__sq_name_of(p, A(p, 0), "the view name");
+	char *to = mig__sq_name_of(p, A(p, 1), "the new view name");
+	mig_str sql = MIG_STR_INIT, stored = MIG_STR_INIT, what = MIG_STR_INIT, c = MIG_STR_INIT;
+	mig_strv views = MIG_STRV_INIT;
+	if (p->rc)
+		goto out;
+	if (!mig__sq_find_object(p, from, "'view'", NULL, &stored, &sql)) {
+		if (!p->rc)
+			mig__sq_fail(p, MIG_ESQL, "%s: relation \"%s\" does not exist", p->op->name, from);
+		goto out;
+	}
+	view_dependents(p, mig_str_cstr(&stored), &views, &what);
+	if (what.len) {
+		mig__sq_fail(p, MIG_ENOTSUPPORTED, "%s is not supported on SQLite for a view that other objects use (%s): SQLite cannot rewrite them; drop and recreate them around the rename",
+		     p->op->name, mig_str_cstr(&what));
+		goto out;
+	}
+	if (!mig__sq_rename_in_sql(p, mig_str_cstr(&sql), "VIEW", to, &c)) {
+		if (!p->rc)
+			mig__sq_fail(p, MIG_ERROR, "%s: cannot read the definition of view %s", p->op->name, from);
+		goto out;
+	}
+	mig_str s = MIG_STR_INIT;
+	mig_str_puts(&s, "DROP VIEW ");
+	mig__sq_quote_ident(&s, mig_str_cstr(&stored));
+	mig_str_putc(&s, ';');
+	mig__sq_step(p, &s);
+	mig_str_putc(&c, ';');
+	mig__sq_step(p, &c);
+out:
+	mig_str_free(&sql);
+	mig_str_free(&stored);
+	mig_str_free(&what);
+	mig_str_free(&c);
+	mig_strv_free(&views);
+	mig__free(from);
+	mig__free(to);
+}
+
+/* escapeValue() with SQLite literals: strings single-quoted (SQLite has
+ * no dollar quoting), pg literals raw, arrays mig__sq_refused. */
+static void esc(sq *p, mig_str *out, const mig_value *v)
+{
+	if (mig_value_is_undefined(v))
+		return;
+	switch (v->type) {
+	case MIG_V_NULL:
+		mig_str_puts(out, "NULL");
+		break;
+	case MIG_V_BOOL:
+		mig_str_puts(out, v->b ? "TRUE" : "FALSE");
+		break;
+	case MIG_V_NUMBER:
+		mig_number_to_js(out, v->num);
+		break;
+	case MIG_V_STRING:
+		mig__sq_quote_literal(out, v->str);
+		break;
+	case MIG_V_LITERAL:
+		mig_str_put(out, v->str, v->len);
+		break;
+	case MIG_V_ARRAY:
+		mig__sq_fail(p, MIG_ENOTSUPPORTED, "%s: an array argument is not supported on SQLite: SQLite has no arrays",
+		     p->op->name);
+		break;
+	case MIG_V_OBJECT:
+		if (mig_js_is_pg_literal(v))
+			mig_js_pg_literal_text(out, v);
+		break;
+	case MIG_V_UNDEFINED:
+		break;
+	}
+}
+
+static void sql_name(void *ud, mig_str *out, const mig_qname *n)
+{
+	sq *p = ud;
+	if (n->raw) {
+		mig__sq_fail(p, MIG_ENOTSUPPORTED, "%s: an argument given as pgm.func('%s') is not supported on SQLite: give the name as a string",
+		     p->op->name, n->name);
+		return;
+	}
+	if (n->schema && strcmp(n->schema, "public") != 0 && strcmp(n->schema, "main") != 0) {
+		mig__sq_fail(p, MIG_ENOTSUPPORTED, "%s: schema \"%s\" is not supported on SQLite: SQLite has no schemas (only public/main)",
+		     p->op->name, n->schema);
+		return;
+	}
+	char *f = mig__sq_final_ident(p, n->name);
+	if (f)
+		mig__sq_quote_ident(out, f);
+	mig__free(f);
+}
+
+static void sql_value(void *ud, mig_str *out, const mig_value *v)
+{
+	esc(ud, out, v);
+}
+
+/* pgm.sql(): user SQL, run statement by statement as the splitter finds them. */
+int mig__sq_emit_sql(const mig_emit_ctx *ctx, const mig_op *op, const mig_opdef *def, mig_steps *steps)
+{
+	mig_strv none = MIG_STRV_INIT;
+	sq p = {.ctx = ctx, .op = op, .steps = &none, .rc = 0};
+	mig_sql_render r = {.name = sql_name, .value = sql_value, .ud = &p};
+	mig_str s = MIG_STR_INIT;
+	mig_sql_substitute(&s, &def->u.sql, &r);
+	if (p.rc || mig_str_failed(&s)) {
+		mig_str_free(&s);
+		return p.rc ? p.rc : mig_error_oom();
+	}
+	size_t *start = NULL, *len = NULL, n = 0;
+	int rc = mig__sq_split(mig_str_cstr(&s), s.len, &start, &len, &n);
+	if (rc == 0)
+		rc = mig_steps_push_user(steps, mig_str_detach(&s), start, len, n);
+	mig_str_free(&s);
+	mig__free(start);
+	mig__free(len);
+	return rc;
+}
+
+static void extension_notice(sq *p)
+{
+	const mig_value *exts = A(p, 0);
+	for (size_t i = 0; i < mig_js_len(exts) && !p->rc; i++) {
+		mig_str n = MIG_STR_INIT;
+		mig_js_string(&n, mig_js_at(exts, i));
+		mig__sq_notice(p, "%s \"%s\" skipped: SQLite has no extensions", p->op->name, mig_str_cstr(&n));
+		mig_str_free(&n);
+	}
+}
+
+static void e_createExtension(sq *p)
+{
+	(void)mig__sq_opts(p, 1, false);
+	extension_notice(p);
+}
+
+static void e_dropExtension(sq *p)
+{
+	(void)mig__sq_opts(p, 1, false);
+	extension_notice(p);
+}
+
+/* A trigger made with pgm.sql() can be dropped by name. */
+static void e_dropTrigger(sq *p)
+{
+	const mig_value *o = mig__sq_opts(p, 2, false);
+	char *table = mig__sq_name_of(p, A(p, 0), "the table name");
+	char *name = mig__sq_name_of(p, A(p, 1), "the trigger name");
+	if (T(o, "cascade"))
+		mig__sq_notice(p, "%s: CASCADE skipped: nothing depends on a SQLite trigger", p->op->name);
+	if (!p->rc) {
+		mig_str s = MIG_STR_INIT;
+		mig_str_puts(&s, T(o, "ifExists") ? "DROP TRIGGER IF EXISTS " : "DROP TRIGGER ");
+		mig__sq_quote_ident(&s, name);
+		mig_str_putc(&s, ';');
+		mig__sq_step(p, &s);
+	}
+	mig__free(table);
+	mig__free(name);
+}
+
+const mig_sq_emitter mig__sq_views[] = {
+	{MIG_OP_CREATE_VIEW, e_createView},
+	{MIG_OP_DROP_VIEW, e_dropView},
+	{MIG_OP_RENAME_VIEW, e_renameView},
+	{MIG_OP_CREATE_EXTENSION, e_createExtension},
+	{MIG_OP_DROP_EXTENSION, e_dropExtension},
+	{MIG_OP_DROP_TRIGGER, e_dropTrigger},
+	{MIG_OP_UNKNOWN, NULL},
+};
