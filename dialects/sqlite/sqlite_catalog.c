@@ -69,26 +69,26 @@ static mig_rows *table_xinfo(sq *p, const char *table)
 
 /* A table whose text has no column list (CREATE TABLE ... AS SELECT) has
  * no constraints beyond what PRAGMA table_xinfo says. */
-static void model_from_xinfo(sq *p, const mig_rows *x, tmodel *m)
+static void model_from_xinfo(sq *p, const mig_rows *x, mig_mtable *m)
 {
 	mig_strv pk = MIG_STRV_INIT;
 	for (size_t i = 0; i < x->nrows && !p->rc; i++) {
-		tcol *c = mig__sq_model_add_col(p, m, mig__sq_dup_or_fail(p, cell(x, i, 0)), mig__sq_dup_or_fail(p, cell(x, i, 1)));
+		mig_mcolumn *c = mig__sq_model_add_col(p, m, mig__sq_dup_or_fail(p, cell(x, i, 0)), mig__sq_dup_or_fail(p, cell(x, i, 1)));
 		if (!c)
 			break;
 		if (strcmp(cell(x, i, 2), "1") == 0)
-			mig__sq_segv_pushs(p, &c->cons, SEG_NOTNULL, NULL, "NOT NULL");
+			mig__sq_segv_pushs(p, &c->parts, MIG_PART_NOT_NULL, NULL, "NOT NULL");
 		if (mig_rows_get(x, i, 3)) {
 			mig_str d = MIG_STR_INIT;
 			/* dflt_value drops the parentheses of an expression */
 			mig_str_printf(&d, "DEFAULT (%s)", cell(x, i, 3));
-			mig__sq_segv_push(p, &c->cons, SEG_DEFAULT, NULL, mig__sq_detach_or_fail(p, &d));
+			mig__sq_segv_push(p, &c->parts, MIG_PART_DEFAULT, NULL, mig__sq_detach_or_fail(p, &d));
 		}
 		if (strcmp(cell(x, i, 4), "0") != 0)
 			mig__sq_strv_add(p, &pk, cell(x, i, 0));
 	}
 	if (pk.n == 1) {
-		mig__sq_segv_pushs(p, &mig__sq_model_col(m, pk.v[0])->cons, SEG_PK, NULL, "PRIMARY KEY");
+		mig__sq_segv_pushs(p, &mig_mtable_col(m, pk.v[0])->parts, MIG_PART_PRIMARY, NULL, "PRIMARY KEY");
 	} else if (pk.n > 1) {
 		mig_str b = MIG_STR_INIT;
 		mig_str_puts(&b, "PRIMARY KEY (");
@@ -98,7 +98,7 @@ static void model_from_xinfo(sq *p, const mig_rows *x, tmodel *m)
 			mig__sq_quote_ident(&b, pk.v[i]);
 		}
 		mig_str_putc(&b, ')');
-		mig__sq_segv_push(p, &m->cons, SEG_PK, NULL, mig__sq_detach_or_fail(p, &b));
+		mig__sq_segv_push(p, &m->parts, MIG_PART_PRIMARY, NULL, mig__sq_detach_or_fail(p, &b));
 	}
 	mig_strv_free(&pk);
 	m->options = mig__sq_dup_or_fail(p, "");
@@ -111,7 +111,7 @@ static void model_from_xinfo(sq *p, const mig_rows *x, tmodel *m)
  * copy expression is the column itself. Returns false when there is no
  * such table (not an error by itself) or on error.
  */
-bool mig__sq_load_model(sq *p, const char *table, tmodel *m)
+bool mig__sq_load_model(sq *p, const char *table, mig_mtable *m)
 {
 	memset(m, 0, sizeof(*m));
 	mig_str type = MIG_STR_INIT, stored = MIG_STR_INIT, sql = MIG_STR_INIT;
@@ -136,7 +136,7 @@ bool mig__sq_load_model(sq *p, const char *table, tmodel *m)
 		if (p->rc)
 			goto out;
 		/* CREATE TABLE ... AS SELECT: no column list to read */
-		mig__sq_model_free(m);
+		mig_mtable_dispose(m);
 		m->name = mig__sq_dup_or_fail(p, mig_str_cstr(&stored));
 		model_from_xinfo(p, x, m);
 	}
@@ -149,8 +149,8 @@ bool mig__sq_load_model(sq *p, const char *table, tmodel *m)
 		goto out;
 	}
 	for (size_t i = 0; i < m->ncols && !p->rc; i++) {
-		tcol *c = &m->cols[i];
-		if (col_seg(c, SEG_GENERATED))
+		mig_mcolumn *c = &m->cols[i];
+		if (mig_parts_find(&c->parts, MIG_PART_GENERATED))
 			continue; /* computed: never inserted into */
 		mig_str s = MIG_STR_INIT;
 		mig__sq_quote_ident(&s, c->name);
@@ -162,17 +162,10 @@ bool mig__sq_load_model(sq *p, const char *table, tmodel *m)
 	mig_str_puts(&q, " COLLATE NOCASE AND type IN ('index', 'trigger') AND sql IS NOT NULL ORDER BY rowid");
 	if (!(objs = mig__sq_cat_query(p, &q)))
 		goto out;
-	if (objs->nrows && !(m->objs = mig__calloc(objs->nrows, sizeof(*m->objs)))) {
-		mig__sq_oom(p);
-		goto out;
-	}
-	for (size_t i = 0; i < objs->nrows && !p->rc; i++) {
-		tobj *o = &m->objs[m->nobjs++];
-		o->type = mig__sq_dup_or_fail(p, cell(objs, i, 0));
-		o->name = mig__sq_dup_or_fail(p, cell(objs, i, 1));
-		o->sql = mig__sq_dup_or_fail(p, cell(objs, i, 2));
-		o->keep = true;
-	}
+	for (size_t i = 0; i < objs->nrows && !p->rc; i++)
+		if (!mig_mtable_add_obj(m, mig_strdup(cell(objs, i, 0)), mig_strdup(cell(objs, i, 1)),
+					mig_strdup(cell(objs, i, 2))))
+			mig__sq_adopt(p, MIG_ENOMEM);
 out:
 	mig_rows_free(x);
 	mig_rows_free(objs);
@@ -183,7 +176,7 @@ out:
 }
 
 /* mig__sq_load_model() of a table that must exist (PostgreSQL's error otherwise). */
-bool mig__sq_need_model(sq *p, const char *table, tmodel *m)
+bool mig__sq_need_model(sq *p, const char *table, mig_mtable *m)
 {
 	if (mig__sq_load_model(p, table, m))
 		return true;

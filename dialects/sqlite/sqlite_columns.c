@@ -95,7 +95,7 @@ static void unique_index(sq *p, mig_strv *after, const char *name, const char *t
  * <t>_<c>_fkey, <t>_<c>_key), so that dropConstraint finds them; UNIQUE
  * becomes a unique index of that name, appended to `after`.
  */
-void mig__sq_build_column(sq *p, const char *table, tcol *c, const mig_value *o, mig_strv *after, bool if_not_exists,
+void mig__sq_build_column(sq *p, const char *table, mig_mcolumn *c, const mig_value *o, mig_strv *after, bool if_not_exists,
 			 colinfo *info)
 {
 	memset(info, 0, sizeof(*info));
@@ -134,12 +134,12 @@ void mig__sq_build_column(sq *p, const char *table, tcol *c, const mig_value *o,
 		if (coll) {
 			mig_str b = MIG_STR_INIT;
 			mig_str_printf(&b, "COLLATE %s", coll);
-			mig__sq_segv_push(p, &c->cons, SEG_COLLATE, NULL, mig__sq_detach_or_fail(p, &b));
+			mig__sq_segv_push(p, &c->parts, MIG_PART_COLLATE, NULL, mig__sq_detach_or_fail(p, &b));
 		}
 	} else if (st.collate) {
 		mig_str b = MIG_STR_INIT;
 		mig_str_printf(&b, "COLLATE %s", st.collate);
-		mig__sq_segv_push(p, &c->cons, SEG_COLLATE, NULL, mig__sq_detach_or_fail(p, &b));
+		mig__sq_segv_push(p, &c->parts, MIG_PART_COLLATE, NULL, mig__sq_detach_or_fail(p, &b));
 	}
 	const mig_value *def = O(o, "default");
 	if (def) {
@@ -161,25 +161,25 @@ void mig__sq_build_column(sq *p, const char *table, tcol *c, const mig_value *o,
 	}
 	if (pk) {
 		info->pk = true;
-		mig__sq_segv_push(p, &c->cons, SEG_PK, mig__sq_pg_name(p, table, NULL, "pkey"),
+		mig__sq_segv_push(p, &c->parts, MIG_PART_PRIMARY, mig__sq_pg_name(p, table, NULL, "pkey"),
 			  mig__sq_dup_or_fail(p, serial ? "PRIMARY KEY AUTOINCREMENT" : "PRIMARY KEY"));
 		/* PostgreSQL makes a primary key NOT NULL; SQLite does so
 		 * only for the rowid alias INTEGER PRIMARY KEY. */
 		if (strcmp(c->type ? c->type : "", "INTEGER") != 0)
-			mig__sq_segv_pushs(p, &c->cons, SEG_NOTNULL, NULL, "NOT NULL");
+			mig__sq_segv_pushs(p, &c->parts, MIG_PART_NOT_NULL, NULL, "NOT NULL");
 	} else if (serial) {
 		info->serial_pending = true;
 	}
-	if (T(o, "notNull") && !col_seg(c, SEG_NOTNULL)) {
+	if (T(o, "notNull") && !mig_parts_find(&c->parts, MIG_PART_NOT_NULL)) {
 		info->notnull = true;
-		mig__sq_segv_pushs(p, &c->cons, SEG_NOTNULL, NULL, "NOT NULL");
+		mig__sq_segv_pushs(p, &c->parts, MIG_PART_NOT_NULL, NULL, "NOT NULL");
 	}
 	if (T(o, "check")) {
 		mig_str b = MIG_STR_INIT;
 		mig_str_puts(&b, "CHECK (");
 		mig_js_string(&b, O(o, "check"));
 		mig_str_putc(&b, ')');
-		mig__sq_segv_push(p, &c->cons, SEG_CHECK, mig__sq_pg_name(p, table, col, "check"), mig__sq_detach_or_fail(p, &b));
+		mig__sq_segv_push(p, &c->parts, MIG_PART_CHECK, mig__sq_pg_name(p, table, col, "check"), mig__sq_detach_or_fail(p, &b));
 	}
 	mig__sq_push_type_check(p, c, &st);
 	if (T(o, "references")) {
@@ -203,7 +203,7 @@ void mig__sq_build_column(sq *p, const char *table, tcol *c, const mig_value *o,
 		references_body(p, &b, o);
 		if (T(o, "deferrable"))
 			deferrable_clause(&b, o);
-		mig__sq_segv_push(p, &c->cons, SEG_FK, name, mig__sq_detach_or_fail(p, &b));
+		mig__sq_segv_push(p, &c->parts, MIG_PART_FOREIGN, name, mig__sq_detach_or_fail(p, &b));
 	} else if (T(o, "deferrable")) {
 		mig__sq_unsupported_option(p, "deferrable (on a column without references)",
 				   "SQLite can defer foreign keys only");
@@ -214,20 +214,20 @@ void mig__sq_build_column(sq *p, const char *table, tcol *c, const mig_value *o,
 		mig_str_puts(&b, "GENERATED ALWAYS AS (");
 		mig_js_string(&b, O(o, "expressionGenerated"));
 		mig_str_puts(&b, ") STORED");
-		mig__sq_segv_push(p, &c->cons, SEG_GENERATED, NULL, mig__sq_detach_or_fail(p, &b));
+		mig__sq_segv_push(p, &c->parts, MIG_PART_GENERATED, NULL, mig__sq_detach_or_fail(p, &b));
 	}
 	if (mig_js_in(o, "comment") && !mig_value_is_undefined(mig_object_get(o, "comment")))
 		mig__sq_notice(p, "%s: the comment on column \"%s\" is skipped: SQLite has no comments", p->op->name, col);
 	mig__sq_sqtype_free(&st);
 }
 
-bool mig__sq_model_has_pk(const tmodel *m)
+bool mig__sq_model_has_pk(const mig_mtable *m)
 {
-	for (size_t i = 0; i < m->cons.n; i++)
-		if (m->cons.v[i].kind == SEG_PK)
+	for (size_t i = 0; i < m->parts.n; i++)
+		if (m->parts.v[i].kind == MIG_PART_PRIMARY)
 			return true;
 	for (size_t i = 0; i < m->ncols; i++)
-		if (col_seg(&m->cols[i], SEG_PK))
+		if (mig_parts_find(&m->cols[i].parts, MIG_PART_PRIMARY))
 			return true;
 	return false;
 }
@@ -239,7 +239,7 @@ bool mig__sq_model_has_pk(const tmodel *m)
  * names (or the given one). Returns how many table constraints it added.
  */
 size_t mig__sq_ir_constraints(sq *p, const char *table, const mig_value *tablearg, const mig_value *o,
-			     const mig_value *optname, tmodel *m, mig_strv *after, bool if_not_exists)
+			     const mig_value *optname, mig_mtable *m, mig_strv *after, bool if_not_exists)
 {
 	size_t added = 0;
 	bool non_fk = false;
@@ -254,7 +254,7 @@ size_t mig__sq_ir_constraints(sq *p, const char *table, const mig_value *tablear
 			mig_str_puts(&b, "CHECK (");
 			mig_js_string(&b, check->type == MIG_V_ARRAY ? check->items[i] : check);
 			mig_str_putc(&b, ')');
-			mig__sq_segv_push(p, &m->cons, SEG_CHECK, mig__sq_name_or(p, optname, mig_str_cstr(&gen), "the constraint name"),
+			mig__sq_segv_push(p, &m->parts, MIG_PART_CHECK, mig__sq_name_or(p, optname, mig_str_cstr(&gen), "the constraint name"),
 				  mig__sq_detach_or_fail(p, &b));
 			added++;
 			non_fk = true;
@@ -294,14 +294,14 @@ size_t mig__sq_ir_constraints(sq *p, const char *table, const mig_value *tablear
 			mig_str_puts(&b, "PRIMARY KEY (");
 			mig__sq_name_list(p, &b, pk, "a primary key column", &names);
 			mig_str_putc(&b, ')');
-			mig__sq_segv_push(p, &m->cons, SEG_PK, mig__sq_name_or(p, optname, mig_str_cstr(&gen), "the constraint name"),
+			mig__sq_segv_push(p, &m->parts, MIG_PART_PRIMARY, mig__sq_name_or(p, optname, mig_str_cstr(&gen), "the constraint name"),
 				  mig__sq_detach_or_fail(p, &b));
 			/* PostgreSQL makes primary-key columns NOT NULL; SQLite
 			 * only does so for an INTEGER PRIMARY KEY. */
 			for (size_t i = 0; i < names.n && !p->rc; i++) {
-				tcol *c = mig__sq_model_col(m, names.v[i]);
-				if (c && !col_seg(c, SEG_NOTNULL))
-					mig__sq_segv_pushs(p, &c->cons, SEG_NOTNULL, NULL, "NOT NULL");
+				mig_mcolumn *c = mig_mtable_col(m, names.v[i]);
+				if (c && !mig_parts_find(&c->parts, MIG_PART_NOT_NULL))
+					mig__sq_segv_pushs(p, &c->parts, MIG_PART_NOT_NULL, NULL, "NOT NULL");
 			}
 			mig_strv_free(&names);
 			added++;
@@ -327,7 +327,7 @@ size_t mig__sq_ir_constraints(sq *p, const char *table, const mig_value *tablear
 				deferrable_clause(&b, o);
 			if (mig_value_truthy(O(fk, "referencesConstraintComment")))
 				mig__sq_notice(p, "%s: the comment on a foreign key is skipped: SQLite has no comments", p->op->name);
-			mig__sq_segv_push(p, &m->cons, SEG_FK, name, mig__sq_detach_or_fail(p, &b));
+			mig__sq_segv_push(p, &m->parts, MIG_PART_FOREIGN, name, mig__sq_detach_or_fail(p, &b));
 			added++;
 		}
 	}

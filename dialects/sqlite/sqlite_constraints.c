@@ -5,7 +5,7 @@
 #include "dialects/sqlite/sqlite_emit.h"
 
 /* The unique index (made by CREATE UNIQUE INDEX) named `name` on m. */
-static tobj *unique_index_obj(const tmodel *m, const char *name)
+static mig_mobject *unique_index_obj(const mig_mtable *m, const char *name)
 {
 	for (size_t i = 0; i < m->nobjs; i++)
 		if (strcmp(m->objs[i].type, "index") == 0 && ieq(m->objs[i].name, name) &&
@@ -65,7 +65,7 @@ static void e_addConstraint(sq *p)
 {
 	const mig_value *table = A(p, 0), *name = A(p, 1), *x = A(p, 2);
 	char *tname = mig__sq_name_of(p, table, "the table name");
-	tmodel m;
+	mig_mtable m;
 	memset(&m, 0, sizeof(m));
 	mig_strv after = MIG_STRV_INIT;
 	if (p->rc || !mig__sq_need_model(p, tname, &m))
@@ -73,20 +73,20 @@ static void e_addConstraint(sq *p)
 	size_t added = 0;
 	if (is_str(x)) {
 		/* raw SQL: a table constraint as written */
-		enum seg_kind kind = SEG_CHECK;
+		enum mig_part_kind kind = MIG_PART_CHECK;
 		if (istarts(x->str, "PRIMARY"))
-			kind = SEG_PK;
+			kind = MIG_PART_PRIMARY;
 		else if (istarts(x->str, "UNIQUE"))
-			kind = SEG_UNIQUE;
+			kind = MIG_PART_UNIQUE;
 		else if (istarts(x->str, "FOREIGN"))
-			kind = SEG_FK;
+			kind = MIG_PART_FOREIGN;
 		else if (!istarts(x->str, "CHECK"))
 			mig__sq_fail(p, MIG_ENOTSUPPORTED, "%s: the constraint \"%s\" is not supported on SQLite: give CHECK (...), UNIQUE (...), PRIMARY KEY (...) or FOREIGN KEY (...) REFERENCES ...",
 			     p->op->name, x->str);
-		if (kind == SEG_PK && mig__sq_model_has_pk(&m))
+		if (kind == MIG_PART_PRIMARY && mig__sq_model_has_pk(&m))
 			mig__sq_fail(p, MIG_ESQL, "%s: multiple primary keys for table \"%s\" are not allowed", p->op->name, tname);
 		char *n = mig_value_truthy(name) ? mig__sq_name_of(p, name, "the constraint name") : NULL;
-		mig__sq_segv_push(p, &m.cons, kind, n, mig__sq_dup_or_fail(p, x->str));
+		mig__sq_segv_push(p, &m.parts, kind, n, mig__sq_dup_or_fail(p, x->str));
 		added = 1;
 	} else {
 		const mig_value *o = mig__sq_opts(p, 2, true);
@@ -103,14 +103,14 @@ static void e_addConstraint(sq *p)
 		mig__sq_put_after(p, &after);
 out:
 	mig_strv_free(&after);
-	mig__sq_model_free(&m);
+	mig_mtable_dispose(&m);
 	mig__free(tname);
 }
 
 /* Foreign keys of other tables that rely on `cols` of m (through a
  * primary key or unique constraint being dropped): an error, or with
  * cascade their removal (PostgreSQL's DROP CONSTRAINT ... CASCADE). */
-static void key_dependents(sq *p, const tmodel *m, const mig_strv *cols, bool cascade, const char *what)
+static void key_dependents(sq *p, const mig_mtable *m, const mig_strv *cols, bool cascade, const char *what)
 {
 	deps d;
 	mig__sq_find_deps(p, m, cols, false, &d);
@@ -134,7 +134,7 @@ static void e_dropConstraint(sq *p)
 	const mig_value *o = mig__sq_opts(p, 2, false);
 	char *tname = mig__sq_name_of(p, A(p, 0), "the table name");
 	char *cname = mig__sq_name_of(p, A(p, 1), "the constraint name");
-	tmodel m;
+	mig_mtable m;
 	memset(&m, 0, sizeof(m));
 	mig_strv cols = MIG_STRV_INIT;
 	mig_str what = MIG_STR_INIT;
@@ -150,9 +150,9 @@ static void e_dropConstraint(sq *p)
 		goto out;
 	}
 	mig_str_printf(&what, "constraint %s on table %s", cname, m.name);
-	tobj *ix = unique_index_obj(&m, cname);
+	mig_mobject *ix = unique_index_obj(&m, cname);
 	if (ix) {
-		seg fake = {SEG_UNIQUE, NULL, ix->sql};
+		mig_part fake = {.kind = MIG_PART_UNIQUE, .body = ix->sql};
 		mig__sq_seg_columns(p, &fake, NULL, &cols);
 		key_dependents(p, &m, &cols, T(o, "cascade"), mig_str_cstr(&what));
 		mig_str s = MIG_STR_INIT;
@@ -165,10 +165,10 @@ static void e_dropConstraint(sq *p)
 	size_t found = 0;
 	bool pk = false, lost_autoincrement = false;
 	for (size_t k = 0; k <= m.ncols && !p->rc; k++) {
-		tcol *owner = k < m.ncols ? &m.cols[k] : NULL;
-		segv *v = owner ? &owner->cons : &m.cons;
+		mig_mcolumn *owner = k < m.ncols ? &m.cols[k] : NULL;
+		mig_parts *v = owner ? &owner->parts : &m.parts;
 		for (size_t i = v->n; i-- > 0 && !p->rc;) {
-			seg *g = &v->v[i];
+			mig_part *g = &v->v[i];
 			if (is_type_check(g))
 				continue;
 			char *label = mig__sq_seg_label(p, &m, owner, g);
@@ -176,13 +176,13 @@ static void e_dropConstraint(sq *p)
 			mig__free(label);
 			if (!match)
 				continue;
-			if (g->kind == SEG_PK || g->kind == SEG_UNIQUE)
+			if (g->kind == MIG_PART_PRIMARY || g->kind == MIG_PART_UNIQUE)
 				mig__sq_seg_columns(p, g, owner, &cols);
-			if (g->kind == SEG_PK) {
+			if (g->kind == MIG_PART_PRIMARY) {
 				pk = true;
 				lost_autoincrement = lost_autoincrement || mig__sq_sql_mentions(g->body, "AUTOINCREMENT");
 			}
-			mig__sq_segv_remove(v, i);
+			mig_parts_remove(v, i);
 			found++;
 		}
 	}
@@ -200,9 +200,9 @@ static void e_dropConstraint(sq *p)
 	if (pk) {
 		/* PostgreSQL keeps the columns NOT NULL */
 		for (size_t i = 0; i < cols.n; i++) {
-			tcol *c = mig__sq_model_col(&m, cols.v[i]);
-			if (c && !col_seg(c, SEG_NOTNULL))
-				mig__sq_segv_pushs(p, &c->cons, SEG_NOTNULL, NULL, "NOT NULL");
+			mig_mcolumn *c = mig_mtable_col(&m, cols.v[i]);
+			if (c && !mig_parts_find(&c->parts, MIG_PART_NOT_NULL))
+				mig__sq_segv_pushs(p, &c->parts, MIG_PART_NOT_NULL, NULL, "NOT NULL");
 		}
 	}
 	if (lost_autoincrement)
@@ -212,7 +212,7 @@ static void e_dropConstraint(sq *p)
 out:
 	mig_str_free(&what);
 	mig_strv_free(&cols);
-	mig__sq_model_free(&m);
+	mig_mtable_dispose(&m);
 	mig__free(tname);
 	mig__free(cname);
 }
@@ -222,19 +222,19 @@ static void e_renameConstraint(sq *p)
 	char *tname = mig__sq_name_of(p, A(p, 0), "the table name");
 	char *from = mig__sq_name_of(p, A(p, 1), "the constraint name");
 	char *to = mig__sq_name_of(p, A(p, 2), "the new constraint name");
-	tmodel m;
+	mig_mtable m;
 	memset(&m, 0, sizeof(m));
 	if (p->rc || !mig__sq_need_model(p, tname, &m))
 		goto out;
-	tobj *ix = unique_index_obj(&m, from);
+	mig_mobject *ix = unique_index_obj(&m, from);
 	if (ix) {
 		mig__sq_rename_index(p, ix->name, ix->sql, to);
 		goto out;
 	}
 	size_t found = 0;
 	for (size_t k = 0; k <= m.ncols && !p->rc; k++) {
-		tcol *owner = k < m.ncols ? &m.cols[k] : NULL;
-		segv *v = owner ? &owner->cons : &m.cons;
+		mig_mcolumn *owner = k < m.ncols ? &m.cols[k] : NULL;
+		mig_parts *v = owner ? &owner->parts : &m.parts;
 		for (size_t i = 0; i < v->n; i++) {
 			if (is_type_check(&v->v[i]))
 				continue;
@@ -251,7 +251,7 @@ static void e_renameConstraint(sq *p)
 		mig__sq_fail(p, MIG_ESQL, "%s: constraint \"%s\" for table \"%s\" does not exist", p->op->name, from, tname);
 	mig__sq_rebuild(p, &m, NULL);
 out:
-	mig__sq_model_free(&m);
+	mig_mtable_dispose(&m);
 	mig__free(tname);
 	mig__free(from);
 	mig__free(to);

@@ -6,7 +6,7 @@
 
 /* The columns of a constraint joined with "_", as PostgreSQL's
  * ChooseConstraintNameAddition() puts them into a generated name. */
-static void joined_columns(sq *p, const seg *g, mig_str *out)
+static void joined_columns(sq *p, const mig_part *g, mig_str *out)
 {
 	mig_strv cols = MIG_STRV_INIT;
 	mig__sq_seg_columns(p, g, NULL, &cols);
@@ -24,25 +24,25 @@ static void joined_columns(sq *p, const seg *g, mig_str *out)
  * so that dropConstraint(t, 't_email_key') means the same thing on both
  * backends. NULL for kinds that have no name (NOT NULL, DEFAULT, ...).
  */
-char *mig__sq_seg_label(sq *p, const tmodel *m, const tcol *owner, const seg *g)
+char *mig__sq_seg_label(sq *p, const mig_mtable *m, const mig_mcolumn *owner, const mig_part *g)
 {
 	if (g->name)
 		return mig__sq_dup_or_fail(p, g->name);
 	mig_str j = MIG_STR_INIT;
 	char *r = NULL;
 	switch (g->kind) {
-	case SEG_PK:
+	case MIG_PART_PRIMARY:
 		r = mig__sq_pg_name(p, m->name, NULL, "pkey");
 		break;
-	case SEG_UNIQUE:
-	case SEG_FK:
+	case MIG_PART_UNIQUE:
+	case MIG_PART_FOREIGN:
 		if (owner)
 			mig_str_puts(&j, owner->name);
 		else
 			joined_columns(p, g, &j);
-		r = mig__sq_pg_name(p, m->name, mig_str_cstr(&j), g->kind == SEG_FK ? "fkey" : "key");
+		r = mig__sq_pg_name(p, m->name, mig_str_cstr(&j), g->kind == MIG_PART_FOREIGN ? "fkey" : "key");
 		break;
-	case SEG_CHECK: {
+	case MIG_PART_CHECK: {
 		const char *one = owner ? owner->name : NULL;
 		size_t count = owner ? 1 : 0;
 		for (size_t i = 0; !owner && i < m->ncols; i++)
@@ -61,22 +61,22 @@ char *mig__sq_seg_label(sq *p, const tmodel *m, const tcol *owner, const seg *g)
 }
 
 /* The primary-key columns of a model. */
-void mig__sq_model_pk_columns(sq *p, const tmodel *m, mig_strv *out)
+void mig__sq_model_pk_columns(sq *p, const mig_mtable *m, mig_strv *out)
 {
 	for (size_t i = 0; i < m->ncols; i++)
-		if (col_seg(&m->cols[i], SEG_PK))
+		if (mig_parts_find(&m->cols[i].parts, MIG_PART_PRIMARY))
 			mig__sq_strv_add(p, out, m->cols[i].name);
-	for (size_t i = 0; i < m->cons.n; i++)
-		if (m->cons.v[i].kind == SEG_PK)
-			mig__sq_seg_columns(p, &m->cons.v[i], NULL, out);
+	for (size_t i = 0; i < m->parts.n; i++)
+		if (m->parts.v[i].kind == MIG_PART_PRIMARY)
+			mig__sq_seg_columns(p, &m->parts.v[i], NULL, out);
 }
 
 /* Whether foreign key g points at `parent`, and (when cols is given) at
  * one of those parent columns; pk = the parent's primary key, which an
  * FK without a column list references. */
-static bool fk_matches(sq *p, const seg *g, const char *parent, const mig_strv *cols, const mig_strv *pk)
+static bool fk_matches(sq *p, const mig_part *g, const char *parent, const mig_strv *cols, const mig_strv *pk)
 {
-	if (g->kind != SEG_FK)
+	if (g->kind != MIG_PART_FOREIGN)
 		return false;
 	mig_str t = MIG_STR_INIT;
 	mig_strv target = MIG_STRV_INIT;
@@ -94,18 +94,18 @@ static bool fk_matches(sq *p, const seg *g, const char *parent, const mig_strv *
 }
 
 /* Remove from m the foreign keys matching fk_matches(); how many. */
-static size_t model_drop_fks(sq *p, tmodel *m, const char *parent, const mig_strv *cols, const mig_strv *pk)
+static size_t model_drop_fks(sq *p, mig_mtable *m, const char *parent, const mig_strv *cols, const mig_strv *pk)
 {
 	size_t n = 0;
-	for (size_t i = m->cons.n; i-- > 0;)
-		if (fk_matches(p, &m->cons.v[i], parent, cols, pk)) {
-			mig__sq_segv_remove(&m->cons, i);
+	for (size_t i = m->parts.n; i-- > 0;)
+		if (fk_matches(p, &m->parts.v[i], parent, cols, pk)) {
+			mig_parts_remove(&m->parts, i);
 			n++;
 		}
 	for (size_t k = 0; k < m->ncols; k++)
-		for (size_t i = m->cols[k].cons.n; i-- > 0;)
-			if (fk_matches(p, &m->cols[k].cons.v[i], parent, cols, pk)) {
-				mig__sq_segv_remove(&m->cols[k].cons, i);
+		for (size_t i = m->cols[k].parts.n; i-- > 0;)
+			if (fk_matches(p, &m->cols[k].parts.v[i], parent, cols, pk)) {
+				mig_parts_remove(&m->cols[k].parts, i);
 				n++;
 			}
 	return n;
@@ -118,7 +118,7 @@ void mig__sq_deps_free(deps *d)
 	mig_strv_free(&d->views);
 }
 
-void mig__sq_find_deps(sq *p, const tmodel *parent, const mig_strv *cols, bool views_too, deps *d)
+void mig__sq_find_deps(sq *p, const mig_mtable *parent, const mig_strv *cols, bool views_too, deps *d)
 {
 	memset(d, 0, sizeof(*d));
 	if (!have_catalog(p) || p->rc)
@@ -130,13 +130,13 @@ void mig__sq_find_deps(sq *p, const tmodel *parent, const mig_strv *cols, bool v
 		const char *name = cell(tables, i, 0);
 		if (ieq(name, parent->name))
 			continue;
-		tmodel c;
+		mig_mtable c;
 		memset(&c, 0, sizeof(c));
 		c.name = mig__sq_dup_or_fail(p, name);
 		if (mig__sq_parse_create_table(p, cell(tables, i, 1), &c)) {
 			bool any = false;
 			for (size_t k = 0; k <= c.ncols; k++) {
-				const segv *v = k < c.ncols ? &c.cols[k].cons : &c.cons;
+				const mig_parts *v = k < c.ncols ? &c.cols[k].parts : &c.parts;
 				for (size_t j = 0; j < v->n; j++) {
 					if (!fk_matches(p, &v->v[j], parent->name, cols, &pk))
 						continue;
@@ -155,7 +155,7 @@ void mig__sq_find_deps(sq *p, const tmodel *parent, const mig_strv *cols, bool v
 			if (any)
 				mig__sq_strv_add(p, &d->child_tables, name);
 		}
-		mig__sq_model_free(&c);
+		mig_mtable_dispose(&c);
 	}
 	mig_rows_free(tables);
 	mig_rows *views = views_too ? mig__sq_all_views(p) : NULL;
@@ -205,21 +205,21 @@ void mig__sq_drop_deps(sq *p, const deps *d, const char *parent, const mig_strv 
 		mig__sq_notice(p, "%s: drop cascades to view %s", p->op->name, d->views.v[i]);
 	}
 	for (size_t i = 0; i < d->child_tables.n && !p->rc; i++) {
-		tmodel c;
+		mig_mtable c;
 		if (!mig__sq_need_model(p, d->child_tables.v[i], &c)) {
-			mig__sq_model_free(&c);
+			mig_mtable_dispose(&c);
 			return;
 		}
 		model_drop_fks(p, &c, parent, cols, pk);
 		mig__sq_notice(p, "%s: drop cascades to the foreign keys of table %s", p->op->name, c.name);
 		mig__sq_rebuild(p, &c, NULL);
-		mig__sq_model_free(&c);
+		mig_mtable_dispose(&c);
 	}
 }
 
 /* Where the parts of a CREATE INDEX/TRIGGER that can name columns start:
  * after the object's own name, and for an index after "ON <table>". */
-bool mig__sq_obj_mentions(const tobj *o, const char *col)
+bool mig__sq_obj_mentions(const mig_mobject *o, const char *col)
 {
 	stoks t;
 	if (mig__sq_lex(o->sql, &t)) {

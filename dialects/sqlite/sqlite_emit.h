@@ -6,6 +6,7 @@
 #define MIG_SQLITE_EMIT_H
 
 #include "dialects/catalog.h"
+#include "dialects/common/model.h"
 #include "dialects/common/quote.h"
 #include "dialects/dialect.h"
 #include "ir/analyze/args.h"
@@ -53,54 +54,6 @@ typedef struct stoks {
 	const char *src;
 } stoks;
 
-enum seg_kind {
-	SEG_PK,       /* PRIMARY KEY (column) / PRIMARY KEY (cols) (table) */
-	SEG_NOTNULL,  /* NOT NULL */
-	SEG_NULL,     /* NULL */
-	SEG_UNIQUE,   /* UNIQUE / UNIQUE (cols) */
-	SEG_CHECK,    /* CHECK (expr) */
-	SEG_DEFAULT,  /* DEFAULT value */
-	SEG_COLLATE,  /* COLLATE name */
-	SEG_FK,       /* REFERENCES ... / FOREIGN KEY (cols) REFERENCES ... */
-	SEG_GENERATED /* [GENERATED ALWAYS] AS (expr) [STORED|VIRTUAL] */
-};
-
-/* One constraint of a column or of the table. */
-typedef struct seg {
-	enum seg_kind kind;
-	char *name; /* CONSTRAINT name (unquoted), or NULL */
-	char *body; /* its SQL after the name: "NOT NULL", "CHECK (a > 0)" */
-} seg;
-
-typedef struct segv {
-	seg *v;
-	size_t n, cap;
-} segv;
-
-typedef struct tcol {
-	char *name;
-	char *type; /* declared type as written, "" for none */
-	segv cons;
-	/* Rebuild copy: the expression over the old table that fills this
-	 * column, NULL for a column that is new (it gets its default). */
-	char *src;
-} tcol;
-
-/* An index or trigger of the table, from sqlite_master. */
-typedef struct tobj {
-	char *type, *name, *sql;
-	bool keep; /* recreate it after a mig__sq_rebuild */
-} tobj;
-
-typedef struct tmodel {
-	char *name; /* as sqlite_master spells it */
-	tcol *cols;
-	size_t ncols, capcols;
-	segv cons;     /* table constraints */
-	char *options; /* after the closing parenthesis ("WITHOUT ROWID", ...) */
-	tobj *objs;
-	size_t nobjs;
-} tmodel;
 
 /* The logical kind of a column, for mapping its defaults. */
 enum lkind { L_INT, L_BOOL, L_REAL, L_NUMERIC, L_TEXT, L_DATE, L_TIME, L_TIMESTAMP, L_BLOB, L_UUID, L_JSON, L_ENUM };
@@ -229,17 +182,9 @@ static inline bool is_name_tok(const stoks *t, size_t i)
 	return ty == TK_WORD || ty == TK_QUOTED || ty == TK_STRING;
 }
 
-static inline const seg *col_seg(const tcol *c, enum seg_kind kind)
+static inline bool is_type_check(const mig_part *g)
 {
-	for (size_t i = 0; i < c->cons.n; i++)
-		if (c->cons.v[i].kind == kind)
-			return &c->cons.v[i];
-	return NULL;
-}
-
-static inline bool is_type_check(const seg *g)
-{
-	return g->kind == SEG_CHECK && g->name && strncmp(g->name, TYPE_CHECK_PREFIX, strlen(TYPE_CHECK_PREFIX)) == 0;
+	return g->kind == MIG_PART_CHECK && g->name && strncmp(g->name, TYPE_CHECK_PREFIX, strlen(TYPE_CHECK_PREFIX)) == 0;
 }
 
 static inline bool have_catalog(const sq *p)
@@ -279,48 +224,43 @@ void mig__sq_tok_name(mig_str *out, const stoks *t, size_t i);
 void mig__sq_slice(mig_str *out, const stoks *t, size_t a, size_t b);
 bool mig__sq_mentions(const stoks *t, size_t a, size_t b, const char *name);
 bool mig__sq_sql_mentions(const char *sql, const char *name);
-void mig__sq_segv_remove(segv *v, size_t i);
-void mig__sq_segv_push(sq *p, segv *v, enum seg_kind kind, char *name, char *body);
-void mig__sq_segv_pushs(sq *p, segv *v, enum seg_kind kind, const char *name, const char *body);
-void mig__sq_model_free(tmodel *m);
-tcol *mig__sq_model_add_col(sq *p, tmodel *m, char *name, char *type);
-tcol *mig__sq_model_col(const tmodel *m, const char *name);
-void mig__sq_model_remove_col(tmodel *m, tcol *c);
-void mig__sq_col_drop_kind(tcol *c, enum seg_kind kind);
-bool mig__sq_parse_create_table(sq *p, const char *sql, tmodel *m);
-void mig__sq_seg_columns(sq *p, const seg *g, const tcol *owner, mig_strv *out);
-bool mig__sq_seg_fk_target(sq *p, const seg *g, mig_str *table, mig_strv *cols);
-bool mig__sq_seg_involves(sq *p, const seg *g, const tcol *owner, const char *col);
-void mig__sq_put_column(mig_str *s, const tcol *c);
-void mig__sq_put_create(mig_str *s, const tmodel *m, const char *name, const char *lead);
+void mig__sq_segv_push(sq *p, mig_parts *v, enum mig_part_kind kind, char *name, char *body);
+void mig__sq_segv_pushs(sq *p, mig_parts *v, enum mig_part_kind kind, const char *name, const char *body);
+mig_mcolumn *mig__sq_model_add_col(sq *p, mig_mtable *m, char *name, char *type);
+bool mig__sq_parse_create_table(sq *p, const char *sql, mig_mtable *m);
+void mig__sq_seg_columns(sq *p, const mig_part *g, const mig_mcolumn *owner, mig_strv *out);
+bool mig__sq_seg_fk_target(sq *p, const mig_part *g, mig_str *table, mig_strv *cols);
+bool mig__sq_seg_involves(sq *p, const mig_part *g, const mig_mcolumn *owner, const char *col);
+void mig__sq_put_column(mig_str *s, const mig_mcolumn *c);
+void mig__sq_put_create(mig_str *s, const mig_mtable *m, const char *name, const char *lead);
 mig_rows *mig__sq_cat_query(sq *p, mig_str *sql);
 bool mig__sq_find_object(sq *p, const char *name, const char *types, mig_str *type, mig_str *stored, mig_str *sql);
-bool mig__sq_load_model(sq *p, const char *table, tmodel *m);
-bool mig__sq_need_model(sq *p, const char *table, tmodel *m);
+bool mig__sq_load_model(sq *p, const char *table, mig_mtable *m);
+bool mig__sq_need_model(sq *p, const char *table, mig_mtable *m);
 mig_rows *mig__sq_all_tables(sq *p);
 mig_rows *mig__sq_all_views(sq *p);
 bool mig__sq_enum_values(sq *p, const char *type, mig_strv *values);
-void mig__sq_rebuild(sq *p, const tmodel *m, const mig_strv *after);
+void mig__sq_rebuild(sq *p, const mig_mtable *m, const mig_strv *after);
 void mig__sq_sqtype_free(sqtype *t);
 bool mig__sq_map_type(sq *p, const mig_value *t, const char *col, sqtype *out);
 void mig__sq_type_check_body(mig_str *s, const sqtype *t, const char *col);
-void mig__sq_push_type_check(sq *p, tcol *c, const sqtype *t);
-enum lkind mig__sq_kind_of_column(const tcol *c);
-void mig__sq_set_default(sq *p, tcol *c, const mig_value *v, enum lkind kind, bool *constant);
+void mig__sq_push_type_check(sq *p, mig_mcolumn *c, const sqtype *t);
+enum lkind mig__sq_kind_of_column(const mig_mcolumn *c);
+void mig__sq_set_default(sq *p, mig_mcolumn *c, const mig_value *v, enum lkind kind, bool *constant);
 const char *mig__sq_map_collation(sq *p, const mig_value *v);
 void mig__sq_name_list(sq *p, mig_str *out, const mig_value *v, const char *what, mig_strv *names);
-void mig__sq_build_column(sq *p, const char *table, tcol *c, const mig_value *o, mig_strv *after, bool if_not_exists,
+void mig__sq_build_column(sq *p, const char *table, mig_mcolumn *c, const mig_value *o, mig_strv *after, bool if_not_exists,
 			 colinfo *info);
-bool mig__sq_model_has_pk(const tmodel *m);
+bool mig__sq_model_has_pk(const mig_mtable *m);
 size_t mig__sq_ir_constraints(sq *p, const char *table, const mig_value *tablearg, const mig_value *o,
-			     const mig_value *optname, tmodel *m, mig_strv *after, bool if_not_exists);
-char *mig__sq_seg_label(sq *p, const tmodel *m, const tcol *owner, const seg *g);
-void mig__sq_model_pk_columns(sq *p, const tmodel *m, mig_strv *out);
+			     const mig_value *optname, mig_mtable *m, mig_strv *after, bool if_not_exists);
+char *mig__sq_seg_label(sq *p, const mig_mtable *m, const mig_mcolumn *owner, const mig_part *g);
+void mig__sq_model_pk_columns(sq *p, const mig_mtable *m, mig_strv *out);
 void mig__sq_deps_free(deps *d);
-void mig__sq_find_deps(sq *p, const tmodel *parent, const mig_strv *cols, bool views_too, deps *d);
+void mig__sq_find_deps(sq *p, const mig_mtable *parent, const mig_strv *cols, bool views_too, deps *d);
 void mig__sq_put_deps(mig_str *s, const deps *d);
 void mig__sq_drop_deps(sq *p, const deps *d, const char *parent, const mig_strv *cols, const mig_strv *pk);
-bool mig__sq_obj_mentions(const tobj *o, const char *col);
+bool mig__sq_obj_mentions(const mig_mobject *o, const char *col);
 void mig__sq_put_after(sq *p, const mig_strv *after);
 bool mig__sq_rename_in_sql(sq *p, const char *sql, const char *kind, const char *newname, mig_str *out);
 void mig__sq_rename_index(sq *p, const char *oldname, const char *sql, const char *newname);

@@ -12,15 +12,15 @@ static void enum_users(sq *p, const char *type, mig_strv *tables, mig_str *colum
 	mig_str_printf(&want, TYPE_CHECK_PREFIX "%s", type);
 	mig_rows *r = mig__sq_all_tables(p);
 	for (size_t i = 0; r && i < r->nrows && !p->rc; i++) {
-		tmodel m;
+		mig_mtable m;
 		memset(&m, 0, sizeof(m));
 		m.name = mig__sq_dup_or_fail(p, cell(r, i, 0));
 		if (mig__sq_parse_create_table(p, cell(r, i, 1), &m)) {
 			for (size_t k = 0; k < m.ncols; k++) {
-				const tcol *c = &m.cols[k];
+				const mig_mcolumn *c = &m.cols[k];
 				bool uses = false;
-				for (size_t j = 0; j < c->cons.n; j++)
-					uses = uses || (c->cons.v[j].name && strcmp(c->cons.v[j].name, mig_str_cstr(&want)) == 0);
+				for (size_t j = 0; j < c->parts.n; j++)
+					uses = uses || (c->parts.v[j].name && strcmp(c->parts.v[j].name, mig_str_cstr(&want)) == 0);
 				if (!uses)
 					continue;
 				if (!strv_has(tables, m.name))
@@ -30,7 +30,7 @@ static void enum_users(sq *p, const char *type, mig_strv *tables, mig_str *colum
 						       m.name);
 			}
 		}
-		mig__sq_model_free(&m);
+		mig_mtable_dispose(&m);
 	}
 	mig_rows_free(r);
 	mig_str_free(&want);
@@ -53,15 +53,15 @@ static void enum_rebuild_users(sq *p, const char *type, const mig_strv *values, 
 	st.ck = CK_ENUM;
 	st.values = *values;
 	for (size_t i = 0; i < tables.n && !p->rc; i++) {
-		tmodel m;
+		mig_mtable m;
 		if (!mig__sq_need_model(p, tables.v[i], &m)) {
-			mig__sq_model_free(&m);
+			mig_mtable_dispose(&m);
 			break;
 		}
 		for (size_t k = 0; k < m.ncols && !p->rc; k++) {
-			tcol *c = &m.cols[k];
-			for (size_t j = 0; j < c->cons.n; j++) {
-				seg *g = &c->cons.v[j];
+			mig_mcolumn *c = &m.cols[k];
+			for (size_t j = 0; j < c->parts.n; j++) {
+				mig_part *g = &c->parts.v[j];
 				if (!g->name || strcmp(g->name, mig_str_cstr(&want)) != 0)
 					continue;
 				mig_str b = MIG_STR_INIT;
@@ -88,7 +88,7 @@ static void enum_rebuild_users(sq *p, const char *type, const mig_strv *values, 
 			}
 		}
 		mig__sq_rebuild(p, &m, NULL);
-		mig__sq_model_free(&m);
+		mig_mtable_dispose(&m);
 	}
 	mig_str_free(&want);
 	mig_strv_free(&tables);

@@ -4,132 +4,34 @@
  */
 #include "dialects/sqlite/sqlite_emit.h"
 
-static void seg_free(seg *g)
+/* Append a part (takes name and body, also on failure); the error sticks in p. */
+void mig__sq_segv_push(sq *p, mig_parts *v, enum mig_part_kind kind, char *name, char *body)
 {
-	mig__free(g->name);
-	mig__free(g->body);
-}
-
-static void segv_free(segv *v)
-{
-	for (size_t i = 0; i < v->n; i++)
-		seg_free(&v->v[i]);
-	mig__free(v->v);
-	memset(v, 0, sizeof(*v));
-}
-
-void mig__sq_segv_remove(segv *v, size_t i)
-{
-	seg_free(&v->v[i]);
-	memmove(&v->v[i], &v->v[i + 1], (v->n - i - 1) * sizeof(*v->v));
-	v->n--;
-}
-
-/* Append a constraint (takes name and body, also on failure). */
-void mig__sq_segv_push(sq *p, segv *v, enum seg_kind kind, char *name, char *body)
-{
-	if (p->rc || !body) {
+	if (p->rc) {
 		mig__free(name);
 		mig__free(body);
-		if (!p->rc)
-			mig__sq_oom(p);
 		return;
 	}
-	if (v->n == v->cap) {
-		size_t cap = v->cap ? v->cap * 2 : 4;
-		seg *g = mig__realloc(v->v, cap * sizeof(*g));
-		if (!g) {
-			mig__free(name);
-			mig__free(body);
-			mig__sq_oom(p);
-			return;
-		}
-		v->v = g;
-		v->cap = cap;
-	}
-	v->v[v->n++] = (seg){kind, name, body};
+	mig__sq_adopt(p, mig_parts_push(v, kind, name, body));
 }
 
-void mig__sq_segv_pushs(sq *p, segv *v, enum seg_kind kind, const char *name, const char *body)
+void mig__sq_segv_pushs(sq *p, mig_parts *v, enum mig_part_kind kind, const char *name, const char *body)
 {
 	mig__sq_segv_push(p, v, kind, name ? mig__sq_dup_or_fail(p, name) : NULL, mig__sq_dup_or_fail(p, body));
 }
 
-static void tcol_free(tcol *c)
-{
-	mig__free(c->name);
-	mig__free(c->type);
-	mig__free(c->src);
-	segv_free(&c->cons);
-}
-
-void mig__sq_model_free(tmodel *m)
-{
-	mig__free(m->name);
-	for (size_t i = 0; i < m->ncols; i++)
-		tcol_free(&m->cols[i]);
-	mig__free(m->cols);
-	segv_free(&m->cons);
-	mig__free(m->options);
-	for (size_t i = 0; i < m->nobjs; i++) {
-		mig__free(m->objs[i].type);
-		mig__free(m->objs[i].name);
-		mig__free(m->objs[i].sql);
-	}
-	mig__free(m->objs);
-	memset(m, 0, sizeof(*m));
-}
-
 /* A new column at the end (takes name and type); NULL on failure. */
-tcol *mig__sq_model_add_col(sq *p, tmodel *m, char *name, char *type)
+mig_mcolumn *mig__sq_model_add_col(sq *p, mig_mtable *m, char *name, char *type)
 {
-	if (p->rc || !name || !type) {
+	if (p->rc) {
 		mig__free(name);
 		mig__free(type);
-		if (!p->rc)
-			mig__sq_oom(p);
 		return NULL;
 	}
-	if (m->ncols == m->capcols) {
-		size_t cap = m->capcols ? m->capcols * 2 : 8;
-		tcol *c = mig__realloc(m->cols, cap * sizeof(*c));
-		if (!c) {
-			mig__free(name);
-			mig__free(type);
-			mig__sq_oom(p);
-			return NULL;
-		}
-		m->cols = c;
-		m->capcols = cap;
-	}
-	tcol *c = &m->cols[m->ncols++];
-	memset(c, 0, sizeof(*c));
-	c->name = name;
-	c->type = type;
+	mig_mcolumn *c = mig_mtable_add_col(m, name, type);
+	if (!c)
+		mig__sq_adopt(p, MIG_ENOMEM);
 	return c;
-}
-
-tcol *mig__sq_model_col(const tmodel *m, const char *name)
-{
-	for (size_t i = 0; i < m->ncols; i++)
-		if (ieq(m->cols[i].name, name))
-			return &m->cols[i];
-	return NULL;
-}
-
-void mig__sq_model_remove_col(tmodel *m, tcol *c)
-{
-	size_t i = (size_t)(c - m->cols);
-	tcol_free(c);
-	memmove(&m->cols[i], &m->cols[i + 1], (m->ncols - i - 1) * sizeof(*m->cols));
-	m->ncols--;
-}
-
-void mig__sq_col_drop_kind(tcol *c, enum seg_kind kind)
-{
-	for (size_t i = c->cons.n; i-- > 0;)
-		if (c->cons.v[i].kind == kind)
-			mig__sq_segv_remove(&c->cons, i);
 }
 
 /* ---- parsing ----------------------------------------------------------- */
@@ -180,10 +82,10 @@ static size_t fk_clause_end(const stoks *t, size_t i)
 
 /* i at the keyword of a column constraint: its kind and end (0 when the
  * text is not a constraint this parser knows). */
-static size_t column_constraint_end(const stoks *t, size_t i, enum seg_kind *kind)
+static size_t column_constraint_end(const stoks *t, size_t i, enum mig_part_kind *kind)
 {
 	if (kw(t, i, "PRIMARY") && kw(t, i + 1, "KEY")) {
-		*kind = SEG_PK;
+		*kind = MIG_PART_PRIMARY;
 		i += 2;
 		if (kw(t, i, "ASC") || kw(t, i, "DESC"))
 			i++;
@@ -193,23 +95,23 @@ static size_t column_constraint_end(const stoks *t, size_t i, enum seg_kind *kin
 		return i;
 	}
 	if (kw(t, i, "NOT") && kw(t, i + 1, "NULL")) {
-		*kind = SEG_NOTNULL;
+		*kind = MIG_PART_NOT_NULL;
 		return skip_conflict(t, i + 2);
 	}
 	if (kw(t, i, "NULL")) {
-		*kind = SEG_NULL;
+		*kind = MIG_PART_NULL;
 		return skip_conflict(t, i + 1);
 	}
 	if (kw(t, i, "UNIQUE")) {
-		*kind = SEG_UNIQUE;
+		*kind = MIG_PART_UNIQUE;
 		return skip_conflict(t, i + 1);
 	}
 	if (kw(t, i, "CHECK") && punct(t, i + 1, '(')) {
-		*kind = SEG_CHECK;
+		*kind = MIG_PART_CHECK;
 		return mig__sq_group_end(t, i + 1);
 	}
 	if (kw(t, i, "DEFAULT")) {
-		*kind = SEG_DEFAULT;
+		*kind = MIG_PART_DEFAULT;
 		i++;
 		if (punct(t, i, '('))
 			return mig__sq_group_end(t, i);
@@ -218,17 +120,17 @@ static size_t column_constraint_end(const stoks *t, size_t i, enum seg_kind *kin
 		return tk(t, i)->type == TK_END ? 0 : i + 1;
 	}
 	if (kw(t, i, "COLLATE")) {
-		*kind = SEG_COLLATE;
+		*kind = MIG_PART_COLLATE;
 		return i + 2;
 	}
 	if (kw(t, i, "REFERENCES")) {
-		*kind = SEG_FK;
+		*kind = MIG_PART_FOREIGN;
 		return fk_clause_end(t, i + 1);
 	}
 	if (kw(t, i, "GENERATED") && kw(t, i + 1, "ALWAYS"))
 		i += 2;
 	if (kw(t, i, "AS") && punct(t, i + 1, '(')) {
-		*kind = SEG_GENERATED;
+		*kind = MIG_PART_GENERATED;
 		i = mig__sq_group_end(t, i + 1);
 		if (kw(t, i, "STORED") || kw(t, i, "VIRTUAL"))
 			i++;
@@ -252,7 +154,7 @@ static char *slice_dup(sq *p, const stoks *t, size_t a, size_t b)
 }
 
 /* One element of the column list: a column or a table constraint. */
-static bool parse_element(sq *p, const stoks *t, size_t a, size_t b, tmodel *m)
+static bool parse_element(sq *p, const stoks *t, size_t a, size_t b, mig_mtable *m)
 {
 	char *name = NULL;
 	size_t i = a;
@@ -262,25 +164,25 @@ static bool parse_element(sq *p, const stoks *t, size_t a, size_t b, tmodel *m)
 			name = tok_name_dup(p, t, i + 1);
 			i += 2;
 		}
-		enum seg_kind kind;
+		enum mig_part_kind kind;
 		if (kw(t, i, "PRIMARY"))
-			kind = SEG_PK;
+			kind = MIG_PART_PRIMARY;
 		else if (kw(t, i, "UNIQUE"))
-			kind = SEG_UNIQUE;
+			kind = MIG_PART_UNIQUE;
 		else if (kw(t, i, "CHECK"))
-			kind = SEG_CHECK;
+			kind = MIG_PART_CHECK;
 		else if (kw(t, i, "FOREIGN"))
-			kind = SEG_FK;
+			kind = MIG_PART_FOREIGN;
 		else {
 			mig__free(name);
 			return false;
 		}
-		mig__sq_segv_push(p, &m->cons, kind, name, slice_dup(p, t, i, b));
+		mig__sq_segv_push(p, &m->parts, kind, name, slice_dup(p, t, i, b));
 		return !p->rc;
 	}
 	if (!is_name_tok(t, i))
 		return false;
-	tcol *c = mig__sq_model_add_col(p, m, tok_name_dup(p, t, i), mig__sq_dup_or_fail(p, ""));
+	mig_mcolumn *c = mig__sq_model_add_col(p, m, tok_name_dup(p, t, i), mig__sq_dup_or_fail(p, ""));
 	if (!c)
 		return false;
 	i++;
@@ -295,13 +197,13 @@ static bool parse_element(sq *p, const stoks *t, size_t a, size_t b, tmodel *m)
 			name = tok_name_dup(p, t, i + 1);
 			i += 2;
 		}
-		enum seg_kind kind;
+		enum mig_part_kind kind;
 		size_t e = column_constraint_end(t, i, &kind);
 		if (e == 0 || e > b) {
 			mig__free(name);
 			return false;
 		}
-		mig__sq_segv_push(p, &c->cons, kind, name, slice_dup(p, t, i, e));
+		mig__sq_segv_push(p, &c->parts, kind, name, slice_dup(p, t, i, e));
 		i = e;
 	}
 	return !p->rc && c->type;
@@ -309,7 +211,7 @@ static bool parse_element(sq *p, const stoks *t, size_t a, size_t b, tmodel *m)
 
 /* Split `CREATE TABLE name (...) options` into m. false when the text is
  * not a plain CREATE TABLE with a column list. */
-bool mig__sq_parse_create_table(sq *p, const char *sql, tmodel *m)
+bool mig__sq_parse_create_table(sq *p, const char *sql, mig_mtable *m)
 {
 	stoks t;
 	int rc = mig__sq_lex(sql, &t);
@@ -358,7 +260,7 @@ out:
 
 /* The columns of a table-level PRIMARY KEY / UNIQUE / FOREIGN KEY
  * (first parenthesised list), or of a column-level one (the column). */
-void mig__sq_seg_columns(sq *p, const seg *g, const tcol *owner, mig_strv *out)
+void mig__sq_seg_columns(sq *p, const mig_part *g, const mig_mcolumn *owner, mig_strv *out)
 {
 	if (owner) {
 		mig__sq_strv_add(p, out, owner->name);
@@ -397,7 +299,7 @@ void mig__sq_seg_columns(sq *p, const seg *g, const tcol *owner, mig_strv *out)
 }
 
 /* A foreign key's parent table and columns (empty = its primary key). */
-bool mig__sq_seg_fk_target(sq *p, const seg *g, mig_str *table, mig_strv *cols)
+bool mig__sq_seg_fk_target(sq *p, const mig_part *g, mig_str *table, mig_strv *cols)
 {
 	stoks t;
 	int rc = mig__sq_lex(g->body, &t);
@@ -433,11 +335,11 @@ bool mig__sq_seg_fk_target(sq *p, const seg *g, mig_str *table, mig_strv *cols)
 
 /* Whether a constraint involves column `col`: PK/UNIQUE/FK by their own
  * columns, CHECK and GENERATED by their expression. */
-bool mig__sq_seg_involves(sq *p, const seg *g, const tcol *owner, const char *col)
+bool mig__sq_seg_involves(sq *p, const mig_part *g, const mig_mcolumn *owner, const char *col)
 {
 	if (owner && ieq(owner->name, col))
 		return true;
-	if (g->kind == SEG_CHECK || g->kind == SEG_GENERATED || g->kind == SEG_DEFAULT)
+	if (g->kind == MIG_PART_CHECK || g->kind == MIG_PART_GENERATED || g->kind == MIG_PART_DEFAULT)
 		return mig__sq_sql_mentions(g->body, col);
 	if (owner)
 		return false;
@@ -450,7 +352,7 @@ bool mig__sq_seg_involves(sq *p, const seg *g, const tcol *owner, const char *co
 
 /* ---- rendering ------------------------------------------------------- */
 
-static void put_seg(mig_str *s, const seg *g)
+static void put_seg(mig_str *s, const mig_part *g)
 {
 	if (g->name) {
 		mig_str_puts(s, "CONSTRAINT ");
@@ -460,21 +362,21 @@ static void put_seg(mig_str *s, const seg *g)
 	mig_str_puts(s, g->body);
 }
 
-void mig__sq_put_column(mig_str *s, const tcol *c)
+void mig__sq_put_column(mig_str *s, const mig_mcolumn *c)
 {
 	mig__sq_quote_ident(s, c->name);
 	if (c->type && *c->type) {
 		mig_str_putc(s, ' ');
 		mig_str_puts(s, c->type);
 	}
-	for (size_t k = 0; k < c->cons.n; k++) {
+	for (size_t k = 0; k < c->parts.n; k++) {
 		mig_str_putc(s, ' ');
-		put_seg(s, &c->cons.v[k]);
+		put_seg(s, &c->parts.v[k]);
 	}
 }
 
 /* CREATE TABLE text in node-pg-migrate's layout: one item per line. */
-void mig__sq_put_create(mig_str *s, const tmodel *m, const char *name, const char *lead)
+void mig__sq_put_create(mig_str *s, const mig_mtable *m, const char *name, const char *lead)
 {
 	mig_str_puts(s, lead);
 	mig__sq_quote_ident(s, name);
@@ -482,14 +384,14 @@ void mig__sq_put_create(mig_str *s, const tmodel *m, const char *name, const cha
 	for (size_t i = 0; i < m->ncols; i++) {
 		mig_str_puts(s, "  ");
 		mig__sq_put_column(s, &m->cols[i]);
-		if (i + 1 < m->ncols || m->cons.n)
+		if (i + 1 < m->ncols || m->parts.n)
 			mig_str_putc(s, ',');
 		mig_str_putc(s, '\n');
 	}
-	for (size_t i = 0; i < m->cons.n; i++) {
+	for (size_t i = 0; i < m->parts.n; i++) {
 		mig_str_puts(s, "  ");
-		put_seg(s, &m->cons.v[i]);
-		if (i + 1 < m->cons.n)
+		put_seg(s, &m->parts.v[i]);
+		if (i + 1 < m->parts.n)
 			mig_str_putc(s, ',');
 		mig_str_putc(s, '\n');
 	}

@@ -3,10 +3,10 @@
  */
 #include "dialects/sqlite/sqlite_emit.h"
 
-static bool model_autoincrement(const tmodel *m)
+static bool model_autoincrement(const mig_mtable *m)
 {
 	for (size_t i = 0; i < m->ncols; i++) {
-		const seg *g = col_seg(&m->cols[i], SEG_PK);
+		const mig_part *g = mig_parts_find(&m->cols[i].parts, MIG_PART_PRIMARY);
 		if (g && mig__sq_sql_mentions(g->body, "AUTOINCREMENT"))
 			return true;
 	}
@@ -37,7 +37,7 @@ static bool model_autoincrement(const tmodel *m)
  *   from their text, except those marked !keep.
  * `after` statements (new indexes) run once the table is in place.
  */
-void mig__sq_rebuild(sq *p, const tmodel *m, const mig_strv *after)
+void mig__sq_rebuild(sq *p, const mig_mtable *m, const mig_strv *after)
 {
 	if (p->rc)
 		return;

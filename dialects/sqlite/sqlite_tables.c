@@ -10,34 +10,34 @@ void mig__sq_put_after(sq *p, const mig_strv *after)
 }
 
 /* A serial column must end up as the table's only primary-key column. */
-static void settle_serials(sq *p, tmodel *m, const colinfo *info)
+static void settle_serials(sq *p, mig_mtable *m, const colinfo *info)
 {
 	for (size_t i = 0; i < m->ncols && !p->rc; i++) {
 		if (!info[i].serial_pending)
 			continue;
-		tcol *c = &m->cols[i];
+		mig_mcolumn *c = &m->cols[i];
 		size_t k = 0;
-		for (; k < m->cons.n; k++) {
-			if (m->cons.v[k].kind != SEG_PK)
+		for (; k < m->parts.n; k++) {
+			if (m->parts.v[k].kind != MIG_PART_PRIMARY)
 				continue;
 			mig_strv cols = MIG_STRV_INIT;
-			mig__sq_seg_columns(p, &m->cons.v[k], NULL, &cols);
+			mig__sq_seg_columns(p, &m->parts.v[k], NULL, &cols);
 			bool only = cols.n == 1 && ieq(cols.v[0], c->name);
 			mig_strv_free(&cols);
 			if (only)
 				break;
 		}
-		if (k == m->cons.n) {
+		if (k == m->parts.n) {
 			mig__sq_fail(p, MIG_ENOTSUPPORTED,
 			     "%s: serial column \"%s\" is not supported on SQLite unless it is the table's only primary-key column: SQLite numbers rows only through an INTEGER PRIMARY KEY AUTOINCREMENT (give it primaryKey: true, or use integer)",
 			     p->op->name, c->name);
 			return;
 		}
-		char *name = m->cons.v[k].name;
-		m->cons.v[k].name = NULL;
-		mig__sq_segv_remove(&m->cons, k);
-		mig__sq_col_drop_kind(c, SEG_NOTNULL);
-		mig__sq_segv_push(p, &c->cons, SEG_PK, name, mig__sq_dup_or_fail(p, "PRIMARY KEY AUTOINCREMENT"));
+		char *name = m->parts.v[k].name;
+		m->parts.v[k].name = NULL;
+		mig_parts_remove(&m->parts, k);
+		mig_parts_drop_kind(&c->parts, MIG_PART_NOT_NULL);
+		mig__sq_segv_push(p, &c->parts, MIG_PART_PRIMARY, name, mig__sq_dup_or_fail(p, "PRIMARY KEY AUTOINCREMENT"));
 	}
 }
 
@@ -69,14 +69,14 @@ static void e_createTable(sq *p)
 	if (O(o, "comment"))
 		mig__sq_notice(p, "%s: the comment on table \"%s\" is skipped: SQLite has no comments", p->op->name, tname);
 	bool ine = T(o, "ifNotExists");
-	tmodel m;
+	mig_mtable m;
 	memset(&m, 0, sizeof(m));
 	mig_strv after = MIG_STRV_INIT;
 	colinfo *info = NULL;
 	if (!p->rc && cols.cols->n && !(info = mig__calloc(cols.cols->n, sizeof(*info))))
 		mig__sq_oom(p);
 	for (size_t i = 0; !p->rc && i < cols.cols->n; i++) {
-		tcol *c = mig__sq_model_add_col(p, &m, mig__sq_final_ident(p, cols.cols->keys[i]), mig__sq_dup_or_fail(p, ""));
+		mig_mcolumn *c = mig__sq_model_add_col(p, &m, mig__sq_final_ident(p, cols.cols->keys[i]), mig__sq_dup_or_fail(p, ""));
 		if (c)
 			mig__sq_build_column(p, tname, c, cols.cols->items[i], &after, ine, &info[i]);
 	}
@@ -107,7 +107,7 @@ static void e_createTable(sq *p)
 	mig_value_free(merged);
 	mig__free(info);
 	mig_strv_free(&after);
-	mig__sq_model_free(&m);
+	mig_mtable_dispose(&m);
 	mig_columns_dispose(&cols);
 	mig__free(tname);
 }
@@ -120,7 +120,7 @@ static void e_dropTable(sq *p)
 		mig__free(tname);
 		return;
 	}
-	tmodel m;
+	mig_mtable m;
 	memset(&m, 0, sizeof(m));
 	if (have_catalog(p) && mig__sq_load_model(p, tname, &m)) {
 		deps d;
@@ -144,7 +144,7 @@ static void e_dropTable(sq *p)
 	mig__sq_quote_ident(&s, tname);
 	mig_str_putc(&s, ';');
 	mig__sq_step(p, &s);
-	mig__sq_model_free(&m);
+	mig_mtable_dispose(&m);
 	mig__free(tname);
 }
 
@@ -191,7 +191,7 @@ static void e_addColumns(sq *p)
 	memset(&cols, 0, sizeof(cols));
 	if (!p->rc)
 		mig__sq_adopt(p, mig_columns_resolve(A(p, 1), p->ctx->shorthands, p->op->name, &cols));
-	tmodel m;
+	mig_mtable m;
 	memset(&m, 0, sizeof(m));
 	mig_strv after = MIG_STRV_INIT, added = MIG_STRV_INIT;
 	if (p->rc || !mig__sq_need_model(p, tname, &m))
@@ -201,7 +201,7 @@ static void e_addColumns(sq *p)
 		char *cn = mig__sq_final_ident(p, cols.cols->keys[i]);
 		if (!cn)
 			break;
-		if (mig__sq_model_col(&m, cn)) {
+		if (mig_mtable_col(&m, cn)) {
 			if (ine && !strv_has(&added, cn))
 				mig__sq_notice(p, "column \"%s\" of relation \"%s\" already exists, skipping", cn, tname);
 			else
@@ -210,7 +210,7 @@ static void e_addColumns(sq *p)
 			continue;
 		}
 		mig__sq_strv_add(p, &added, cn);
-		tcol *c = mig__sq_model_add_col(p, &m, cn, mig__sq_dup_or_fail(p, ""));
+		mig_mcolumn *c = mig__sq_model_add_col(p, &m, cn, mig__sq_dup_or_fail(p, ""));
 		if (!c)
 			break;
 		colinfo info;
@@ -250,7 +250,7 @@ static void e_addColumns(sq *p)
 out:
 	mig_strv_free(&after);
 	mig_strv_free(&added);
-	mig__sq_model_free(&m);
+	mig_mtable_dispose(&m);
 	mig_columns_dispose(&cols);
 	mig__free(tname);
 }
@@ -285,7 +285,7 @@ static void e_dropColumns(sq *p)
 	const mig_value *o = mig__sq_opts(p, 2, false);
 	char *tname = mig__sq_name_of(p, A(p, 0), "the table name");
 	mig_strv names = MIG_STRV_INIT, drop = MIG_STRV_INIT;
-	tmodel m;
+	mig_mtable m;
 	memset(&m, 0, sizeof(m));
 	deps d;
 	memset(&d, 0, sizeof(d));
@@ -294,7 +294,7 @@ static void e_dropColumns(sq *p)
 	if (p->rc || !mig__sq_need_model(p, tname, &m))
 		goto out;
 	for (size_t i = 0; i < names.n && !p->rc; i++) {
-		tcol *c = mig__sq_model_col(&m, names.v[i]);
+		mig_mcolumn *c = mig_mtable_col(&m, names.v[i]);
 		if (!c) {
 			if (T(o, "ifExists"))
 				mig__sq_notice(p, "column \"%s\" of relation \"%s\" does not exist, skipping", names.v[i], tname);
@@ -329,13 +329,13 @@ static void e_dropColumns(sq *p)
 	for (size_t k = 0; k < drop.n && !p->rc; k++) {
 		const char *dc = drop.v[k];
 		for (size_t i = 0; i < m.ncols; i++) {
-			const tcol *c = &m.cols[i];
-			for (size_t j = 0; j < c->cons.n; j++) {
-				const seg *g = &c->cons.v[j];
+			const mig_mcolumn *c = &m.cols[i];
+			for (size_t j = 0; j < c->parts.n; j++) {
+				const mig_part *g = &c->parts.v[j];
 				if (ieq(c->name, dc)) {
-					if (g->kind == SEG_PK || g->kind == SEG_UNIQUE)
+					if (g->kind == MIG_PART_PRIMARY || g->kind == MIG_PART_UNIQUE)
 						involved = true;
-				} else if (g->kind == SEG_GENERATED && mig__sq_seg_involves(p, g, NULL, dc)) {
+				} else if (g->kind == MIG_PART_GENERATED && mig__sq_seg_involves(p, g, NULL, dc)) {
 					mig__sq_fail(p, MIG_ESQL, "%s: cannot drop column %s of table %s because generated column %s depends on it",
 					     p->op->name, dc, m.name, c->name);
 				} else if (mig__sq_seg_involves(p, g, NULL, dc)) {
@@ -343,8 +343,8 @@ static void e_dropColumns(sq *p)
 				}
 			}
 		}
-		for (size_t j = 0; j < m.cons.n; j++)
-			involved = involved || mig__sq_seg_involves(p, &m.cons.v[j], NULL, dc);
+		for (size_t j = 0; j < m.parts.n; j++)
+			involved = involved || mig__sq_seg_involves(p, &m.parts.v[j], NULL, dc);
 		for (size_t j = 0; j < m.nobjs; j++)
 			involved = involved || mig__sq_obj_mentions(&m.objs[j], dc);
 	}
@@ -370,16 +370,16 @@ static void e_dropColumns(sq *p)
 	}
 	for (size_t k = 0; k < drop.n; k++) {
 		const char *dc = drop.v[k];
-		mig__sq_model_remove_col(&m, mig__sq_model_col(&m, dc));
-		for (size_t j = m.cons.n; j-- > 0;)
-			if (mig__sq_seg_involves(p, &m.cons.v[j], NULL, dc))
-				mig__sq_segv_remove(&m.cons, j);
+		mig_mtable_remove_col(&m, mig_mtable_col(&m, dc));
+		for (size_t j = m.parts.n; j-- > 0;)
+			if (mig__sq_seg_involves(p, &m.parts.v[j], NULL, dc))
+				mig_parts_remove(&m.parts, j);
 		for (size_t i = 0; i < m.ncols; i++)
-			for (size_t j = m.cols[i].cons.n; j-- > 0;)
-				if (mig__sq_seg_involves(p, &m.cols[i].cons.v[j], NULL, dc))
-					mig__sq_segv_remove(&m.cols[i].cons, j);
+			for (size_t j = m.cols[i].parts.n; j-- > 0;)
+				if (mig__sq_seg_involves(p, &m.cols[i].parts.v[j], NULL, dc))
+					mig_parts_remove(&m.cols[i].parts, j);
 		for (size_t j = 0; j < m.nobjs; j++) {
-			tobj *ob = &m.objs[j];
+			mig_mobject *ob = &m.objs[j];
 			if (!ob->keep || !mig__sq_obj_mentions(ob, dc))
 				continue;
 			ob->keep = false;
@@ -391,7 +391,7 @@ static void e_dropColumns(sq *p)
 	mig__sq_rebuild(p, &m, NULL);
 out:
 	mig__sq_deps_free(&d);
-	mig__sq_model_free(&m);
+	mig_mtable_dispose(&m);
 	mig_strv_free(&names);
 	mig_strv_free(&drop);
 	mig__free(tname);
@@ -418,7 +418,7 @@ static void e_renameColumn(sq *p)
 	mig__free(b);
 }
 
-static bool col_in_pk(sq *p, const tmodel *m, const char *col)
+static bool col_in_pk(sq *p, const mig_mtable *m, const char *col)
 {
 	mig_strv pk = MIG_STRV_INIT;
 	mig__sq_model_pk_columns(p, m, &pk);
@@ -427,7 +427,7 @@ static bool col_in_pk(sq *p, const tmodel *m, const char *col)
 	return r;
 }
 
-static void render_col(mig_str *s, const tcol *c)
+static void render_col(mig_str *s, const mig_mcolumn *c)
 {
 	mig_str_clear(s);
 	mig__sq_put_column(s, c);
@@ -439,7 +439,7 @@ static void e_alterColumn(sq *p)
 	const mig_value *o = mig__sq_opts(p, 2, true);
 	char *tname = mig__sq_name_of(p, A(p, 0), "the table name");
 	char *cname = mig__sq_name_of(p, A(p, 1), "the column name");
-	tmodel m;
+	mig_mtable m;
 	memset(&m, 0, sizeof(m));
 	mig_str before = MIG_STR_INIT, now = MIG_STR_INIT;
 	sqtype st;
@@ -454,7 +454,7 @@ static void e_alterColumn(sq *p)
 		mig__sq_unsupported_option(p, "expressionGenerated", "SQLite cannot change a generated column");
 	if (p->rc || !mig__sq_need_model(p, tname, &m))
 		goto out;
-	tcol *c = mig__sq_model_col(&m, cname);
+	mig_mcolumn *c = mig_mtable_col(&m, cname);
 	if (!c) {
 		mig__sq_fail(p, MIG_ESQL, "%s: column \"%s\" of relation \"%s\" does not exist", p->op->name, cname, tname);
 		goto out;
@@ -480,25 +480,25 @@ static void e_alterColumn(sq *p)
 		kind = st.kind;
 		mig__free(c->type);
 		c->type = mig__sq_dup_or_fail(p, st.decl);
-		for (size_t i = c->cons.n; i-- > 0;)
-			if (is_type_check(&c->cons.v[i]) || c->cons.v[i].kind == SEG_COLLATE)
-				mig__sq_segv_remove(&c->cons, i);
-		const seg *pkseg = col_seg(c, SEG_PK);
+		for (size_t i = c->parts.n; i-- > 0;)
+			if (is_type_check(&c->parts.v[i]) || c->parts.v[i].kind == MIG_PART_COLLATE)
+				mig_parts_remove(&c->parts, i);
+		const mig_part *pkseg = mig_parts_find(&c->parts, MIG_PART_PRIMARY);
 		if (pkseg && strcmp(st.decl, "INTEGER") != 0 && mig__sq_sql_mentions(pkseg->body, "AUTOINCREMENT")) {
 			/* AUTOINCREMENT exists only on INTEGER PRIMARY KEY */
-			for (size_t i = 0; i < c->cons.n; i++)
-				if (c->cons.v[i].kind == SEG_PK) {
-					mig__free(c->cons.v[i].body);
-					c->cons.v[i].body = mig__sq_dup_or_fail(p, "PRIMARY KEY");
+			for (size_t i = 0; i < c->parts.n; i++)
+				if (c->parts.v[i].kind == MIG_PART_PRIMARY) {
+					mig__free(c->parts.v[i].body);
+					c->parts.v[i].body = mig__sq_dup_or_fail(p, "PRIMARY KEY");
 				}
-			if (!col_seg(c, SEG_NOTNULL))
-				mig__sq_segv_pushs(p, &c->cons, SEG_NOTNULL, NULL, "NOT NULL");
+			if (!mig_parts_find(&c->parts, MIG_PART_NOT_NULL))
+				mig__sq_segv_pushs(p, &c->parts, MIG_PART_NOT_NULL, NULL, "NOT NULL");
 		}
 		const char *coll = T(o, "collation") ? mig__sq_map_collation(p, O(o, "collation")) : st.collate;
 		if (coll) {
 			mig_str b = MIG_STR_INIT;
 			mig_str_printf(&b, "COLLATE %s", coll);
-			mig__sq_segv_push(p, &c->cons, SEG_COLLATE, NULL, mig__sq_detach_or_fail(p, &b));
+			mig__sq_segv_push(p, &c->parts, MIG_PART_COLLATE, NULL, mig__sq_detach_or_fail(p, &b));
 		}
 		mig__sq_push_type_check(p, c, &st);
 		if (T(o, "using")) {
@@ -512,19 +512,19 @@ static void e_alterColumn(sq *p)
 	}
 	const mig_value *def = mig_object_get(o, "default");
 	if (is_null(def)) {
-		mig__sq_col_drop_kind(c, SEG_DEFAULT);
+		mig_parts_drop_kind(&c->parts, MIG_PART_DEFAULT);
 	} else if (!mig_value_is_undefined(def)) {
 		bool constant;
 		mig__sq_set_default(p, c, def, kind, &constant);
 	}
 	const mig_value *nn = O(o, "notNull");
 	if (mig_value_truthy(nn)) {
-		if (!col_seg(c, SEG_NOTNULL))
-			mig__sq_segv_pushs(p, &c->cons, SEG_NOTNULL, NULL, "NOT NULL");
+		if (!mig_parts_find(&c->parts, MIG_PART_NOT_NULL))
+			mig__sq_segv_pushs(p, &c->parts, MIG_PART_NOT_NULL, NULL, "NOT NULL");
 	} else if (is_false(nn) || T(o, "allowNull")) {
 		if (col_in_pk(p, &m, c->name))
 			mig__sq_fail(p, MIG_ESQL, "%s: column \"%s\" is in a primary key", p->op->name, c->name);
-		mig__sq_col_drop_kind(c, SEG_NOTNULL);
+		mig_parts_drop_kind(&c->parts, MIG_PART_NOT_NULL);
 	}
 	if (O(o, "comment"))
 		mig__sq_notice(p, "%s: the comment on column \"%s\" is skipped: SQLite has no comments", p->op->name, c->name);
@@ -536,7 +536,7 @@ out:
 	mig__sq_sqtype_free(&st);
 	mig_str_free(&before);
 	mig_str_free(&now);
-	mig__sq_model_free(&m);
+	mig_mtable_dispose(&m);
 	mig__free(tname);
 	mig__free(cname);
 }

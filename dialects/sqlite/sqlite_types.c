@@ -249,14 +249,14 @@ void mig__sq_type_check_body(mig_str *s, const sqtype *t, const char *col)
 }
 
 /* The type's CHECK as a named column constraint. */
-void mig__sq_push_type_check(sq *p, tcol *c, const sqtype *t)
+void mig__sq_push_type_check(sq *p, mig_mcolumn *c, const sqtype *t)
 {
 	if (t->ck == CK_NONE || p->rc)
 		return;
 	mig_str name = MIG_STR_INIT, body = MIG_STR_INIT;
 	mig_str_printf(&name, TYPE_CHECK_PREFIX "%s", t->logical ? t->logical : "");
 	mig__sq_type_check_body(&body, t, c->name);
-	mig__sq_segv_push(p, &c->cons, SEG_CHECK, mig__sq_detach_or_fail(p, &name), mig__sq_detach_or_fail(p, &body));
+	mig__sq_segv_push(p, &c->parts, MIG_PART_CHECK, mig__sq_detach_or_fail(p, &name), mig__sq_detach_or_fail(p, &body));
 }
 
 /* Case-insensitive strstr for ASCII. */
@@ -275,10 +275,10 @@ static bool icontains(const char *s, const char *needle)
 
 /* The kind of an existing column, for mapping a new default: its "type:"
  * check when it has one, else its declared type's affinity. */
-enum lkind mig__sq_kind_of_column(const tcol *c)
+enum lkind mig__sq_kind_of_column(const mig_mcolumn *c)
 {
-	for (size_t i = 0; i < c->cons.n; i++) {
-		const seg *g = &c->cons.v[i];
+	for (size_t i = 0; i < c->parts.n; i++) {
+		const mig_part *g = &c->parts.v[i];
 		if (!is_type_check(g))
 			continue;
 		if (strstr(g->body, "json_valid("))
@@ -454,7 +454,7 @@ static void map_default(sq *p, const mig_value *v, enum lkind kind, mig_str *out
 	}
 }
 
-void mig__sq_set_default(sq *p, tcol *c, const mig_value *v, enum lkind kind, bool *constant)
+void mig__sq_set_default(sq *p, mig_mcolumn *c, const mig_value *v, enum lkind kind, bool *constant)
 {
 	mig_str d = MIG_STR_INIT, body = MIG_STR_INIT;
 	map_default(p, v, kind, &d, constant);
@@ -464,8 +464,8 @@ void mig__sq_set_default(sq *p, tcol *c, const mig_value *v, enum lkind kind, bo
 		    strcmp(t, "CURRENT_TIME") == 0 || t[0] == '(';
 	mig_str_printf(&body, bare ? "DEFAULT %s" : "DEFAULT (%s)", t);
 	mig_str_free(&d);
-	mig__sq_col_drop_kind(c, SEG_DEFAULT);
-	mig__sq_segv_push(p, &c->cons, SEG_DEFAULT, NULL, mig__sq_detach_or_fail(p, &body));
+	mig_parts_drop_kind(&c->parts, MIG_PART_DEFAULT);
+	mig__sq_segv_push(p, &c->parts, MIG_PART_DEFAULT, NULL, mig__sq_detach_or_fail(p, &body));
 }
 
 /* A collation option: SQLite knows BINARY, NOCASE and RTRIM; PostgreSQL's
