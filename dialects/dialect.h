@@ -23,6 +23,7 @@
 #ifndef MIG_DIALECT_H
 #define MIG_DIALECT_H
 
+#include "dialects/catalog.h"
 #include "ir/ir.h"
 #include "ir/opdef.h"
 #include "util/sql.h"
@@ -48,8 +49,6 @@ enum {
 
 /* ---- context --------------------------------------------------------- */
 
-typedef struct mig_catalog mig_catalog; /* engine/catalog.h */
-
 typedef struct mig_emit_ctx {
 	/* The tables as they are now (NULL: none at all). */
 	mig_catalog *catalog;
@@ -63,6 +62,18 @@ typedef struct mig_emit_ctx {
 	const mig_value *shorthands;
 	bool decamelize;
 } mig_emit_ctx;
+
+/* How a dialect's reader asks the live database. */
+typedef struct mig_query_io {
+	int (*query)(void *ud, const char *sql, mig_rows **out);
+	void *ud;
+} mig_query_io;
+
+enum mig_introspect_what {
+	MIG_INTROSPECT_TABLE, /* one table, with its indexes and triggers */
+	MIG_INTROSPECT_ALL,   /* every table, view and enum type */
+	MIG_INTROSPECT_ENUMS  /* the enum types */
+};
 
 /* ---- the state table --------------------------------------------------- */
 
@@ -118,6 +129,17 @@ typedef struct mig_dialect {
 	const char *(*refuses)(enum mig_op_kind kind);
 	/* optional: MIG_OPF_* for an operation (before emitting it). */
 	unsigned (*op_flags)(const mig_op *op, const mig_opdef *def);
+
+	/* optional (required with MIG_DIALECT_NEEDS_CATALOG): read the live
+	 * database into the model (one table: *found false when there is
+	 * none). */
+	int (*introspect)(const mig_query_io *io, enum mig_introspect_what what, const char *name, mig_model *m,
+			  bool *found);
+	/* optional: advance the in-memory model past one operation, from its
+	 * definition (NULL: the kind is not analysed yet) and the steps
+	 * emit() made for it (offline runs and dry runs). */
+	int (*apply)(const mig_emit_ctx *ctx, const mig_op *op, const mig_opdef *def, const mig_steps *steps,
+		     mig_model *m);
 
 	/* required: the state table's statements. Optional statements write
 	 * nothing and return 0 when the dialect has no such step. */

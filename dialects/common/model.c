@@ -188,6 +188,7 @@ void mig_mtable_dispose(mig_mtable *t)
 	mig__free(t->cols);
 	mig_parts_dispose(&t->parts);
 	mig__free(t->options);
+	mig__free(t->opaque);
 	for (size_t i = 0; i < t->nobjs; i++)
 		object_dispose(&t->objs[i]);
 	mig__free(t->objs);
@@ -266,6 +267,7 @@ mig_mtable *mig_mtable_clone(const mig_mtable *t)
 		return NULL;
 	int rc = 0;
 	c->options = dup(t->options, &rc);
+	c->opaque = dup(t->opaque, &rc);
 	for (size_t i = 0; rc == 0 && i < t->ncols; i++) {
 		const mig_mcolumn *x = &t->cols[i];
 		mig_mcolumn *y = mig_mtable_add_col(c, mig_strdup(x->name), mig_strdup(x->type));
@@ -709,7 +711,8 @@ static void dump_table(mig_str *out, const mig_model *m, const mig_mtable *t, un
 	}
 	for (size_t k = 0; k < t->nobjs; k++) {
 		const mig_mobject *o = &t->objs[k];
-		if (strcmp(o->type, "index") != 0)
+		/* an index a constraint made is that constraint's */
+		if (strcmp(o->type, "index") != 0 || !o->sql)
 			continue;
 		mig_str line = MIG_STR_INIT;
 		mig_str_printf(&line, "%s %s (", o->unique ? "unique" : "index", o->name);
@@ -733,8 +736,8 @@ static void dump_table(mig_str *out, const mig_model *m, const mig_mtable *t, un
 	mig_str_putc(out, '\n');
 	if (flags & MIG_DUMP_DETAIL)
 		for (size_t k = 0; k < t->nobjs; k++)
-			mig_str_printf(out, "  %s %s: %s\n", t->objs[k].type, t->objs[k].name,
-				       t->objs[k].sql ? t->objs[k].sql : "(constraint)");
+			if (t->objs[k].sql)
+				mig_str_printf(out, "  %s %s: %s\n", t->objs[k].type, t->objs[k].name, t->objs[k].sql);
 	mig_strv_free(&pk);
 	mig_strv_free(&idx);
 	mig_strv_free(&fks);

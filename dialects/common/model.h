@@ -84,6 +84,9 @@ typedef struct mig_mtable {
 	char *options;   /* after the column list ("WITHOUT ROWID", ...) */
 	mig_mobject *objs;
 	size_t nobjs, capobjs;
+	/* Why the model cannot restate this table (a virtual table...);
+	 * NULL when it can. */
+	char *opaque;
 } mig_mtable;
 
 typedef struct mig_mview {

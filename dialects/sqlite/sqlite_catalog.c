@@ -1,70 +1,33 @@
 /*
- * The catalog: the tables as the live database has them.
+ * The SQLite catalog, both ways round:
+ * - the reader (introspect): sqlite_master's CREATE texts split into the
+ *   shared model, checked against PRAGMA table_xinfo, with each table's
+ *   indexes and triggers, the views, and the enum types of _mig_enums;
+ * - what the emitters ask of the catalog (dialects/catalog.h): a table as
+ *   a private copy to change, the whole schema, an enum's values.
  */
 #include "dialects/sqlite/sqlite_emit.h"
 
-/* Run a catalog query (takes sql). NULL on error, which is recorded. */
-mig_rows *mig__sq_cat_query(sq *p, mig_str *sql)
+/* ---- the reader ------------------------------------------------------------ */
+
+typedef struct reader {
+	const mig_query_io *io;
+	sq p; /* the model parser's error state (no operation) */
+} reader;
+
+static mig_rows *query(reader *r, mig_str *sql)
 {
-	if (p->rc || mig_str_failed(sql)) {
-		if (!p->rc)
-			mig__sq_oom(p);
+	if (r->p.rc || mig_str_failed(sql)) {
+		if (!r->p.rc)
+			mig__sq_oom(&r->p);
 		mig_str_free(sql);
-		return NULL;
-	}
-	if (!have_catalog(p)) {
-		mig_str_free(sql);
-		mig__sq_fail(p, MIG_ERROR,
-		     "%s needs the database to see the tables as they are now on SQLite (no catalog given)",
-		     p->op->name);
 		return NULL;
 	}
 	mig_rows *rows = NULL;
-	int rc = p->ctx->catalog->query(p->ctx->catalog->ud, mig_str_cstr(sql), &rows);
+	int rc = r->io->query(r->io->ud, mig_str_cstr(sql), &rows);
 	mig_str_free(sql);
-	if (rc) {
-		mig__sq_adopt(p, rc);
-		return NULL;
-	}
-	return rows;
-}
-
-/* The sqlite_master row of a table or view: type and name as stored.
- * false when there is none. */
-bool mig__sq_find_object(sq *p, const char *name, const char *types, mig_str *type, mig_str *stored, mig_str *sql)
-{
-	mig_str q = MIG_STR_INIT;
-	mig_str_puts(&q, "SELECT type, name, sql FROM sqlite_master WHERE name = ");
-	mig__sq_quote_literal(&q, name);
-	mig_str_printf(&q, " COLLATE NOCASE AND type IN (%s)", types);
-	mig_rows *r = mig__sq_cat_query(p, &q);
-	bool found = r && r->nrows > 0;
-	if (found) {
-		if (type)
-			mig_str_puts(type, cell(r, 0, 0));
-		if (stored)
-			mig_str_puts(stored, cell(r, 0, 1));
-		if (sql)
-			mig_str_puts(sql, cell(r, 0, 2));
-	}
-	mig_rows_free(r);
-	return found;
-}
-
-static bool table_exists(sq *p, const char *name)
-{
-	return mig__sq_find_object(p, name, "'table'", NULL, NULL, NULL);
-}
-
-/* The columns of a table as SQLite reports them (name, type, notnull,
- * dflt_value, pk, hidden). */
-static mig_rows *table_xinfo(sq *p, const char *table)
-{
-	mig_str q = MIG_STR_INIT;
-	mig_str_puts(&q, "SELECT name, type, \"notnull\", dflt_value, pk, hidden FROM pragma_table_xinfo(");
-	mig__sq_quote_literal(&q, table);
-	mig_str_putc(&q, ')');
-	return mig__sq_cat_query(p, &q);
+	mig__sq_adopt(&r->p, rc);
+	return rc ? NULL : rows;
 }
 
 /* A table whose text has no column list (CREATE TABLE ... AS SELECT) has
@@ -104,75 +67,217 @@ static void model_from_xinfo(sq *p, const mig_rows *x, mig_mtable *m)
 	m->options = mig__sq_dup_or_fail(p, "");
 }
 
-/*
- * Read a table's current definition into m: its CREATE TABLE text mig__sq_split
- * into columns and constraints, checked against PRAGMA table_xinfo, and
- * its indexes and triggers (to recreate after a mig__sq_rebuild). Each column's
- * copy expression is the column itself. Returns false when there is no
- * such table (not an error by itself) or on error.
- */
-bool mig__sq_load_model(sq *p, const char *table, mig_mtable *m)
+/* A table from its sqlite_master row (stored name and CREATE text). */
+static mig_mtable *read_table(reader *r, const char *stored, const char *sql)
 {
-	memset(m, 0, sizeof(*m));
-	mig_str type = MIG_STR_INIT, stored = MIG_STR_INIT, sql = MIG_STR_INIT;
-	bool found = mig__sq_find_object(p, table, "'table', 'view'", &type, &stored, &sql);
+	sq *p = &r->p;
+	mig_mtable *m = mig_mtable_new(stored);
 	mig_rows *x = NULL, *objs = NULL;
-	if (!found || p->rc)
-		goto out;
-	if (strcmp(mig_str_cstr(&type), "view") == 0) {
-		mig__sq_fail(p, MIG_ESQL, "%s: \"%s\" is a view, not a table", p->op->name, mig_str_cstr(&stored));
-		goto out;
+	if (!m) {
+		mig__sq_adopt(p, MIG_ENOMEM);
+		return NULL;
 	}
-	m->name = mig__sq_dup_or_fail(p, mig_str_cstr(&stored));
-	if (istarts(mig_str_cstr(&sql), "CREATE VIRTUAL")) {
-		mig__sq_fail(p, MIG_ENOTSUPPORTED,
-		     "%s is not supported on SQLite for \"%s\": it is a virtual table, whose definition belongs to its module",
-		     p->op->name, mig_str_cstr(&stored));
-		goto out;
+	if (istarts(sql, "CREATE VIRTUAL")) {
+		m->opaque = mig__sq_dup_or_fail(p, "it is a virtual table, whose definition belongs to its module");
+		return p->rc ? (mig_mtable_free(m), NULL) : m;
 	}
-	if (!(x = table_xinfo(p, m->name)))
-		goto out;
-	if (!mig__sq_parse_create_table(p, mig_str_cstr(&sql), m)) {
+	mig_str q = MIG_STR_INIT;
+	mig_str_puts(&q, "SELECT name, type, \"notnull\", dflt_value, pk, hidden FROM pragma_table_xinfo(");
+	mig__sq_quote_literal(&q, stored);
+	mig_str_putc(&q, ')');
+	if (!(x = query(r, &q)))
+		goto fail;
+	if (!mig__sq_parse_create_table(p, sql, m)) {
 		if (p->rc)
-			goto out;
+			goto fail;
 		/* CREATE TABLE ... AS SELECT: no column list to read */
 		mig_mtable_dispose(m);
-		m->name = mig__sq_dup_or_fail(p, mig_str_cstr(&stored));
+		if (!(m->name = mig__sq_dup_or_fail(p, stored)))
+			goto fail;
 		model_from_xinfo(p, x, m);
 	}
 	bool same = x->nrows == m->ncols;
 	for (size_t i = 0; same && i < m->ncols; i++)
 		same = ieq(cell(x, i, 0), m->cols[i].name);
 	if (!same && !p->rc) {
-		mig__sq_fail(p, MIG_ERROR, "%s: cannot read the definition of table \"%s\" from sqlite_master (its columns differ from PRAGMA table_xinfo)",
-		     p->op->name, m->name);
-		goto out;
+		mig__sq_fail(p, MIG_ERROR, "cannot read the definition of table \"%s\" from sqlite_master (its columns differ from PRAGMA table_xinfo)",
+			     m->name);
+		goto fail;
 	}
-	for (size_t i = 0; i < m->ncols && !p->rc; i++) {
-		mig_mcolumn *c = &m->cols[i];
-		if (mig_parts_find(&c->parts, MIG_PART_GENERATED))
-			continue; /* computed: never inserted into */
-		mig_str s = MIG_STR_INIT;
-		mig__sq_quote_ident(&s, c->name);
-		c->src = mig__sq_detach_or_fail(p, &s);
-	}
-	mig_str q = MIG_STR_INIT;
+	mig__sq_model_settle(p, m);
 	mig_str_puts(&q, "SELECT type, name, sql FROM sqlite_master WHERE tbl_name = ");
 	mig__sq_quote_literal(&q, m->name);
-	mig_str_puts(&q, " COLLATE NOCASE AND type IN ('index', 'trigger') AND sql IS NOT NULL ORDER BY rowid");
-	if (!(objs = mig__sq_cat_query(p, &q)))
-		goto out;
+	/* with the indexes SQLite made for UNIQUE and PRIMARY KEY constraints
+	 * (no text: they are not created again by a rebuild) */
+	mig_str_puts(&q, " COLLATE NOCASE AND type IN ('index', 'trigger') ORDER BY rowid");
+	if (!(objs = query(r, &q)))
+		goto fail;
 	for (size_t i = 0; i < objs->nrows && !p->rc; i++)
-		if (!mig_mtable_add_obj(m, mig_strdup(cell(objs, i, 0)), mig_strdup(cell(objs, i, 1)),
-					mig_strdup(cell(objs, i, 2))))
-			mig__sq_adopt(p, MIG_ENOMEM);
-out:
+		mig__sq_model_add_object(p, m, cell(objs, i, 0), cell(objs, i, 1), mig_rows_get(objs, i, 2));
+	if (p->rc)
+		goto fail;
 	mig_rows_free(x);
 	mig_rows_free(objs);
-	mig_str_free(&type);
-	mig_str_free(&stored);
-	mig_str_free(&sql);
-	return found && !p->rc;
+	return m;
+fail:
+	mig_rows_free(x);
+	mig_rows_free(objs);
+	mig_mtable_free(m);
+	return NULL;
+}
+
+static void read_one(reader *r, mig_model *m, const char *name, bool *found)
+{
+	mig_str q = MIG_STR_INIT;
+	mig_str_puts(&q, "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name = ");
+	mig__sq_quote_literal(&q, name);
+	mig_str_puts(&q, " COLLATE NOCASE");
+	mig_rows *rows = query(r, &q);
+	*found = rows && rows->nrows > 0;
+	if (*found) {
+		mig_mtable *t = read_table(r, cell(rows, 0, 0), cell(rows, 0, 1));
+		if (t)
+			mig__sq_adopt(&r->p, mig_model_put_table(m, t));
+	}
+	mig_rows_free(rows);
+}
+
+static void read_enums(reader *r, mig_model *m)
+{
+	mig_str q = MIG_STR_INIT;
+	mig_str_puts(&q, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ");
+	mig__sq_quote_literal(&q, ENUM_TABLE);
+	mig_rows *rows = query(r, &q);
+	bool have = rows && strcmp(cell(rows, 0, 0), "0") != 0;
+	mig_rows_free(rows);
+	if (!have)
+		return;
+	mig_str_puts(&q, "SELECT type_name, value FROM " ENUM_TABLE " ORDER BY type_name, position");
+	if (!(rows = query(r, &q)))
+		return;
+	mig_strv values = MIG_STRV_INIT;
+	for (size_t i = 0; i < rows->nrows && !r->p.rc; i++) {
+		mig__sq_strv_add(&r->p, &values, cell(rows, i, 1));
+		if (i + 1 == rows->nrows || strcmp(cell(rows, i + 1, 0), cell(rows, i, 0)) != 0) {
+			mig__sq_adopt(&r->p, mig_model_put_enum(m, cell(rows, i, 0), &values));
+			mig_strv_free(&values);
+		}
+	}
+	mig_strv_free(&values);
+	mig_rows_free(rows);
+}
+
+static void read_all(reader *r, mig_model *m)
+{
+	mig_str q = MIG_STR_INIT;
+	mig_str_puts(&q, "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND name <> ");
+	mig__sq_quote_literal(&q, ENUM_TABLE);
+	mig_str_puts(&q, " ORDER BY rowid");
+	mig_rows *rows = query(r, &q);
+	for (size_t i = 0; rows && i < rows->nrows && !r->p.rc; i++) {
+		mig_mtable *t = read_table(r, cell(rows, i, 0), cell(rows, i, 1));
+		if (t)
+			mig__sq_adopt(&r->p, mig_model_put_table(m, t));
+	}
+	mig_rows_free(rows);
+	mig_str_puts(&q, "SELECT name, sql FROM sqlite_master WHERE type = 'view' ORDER BY rowid");
+	rows = query(r, &q);
+	for (size_t i = 0; rows && i < rows->nrows && !r->p.rc; i++)
+		mig__sq_adopt(&r->p, mig_model_put_view(m, cell(rows, i, 0), cell(rows, i, 1)));
+	mig_rows_free(rows);
+	read_enums(r, m);
+}
+
+int mig__sq_introspect(const mig_query_io *io, enum mig_introspect_what what, const char *name, mig_model *m,
+		       bool *found)
+{
+	reader r = {.io = io};
+	bool dummy = false;
+	switch (what) {
+	case MIG_INTROSPECT_TABLE:
+		read_one(&r, m, name, found ? found : &dummy);
+		break;
+	case MIG_INTROSPECT_ALL:
+		read_all(&r, m);
+		break;
+	case MIG_INTROSPECT_ENUMS:
+		read_enums(&r, m);
+		break;
+	}
+	return r.p.rc;
+}
+
+/* ---- what the emitters ask -------------------------------------------------- */
+
+/* A catalog error, named after the operation that needed it. */
+static void adopt_catalog(sq *p, int rc)
+{
+	if (!rc || p->rc)
+		return;
+	if (rc != MIG_ENOMEM)
+		mig_error_prefix("%s", p->op->name);
+	mig__sq_adopt(p, rc);
+}
+
+static bool need_catalog(sq *p)
+{
+	if (have_catalog(p))
+		return true;
+	mig__sq_fail(p, MIG_ERROR, "%s needs the database to see the tables as they are now on SQLite (no catalog given)",
+		     p->op->name);
+	return false;
+}
+
+const mig_model *mig__sq_schema(sq *p)
+{
+	if (p->rc || !need_catalog(p))
+		return NULL;
+	const mig_model *m = NULL;
+	adopt_catalog(p, mig_catalog_schema(p->ctx->catalog, &m));
+	return p->rc ? NULL : m;
+}
+
+/* The view of that name, when there is one. */
+const mig_mview *mig__sq_find_view(sq *p, const char *name)
+{
+	const mig_model *m = mig__sq_schema(p);
+	return m ? mig_model_view(m, name) : NULL;
+}
+
+/*
+ * A private copy of a table's current definition in m, to change and
+ * restate (its columns' copy expressions are the columns themselves).
+ * Returns false when there is no such table (not an error by itself) or
+ * on error.
+ */
+bool mig__sq_load_model(sq *p, const char *table, mig_mtable *m)
+{
+	memset(m, 0, sizeof(*m));
+	if (p->rc || !need_catalog(p))
+		return false;
+	const mig_mtable *t = NULL;
+	adopt_catalog(p, mig_catalog_table(p->ctx->catalog, table, &t));
+	if (p->rc)
+		return false;
+	if (!t) {
+		const mig_mview *v = mig__sq_find_view(p, table);
+		if (v)
+			mig__sq_fail(p, MIG_ESQL, "%s: \"%s\" is a view, not a table", p->op->name, v->name);
+		return false;
+	}
+	if (t->opaque) {
+		mig__sq_fail(p, MIG_ENOTSUPPORTED, "%s is not supported on SQLite for \"%s\": %s", p->op->name, t->name,
+			     t->opaque);
+		return false;
+	}
+	mig_mtable *c = mig_mtable_clone(t);
+	if (!c) {
+		mig__sq_adopt(p, MIG_ENOMEM);
+		return false;
+	}
+	*m = *c;
+	mig__free(c);
+	return true;
 }
 
 /* mig__sq_load_model() of a table that must exist (PostgreSQL's error otherwise). */
@@ -185,37 +290,15 @@ bool mig__sq_need_model(sq *p, const char *table, mig_mtable *m)
 	return false;
 }
 
-/* Every user table: name and CREATE text. */
-mig_rows *mig__sq_all_tables(sq *p)
-{
-	mig_str q = MIG_STR_INIT;
-	mig_str_puts(&q, "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND name <> ");
-	mig__sq_quote_literal(&q, ENUM_TABLE);
-	mig_str_puts(&q, " ORDER BY rowid");
-	return mig__sq_cat_query(p, &q);
-}
-
-mig_rows *mig__sq_all_views(sq *p)
-{
-	mig_str q = MIG_STR_INIT;
-	mig_str_puts(&q, "SELECT name, sql FROM sqlite_master WHERE type = 'view' ORDER BY rowid");
-	return mig__sq_cat_query(p, &q);
-}
-
 /* The values of enum type `type` in declaration order; false when no such
  * type is known. */
 bool mig__sq_enum_values(sq *p, const char *type, mig_strv *values)
 {
-	if (!have_catalog(p) || p->rc || !table_exists(p, ENUM_TABLE))
+	if (!have_catalog(p) || p->rc)
 		return false;
-	mig_str q = MIG_STR_INIT;
-	mig_str_puts(&q, "SELECT value FROM " ENUM_TABLE " WHERE type_name = ");
-	mig__sq_quote_literal(&q, type);
-	mig_str_puts(&q, " ORDER BY position");
-	mig_rows *r = mig__sq_cat_query(p, &q);
-	bool found = r && r->nrows > 0;
-	for (size_t i = 0; r && i < r->nrows; i++)
-		mig__sq_strv_add(p, values, cell(r, i, 0));
-	mig_rows_free(r);
-	return found && !p->rc;
+	const mig_menum *e = NULL;
+	adopt_catalog(p, mig_catalog_enum(p->ctx->catalog, type, &e));
+	for (size_t i = 0; e && i < e->values.n; i++)
+		mig__sq_strv_add(p, values, e->values.v[i]);
+	return e && e->values.n > 0 && !p->rc;
 }

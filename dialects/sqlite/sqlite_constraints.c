@@ -8,7 +8,7 @@
 static mig_mobject *unique_index_obj(const mig_mtable *m, const char *name)
 {
 	for (size_t i = 0; i < m->nobjs; i++)
-		if (strcmp(m->objs[i].type, "index") == 0 && ieq(m->objs[i].name, name) &&
+		if (strcmp(m->objs[i].type, "index") == 0 && ieq(m->objs[i].name, name) && m->objs[i].sql &&
 		    istarts(m->objs[i].sql, "CREATE UNIQUE"))
 			return &m->objs[i];
 	return NULL;

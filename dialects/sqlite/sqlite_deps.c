@@ -125,42 +125,36 @@ void mig__sq_find_deps(sq *p, const mig_mtable *parent, const mig_strv *cols, bo
 		return;
 	mig_strv pk = MIG_STRV_INIT;
 	mig__sq_model_pk_columns(p, parent, &pk);
-	mig_rows *tables = mig__sq_all_tables(p);
-	for (size_t i = 0; tables && i < tables->nrows && !p->rc; i++) {
-		const char *name = cell(tables, i, 0);
+	const mig_model *schema = mig__sq_schema(p);
+	for (size_t i = 0; schema && i < schema->ntables && !p->rc; i++) {
+		const mig_mtable *c = schema->tables[i];
+		const char *name = c->name;
 		if (ieq(name, parent->name))
 			continue;
-		mig_mtable c;
-		memset(&c, 0, sizeof(c));
-		c.name = mig__sq_dup_or_fail(p, name);
-		if (mig__sq_parse_create_table(p, cell(tables, i, 1), &c)) {
-			bool any = false;
-			for (size_t k = 0; k <= c.ncols; k++) {
-				const mig_parts *v = k < c.ncols ? &c.cols[k].parts : &c.parts;
-				for (size_t j = 0; j < v->n; j++) {
-					if (!fk_matches(p, &v->v[j], parent->name, cols, &pk))
-						continue;
-					char *label = mig__sq_seg_label(p, &c, k < c.ncols ? &c.cols[k] : NULL, &v->v[j]);
-					mig_str w = MIG_STR_INIT;
-					mig_str_printf(&w, "constraint %s on table %s", label ? label : "?", name);
-					char *t = mig__sq_detach_or_fail(p, &w);
-					if (t && !p->rc)
-						mig__sq_adopt(p, mig_strv_push(&d->what, t));
-					else
-						mig__free(t);
-					mig__free(label);
-					any = true;
-				}
+		bool any = false;
+		for (size_t k = 0; k <= c->ncols; k++) {
+			const mig_parts *v = k < c->ncols ? &c->cols[k].parts : &c->parts;
+			for (size_t j = 0; j < v->n; j++) {
+				if (!fk_matches(p, &v->v[j], parent->name, cols, &pk))
+					continue;
+				char *label = mig__sq_seg_label(p, c, k < c->ncols ? &c->cols[k] : NULL, &v->v[j]);
+				mig_str w = MIG_STR_INIT;
+				mig_str_printf(&w, "constraint %s on table %s", label ? label : "?", name);
+				char *t = mig__sq_detach_or_fail(p, &w);
+				if (t && !p->rc)
+					mig__sq_adopt(p, mig_strv_push(&d->what, t));
+				else
+					mig__free(t);
+				mig__free(label);
+				any = true;
 			}
-			if (any)
-				mig__sq_strv_add(p, &d->child_tables, name);
 		}
-		mig_mtable_dispose(&c);
+		if (any)
+			mig__sq_strv_add(p, &d->child_tables, name);
 	}
-	mig_rows_free(tables);
-	mig_rows *views = views_too ? mig__sq_all_views(p) : NULL;
-	for (size_t i = 0; views && i < views->nrows && !p->rc; i++) {
-		const char *sql = cell(views, i, 1);
+	for (size_t i = 0; views_too && schema && i < schema->nviews && !p->rc; i++) {
+		const char *sql = schema->views[i].sql;
+		const char *vname = schema->views[i].name;
 		bool uses = mig__sq_sql_mentions(sql, parent->name);
 		if (uses && cols) {
 			bool any = false;
@@ -171,15 +165,14 @@ void mig__sq_find_deps(sq *p, const mig_mtable *parent, const mig_strv *cols, bo
 		if (!uses)
 			continue;
 		mig_str w = MIG_STR_INIT;
-		mig_str_printf(&w, "view %s", cell(views, i, 0));
+		mig_str_printf(&w, "view %s", vname);
 		char *t = mig__sq_detach_or_fail(p, &w);
 		if (t && !p->rc)
 			mig__sq_adopt(p, mig_strv_push(&d->what, t));
 		else
 			mig__free(t);
-		mig__sq_strv_add(p, &d->views, cell(views, i, 0));
+		mig__sq_strv_add(p, &d->views, vname);
 	}
-	mig_rows_free(views);
 	mig_strv_free(&pk);
 }
 
@@ -221,6 +214,8 @@ void mig__sq_drop_deps(sq *p, const deps *d, const char *parent, const mig_strv 
  * after the object's own name, and for an index after "ON <table>". */
 bool mig__sq_obj_mentions(const mig_mobject *o, const char *col)
 {
+	if (!o->sql)
+		return false; /* made by a constraint: it goes with it */
 	stoks t;
 	if (mig__sq_lex(o->sql, &t)) {
 		mig_error_clear();

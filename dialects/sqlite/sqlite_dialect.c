@@ -275,5 +275,6 @@ const mig_dialect mig_sqlite_dialect = {
 	.lock_sql = lock_sql,
 	.session_sql = session_sql,
 	.split = mig__sq_split,
+	.introspect = mig__sq_introspect,
 	.default_schema = NULL,
 };

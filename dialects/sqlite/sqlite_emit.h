@@ -189,7 +189,7 @@ static inline bool is_type_check(const mig_part *g)
 
 static inline bool have_catalog(const sq *p)
 {
-	return p->ctx->catalog && p->ctx->catalog->query;
+	return p->ctx->catalog != NULL;
 }
 
 static inline const char *cell(const mig_rows *r, size_t row, size_t col)
@@ -233,12 +233,18 @@ bool mig__sq_seg_fk_target(sq *p, const mig_part *g, mig_str *table, mig_strv *c
 bool mig__sq_seg_involves(sq *p, const mig_part *g, const mig_mcolumn *owner, const char *col);
 void mig__sq_put_column(mig_str *s, const mig_mcolumn *c);
 void mig__sq_put_create(mig_str *s, const mig_mtable *m, const char *name, const char *lead);
-mig_rows *mig__sq_cat_query(sq *p, mig_str *sql);
-bool mig__sq_find_object(sq *p, const char *name, const char *types, mig_str *type, mig_str *stored, mig_str *sql);
 bool mig__sq_load_model(sq *p, const char *table, mig_mtable *m);
+int mig__sq_introspect(const mig_query_io *io, enum mig_introspect_what what, const char *name, mig_model *m,
+		       bool *found);
+const mig_model *mig__sq_schema(sq *p);
+const mig_mview *mig__sq_find_view(sq *p, const char *name);
+/* After parsing a table: its parts' structure (columns, foreign-key
+ * targets) and each column's rebuild copy expression. */
+void mig__sq_model_settle(sq *p, mig_mtable *m);
+/* An index or trigger of m from its stored definition (its structure
+ * read from the text). */
+void mig__sq_model_add_object(sq *p, mig_mtable *m, const char *type, const char *name, const char *sql);
 bool mig__sq_need_model(sq *p, const char *table, mig_mtable *m);
-mig_rows *mig__sq_all_tables(sq *p);
-mig_rows *mig__sq_all_views(sq *p);
 bool mig__sq_enum_values(sq *p, const char *type, mig_strv *values);
 void mig__sq_rebuild(sq *p, const mig_mtable *m, const mig_strv *after);
 void mig__sq_sqtype_free(sqtype *t);

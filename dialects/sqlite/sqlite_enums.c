@@ -10,29 +10,22 @@ static void enum_users(sq *p, const char *type, mig_strv *tables, mig_str *colum
 {
 	mig_str want = MIG_STR_INIT;
 	mig_str_printf(&want, TYPE_CHECK_PREFIX "%s", type);
-	mig_rows *r = mig__sq_all_tables(p);
-	for (size_t i = 0; r && i < r->nrows && !p->rc; i++) {
-		mig_mtable m;
-		memset(&m, 0, sizeof(m));
-		m.name = mig__sq_dup_or_fail(p, cell(r, i, 0));
-		if (mig__sq_parse_create_table(p, cell(r, i, 1), &m)) {
-			for (size_t k = 0; k < m.ncols; k++) {
-				const mig_mcolumn *c = &m.cols[k];
-				bool uses = false;
-				for (size_t j = 0; j < c->parts.n; j++)
-					uses = uses || (c->parts.v[j].name && strcmp(c->parts.v[j].name, mig_str_cstr(&want)) == 0);
-				if (!uses)
-					continue;
-				if (!strv_has(tables, m.name))
-					mig__sq_strv_add(p, tables, m.name);
-				if (columns)
-					mig_str_printf(columns, "%scolumn %s of table %s", columns->len ? ", " : "", c->name,
-						       m.name);
-			}
+	const mig_model *schema = mig__sq_schema(p);
+	for (size_t i = 0; schema && i < schema->ntables && !p->rc; i++) {
+		const mig_mtable *m = schema->tables[i];
+		for (size_t k = 0; k < m->ncols; k++) {
+			const mig_mcolumn *c = &m->cols[k];
+			bool uses = false;
+			for (size_t j = 0; j < c->parts.n; j++)
+				uses = uses || (c->parts.v[j].name && strcmp(c->parts.v[j].name, mig_str_cstr(&want)) == 0);
+			if (!uses)
+				continue;
+			if (!strv_has(tables, m->name))
+				mig__sq_strv_add(p, tables, m->name);
+			if (columns)
+				mig_str_printf(columns, "%scolumn %s of table %s", columns->len ? ", " : "", c->name, m->name);
 		}
-		mig_mtable_dispose(&m);
 	}
-	mig_rows_free(r);
 	mig_str_free(&want);
 }
 

@@ -166,21 +166,20 @@ static void e_renameIndex(sq *p)
 {
 	char *from = mig__sq_name_of(p, A(p, 0), "the index name");
 	char *to = mig__sq_name_of(p, A(p, 1), "the new index name");
-	mig_str sql = MIG_STR_INIT, stored = MIG_STR_INIT;
 	if (!p->rc) {
-		if (!mig__sq_find_object(p, from, "'index'", NULL, &stored, &sql)) {
+		const mig_model *schema = mig__sq_schema(p);
+		mig_mobject *ix = NULL;
+		if (schema && !mig_model_table_of(schema, "index", from, &ix)) {
 			if (!p->rc)
 				mig__sq_fail(p, MIG_ESQL, "%s: relation \"%s\" does not exist", p->op->name, from);
-		} else if (!sql.len) {
+		} else if (ix && !ix->sql) {
 			mig__sq_fail(p, MIG_ENOTSUPPORTED,
 			     "%s is not supported on SQLite for %s: it is the index SQLite made for a UNIQUE or PRIMARY KEY constraint",
-			     p->op->name, mig_str_cstr(&stored));
-		} else {
-			mig__sq_rename_index(p, mig_str_cstr(&stored), mig_str_cstr(&sql), to);
+			     p->op->name, ix->name);
+		} else if (ix) {
+			mig__sq_rename_index(p, ix->name, ix->sql, to);
 		}
 	}
-	mig_str_free(&sql);
-	mig_str_free(&stored);
 	mig__free(from);
 	mig__free(to);
 }

@@ -4,6 +4,8 @@
  */
 #include "dialects/sqlite/sqlite_emit.h"
 
+#include <ctype.h>
+
 /* Append a part (takes name and body, also on failure); the error sticks in p. */
 void mig__sq_segv_push(sq *p, mig_parts *v, enum mig_part_kind kind, char *name, char *body)
 {
@@ -401,4 +403,134 @@ void mig__sq_put_create(mig_str *s, const mig_mtable *m, const char *name, const
 		mig_str_puts(s, m->options);
 	}
 	mig_str_putc(s, ';');
+}
+
+/* ---- structure -------------------------------------------------------- */
+
+/* ON DELETE / ON UPDATE actions of a foreign-key clause. */
+static void fk_actions(sq *p, mig_part *g)
+{
+	stoks t;
+	int rc = mig__sq_lex(g->body, &t);
+	if (rc) {
+		mig__sq_adopt(p, rc);
+		return;
+	}
+	for (size_t i = 0; tk(&t, i)->type != TK_END && !p->rc; i++) {
+		if (!kw(&t, i, "ON") || !(kw(&t, i + 1, "DELETE") || kw(&t, i + 1, "UPDATE")))
+			continue;
+		bool del = kw(&t, i + 1, "DELETE");
+		size_t a = i + 2, b = a + 1;
+		if (kw(&t, a, "SET") || kw(&t, a, "NO"))
+			b = a + 2;
+		mig_str s = MIG_STR_INIT;
+		for (size_t k = a; k < b; k++) {
+			if (k > a)
+				mig_str_putc(&s, ' ');
+			const stok *x = tk(&t, k);
+			for (size_t c = 0; c < x->len; c++)
+				mig_str_putc(&s, (char)toupper((unsigned char)t.src[x->off + c]));
+		}
+		char **slot = del ? &g->on_delete : &g->on_update;
+		mig__free(*slot);
+		*slot = mig__sq_detach_or_fail(p, &s);
+		i = b - 1;
+	}
+	mig__sq_toks_free(&t);
+}
+
+static void settle_part(sq *p, mig_part *g, const mig_mcolumn *owner)
+{
+	if (!owner && (g->kind == MIG_PART_PRIMARY || g->kind == MIG_PART_UNIQUE || g->kind == MIG_PART_FOREIGN))
+		mig__sq_seg_columns(p, g, NULL, &g->columns);
+	if (g->kind != MIG_PART_FOREIGN)
+		return;
+	mig_str table = MIG_STR_INIT;
+	if (mig__sq_seg_fk_target(p, g, &table, &g->ref_columns))
+		g->ref_table = mig__sq_detach_or_fail(p, &table);
+	mig_str_free(&table);
+	fk_actions(p, g);
+}
+
+void mig__sq_model_settle(sq *p, mig_mtable *m)
+{
+	for (size_t i = 0; i < m->ncols && !p->rc; i++) {
+		mig_mcolumn *c = &m->cols[i];
+		for (size_t k = 0; k < c->parts.n; k++)
+			settle_part(p, &c->parts.v[k], c);
+		mig__free(c->src);
+		c->src = NULL;
+		if (mig_parts_find(&c->parts, MIG_PART_GENERATED))
+			continue; /* computed: never inserted into */
+		mig_str s = MIG_STR_INIT;
+		mig__sq_quote_ident(&s, c->name);
+		c->src = mig__sq_detach_or_fail(p, &s);
+	}
+	for (size_t k = 0; k < m->parts.n && !p->rc; k++)
+		settle_part(p, &m->parts.v[k], NULL);
+}
+
+/* An index's uniqueness, columns ("(expr)" for an expression) and WHERE. */
+static void index_structure(sq *p, mig_mobject *o)
+{
+	stoks t;
+	int rc = mig__sq_lex(o->sql, &t);
+	if (rc) {
+		mig__sq_adopt(p, rc);
+		return;
+	}
+	o->unique = kw(&t, 1, "UNIQUE");
+	size_t i = 0;
+	while (tk(&t, i)->type != TK_END && !kw(&t, i, "ON"))
+		i++;
+	i += 2; /* ON table */
+	if (punct(&t, i, '.'))
+		i += 2;
+	if (punct(&t, i, '(')) {
+		size_t e = mig__sq_group_end(&t, i) - 1;
+		size_t a = i + 1;
+		for (size_t k = a; k <= e && !p->rc; k++) {
+			if (k < e && punct(&t, k, '(')) {
+				k = mig__sq_group_end(&t, k) - 1;
+				continue;
+			}
+			if (k != e && !punct(&t, k, ','))
+				continue;
+			/* a name, maybe with COLLATE x / ASC / DESC after it */
+			bool name = is_name_tok(&t, a) && (a + 1 == k || kw(&t, a + 1, "COLLATE") || kw(&t, a + 1, "ASC") ||
+							   kw(&t, a + 1, "DESC"));
+			if (name) {
+				char *n = NULL;
+				mig_str s = MIG_STR_INIT;
+				mig__sq_tok_name(&s, &t, a);
+				n = mig__sq_detach_or_fail(p, &s);
+				if (n)
+					mig__sq_adopt(p, mig_strv_push(&o->columns, n));
+			} else {
+				mig__sq_strv_add(p, &o->columns, "(expr)");
+			}
+			a = k + 1;
+		}
+		o->partial = kw(&t, e + 1, "WHERE");
+	}
+	mig__sq_toks_free(&t);
+}
+
+void mig__sq_model_add_object(sq *p, mig_mtable *m, const char *type, const char *name, const char *sql)
+{
+	if (p->rc)
+		return;
+	char *text = NULL;
+	if (sql && !(text = mig_strdup(sql))) {
+		mig__sq_adopt(p, MIG_ENOMEM);
+		return;
+	}
+	mig_mobject *o = mig_mtable_add_obj(m, mig_strdup(type), mig_strdup(name), text);
+	if (!o) {
+		mig__sq_adopt(p, MIG_ENOMEM);
+		return;
+	}
+	o->keep = sql != NULL;
+	if (sql && strcmp(type, "index") == 0)
+		index_structure(p, o);
 }

@@ -8,19 +8,22 @@
 /* Other views (and triggers) whose text names `name`. */
 static void view_dependents(sq *p, const char *name, mig_strv *views, mig_str *what)
 {
-	mig_str q = MIG_STR_INIT;
-	mig_str_puts(&q, "SELECT type, name, sql FROM sqlite_master WHERE type IN ('view', 'trigger') AND name <> ");
-	mig__sq_quote_literal(&q, name);
-	mig_str_puts(&q, " COLLATE NOCASE ORDER BY rowid");
-	mig_rows *r = mig__sq_cat_query(p, &q);
-	for (size_t i = 0; r && i < r->nrows && !p->rc; i++) {
-		if (!mig__sq_sql_mentions(cell(r, i, 2), name))
+	const mig_model *schema = mig__sq_schema(p);
+	for (size_t i = 0; schema && i < schema->nviews && !p->rc; i++) {
+		const mig_mview *v = &schema->views[i];
+		if (ieq(v->name, name) || !mig__sq_sql_mentions(v->sql, name))
 			continue;
-		mig_str_printf(what, "%s%s %s", what->len ? ", " : "", cell(r, i, 0), cell(r, i, 1));
-		if (strcmp(cell(r, i, 0), "view") == 0)
-			mig__sq_strv_add(p, views, cell(r, i, 1));
+		mig_str_printf(what, "%sview %s", what->len ? ", " : "", v->name);
+		mig__sq_strv_add(p, views, v->name);
 	}
-	mig_rows_free(r);
+	for (size_t i = 0; schema && i < schema->ntables && !p->rc; i++) {
+		const mig_mtable *t = schema->tables[i];
+		for (size_t k = 0; k < t->nobjs; k++) {
+			const mig_mobject *o = &t->objs[k];
+			if (strcmp(o->type, "trigger") == 0 && o->sql && mig__sq_sql_mentions(o->sql, name))
+				mig_str_printf(what, "%strigger %s", what->len ? ", " : "", o->name);
+		}
+	}
 }
 
 static void e_createView(sq *p)
@@ -108,11 +111,14 @@ static void e_renameView(sq *p)
 	mig_strv views = MIG_STRV_INIT;
 	if (p->rc)
 		goto out;
-	if (!mig__sq_find_object(p, from, "'view'", NULL, &stored, &sql)) {
+	const mig_mview *view = mig__sq_find_view(p, from);
+	if (!view) {
 		if (!p->rc)
 			mig__sq_fail(p, MIG_ESQL, "%s: relation \"%s\" does not exist", p->op->name, from);
 		goto out;
 	}
+	mig_str_puts(&stored, view->name);
+	mig_str_puts(&sql, view->sql);
 	view_dependents(p, mig_str_cstr(&stored), &views, &what);
 	if (what.len) {
 		mig__sq_fail(p, MIG_ENOTSUPPORTED, "%s is not supported on SQLite for a view that other objects use (%s): SQLite cannot rewrite them; drop and recreate them around the rename",

@@ -97,6 +97,7 @@ struct runner {
 	bool dry_print; /* dry run: print only */
 	bool dry_exec;  /* dry run: execute and always roll back */
 	mig_catalog catalog;
+	mig_live_source live;
 };
 
 int mig__load_all(const char *dir, const char *ignore_pattern, mig_set *files, size_t upto)
@@ -152,6 +153,7 @@ static void runner_close(struct runner *r)
 		mig_error_clear();
 		mig_error_restore(saved);
 	}
+	mig_catalog_dispose(&r->catalog);
 	mig_set_dispose(&r->files);
 	mig_strv_free(&r->applied);
 	mig_strv_free(&r->applied_at);
@@ -266,7 +268,7 @@ static int runner_open(struct runner *r, const mig_options *o, bool lock, bool r
 	};
 	if ((rc = mig_driver_open(&r->url, &copts, &r->conn)) != 0)
 		return rc;
-	r->catalog = mig_catalog_for_conn(r->conn);
+	mig_catalog_init_live(&r->catalog, &r->live, r->conn, r->dia);
 
 	if (o->dry_run) {
 		unsigned caps = r->conn->caps;
@@ -470,6 +472,9 @@ static int run_one(struct runner *r, struct item *it)
 			}
 		}
 		mig_steps_free(&steps);
+		/* the database changed: what was read of it is stale */
+		if (!r->dry_print)
+			mig_catalog_reset(&r->catalog);
 	}
 	mig_value_free(sh);
 	if (rc)

@@ -62,8 +62,9 @@ static int emit_all(const mig_options *opts, const mig_dialect *dia, const mig_s
 	if (rc == 0)
 		rc = mig__analyze_ops(dia, m, &ops, sh, opts->decamelize, &defs);
 	mig_catalog cat;
+	mig_live_source live;
 	if (scratch)
-		cat = mig_catalog_for_conn(scratch);
+		mig_catalog_init_live(&cat, &live, scratch, dia);
 	mig_server_info offline = {0};
 	mig_emit_ctx ctx = {.catalog = scratch ? &cat : NULL, .server = scratch ? &scratch->server : &offline,
 			    .file = m->path, .warn = warn_cb, .warn_ud = (void *)opts,
@@ -73,6 +74,8 @@ static int emit_all(const mig_options *opts, const mig_dialect *dia, const mig_s
 		rc = mig__emit_op(dia, &ctx, m, &ops.ops[i], &defs[i], steps);
 		/* Keep the scratch database in step so the next operation sees
 		 * the tables as they would be. */
+		if (scratch)
+			mig_catalog_reset(&cat);
 		for (size_t k = before; rc == 0 && scratch && k < steps->n; k++) {
 			size_t done = 0;
 			if ((rc = mig__conn_run_step(scratch, &steps->v[k], &done)) != 0) {
@@ -81,6 +84,8 @@ static int emit_all(const mig_options *opts, const mig_dialect *dia, const mig_s
 			}
 		}
 	}
+	if (scratch)
+		mig_catalog_dispose(&cat);
 	mig__free_defs(defs, ops.n);
 	mig_value_free(sh);
 	mig_oplist_free(&ops);

@@ -146,6 +146,7 @@ static mig_value *V(const char *text)
 
 static mig_conn *db;
 static mig_catalog catalog;
+static mig_live_source live;
 static mig_strv notices;
 static bool decamelize;
 static const mig_value *shorthands;
@@ -166,7 +167,7 @@ static int setup(void **state)
 	assert_non_null(drv);
 	assert_int_equal(drv->ops->open(drv, &url, &co, &db), 0);
 	mig_url_dispose(&url);
-	catalog = mig_catalog_for_conn(db);
+	mig_catalog_init_live(&catalog, &live, db, mig_dialect_find("sqlite"));
 	decamelize = false;
 	shorthands = NULL;
 	return 0;
@@ -175,6 +176,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	(void)state;
+	mig_catalog_dispose(&catalog);
 	db->driver->ops->close(db);
 	db = NULL;
 	mig_strv_free(&notices);
@@ -198,6 +200,9 @@ static int emit_into(const char *name, const char *args, mig_steps *steps, bool 
 			    .file = "m.js",
 			    .catalog = with_catalog ? &catalog : NULL,
 			    .warn = on_warn};
+	/* the database changed since the last operation (the tests run
+	 * statements of their own): read it afresh, as the runner does */
+	mig_catalog_reset(&catalog);
 	int rc = test_emit(dia(), &ctx, &op, steps);
 	mig_value_free(op.args);
 	return rc;
