@@ -276,5 +276,6 @@ const mig_dialect mig_sqlite_dialect = {
 	.session_sql = session_sql,
 	.split = mig__sq_split,
 	.introspect = mig__sq_introspect,
+	.apply = mig__sq_apply,
 	.default_schema = NULL,
 };

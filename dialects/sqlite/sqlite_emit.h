@@ -223,11 +223,17 @@ size_t mig__sq_group_end(const stoks *t, size_t i);
 void mig__sq_tok_name(mig_str *out, const stoks *t, size_t i);
 void mig__sq_slice(mig_str *out, const stoks *t, size_t a, size_t b);
 bool mig__sq_mentions(const stoks *t, size_t a, size_t b, const char *name);
+bool mig__sq_tok_is_name(const stoks *t, size_t i, const char *name);
 bool mig__sq_sql_mentions(const char *sql, const char *name);
 void mig__sq_segv_push(sq *p, mig_parts *v, enum mig_part_kind kind, char *name, char *body);
 void mig__sq_segv_pushs(sq *p, mig_parts *v, enum mig_part_kind kind, const char *name, const char *body);
 mig_mcolumn *mig__sq_model_add_col(sq *p, mig_mtable *m, char *name, char *type);
 bool mig__sq_parse_create_table(sq *p, const char *sql, mig_mtable *m);
+/* One column definition ("name type constraints...") appended to m. */
+bool mig__sq_parse_column(sq *p, const char *def, mig_mtable *m);
+/* sqlite_apply.c: the in-memory model past one operation. */
+int mig__sq_apply(const mig_emit_ctx *ctx, const mig_op *op, const mig_opdef *def, const mig_steps *steps,
+		  mig_model *m);
 void mig__sq_seg_columns(sq *p, const mig_part *g, const mig_mcolumn *owner, mig_strv *out);
 bool mig__sq_seg_fk_target(sq *p, const mig_part *g, mig_str *table, mig_strv *cols);
 bool mig__sq_seg_involves(sq *p, const mig_part *g, const mig_mcolumn *owner, const char *col);

@@ -162,7 +162,7 @@ void mig__sq_tok_name(mig_str *out, const stoks *t, size_t i)
 	mig_str_put(out, s, x->len);
 }
 
-static bool tok_is_name(const stoks *t, size_t i, const char *name)
+bool mig__sq_tok_is_name(const stoks *t, size_t i, const char *name)
 {
 	if (!is_name_tok(t, i))
 		return false;
@@ -192,7 +192,7 @@ bool mig__sq_mentions(const stoks *t, size_t a, size_t b, const char *name)
 			continue;
 		if (ty == TK_WORD && punct(t, i + 1, '('))
 			continue;
-		if (tok_is_name(t, i, name))
+		if (mig__sq_tok_is_name(t, i, name))
 			return true;
 	}
 	return false;

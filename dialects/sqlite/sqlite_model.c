@@ -405,6 +405,21 @@ void mig__sq_put_create(mig_str *s, const mig_mtable *m, const char *name, const
 	mig_str_putc(s, ';');
 }
 
+/* One column definition ("name type constraints...") appended to m. */
+bool mig__sq_parse_column(sq *p, const char *def, mig_mtable *m)
+{
+	stoks t;
+	int rc = mig__sq_lex(def, &t);
+	if (rc) {
+		mig__sq_adopt(p, rc);
+		return false;
+	}
+	size_t end = t.n - 1; /* the TK_END token */
+	bool ok = end > 0 && parse_element(p, &t, 0, end, m);
+	mig__sq_toks_free(&t);
+	return ok;
+}
+
 /* ---- structure -------------------------------------------------------- */
 
 /* ON DELETE / ON UPDATE actions of a foreign-key clause. */
