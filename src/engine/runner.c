@@ -442,7 +442,7 @@ static int run_one(struct runner *r, struct item *it)
 			return rc;
 	}
 	mig_emit_ctx ctx = {
-		.catalog = r->dry_print ? NULL : &r->catalog,
+		.catalog = &r->catalog,
 		.server = &r->conn->server,
 		.file = m->path,
 		.warn = warn_cb,
@@ -456,6 +456,15 @@ static int run_one(struct runner *r, struct item *it)
 		rc = mig__emit_op(r->dia, &ctx, m, op, &it->defs[i], &steps);
 		if (rc)
 			it->failed = FAILED_EMIT;
+		/* printing only: the frozen model stands in for the database the
+		 * statements did not change */
+		if (rc == 0 && r->dry_print && r->dia->apply &&
+		    (rc = r->dia->apply(&ctx, op, it->defs[i].op ? &it->defs[i] : NULL, &steps,
+					mig_catalog_model(&r->catalog))) != 0) {
+			it->failed = FAILED_EMIT;
+			if (mig_error_last() && !mig_error_last()->file)
+				mig_error_set_location(m->path, op->line, op->column);
+		}
 		for (size_t k = 0; rc == 0 && k < steps.n; k++) {
 			const mig_step *st = &steps.v[k];
 			step_event(r, m->name, it->down, st->text, false);
@@ -543,6 +552,10 @@ static int execute(struct runner *r, struct item *items, size_t n)
 	mig__emit_event(o, &ev);
 
 	if (r->dry_print) {
+		/* read the schema once; the model then follows the printed
+		 * statements as if they had run */
+		if (r->dia->apply && (rc = mig_catalog_freeze(&r->catalog)) != 0)
+			goto out;
 		for (size_t i = 0; i < n && rc == 0; i++)
 			rc = run_one(r, &items[i]);
 		goto out;
