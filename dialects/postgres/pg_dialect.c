@@ -196,7 +196,7 @@ static int emit(const mig_emit_ctx *ctx, const mig_op *op, const mig_opdef *def,
 {
 	mig_pg_emitter_fn fn = def ? emitter_for(def->kind) : NULL;
 	if (!fn)
-		return mig__pg_legacy_emit(ctx, op, steps);
+		return mig_error_set(MIG_EINPUT, "%s: PostgreSQL has no emitter for this operation", op->name);
 	/* Build into a local list so that a failing operation adds no step. */
 	mig_steps local = MIG_STEPS_INIT;
 	pg p = {.ctx = ctx, .def = def, .steps = &local};

@@ -43,8 +43,6 @@ extern const mig_pg_emitter mig__pg_views[];
 extern const mig_pg_emitter mig__pg_security[];
 extern const mig_pg_emitter mig__pg_operators[];
 
-/* pg_legacy.c: operations whose emitters still read the raw call. */
-int mig__pg_legacy_emit(const mig_emit_ctx *ctx, const mig_op *op, mig_steps *steps);
 
 /* ---- output -------------------------------------------------------------- */
 
@@ -74,6 +72,8 @@ void mig__pg_value(mig_str *out, const mig_value *v);
 /* A type: pasted text, a quoted name, or raw SQL. */
 void mig__pg_type(mig_str *out, const mig_type_ref *t);
 /* texts joined by sep. */
+/* formatParams(): "(mode name type DEFAULT v, ...)" (functions, operators). */
+void mig__pg_params(mig_str *out, const mig_params_def *ps);
 void mig__pg_texts(mig_str *out, const mig_texts *t, const char *sep);
 /* list items joined by sep. */
 void mig__pg_joined(mig_str *out, const mig_strv *list, const char *sep);

@@ -161,41 +161,6 @@ static void e_rename_operator_class(pg *p, const mig_opdef *def)
 	rename_operator_group(p, "CLASS", &def->u.rename);
 }
 
-/* formatParams(), as pg_routines.c writes it for functions: pg_emit.h,
- * which every group shares, has no parameter renderer to put it in. */
-static void params(mig_str *out, const mig_params_def *ps)
-{
-	mig_str_putc(out, '(');
-	for (size_t i = 0; i < ps->n; i++) {
-		const mig_param_def *p = &ps->v[i];
-		bool sp = false;
-		if (i)
-			mig_str_puts(out, ", ");
-		if (p->mode) {
-			mig_str_puts(out, p->mode);
-			sp = true;
-		}
-		if (p->name) {
-			if (sp)
-				mig_str_putc(out, ' ');
-			mig__pg_name(out, p->name);
-			sp = true;
-		}
-		if (p->type) {
-			if (sp)
-				mig_str_putc(out, ' ');
-			mig__pg_type(out, p->type);
-			sp = true;
-		}
-		if (p->default_value) {
-			if (sp)
-				mig_str_putc(out, ' ');
-			mig_str_puts(out, "DEFAULT ");
-			mig__pg_value(out, p->default_value);
-		}
-	}
-	mig_str_putc(out, ')');
-}
 
 /* operatorMap(): the items after "\n  ", one per line.
  * DIVERGENCE: DROP takes only the strategy (support) number and the
@@ -219,7 +184,7 @@ static void operator_items(mig_str *out, const mig_operator_items *items, bool d
 			mig_str_puts(out, it->op_symbol);
 		}
 		if (it->has_params)
-			params(out, &it->params);
+			mig__pg_params(out, &it->params);
 	}
 }
 

@@ -4,41 +4,6 @@
  */
 #include "dialects/postgres/pg_emit.h"
 
-/* formatParams(): "(mode name type DEFAULT v, ...)". */
-static void params(mig_str *out, const mig_params_def *ps)
-{
-	mig_str_putc(out, '(');
-	for (size_t i = 0; i < ps->n; i++) {
-		const mig_param_def *p = &ps->v[i];
-		bool sp = false;
-		if (i)
-			mig_str_puts(out, ", ");
-		if (p->mode) {
-			mig_str_puts(out, p->mode);
-			sp = true;
-		}
-		if (p->name) {
-			if (sp)
-				mig_str_putc(out, ' ');
-			mig__pg_name(out, p->name);
-			sp = true;
-		}
-		if (p->type) {
-			if (sp)
-				mig_str_putc(out, ' ');
-			mig__pg_type(out, p->type);
-			sp = true;
-		}
-		if (p->default_value) {
-			if (sp)
-				mig_str_putc(out, ' ');
-			mig_str_puts(out, "DEFAULT ");
-			mig__pg_value(out, p->default_value);
-		}
-	}
-	mig_str_putc(out, ')');
-}
-
 static void function_text(pg *p, mig_str *out, const mig_function_def *f)
 {
 	mig_strv lines = MIG_STRV_INIT;
@@ -76,7 +41,7 @@ static void function_text(pg *p, mig_str *out, const mig_function_def *f)
 	}
 	mig_str_puts(out, f->replace ? "CREATE OR REPLACE FUNCTION " : "CREATE FUNCTION ");
 	mig__pg_name(out, &f->name);
-	params(out, &f->params);
+	mig__pg_params(out, &f->params);
 	mig_str_printf(out, "\n  RETURNS %s\n  AS ", f->returns);
 	mig__pg_value(out, f->definition);
 	mig_str_puts(out, "\n  ");
@@ -96,7 +61,7 @@ static void drop_function_text(mig_str *out, const mig_drop_function_def *d)
 {
 	mig_str_puts(out, d->if_exists ? "DROP FUNCTION IF EXISTS " : "DROP FUNCTION ");
 	mig__pg_name(out, &d->name);
-	params(out, &d->params);
+	mig__pg_params(out, &d->params);
 	if (d->cascade)
 		mig_str_puts(out, " CASCADE");
 	mig_str_putc(out, ';');
@@ -115,7 +80,7 @@ static void e_rename_function(pg *p, const mig_opdef *def)
 	mig_str s = MIG_STR_INIT;
 	mig_str_puts(&s, "ALTER FUNCTION ");
 	mig__pg_name(&s, &r->from);
-	params(&s, &r->params);
+	mig__pg_params(&s, &r->params);
 	mig_str_puts(&s, " RENAME TO ");
 	mig__pg_name(&s, &r->to);
 	mig_str_putc(&s, ';');

@@ -347,3 +347,38 @@ void mig__pg_rename_on(pg *p, const char *prefix, const mig_qname *a, const char
 	mig_str_putc(&s, ';');
 	mig__pg_step(p, &s);
 }
+
+/* formatParams(): "(mode name type DEFAULT v, ...)". */
+void mig__pg_params(mig_str *out, const mig_params_def *ps)
+{
+	mig_str_putc(out, '(');
+	for (size_t i = 0; i < ps->n; i++) {
+		const mig_param_def *p = &ps->v[i];
+		bool sp = false;
+		if (i)
+			mig_str_puts(out, ", ");
+		if (p->mode) {
+			mig_str_puts(out, p->mode);
+			sp = true;
+		}
+		if (p->name) {
+			if (sp)
+				mig_str_putc(out, ' ');
+			mig__pg_name(out, p->name);
+			sp = true;
+		}
+		if (p->type) {
+			if (sp)
+				mig_str_putc(out, ' ');
+			mig__pg_type(out, p->type);
+			sp = true;
+		}
+		if (p->default_value) {
+			if (sp)
+				mig_str_putc(out, ' ');
+			mig_str_puts(out, "DEFAULT ");
+			mig__pg_value(out, p->default_value);
+		}
+	}
+	mig_str_putc(out, ')');
+}

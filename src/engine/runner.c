@@ -392,8 +392,6 @@ int mig__analyze_ops(const mig_dialect *dia, const mig_migration *m, const mig_o
 	mig_analyze_ctx actx = {.shorthands = shorthands, .decamelize = decamelize};
 	for (size_t i = 0; i < ops->n; i++) {
 		const mig_op *op = &ops->ops[i];
-		if (!mig_analyze_supported(op->kind) && op->kind != MIG_OP_UNKNOWN)
-			continue; /* an emitter that still reads the raw call */
 		int rc = mig_analyze(op, &actx, &defs[i]);
 		if (rc) {
 			const mig_error *e = mig_error_last();

@@ -60,8 +60,6 @@ typedef struct mig_analyze_ctx {
  * *out. MIG_EINPUT for an unknown operation.
  */
 int mig_analyze(const mig_op *op, const mig_analyze_ctx *ctx, mig_opdef *out);
-/* Whether the analysis step knows this kind yet. */
-bool mig_analyze_supported(enum mig_op_kind kind);
 void mig_opdef_dispose(mig_opdef *def);
 
 #endif

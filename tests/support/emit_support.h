@@ -1,5 +1,5 @@
-/* Emitting one raw operation the way the runner does: analysis step
- * (where it covers the kind), then the dialect. */
+/* Emitting one raw operation the way the runner does: refusal, analysis
+ * step, then the dialect. */
 #ifndef MIG_TEST_EMIT_SUPPORT_H
 #define MIG_TEST_EMIT_SUPPORT_H
 
@@ -17,13 +17,11 @@ static inline int test_emit(const mig_dialect *d, const mig_emit_ctx *ctx, const
 	if (why)
 		return mig_error_set(MIG_ENOTSUPPORTED, "%s is not supported on %s: %s", op->name, d->display, why);
 	mig_analyze_ctx a = {.shorthands = ctx->shorthands, .decamelize = ctx->decamelize};
-	bool typed = mig_analyze_supported(op->kind) || op->kind == MIG_OP_UNKNOWN;
 	mig_opdef def;
-	int rc = typed ? mig_analyze(op, &a, &def) : 0;
+	int rc = mig_analyze(op, &a, &def);
 	if (rc == 0)
-		rc = d->emit(&c, op, typed ? &def : NULL, steps);
-	if (typed)
-		mig_opdef_dispose(&def);
+		rc = d->emit(&c, op, &def, steps);
+	mig_opdef_dispose(&def);
 	return rc;
 }
 

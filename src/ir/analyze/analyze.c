@@ -32,11 +32,6 @@ static mig_analyzer_fn analyzer_for(enum mig_op_kind kind)
 	return NULL;
 }
 
-bool mig_analyze_supported(enum mig_op_kind kind)
-{
-	return analyzer_for(kind) != NULL;
-}
-
 int mig_analyze(const mig_op *op, const mig_analyze_ctx *ctx, mig_opdef *out)
 {
 	memset(out, 0, sizeof(*out));
