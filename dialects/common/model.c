@@ -465,7 +465,8 @@ void mig_model_dispose(mig_model *m)
  * blob: what SQLite's affinity can tell apart, PostgreSQL's names folded
  * onto the same classes), nullability and a default class (none, auto,
  * now, uuid or the literal); the primary key; the other indexes; the
- * foreign keys with their actions; the names of CHECK and FOREIGN KEY
+ * foreign keys with their actions; the UNIQUE constraints (which
+ * schema_dump.py shows as the indexes behind them); the names of CHECK and FOREIGN KEY
  * constraints (SQLite's "type:" checks excluded); then enums and views.
  * The detailed form adds every type, part and definition as spelt.
  */
@@ -670,14 +671,17 @@ static void dump_table(mig_str *out, const mig_model *m, const mig_mtable *t, un
 		else
 			default_class(out, d ? d->body : NULL);
 		mig_str_putc(out, '\n');
-		if (flags & MIG_DUMP_DETAIL) {
+		if (flags & (MIG_DUMP_DETAIL | MIG_DUMP_TYPES))
 			mig_str_printf(out, "    type %s\n", c->type);
+		if (flags & MIG_DUMP_DETAIL)
 			dump_parts(out, &c->parts, "    ");
-		}
 		for (size_t k = 0; k < c->parts.n; k++) {
 			const mig_part *g = &c->parts.v[k];
 			mig_str line = MIG_STR_INIT;
-			if (g->kind == MIG_PART_FOREIGN) {
+			if (g->kind == MIG_PART_UNIQUE) {
+				mig_str_printf(&line, "unique constraint %s (%s)", g->name ? g->name : "", c->name);
+				mig_strv_push(&idx, mig_str_detach(&line));
+			} else if (g->kind == MIG_PART_FOREIGN) {
 				fk_line(&line, m, g, c->name);
 				mig_strv_push(&fks, mig_str_detach(&line));
 				if (g->name)
@@ -699,7 +703,12 @@ static void dump_table(mig_str *out, const mig_model *m, const mig_mtable *t, un
 	for (size_t k = 0; k < t->parts.n; k++) {
 		const mig_part *g = &t->parts.v[k];
 		mig_str line = MIG_STR_INIT;
-		if (g->kind == MIG_PART_FOREIGN) {
+		if (g->kind == MIG_PART_UNIQUE) {
+			mig_str_printf(&line, "unique constraint %s (", g->name ? g->name : "");
+			joined(&line, &g->columns, ", ");
+			mig_str_putc(&line, ')');
+			mig_strv_push(&idx, mig_str_detach(&line));
+		} else if (g->kind == MIG_PART_FOREIGN) {
 			fk_line(&line, m, g, NULL);
 			mig_strv_push(&fks, mig_str_detach(&line));
 			if (g->name)

@@ -163,7 +163,8 @@ void mig_model_dispose(mig_model *m);
  * schema (tests/tools/schema_dump.py's form; see model.c). */
 typedef enum mig_model_dump_flags {
 	MIG_DUMP_PORTABLE = 0,    /* type and default classes, names: engine-independent */
-	MIG_DUMP_DETAIL = 1u << 0 /* every type, part and definition as the engine spells it */
+	MIG_DUMP_DETAIL = 1u << 0, /* every type, part and definition as the engine spells it */
+	MIG_DUMP_TYPES = 1u << 1   /* the portable form plus each column's type as the engine spells it */
 } mig_model_dump_flags;
 int mig_model_dump(const mig_model *m, unsigned flags, mig_str *out);
 

@@ -72,6 +72,12 @@ void mig__pg_value(mig_str *out, const mig_value *v);
 /* A type: pasted text, a quoted name, or raw SQL. */
 void mig__pg_type(mig_str *out, const mig_type_ref *t);
 /* texts joined by sep. */
+/* pg_model.c: the shared model advanced past one operation, and read
+ * from the current schema's catalogs. */
+int mig__pg_apply(const mig_emit_ctx *ctx, const mig_op *op, const mig_opdef *def, const mig_steps *steps,
+		  mig_model *m);
+int mig__pg_introspect(const mig_query_io *io, enum mig_introspect_what what, const char *name, mig_model *m,
+		       bool *found);
 /* formatParams(): "(mode name type DEFAULT v, ...)" (functions, operators). */
 void mig__pg_params(mig_str *out, const mig_params_def *ps);
 void mig__pg_texts(mig_str *out, const mig_texts *t, const char *sep);

@@ -456,7 +456,7 @@ static int run_one(struct runner *r, struct item *it)
 			it->failed = FAILED_EMIT;
 		/* printing only: the frozen model stands in for the database the
 		 * statements did not change */
-		if (rc == 0 && r->dry_print && r->dia->apply &&
+		if (rc == 0 && r->dry_print && (r->dia->flags & MIG_DIALECT_NEEDS_CATALOG) && r->dia->apply &&
 		    (rc = r->dia->apply(&ctx, op, it->defs[i].op ? &it->defs[i] : NULL, &steps,
 					mig_catalog_model(&r->catalog))) != 0) {
 			it->failed = FAILED_EMIT;
@@ -552,7 +552,8 @@ static int execute(struct runner *r, struct item *items, size_t n)
 	if (r->dry_print) {
 		/* read the schema once; the model then follows the printed
 		 * statements as if they had run */
-		if (r->dia->apply && (rc = mig_catalog_freeze(&r->catalog)) != 0)
+		if ((r->dia->flags & MIG_DIALECT_NEEDS_CATALOG) && r->dia->apply &&
+		    (rc = mig_catalog_freeze(&r->catalog)) != 0)
 			goto out;
 		for (size_t i = 0; i < n && rc == 0; i++)
 			rc = run_one(r, &items[i]);

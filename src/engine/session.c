@@ -27,8 +27,8 @@ static void warn_cb(void *ud, const char *message)
 
 /* Emit migration fi, and advance the in-memory model past it. A replay
  * (quiet) only moves the model: its notices belong to another migration. */
-static int emit_all(const mig_options *opts, const mig_dialect *dia, const mig_set *files, size_t fi,
-		    bool down, bool quiet, mig_catalog *cat, mig_steps *steps)
+int mig__emit_migration(const mig_options *opts, const mig_dialect *dia, const mig_set *files, size_t fi,
+			bool down, bool quiet, bool advance, mig_catalog *cat, mig_steps *steps)
 {
 	const mig_migration *m = &files->items[fi];
 	mig_oplist ops;
@@ -51,7 +51,7 @@ static int emit_all(const mig_options *opts, const mig_dialect *dia, const mig_s
 		rc = mig__emit_op(dia, &ctx, m, &ops.ops[i], def, &mine);
 		/* the model as the database would be after this operation, for
 		 * the next one to read */
-		if (rc == 0 && dia->apply && (rc = dia->apply(&ctx, &ops.ops[i], def, &mine, mig_catalog_model(cat))) != 0 &&
+		if (rc == 0 && advance && dia->apply && (rc = dia->apply(&ctx, &ops.ops[i], def, &mine, mig_catalog_model(cat))) != 0 &&
 		    mig_error_last() && !mig_error_last()->file)
 			mig_error_set_location(m->path, ops.ops[i].line, ops.ops[i].column);
 		if (rc == 0)
@@ -119,13 +119,14 @@ int mig_sql(const mig_options *opts, const char *file, const char *dialect, bool
 		size_t replay = down ? (size_t)target + 1 : (size_t)target;
 		for (size_t i = 0; i < replay && rc == 0; i++) {
 			mig_steps ignored = MIG_STEPS_INIT;
-			rc = emit_all(opts, dia, &files, i, false, true, &cat, &ignored);
+			rc = mig__emit_migration(opts, dia, &files, i, false, true, true, &cat, &ignored);
 			mig_steps_free(&ignored);
 		}
 		if (rc)
 			goto out;
 	}
-	if ((rc = emit_all(opts, dia, &files, (size_t)target, down, false, &cat, &steps)) != 0)
+	if ((rc = mig__emit_migration(opts, dia, &files, (size_t)target, down, false,
+				       (dia->flags & MIG_DIALECT_NEEDS_CATALOG) != 0, &cat, &steps)) != 0)
 		goto out;
 	mig_str s = MIG_STR_INIT;
 	for (size_t i = 0; i < steps.n; i++) {
