@@ -15,7 +15,7 @@
 #ifndef MIG_DRIVER_H
 #define MIG_DRIVER_H
 
-#include "engine/url.h"
+#include "util/url.h"
 #include "util/rows.h"
 #include "util/sql.h"
 

@@ -408,3 +408,14 @@ static void a_sql(mig_an *a)
 		}
 	}
 }
+
+void mig__an_literal(mig_str *out, const char *ident)
+{
+	mig_str_putc(out, '"');
+	for (const char *c = ident; *c; c++) {
+		if (*c == '"')
+			mig_str_putc(out, '"');
+		mig_str_putc(out, *c);
+	}
+	mig_str_putc(out, '"');
+}

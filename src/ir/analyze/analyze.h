@@ -73,6 +73,9 @@ bool mig__an_given(const mig_value *o, const char *key);
 void mig__an_name(mig_an *a, const mig_value *v, const char *what, mig_qname *out);
 /* A plain identifier (a column key, a generated name): decamelized. */
 void mig__an_ident(mig_an *a, const char *s, mig_qname *out);
+/* node-pg-migrate's literal() of an identifier ("a""b"), for the
+ * messages that quote a name as it does (never for SQL: dialects quote). */
+void mig__an_literal(mig_str *out, const char *ident);
 /* literal(given || generated). */
 void mig__an_name_or(mig_an *a, const mig_value *given, const char *generated, const char *what, mig_qname *out);
 /* toArray(v).map(literal). */

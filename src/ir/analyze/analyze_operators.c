@@ -5,7 +5,6 @@
  */
 #include "ir/analyze/analyze.h"
 
-#include "dialects/common/quote.h"
 #include "util/error.h"
 
 #include <string.h>
@@ -195,7 +194,7 @@ static const char *operator_text(mig_an *a, const mig_operator_item *it)
 {
 	mig_str s = MIG_STR_INIT;
 	if (it->op_schema) {
-		mig_quote_ansi_ident(&s, it->op_schema);
+		mig__an_literal(&s, it->op_schema);
 		mig_str_putc(&s, '.');
 	}
 	mig_str_puts(&s, it->op_symbol);

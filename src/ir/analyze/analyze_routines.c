@@ -4,7 +4,6 @@
  */
 #include "ir/analyze/analyze.h"
 
-#include "dialects/common/quote.h"
 #include "util/error.h"
 
 #include <string.h>
@@ -72,10 +71,10 @@ static const char *literal_text(mig_an *a, const mig_qname *n)
 		mig_str_puts(&q, n->name);
 	} else {
 		if (n->schema) {
-			mig_quote_ansi_ident(&q, n->schema);
+			mig__an_literal(&q, n->schema);
 			mig_str_putc(&q, '.');
 		}
-		mig_quote_ansi_ident(&q, n->name);
+		mig__an_literal(&q, n->name);
 	}
 	return mig__an_take(a, &q);
 }

@@ -1,0 +1,188 @@
+/* Connection URLs as data (util/url.h): decoding, disposal, parameters
+ * and the redacted form. Parsing, which asks the driver registry what a
+ * scheme's URLs look like, is engine/url.c. */
+#include "util/url.h"
+
+#include "util/alloc.h"
+#include "util/error.h"
+#include "util/str.h"
+
+#include <ctype.h>
+#include <stdbool.h>
+#include <string.h>
+
+static int hexval(int c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+char *mig_percent_decode(const char *s, size_t len)
+{
+	char *out = mig__malloc(len + 1);
+	if (!out)
+		return NULL;
+	size_t o = 0;
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] == '%') {
+			if (i + 2 >= len) {
+				mig__free(out);
+				return NULL;
+			}
+			int a = hexval((unsigned char)s[i + 1]), b = hexval((unsigned char)s[i + 2]);
+			if (a < 0 || b < 0 || (a == 0 && b == 0)) {
+				mig__free(out);
+				return NULL;
+			}
+			out[o++] = (char)(a * 16 + b);
+			i += 2;
+		} else {
+			out[o++] = s[i];
+		}
+	}
+	out[o] = '\0';
+	return out;
+}
+
+void mig_url_dispose(mig_url *url)
+{
+	if (!url)
+		return;
+	mig__free(url->raw);
+	mig__free(url->scheme);
+	mig__free(url->user);
+	mig__free(url->password);
+	mig__free(url->host);
+	mig__free(url->database);
+	mig__free(url->path);
+	for (size_t i = 0; i < url->nparams; i++) {
+		mig__free(url->params[i].key);
+		mig__free(url->params[i].value);
+	}
+	mig__free(url->params);
+	mig__free(url->redacted);
+	memset(url, 0, sizeof(*url));
+}
+
+const char *mig_url_param_get(const mig_url *url, const char *key)
+{
+	for (size_t i = 0; i < url->nparams; i++)
+		if (strcmp(url->params[i].key, key) == 0)
+			return url->params[i].value;
+	return NULL;
+}
+
+static bool secret_key(const char *key, size_t n)
+{
+	return (n == 8 && strncmp(key, "password", 8) == 0) || (n == 6 && strncmp(key, "passwd", 6) == 0) ||
+	       (n == 3 && strncmp(key, "pwd", 3) == 0) || (n == 11 && strncmp(key, "sslpassword", 11) == 0);
+}
+
+/* Mask values of password-like keys in "k=v&k2=v2" (query strings). */
+static void put_query_redacted(mig_str *out, const char *q)
+{
+	while (*q) {
+		const char *amp = strchr(q, '&');
+		size_t n = amp ? (size_t)(amp - q) : strlen(q);
+		const char *eq = memchr(q, '=', n);
+		if (eq && secret_key(q, (size_t)(eq - q))) {
+			mig_str_put(out, q, (size_t)(eq - q) + 1);
+			mig_str_puts(out, "****");
+		} else {
+			mig_str_put(out, q, n);
+		}
+		q += n;
+		if (*q == '&') {
+			mig_str_putc(out, '&');
+			q++;
+		}
+	}
+}
+
+/* Redact a libpq key=value string: password values become ****. */
+static void put_keyvalue_redacted(mig_str *out, const char *s)
+{
+	const char *p = s;
+	while (*p) {
+		/* copy whitespace */
+		while (*p && isspace((unsigned char)*p))
+			mig_str_putc(out, *p++);
+		const char *k = p;
+		while (*p && *p != '=' && !isspace((unsigned char)*p))
+			p++;
+		size_t klen = (size_t)(p - k);
+		mig_str_put(out, k, klen);
+		while (*p && isspace((unsigned char)*p))
+			mig_str_putc(out, *p++);
+		if (*p != '=')
+			continue;
+		mig_str_putc(out, *p++);
+		while (*p && isspace((unsigned char)*p))
+			mig_str_putc(out, *p++);
+		const char *v = p;
+		if (*p == '\'') {
+			p++;
+			while (*p && *p != '\'') {
+				if (*p == '\\' && p[1])
+					p++;
+				p++;
+			}
+			if (*p == '\'')
+				p++;
+		} else {
+			while (*p && !isspace((unsigned char)*p))
+				p++;
+		}
+		if (secret_key(k, klen))
+			mig_str_puts(out, "****");
+		else
+			mig_str_put(out, v, (size_t)(p - v));
+	}
+}
+
+char *mig_url_redact(const char *text)
+{
+	mig_str out = MIG_STR_INIT;
+	const char *sep = strstr(text, "://");
+	if (!sep) {
+		if (strchr(text, '='))
+			put_keyvalue_redacted(&out, text);
+		else
+			mig_str_puts(&out, text);
+		return mig_str_detach(&out);
+	}
+	const char *auth = sep + 3;
+	const char *auth_end = auth + strcspn(auth, "/?#");
+	/* userinfo ends at the last '@' of the authority */
+	const char *at = NULL;
+	for (const char *p = auth; p < auth_end; p++)
+		if (*p == '@')
+			at = p;
+	mig_str_put(&out, text, (size_t)(auth - text));
+	if (at) {
+		const char *colon = memchr(auth, ':', (size_t)(at - auth));
+		if (colon) {
+			mig_str_put(&out, auth, (size_t)(colon - auth) + 1);
+			mig_str_puts(&out, "****");
+		} else {
+			mig_str_put(&out, auth, (size_t)(at - auth));
+		}
+		mig_str_put(&out, at, (size_t)(auth_end - at));
+	} else {
+		mig_str_put(&out, auth, (size_t)(auth_end - auth));
+	}
+	const char *rest = auth_end;
+	const char *q = strchr(rest, '?');
+	if (q) {
+		mig_str_put(&out, rest, (size_t)(q - rest) + 1);
+		put_query_redacted(&out, q + 1);
+	} else {
+		mig_str_puts(&out, rest);
+	}
+	return mig_str_detach(&out);
+}
