@@ -10,6 +10,7 @@
  * facing someone else's lease applies nothing.
  */
 #include "test_support.h"
+#include "pg_support.h"
 
 #include "engine/conn.h"
 #include "engine/lock.h"
@@ -176,26 +177,13 @@ static void test_sqlite(void **state)
 }
 
 #if MIG_HAVE_POSTGRES
-static char *url_with_db(const char *url, const char *db)
-{
-	const char *auth = strstr(url, "://");
-	assert_non_null(auth);
-	auth += 3;
-	size_t alen = strcspn(auth, "/?");
-	const char *q = strchr(auth, '?');
-	return mig_aprintf("%.*s/%s%s", (int)(auth - url + (long)alen), url, db, q ? q : "");
-}
 
 static void test_postgres(void **state)
 {
 	(void)state;
-	const char *server = getenv("MIG_TEST_PG_URL");
-	if (!server || !*server) {
-		const char *ci = getenv("CI");
-		if (ci && (strcmp(ci, "true") == 0 || strcmp(ci, "1") == 0))
-			fail_msg("MIG_TEST_PG_URL is not set (CI is set: a missing server is a failure)");
+	const char *server = test_pg_server();
+	if (!server)
 		skip();
-	}
 	char name[48], sql[128];
 	snprintf(name, sizeof(name), "mig_t_lease_%ld_%d", (long)time(NULL) % 100000, (int)getpid());
 	mig_conn *admin = open_url(server);

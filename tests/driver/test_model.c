@@ -19,6 +19,7 @@
  * way (pg_get_expr), which the model does not imitate.
  */
 #include "test_support.h"
+#include "pg_support.h"
 
 #include "dialects/common/model.h"
 #include "engine/catalog.h"
@@ -164,16 +165,6 @@ static void test_sqlite_portable(void **state)
 }
 
 #if MIG_HAVE_POSTGRES
-/* URL with its database replaced by db (any query string kept). */
-static char *url_with_db(const char *url, const char *db)
-{
-	const char *auth = strstr(url, "://");
-	assert_non_null(auth);
-	auth += 3;
-	size_t alen = strcspn(auth, "/?");
-	const char *q = strchr(auth, '?');
-	return mig_aprintf("%.*s/%s%s", (int)(auth - url + (long)alen), url, db, q ? q : "");
-}
 
 static int admin(const char *server, const char *sql)
 {
@@ -193,13 +184,9 @@ static int admin(const char *server, const char *sql)
 static void test_postgres_portable(void **state)
 {
 	(void)state;
-	const char *server = getenv("MIG_TEST_PG_URL");
-	if (!server || !*server) {
-		const char *ci = getenv("CI");
-		if (ci && (strcmp(ci, "true") == 0 || strcmp(ci, "1") == 0))
-			fail_msg("MIG_TEST_PG_URL is not set (CI is set: a missing server is a failure)");
+	const char *server = test_pg_server();
+	if (!server)
 		skip();
-	}
 	char name[48];
 	snprintf(name, sizeof(name), "mig_t_model_%ld_%d", (long)time(NULL) % 100000, (int)getpid());
 	char *sql = mig_aprintf("CREATE DATABASE %s", name);

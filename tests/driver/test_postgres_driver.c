@@ -5,6 +5,7 @@
  * scratch database, dropped at the end.
  */
 #include "test_support.h"
+#include "pg_support.h"
 
 #include "util/alloc.h"
 
@@ -22,16 +23,6 @@ static const char *server_url;
 static char *scratch_url; /* the scratch database */
 static char scratch_name[32];
 
-/* URL with its database replaced by db (any query string kept). */
-static char *url_with_db(const char *url, const char *db)
-{
-	const char *auth = strstr(url, "://");
-	assert_non_null(auth);
-	auth += 3;
-	size_t alen = strcspn(auth, "/?");
-	const char *q = strchr(auth, '?');
-	return mig_aprintf("%.*s/%s%s", (int)(auth - url + (long)alen), url, db, q ? q : "");
-}
 
 static mig_conn *open_url(const char *text, const mig_conn_opts *opts)
 {
