@@ -504,20 +504,31 @@ static int run_one(struct runner *r, struct item *it)
 	return 0;
 }
 
-/* What a failure left behind, as exactly as the runner knows it. */
-static void explain_failure(struct runner *r, const mig_txn_unit *u, const struct item *it, size_t committed)
+/* What a failure left behind, as exactly as the runner knows it: the
+ * migration at index `at` of unit u failed (or the unit's COMMIT, at =
+ * its last migration). */
+static void explain_failure(struct runner *r, const mig_txn_unit *u, const struct item *items, size_t at,
+			    size_t committed)
 {
+	const struct item *it = &items[at];
 	const mig_migration *m = &r->files.items[it->fi];
+	/* a transaction takes back every migration it ran, not only the last */
+	const mig_migration *first = &r->files.items[items[u->first].fi];
+	mig_str what = MIG_STR_INIT;
+	if (u->first == at)
+		mig_str_puts(&what, m->name);
+	else
+		mig_str_printf(&what, "%s .. %s", first->name, m->name);
+	const char *w = mig_str_cstr(&what);
 	mig_str s = MIG_STR_INIT;
 	if (u->atomic && !r->lost) {
 		if (committed == 0)
 			mig_str_puts(&s, "rolled back: nothing from this run was applied");
 		else
-			mig_str_printf(&s, "rolled back %s; %zu earlier migration(s) of this run stay applied", m->name,
-				       committed);
+			mig_str_printf(&s, "rolled back %s; %zu earlier migration(s) of this run stay applied", w, committed);
 	} else if (u->atomic) {
-		mig_str_printf(&s, "the connection was lost: the server rolls back the open transaction (%s is not applied)",
-			       m->name);
+		mig_str_printf(&s, "the connection was lost: the server rolls back the open transaction (%s %s not applied)",
+			       w, u->first == at ? "is" : "are");
 		if (committed)
 			mig_str_printf(&s, "; %zu earlier migration(s) of this run stay applied", committed);
 	} else {
@@ -536,9 +547,10 @@ static void explain_failure(struct runner *r, const mig_txn_unit *u, const struc
 		if (committed)
 			mig_str_printf(&s, "; %zu earlier migration(s) of this run stay applied", committed);
 	}
-	if (!mig_str_failed(&s))
+	if (!mig_str_failed(&s) && !mig_str_failed(&what))
 		mig_error_set_note(mig_str_cstr(&s));
 	mig_str_free(&s);
+	mig_str_free(&what);
 }
 
 static int execute(struct runner *r, struct item *items, size_t n)
@@ -604,7 +616,7 @@ static int execute(struct runner *r, struct item *items, size_t n)
 		}
 		if (rc) {
 			rollback(r);
-			explain_failure(r, x, &items[i], committed);
+			explain_failure(r, x, items, i, committed);
 			break;
 		}
 		if (x->transaction && (rc = commit(r)) != 0) {
@@ -618,7 +630,7 @@ static int execute(struct runner *r, struct item *items, size_t n)
 				mig_error_prefix("the transaction of migrations %s .. %s failed at COMMIT", a->name, b->name);
 			}
 			rollback(r);
-			explain_failure(r, x, &items[x->first], committed);
+			explain_failure(r, x, items, x->last, committed);
 			break;
 		}
 		if (x->transaction)
