@@ -505,10 +505,10 @@ static int run_one(struct runner *r, struct item *it)
 }
 
 /* What a failure left behind, as exactly as the runner knows it: the
- * migration at index `at` of unit u failed (or the unit's COMMIT, at =
- * its last migration). */
+ * migration at index `at` of unit u failed (at_commit: the unit's COMMIT
+ * failed, at = its last migration). */
 static void explain_failure(struct runner *r, const mig_txn_unit *u, const struct item *items, size_t at,
-			    size_t committed)
+			    size_t committed, bool at_commit)
 {
 	const struct item *it = &items[at];
 	const mig_migration *m = &r->files.items[it->fi];
@@ -526,6 +526,12 @@ static void explain_failure(struct runner *r, const mig_txn_unit *u, const struc
 			mig_str_puts(&s, "rolled back: nothing from this run was applied");
 		else
 			mig_str_printf(&s, "rolled back %s; %zu earlier migration(s) of this run stay applied", w, committed);
+	} else if (u->atomic && at_commit) {
+		/* the server may have committed before the session went */
+		mig_str_printf(&s, "the connection was lost during COMMIT: whether the server committed %s is unknown (the migrations table says which are applied)",
+			       w);
+		if (committed)
+			mig_str_printf(&s, "; %zu earlier migration(s) of this run stay applied", committed);
 	} else if (u->atomic) {
 		mig_str_printf(&s, "the connection was lost: the server rolls back the open transaction (%s %s not applied)",
 			       w, u->first == at ? "is" : "are");
@@ -616,7 +622,7 @@ static int execute(struct runner *r, struct item *items, size_t n)
 		}
 		if (rc) {
 			rollback(r);
-			explain_failure(r, x, items, i, committed);
+			explain_failure(r, x, items, i, committed, false);
 			break;
 		}
 		if (x->transaction && (rc = commit(r)) != 0) {
@@ -630,7 +636,7 @@ static int execute(struct runner *r, struct item *items, size_t n)
 				mig_error_prefix("the transaction of migrations %s .. %s failed at COMMIT", a->name, b->name);
 			}
 			rollback(r);
-			explain_failure(r, x, items, x->last, committed);
+			explain_failure(r, x, items, x->last, committed, true);
 			break;
 		}
 		if (x->transaction)
