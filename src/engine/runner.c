@@ -77,6 +77,9 @@ struct item {
 	unsigned opflags; /* OR of the dialect's op_flags */
 	/* while it runs: */
 	size_t stmts_done; /* statements that completed */
+	/* of those, the ones the server undid with the failing statement: its
+	 * step ran outside a transaction as one implicit transaction */
+	size_t stmts_undone;
 	enum { FAILED_NOT, FAILED_EMIT, FAILED_STATEMENT, FAILED_RECORD } failed;
 };
 
@@ -472,6 +475,8 @@ static int run_one(struct runner *r, struct item *it)
 			rc = mig__conn_run_step(r->conn, st, &done);
 			it->stmts_done += done;
 			if (rc) {
+				if (!r->in_txn && mig__conn_step_atomic(r->conn, st))
+					it->stmts_undone = done;
 				note_lost(r, rc);
 				it->failed = FAILED_STATEMENT;
 				mig_error_prefix("migration %s failed", m->name);
@@ -542,6 +547,10 @@ static void explain_failure(struct runner *r, const mig_txn_unit *u, const struc
 		if (it->failed == FAILED_RECORD)
 			mig_str_printf(&s, "%s ran outside a transaction (%s): all %zu of its statement(s) ran and stay applied, but it is not recorded in the migrations table",
 				       m->name, why, it->stmts_done);
+		else if (it->failed == FAILED_STATEMENT && it->stmts_undone)
+			mig_str_printf(&s, "%s ran outside a transaction (%s): of the %zu statement(s) before the failing one (statement %zu), %zu stay applied and the %zu in its step were undone with it (a step runs as one implicit transaction), and it is not recorded",
+				       m->name, why, it->stmts_done, it->stmts_done + 1, it->stmts_done - it->stmts_undone,
+				       it->stmts_undone);
 		else if (it->failed == FAILED_STATEMENT)
 			mig_str_printf(&s, "%s ran outside a transaction (%s): the %zu statement(s) before the failing one (statement %zu) stay applied, and it is not recorded",
 				       m->name, why, it->stmts_done, it->stmts_done + 1);
