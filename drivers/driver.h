@@ -5,7 +5,9 @@
  *
  * Adding a driver = one folder in drivers/ with a `const mig_driver_ops`
  * table (and, if the engine has one, a session-lock strategy), plus one
- * line in drivers/registry.c.
+ * line in drivers/registry.c. A driver kept out of this tree (an
+ * embedding program's own engine, a test double) is registered at run
+ * time instead: mig_driver_register() below.
  *
  * Every member marked "required" must be set; "optional" members may be
  * NULL and the core checks before calling. New members are only ever
@@ -136,6 +138,24 @@ const mig_driver *mig_driver_find(const char *name);
 const mig_driver *const *mig_driver_list(void);
 /* "postgres://, mysql:// or sqlite:" for messages, from the registry. */
 const char *mig_driver_schemes_text(void);
+/*
+ * The extension point for out-of-tree drivers: add `d` to the table, after
+ * the built-in drivers, so that its URL schemes reach it everywhere a URL
+ * is read (mig_driver_for_scheme, mig_driver_find, mig_driver_list). The
+ * descriptor is checked as the built-in ones are (interface version and
+ * required operations, exec_step for MIG_CAP_MULTI_STATEMENT, the session
+ * lock's required members); it must have ops (a registered driver is
+ * always built), lower-case schemes that no other driver has, a name no
+ * other driver has, and no `keyvalue` (that form belongs to one built-in
+ * driver). Its `dialect` must name a dialect of this build (a run fails
+ * with "no SQL dialect" otherwise). The table holds 8 registered drivers.
+ *
+ * `d` and everything it points to must live as long as the process (a
+ * static const descriptor); there is no unregistering. Not thread-safe:
+ * register before any run starts. 0, or MIG_EUSAGE / MIG_ERROR with the
+ * error set, and nothing registered.
+ */
+int mig_driver_register(const mig_driver *d);
 /* Connect: finds the driver for url->scheme, fails with MIG_EINPUT when
  * the scheme is unknown or its driver is not built. */
 int mig_driver_open(const mig_url *url, const mig_conn_opts *opts, mig_conn **out);

@@ -4,8 +4,12 @@
  * instead of "unknown scheme" (curl's "protocol disabled" pattern). The
  * descriptors own everything engine-specific the core needs to know: URL
  * schemes and form, capabilities, the session lock, a scratch URL.
+ *
+ * A program may add drivers of its own at run time (mig_driver_register):
+ * they follow the built-in ones in every lookup.
  */
 #include "drivers/driver.h"
+#include "drivers/lock.h"
 
 #include "mig_features.h"
 #include "util/error.h"
@@ -44,9 +48,14 @@ static const mig_driver drivers[] = {
 	 .missing_hint = "the MySQL/MariaDB driver is not part of this version yet"},
 };
 
-#define NDRIVERS (sizeof(drivers) / sizeof(drivers[0]))
+#define NBUILTIN (sizeof(drivers) / sizeof(drivers[0]))
+/* Room for drivers registered at run time (mig_driver_register). */
+#define NEXTRA 8
 
-static const mig_driver *const driver_list[] = {&drivers[0], &drivers[1], &drivers[2], NULL};
+/* The built-in drivers first, then the registered ones, NULL-terminated. */
+static const mig_driver *driver_list[NBUILTIN + NEXTRA + 1] = {&drivers[0], &drivers[1], &drivers[2], NULL};
+_Static_assert(NBUILTIN == 3, "list every built-in driver in driver_list");
+static size_t ndrivers = NBUILTIN;
 
 /* A table that lacks a required member or is of another version is a
  * build error of that driver: report it instead of calling through NULL. */
@@ -60,6 +69,9 @@ static int check(const mig_driver *d)
 		return mig_error_set(MIG_ERROR, "the %s driver lacks a required operation", d->name);
 	if ((d->caps & MIG_CAP_MULTI_STATEMENT) && !o->exec_step)
 		return mig_error_set(MIG_ERROR, "the %s driver claims multi-statement steps without exec_step", d->name);
+	const mig_lock_strategy *l = d->session_lock;
+	if (l && (!l->name || !l->describe || !l->try_lock || !l->unlock))
+		return mig_error_set(MIG_ERROR, "the %s driver's session lock lacks a required operation", d->name);
 	return 0;
 }
 
@@ -85,21 +97,70 @@ const mig_driver *mig_driver_for_scheme(const char *scheme)
 	return NULL;
 }
 
+/* Rebuilt when a driver is registered. */
+static char schemes_text[256];
+
 const char *mig_driver_schemes_text(void)
 {
-	static char text[128];
+	char *text = schemes_text;
 	if (!text[0]) {
 		size_t n = 0;
-		for (size_t i = 0; i < NDRIVERS && n < sizeof(text) - 16; i++) {
-			const char *sep = i == 0 ? "" : i + 1 == NDRIVERS ? " or " : ", ";
-			const char *tail = drivers[i].url_form == MIG_URL_SERVER ? "://" : ":";
-			int k = snprintf(text + n, sizeof(text) - n, "%s%s%s", sep, drivers[i].schemes[0], tail);
+		for (size_t i = 0; i < ndrivers && n < sizeof(schemes_text) - 16; i++) {
+			const char *sep = i == 0 ? "" : i + 1 == ndrivers ? " or " : ", ";
+			const char *tail = driver_list[i]->url_form == MIG_URL_SERVER ? "://" : ":";
+			int k = snprintf(text + n, sizeof(schemes_text) - n, "%s%s%s", sep, driver_list[i]->schemes[0], tail);
 			if (k < 0)
 				break;
 			n += (size_t)k;
 		}
 	}
 	return text;
+}
+
+/* A URL scheme is a letter then letters, digits, '+', '-' or '.', in
+ * lower case (engine/url.c lower-cases what it reads before the lookup). */
+static bool valid_scheme(const char *s)
+{
+	if (!(*s >= 'a' && *s <= 'z'))
+		return false;
+	for (; *s; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '+' || *s == '-' || *s == '.'))
+			return false;
+	return true;
+}
+
+int mig_driver_register(const mig_driver *d)
+{
+	if (!d || !d->name || !*d->name || !d->display || !d->dialect || !d->schemes || !d->schemes[0])
+		return mig_error_set(MIG_EUSAGE, "a driver needs a name, a display name, a dialect and at least one URL scheme");
+	if (!d->ops)
+		return mig_error_set(MIG_EUSAGE, "the %s driver has no operations table", d->name);
+	if (d->keyvalue)
+		return mig_error_set(MIG_EUSAGE, "the %s driver cannot take key=value connection strings (only one built-in driver does)",
+				     d->name);
+	int rc = check(d);
+	if (rc)
+		return rc;
+	if (mig_driver_find(d->name))
+		return mig_error_set(MIG_EUSAGE, "a driver named %s is already registered", d->name);
+	for (const char *const *s = d->schemes; *s; s++) {
+		if (!valid_scheme(*s))
+			return mig_error_set(MIG_EUSAGE, "the %s driver's URL scheme '%s' is not a lower-case scheme name", d->name, *s);
+		const mig_driver *other = mig_driver_for_scheme(*s);
+		if (other)
+			return mig_error_set(MIG_EUSAGE, "the %s driver's URL scheme '%s:' is already the %s driver's", d->name, *s,
+					     other->name);
+		for (const char *const *t = d->schemes; t < s; t++)
+			if (strcmp(*t, *s) == 0)
+				return mig_error_set(MIG_EUSAGE, "the %s driver lists the URL scheme '%s:' twice", d->name, *s);
+	}
+	if (ndrivers == NBUILTIN + NEXTRA)
+		return mig_error_set(MIG_ERROR, "cannot register the %s driver: %d drivers are registered already, the most there is room for",
+				     d->name, NEXTRA);
+	driver_list[ndrivers++] = d;
+	driver_list[ndrivers] = NULL;
+	schemes_text[0] = '\0';
+	return 0;
 }
 
 int mig_driver_open(const mig_url *url, const mig_conn_opts *opts, mig_conn **out)

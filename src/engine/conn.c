@@ -12,12 +12,22 @@ int mig__conn_exec(mig_conn *c, const char *sql)
 	return mig__conn_exec_n(c, sql, strlen(sql));
 }
 
+static bool one_round_trip(const mig_conn *c)
+{
+	return (c->caps & MIG_CAP_MULTI_STATEMENT) && c->driver->ops->exec_step;
+}
+
+bool mig__conn_step_atomic(const mig_conn *c, const mig_step *step)
+{
+	return step->n > 1 && one_round_trip(c);
+}
+
 int mig__conn_run_step(mig_conn *c, const mig_step *step, size_t *done)
 {
 	*done = 0;
 	if (step->n == 0)
 		return 0;
-	if ((c->caps & MIG_CAP_MULTI_STATEMENT) && c->driver->ops->exec_step)
+	if (one_round_trip(c))
 		return c->driver->ops->exec_step(c, step, done);
 	for (size_t i = 0; i < step->n; i++) {
 		int rc = c->driver->ops->exec(c, step->text + step->start[i], step->len[i]);

@@ -15,6 +15,11 @@ int mig__conn_exec_n(mig_conn *c, const char *sql, size_t len);
 /* Every statement of a step; *done = how many completed (the failing
  * one is statement *done). An empty step runs nothing. */
 int mig__conn_run_step(mig_conn *c, const mig_step *step, size_t *done);
+/* Whether mig__conn_run_step() sends the step in one round trip that,
+ * outside a transaction, the server runs atomically (MIG_CAP_MULTI_STATEMENT,
+ * several statements): a failure then undoes the statements of the step
+ * that completed before it. */
+bool mig__conn_step_atomic(const mig_conn *c, const mig_step *step);
 int mig__conn_query(mig_conn *c, const char *sql, mig_rows **out);
 int mig__conn_begin(mig_conn *c, unsigned flags);
 int mig__conn_commit(mig_conn *c);

@@ -77,6 +77,9 @@ struct item {
 	unsigned opflags; /* OR of the dialect's op_flags */
 	/* while it runs: */
 	size_t stmts_done; /* statements that completed */
+	/* of those, the ones the server undid with the failing statement: its
+	 * step ran outside a transaction as one implicit transaction */
+	size_t stmts_undone;
 	enum { FAILED_NOT, FAILED_EMIT, FAILED_STATEMENT, FAILED_RECORD } failed;
 };
 
@@ -472,6 +475,8 @@ static int run_one(struct runner *r, struct item *it)
 			rc = mig__conn_run_step(r->conn, st, &done);
 			it->stmts_done += done;
 			if (rc) {
+				if (!r->in_txn && mig__conn_step_atomic(r->conn, st))
+					it->stmts_undone = done;
 				note_lost(r, rc);
 				it->failed = FAILED_STATEMENT;
 				mig_error_prefix("migration %s failed", m->name);
@@ -504,20 +509,37 @@ static int run_one(struct runner *r, struct item *it)
 	return 0;
 }
 
-/* What a failure left behind, as exactly as the runner knows it. */
-static void explain_failure(struct runner *r, const mig_txn_unit *u, const struct item *it, size_t committed)
+/* What a failure left behind, as exactly as the runner knows it: the
+ * migration at index `at` of unit u failed (at_commit: the unit's COMMIT
+ * failed, at = its last migration). */
+static void explain_failure(struct runner *r, const mig_txn_unit *u, const struct item *items, size_t at,
+			    size_t committed, bool at_commit)
 {
+	const struct item *it = &items[at];
 	const mig_migration *m = &r->files.items[it->fi];
+	/* a transaction takes back every migration it ran, not only the last */
+	const mig_migration *first = &r->files.items[items[u->first].fi];
+	mig_str what = MIG_STR_INIT;
+	if (u->first == at)
+		mig_str_puts(&what, m->name);
+	else
+		mig_str_printf(&what, "%s .. %s", first->name, m->name);
+	const char *w = mig_str_cstr(&what);
 	mig_str s = MIG_STR_INIT;
 	if (u->atomic && !r->lost) {
 		if (committed == 0)
 			mig_str_puts(&s, "rolled back: nothing from this run was applied");
 		else
-			mig_str_printf(&s, "rolled back %s; %zu earlier migration(s) of this run stay applied", m->name,
-				       committed);
+			mig_str_printf(&s, "rolled back %s; %zu earlier migration(s) of this run stay applied", w, committed);
+	} else if (u->atomic && at_commit) {
+		/* the server may have committed before the session went */
+		mig_str_printf(&s, "the connection was lost during COMMIT: whether the server committed %s is unknown (the migrations table says which are applied)",
+			       w);
+		if (committed)
+			mig_str_printf(&s, "; %zu earlier migration(s) of this run stay applied", committed);
 	} else if (u->atomic) {
-		mig_str_printf(&s, "the connection was lost: the server rolls back the open transaction (%s is not applied)",
-			       m->name);
+		mig_str_printf(&s, "the connection was lost: the server rolls back the open transaction (%s %s not applied)",
+			       w, u->first == at ? "is" : "are");
 		if (committed)
 			mig_str_printf(&s, "; %zu earlier migration(s) of this run stay applied", committed);
 	} else {
@@ -525,6 +547,10 @@ static void explain_failure(struct runner *r, const mig_txn_unit *u, const struc
 		if (it->failed == FAILED_RECORD)
 			mig_str_printf(&s, "%s ran outside a transaction (%s): all %zu of its statement(s) ran and stay applied, but it is not recorded in the migrations table",
 				       m->name, why, it->stmts_done);
+		else if (it->failed == FAILED_STATEMENT && it->stmts_undone)
+			mig_str_printf(&s, "%s ran outside a transaction (%s): of the %zu statement(s) before the failing one (statement %zu), %zu stay applied and the %zu in its step were undone with it (a step runs as one implicit transaction), and it is not recorded",
+				       m->name, why, it->stmts_done, it->stmts_done + 1, it->stmts_done - it->stmts_undone,
+				       it->stmts_undone);
 		else if (it->failed == FAILED_STATEMENT)
 			mig_str_printf(&s, "%s ran outside a transaction (%s): the %zu statement(s) before the failing one (statement %zu) stay applied, and it is not recorded",
 				       m->name, why, it->stmts_done, it->stmts_done + 1);
@@ -536,9 +562,10 @@ static void explain_failure(struct runner *r, const mig_txn_unit *u, const struc
 		if (committed)
 			mig_str_printf(&s, "; %zu earlier migration(s) of this run stay applied", committed);
 	}
-	if (!mig_str_failed(&s))
+	if (!mig_str_failed(&s) && !mig_str_failed(&what))
 		mig_error_set_note(mig_str_cstr(&s));
 	mig_str_free(&s);
+	mig_str_free(&what);
 }
 
 static int execute(struct runner *r, struct item *items, size_t n)
@@ -604,7 +631,7 @@ static int execute(struct runner *r, struct item *items, size_t n)
 		}
 		if (rc) {
 			rollback(r);
-			explain_failure(r, x, &items[i], committed);
+			explain_failure(r, x, items, i, committed, false);
 			break;
 		}
 		if (x->transaction && (rc = commit(r)) != 0) {
@@ -618,7 +645,7 @@ static int execute(struct runner *r, struct item *items, size_t n)
 				mig_error_prefix("the transaction of migrations %s .. %s failed at COMMIT", a->name, b->name);
 			}
 			rollback(r);
-			explain_failure(r, x, &items[x->first], committed);
+			explain_failure(r, x, items, x->last, committed, true);
 			break;
 		}
 		if (x->transaction)
