@@ -14,6 +14,7 @@
 #include "test_support.h"
 
 #include "drivers/driver.h"
+#include "engine/url.h"
 #include "drivers/lock.h"
 #include "fake_driver.h"
 #include "migrations.h"
