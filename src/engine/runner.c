@@ -568,6 +568,19 @@ static void explain_failure(struct runner *r, const mig_txn_unit *u, const struc
 	mig_str_free(&what);
 }
 
+/* The note of a run stopped before migration `next` began: what the run
+ * made permanent so far. */
+static void note_stayed(struct runner *r, const struct item *items, size_t next, size_t committed)
+{
+	const mig_migration *m = &r->files.items[items[next].fi];
+	char *note = committed ? mig_aprintf("%s and the migrations after it did not run; %zu earlier migration(s) of this run stay applied",
+					    m->name, committed)
+			       : mig_aprintf("%s and the migrations after it did not run: nothing from this run was applied", m->name);
+	if (note)
+		mig_error_set_note(note);
+	mig__free(note);
+}
+
 static int execute(struct runner *r, struct item *items, size_t n)
 {
 	const mig_options *o = r->o;
@@ -620,8 +633,10 @@ static int execute(struct runner *r, struct item *items, size_t n)
 			else
 				say(o, MIG_EV_WARNING, "#> WARNING: This migration is not wrapped in a transaction! <");
 		}
-		if (x->transaction && (rc = begin(r, x->flags)) != 0)
+		if (x->transaction && (rc = begin(r, x->flags)) != 0) {
+			note_stayed(r, items, x->first, committed);
 			break;
+		}
 		size_t i = x->first;
 		for (; i <= x->last; i++) {
 			if ((rc = run_one(r, &items[i])) != 0)
@@ -650,8 +665,11 @@ static int execute(struct runner *r, struct item *items, size_t n)
 		}
 		if (x->transaction)
 			committed += x->last - x->first + 1;
-		if ((rc = mig_lock_renew(r->conn, &r->lock)) != 0)
+		if ((rc = mig_lock_renew(r->conn, &r->lock)) != 0) {
 			mig_error_prefix("cannot renew the run's lease");
+			if (x->last + 1 < n)
+				note_stayed(r, items, x->last + 1, committed);
+		}
 	}
 	mig__free(units);
 out:

@@ -704,6 +704,10 @@ static int fake_begin(mig_conn *conn, unsigned flags)
 		violation("BEGIN inside a transaction");
 		return sql_error("BEGIN", "there is already a transaction in progress", "25001");
 	}
+	if (++s->begins == s->inject.fail_begin) {
+		journal(FAKE_BEGIN, 0, "BEGIN", MIG_ESQL, "begin -> error");
+		return sql_error("BEGIN", "fake: cannot begin", "53000");
+	}
 	journal(FAKE_BEGIN, 0, "BEGIN", 0, "begin%s", flags & MIG_TXN_RELAXED_FK ? " relaxed-fk" : "");
 	s->calls[s->ncalls - 1].flags = flags;
 	txn_save();

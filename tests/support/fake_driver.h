@@ -82,6 +82,8 @@ typedef struct fake_inject {
 	/* Fail the Nth COMMIT (1-based; 0: none), as a deferred constraint
 	 * would: the transaction is rolled back and COMMIT reports an error. */
 	int fail_commit;
+	/* Fail the Nth BEGIN (1-based; 0: none): no transaction opens. */
+	int fail_begin;
 	/* Fail the bookkeeping INSERT / DELETE of the migration of this name. */
 	const char *fail_record;
 	/* The session is lost (MIG_ECONNLOST) at migration statement k
@@ -128,6 +130,7 @@ typedef struct fake_server {
 	/* counters */
 	int stmts;           /* migration statements sent */
 	int commits;         /* COMMITs sent */
+	int begins;          /* BEGINs sent */
 	int violations;
 
 	/* what BEGIN saved (restored on rollback) */

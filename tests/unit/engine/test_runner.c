@@ -488,6 +488,20 @@ static void test_no_transaction_failure_in_a_multi_statement_step(void **state)
 }
 
 /* COMMIT fails (a deferred constraint): nothing of the transaction stays. */
+/* BEGIN of the second migration's transaction fails: the first stays
+ * applied and recorded, and the note says what did not run. */
+static void test_begin_failure_after_a_commit(void **state)
+{
+	env *e = *state;
+	three(e);
+	e->o.no_single_transaction = true;
+	fake()->inject.fail_begin = 2;
+	const mig_error *err = failed(mig_migrate(&e->o, NULL), MIG_ESQL, "cannot begin");
+	assert_note(err, "002_b and the migrations after it did not run; 1 earlier migration(s) of this run stay applied");
+	assert_records("001_a");
+	assert_clean();
+}
+
 static void test_commit_failure(void **state)
 {
 	env *e = *state;
@@ -1238,6 +1252,7 @@ int main(void)
 		T(test_commit_failure_after_no_transaction_names_the_whole_unit),
 		T(test_no_transaction_failure_keeps_earlier_steps),
 		T(test_no_transaction_failure_in_a_multi_statement_step),
+		T(test_begin_failure_after_a_commit),
 		T(test_commit_failure),
 		T(test_commit_failure_of_one_migration),
 		T(test_bookkeeping_failure),
