@@ -58,9 +58,6 @@ typedef struct mig_emit_ctx {
 	 * may be NULL. */
 	void (*warn)(void *ud, const char *message);
 	void *warn_ud;
-	/* Legacy arguments of emitters not yet on typed operations. */
-	const mig_value *shorthands;
-	bool decamelize;
 } mig_emit_ctx;
 
 /* How a dialect's reader asks the live database. */
@@ -119,10 +116,10 @@ typedef struct mig_dialect {
 	const char *display; /* "PostgreSQL", "SQLite", "MySQL/MariaDB" (in messages) */
 	unsigned flags;   /* MIG_DIALECT_* */
 
-	/* required: append the steps of one operation. `def` is its typed
-	 * form (NULL for the kinds the analysis step does not cover yet, then
-	 * the raw op is read). Errors name the operation and the dialect; the
-	 * caller adds file:line. A failing operation appends nothing. */
+	/* required: append the steps of one operation from `def`, its typed
+	 * form (the raw op only names and locates it in messages). Errors
+	 * name the operation and the dialect; the caller adds file:line. A
+	 * failing operation appends nothing. */
 	int (*emit)(const mig_emit_ctx *ctx, const mig_op *op, const mig_opdef *def, mig_steps *steps);
 	/* optional: why the dialect cannot express an operation kind at all
 	 * (asked before the operation's arguments are analysed), or NULL. */

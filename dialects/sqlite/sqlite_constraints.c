@@ -63,35 +63,37 @@ void mig__sq_rename_index(sq *p, const char *oldname, const char *sql, const cha
 
 static void e_addConstraint(sq *p)
 {
-	const mig_value *table = A(p, 0), *name = A(p, 1), *x = A(p, 2);
-	char *tname = mig__sq_name_of(p, table, "the table name");
+	const mig_add_constraint_def *d = &p->def->u.add_constraint;
+	char *tname = mig__sq_qname(p, &d->table, "the table name");
 	mig_mtable m;
 	memset(&m, 0, sizeof(m));
 	mig_strv after = MIG_STRV_INIT;
 	if (p->rc || !mig__sq_need_model(p, tname, &m))
 		goto out;
 	size_t added = 0;
-	if (is_str(x)) {
+	const mig_constraint_def *raw = d->constraints.n == 1 && d->constraints.v[0].kind == MIG_CONSTRAINT_RAW
+						? &d->constraints.v[0]
+						: NULL;
+	if (raw) {
 		/* raw SQL: a table constraint as written */
+		const char *x = raw->expr;
 		enum mig_part_kind kind = MIG_PART_CHECK;
-		if (istarts(x->str, "PRIMARY"))
+		if (istarts(x, "PRIMARY"))
 			kind = MIG_PART_PRIMARY;
-		else if (istarts(x->str, "UNIQUE"))
+		else if (istarts(x, "UNIQUE"))
 			kind = MIG_PART_UNIQUE;
-		else if (istarts(x->str, "FOREIGN"))
+		else if (istarts(x, "FOREIGN"))
 			kind = MIG_PART_FOREIGN;
-		else if (!istarts(x->str, "CHECK"))
+		else if (!istarts(x, "CHECK"))
 			mig__sq_fail(p, MIG_ENOTSUPPORTED, "%s: the constraint \"%s\" is not supported on SQLite: give CHECK (...), UNIQUE (...), PRIMARY KEY (...) or FOREIGN KEY (...) REFERENCES ...",
-			     p->op->name, x->str);
+			     p->op->name, x);
 		if (kind == MIG_PART_PRIMARY && mig__sq_model_has_pk(&m))
 			mig__sq_fail(p, MIG_ESQL, "%s: multiple primary keys for table \"%s\" are not allowed", p->op->name, tname);
-		char *n = mig_value_truthy(name) ? mig__sq_name_of(p, name, "the constraint name") : NULL;
-		mig__sq_segv_push(p, &m.parts, kind, n, mig__sq_dup_or_fail(p, x->str));
+		char *n = raw->named ? mig__sq_qname(p, &raw->name, "the constraint name") : NULL;
+		mig__sq_segv_push(p, &m.parts, kind, n, mig__sq_dup_or_fail(p, x));
 		added = 1;
 	} else {
-		const mig_value *o = mig__sq_opts(p, 2, true);
-		if (!p->rc)
-			added = mig__sq_ir_constraints(p, tname, table, o, name, &m, &after, false);
+		added = mig__sq_ir_constraints(p, tname, &d->constraints, &m, &after, false);
 		if (!p->rc && added == 0 && after.n == 0)
 			mig__sq_fail(p, MIG_EINPUT, "No constraint options provided for addConstraint");
 	}
@@ -131,9 +133,9 @@ static void key_dependents(sq *p, const mig_mtable *m, const mig_strv *cols, boo
 
 static void e_dropConstraint(sq *p)
 {
-	const mig_value *o = mig__sq_opts(p, 2, false);
-	char *tname = mig__sq_name_of(p, A(p, 0), "the table name");
-	char *cname = mig__sq_name_of(p, A(p, 1), "the constraint name");
+	const mig_drop_def *d = &p->def->u.drop;
+	char *tname = mig__sq_qname(p, &d->target, "the table name");
+	char *cname = mig__sq_qname(p, &d->names.v[0], "the constraint name");
 	mig_mtable m;
 	memset(&m, 0, sizeof(m));
 	mig_strv cols = MIG_STRV_INIT;
@@ -143,7 +145,7 @@ static void e_dropConstraint(sq *p)
 	if (!mig__sq_load_model(p, tname, &m)) {
 		if (p->rc)
 			goto out;
-		if (T(o, "ifTableExists"))
+		if (d->if_table_exists)
 			mig__sq_notice(p, "relation \"%s\" does not exist, skipping", tname);
 		else
 			mig__sq_fail(p, MIG_ESQL, "%s: relation \"%s\" does not exist", p->op->name, tname);
@@ -154,7 +156,7 @@ static void e_dropConstraint(sq *p)
 	if (ix) {
 		mig_part fake = {.kind = MIG_PART_UNIQUE, .body = ix->sql};
 		mig__sq_seg_columns(p, &fake, NULL, &cols);
-		key_dependents(p, &m, &cols, T(o, "cascade"), mig_str_cstr(&what));
+		key_dependents(p, &m, &cols, d->cascade, mig_str_cstr(&what));
 		mig_str s = MIG_STR_INIT;
 		mig_str_puts(&s, "DROP INDEX ");
 		mig__sq_quote_ident(&s, ix->name);
@@ -189,14 +191,14 @@ static void e_dropConstraint(sq *p)
 	if (p->rc)
 		goto out;
 	if (!found) {
-		if (T(o, "ifExists"))
+		if (d->if_exists)
 			mig__sq_notice(p, "constraint \"%s\" of relation \"%s\" does not exist, skipping", cname, tname);
 		else
 			mig__sq_fail(p, MIG_ESQL, "%s: constraint \"%s\" of relation \"%s\" does not exist", p->op->name, cname, tname);
 		goto out;
 	}
 	if (cols.n)
-		key_dependents(p, &m, &cols, T(o, "cascade"), mig_str_cstr(&what));
+		key_dependents(p, &m, &cols, d->cascade, mig_str_cstr(&what));
 	if (pk) {
 		/* PostgreSQL keeps the columns NOT NULL */
 		for (size_t i = 0; i < cols.n; i++) {
@@ -219,9 +221,10 @@ out:
 
 static void e_renameConstraint(sq *p)
 {
-	char *tname = mig__sq_name_of(p, A(p, 0), "the table name");
-	char *from = mig__sq_name_of(p, A(p, 1), "the constraint name");
-	char *to = mig__sq_name_of(p, A(p, 2), "the new constraint name");
+	const mig_rename_def *r = &p->def->u.rename;
+	char *tname = mig__sq_qname(p, &r->target, "the table name");
+	char *from = mig__sq_qname(p, &r->from, "the constraint name");
+	char *to = mig__sq_qname(p, &r->to, "the new constraint name");
 	mig_mtable m;
 	memset(&m, 0, sizeof(m));
 	if (p->rc || !mig__sq_need_model(p, tname, &m))

@@ -3,9 +3,9 @@
  * written so that the same migration gives SQLite a schema that behaves
  * like the one PostgreSQL gets (docs/dialects.md has the full matrix).
  *
- * - Arguments are read through dialects/common.h exactly as the
- *   PostgreSQL dialect reads them: same shorthands, same generated index
- *   and constraint names, same decamelize, names cut at 63 bytes as
+ * - Operations come typed from the analysis step (ir/opdef.h), as the
+ *   PostgreSQL dialect gets them: same shorthands, same generated index
+ *   and constraint names, same decamelize; names are cut at 63 bytes as
  *   PostgreSQL does, so that a later drop finds the object on every
  *   backend.
  * - Types map to the five canonical SQLite names (INTEGER, REAL, NUMERIC,
@@ -109,8 +109,10 @@ static int lock_sql(const mig_state_names *names, enum mig_lock_stmt which, cons
 	mig_str table = MIG_STR_INIT, t = MIG_STR_INIT;
 	mig_str_printf(&t, "%s_lock", names->table);
 	mig__sq_quote_ident(&table, mig_str_cstr(&t));
-	mig_lease_sql l = {.table = mig_str_cstr(&table), .now = "CAST(strftime('%s', 'now') AS INTEGER)",
-			   .literal = mig_quote_ansi_literal};
+	/* the server's clock in whole seconds */
+	static const char now[] = "CAST"
+				  "(strftime('%s', 'now') AS INTEGER)";
+	mig_lease_sql l = {.table = mig_str_cstr(&table), .now = now, .literal = mig_quote_ansi_literal};
 	rc = mig_str_failed(&table) ? mig_error_oom() : mig_lease_statement(&l, which, owner, seconds, out);
 	mig_str_free(&table);
 	mig_str_free(&t);
@@ -214,17 +216,19 @@ static const char *refuses(enum mig_op_kind kind)
 
 static int emit(const mig_emit_ctx *ctx, const mig_op *op, const mig_opdef *def, mig_steps *steps)
 {
-	if (op->kind == MIG_OP_SQL && def)
+	if (!def)
+		return mig_error_set(MIG_ERROR, "%s: the operation was not analysed", op->name);
+	if (def->kind == MIG_OP_SQL)
 		return mig__sq_emit_sql(ctx, op, def, steps);
-	mig_sq_emitter_fn fn = emitter_for(op->kind);
+	mig_sq_emitter_fn fn = emitter_for(def->kind);
 	if (fn) {
 		/* Build into a local list so that a failing operation adds no
-		 * mig__sq_step at all. The statements then go out as ONE mig__sq_step: a
-		 * mig__sq_rebuild is a sequence that must run in order, and the runner
+		 * step at all. The statements then go out as ONE step: a
+		 * rebuild is a sequence that must run in order, and the runner
 		 * reverses the steps of an operation in an inferred down (as
-		 * node-pg-migrate does with its mig__sq_step list). */
+		 * node-pg-migrate does with its step list). */
 		mig_strv local = MIG_STRV_INIT;
-		sq p = {.ctx = ctx, .op = op, .steps = &local, .rc = 0};
+		sq p = {.ctx = ctx, .op = op, .def = def, .steps = &local, .rc = 0};
 		fn(&p);
 		if (p.rc == 0 && local.n)
 			p.rc = mig_steps_push(steps, &local);
@@ -234,33 +238,60 @@ static int emit(const mig_emit_ctx *ctx, const mig_op *op, const mig_opdef *def,
 	return mig_error_set(MIG_EINPUT, "unknown operation pgm.%s()", op->name);
 }
 
-/* Whether addConstraint's options hold only a UNIQUE (an index here). */
-static bool only_unique(const mig_value *o)
+/* Whether addConstraint adds a table constraint (CHECK, PRIMARY KEY,
+ * FOREIGN KEY or SQL text), which rebuilds the table; UNIQUE alone is a
+ * unique index. */
+static bool adds_table_constraint(const mig_constraints_def *cs)
 {
-	if (!o || o->type != MIG_V_OBJECT)
-		return false;
-	static const char *const rebuilds[] = {"check", "primaryKey", "foreignKeys"};
-	for (size_t i = 0; i < sizeof(rebuilds) / sizeof(rebuilds[0]); i++)
-		if (mig_opt_truthy(o, rebuilds[i]))
-			return false;
-	return true;
+	for (size_t i = 0; i < cs->n; i++) {
+		enum mig_constraint_kind k = cs->v[i].kind;
+		if (k == MIG_CONSTRAINT_CHECK || k == MIG_CONSTRAINT_PRIMARY || k == MIG_CONSTRAINT_FOREIGN ||
+		    k == MIG_CONSTRAINT_RAW)
+			return true;
+	}
+	return false;
 }
 
-/* Operations that may mig__sq_rebuild a table need foreign keys off around the
- * transaction (see mig__sq_rebuild()). */
+/* Operations that may rebuild a table need foreign keys off around the
+ * transaction (see mig__sq_rebuild()). def NULL: the kind alone says (an
+ * addConstraint may rebuild, a dropTable does not). */
+static unsigned flags_of(enum mig_op_kind kind, const mig_opdef *def)
+{
+	switch (kind) {
+	case MIG_OP_ALTER_COLUMN:
+	case MIG_OP_ADD_COLUMNS:
+	case MIG_OP_DROP_COLUMNS:
+	case MIG_OP_DROP_CONSTRAINT:
+	case MIG_OP_RENAME_CONSTRAINT:
+	case MIG_OP_RENAME_TYPE:
+	case MIG_OP_ADD_TYPE_VALUE:
+	case MIG_OP_RENAME_TYPE_VALUE:
+		return MIG_OPF_RELAXED_FK;
+	case MIG_OP_ADD_CONSTRAINT:
+		return !def || adds_table_constraint(&def->u.add_constraint.constraints) ? MIG_OPF_RELAXED_FK : 0;
+	case MIG_OP_DROP_TABLE:
+		return def && def->u.drop.cascade ? MIG_OPF_RELAXED_FK : 0;
+	default:
+		return 0;
+	}
+}
+
 static unsigned op_flags(const mig_op *op, const mig_opdef *def)
 {
-	(void)def;
-	static const char *const rebuilds[] = {"alterColumn",  "addColumns",  "dropColumns",   "dropConstraint",
-					       "renameConstraint", "renameType", "addTypeValue", "renameTypeValue"};
-	for (size_t i = 0; i < sizeof(rebuilds) / sizeof(rebuilds[0]); i++)
-		if (strcmp(op->name, rebuilds[i]) == 0)
-			return MIG_OPF_RELAXED_FK;
-	if (strcmp(op->name, "addConstraint") == 0)
-		return only_unique(mig_op_arg(op, 2)) ? 0 : MIG_OPF_RELAXED_FK;
-	if (strcmp(op->name, "dropTable") == 0)
-		return mig_opt_truthy(mig_op_arg(op, 1), "cascade") ? MIG_OPF_RELAXED_FK : 0;
-	return 0;
+	if (def)
+		return flags_of(def->kind, def);
+	/* A caller that did not analyse the operation: analyse it here (the
+	 * flags depend on neither shorthands nor decamelize), leaving the
+	 * caller's error as it was. An operation the analysis refuses gets
+	 * its kind's flags. */
+	mig_error *saved = mig_error_save();
+	mig_analyze_ctx actx = {.shorthands = NULL, .decamelize = false};
+	mig_opdef local;
+	unsigned f = mig_analyze(op, &actx, &local) == 0 ? flags_of(local.kind, &local) : flags_of(op->kind, NULL);
+	mig_opdef_dispose(&local);
+	mig_error_clear();
+	mig_error_restore(saved);
+	return f;
 }
 
 const mig_dialect mig_sqlite_dialect = {

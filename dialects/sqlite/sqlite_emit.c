@@ -1,7 +1,7 @@
 /*
  * Emission helpers of the SQLite dialect: errors, notices, steps, and names
- * (decamelized and cut at 63 bytes as PostgreSQL cuts them, so that a
- * later drop finds the object on every backend).
+ * (those of the typed definitions, cut at 63 bytes as PostgreSQL cuts
+ * them, so that a later drop finds the object on every backend).
  */
 #include "dialects/sqlite/sqlite_emit.h"
 
@@ -63,15 +63,6 @@ void mig__sq_notice(sq *p, const char *fmt, ...)
 	mig_str_free(&s);
 }
 
-/* The options argument i (see mig_op_options); NULL when undefined. */
-const mig_value *mig__sq_opts(sq *p, size_t i, bool required)
-{
-	const mig_value *o = NULL;
-	if (!p->rc)
-		mig__sq_adopt(p, mig_op_options(p->op, i, required, &o));
-	return o;
-}
-
 /* Push a finished statement as one mig__sq_step (takes the buffer). */
 void mig__sq_step(sq *p, mig_str *s)
 {
@@ -129,17 +120,15 @@ static size_t clip_len(const char *s, size_t n, size_t max)
 	return k;
 }
 
-/* An identifier as PostgreSQL ends up naming it: decamelized when asked,
- * cut at 63 bytes (PostgreSQL only says so in a NOTICE). Caller frees. */
+/* An identifier as PostgreSQL ends up naming it (the analysis already
+ * decamelized it when asked): cut at 63 bytes, which PostgreSQL only says
+ * in a NOTICE. Caller frees. */
 char *mig__sq_final_ident(sq *p, const char *s)
 {
 	if (p->rc)
 		return NULL;
 	mig_str d = MIG_STR_INIT;
-	if (p->ctx->decamelize)
-		mig_decamelize(&d, s);
-	else
-		mig_str_puts(&d, s);
+	mig_str_puts(&d, s);
 	if (mig_str_failed(&d)) {
 		mig_str_free(&d);
 		mig__sq_oom(p);
@@ -155,46 +144,28 @@ char *mig__sq_final_ident(sq *p, const char *s)
 }
 
 /*
- * A Name argument (string or {schema, name}) as the final identifier.
- * SQLite has one schema: "public" (PostgreSQL's default) and "main" are
- * accepted, anything else is mig__sq_refused. pgm.func() names are raw
- * PostgreSQL SQL and cannot be read. Caller frees; NULL on error.
+ * A name of the definition as the final identifier. SQLite has one
+ * schema: "public" (PostgreSQL's default) and "main" are accepted as
+ * written, anything else is refused. pgm.func() names are raw PostgreSQL
+ * SQL and cannot be read. Caller frees; NULL on error.
  */
-char *mig__sq_name_of(sq *p, const mig_value *v, const char *what)
+char *mig__sq_qname(sq *p, const mig_qname *n, const char *what)
 {
 	if (p->rc)
 		return NULL;
-	int rc = mig_name_check(v, p->op->name, what);
-	if (rc) {
-		mig__sq_adopt(p, rc);
-		return NULL;
-	}
-	if (v->type == MIG_V_LITERAL) {
+	if (n->raw) {
 		mig__sq_fail(p, MIG_ENOTSUPPORTED, "%s: %s given as pgm.func('%s') is not supported on SQLite: give the name as a string",
-		     p->op->name, what, v->str);
+		     p->op->name, what, n->name);
 		return NULL;
 	}
-	if (v->type == MIG_V_OBJECT) {
-		const mig_value *schema = mig_object_get(v, "schema");
-		if (mig_value_truthy(schema) && strcmp(schema->str, "public") != 0 && strcmp(schema->str, "main") != 0) {
-			mig__sq_fail(p, MIG_ENOTSUPPORTED,
-			     "%s: schema \"%s\" is not supported on SQLite: SQLite has no schemas (only public/main)",
-			     p->op->name, schema->str);
-			return NULL;
-		}
-		return mig__sq_final_ident(p, mig_object_get(v, "name")->str);
+	const char *schema = n->given_schema ? n->given_schema : n->schema;
+	if (schema && strcmp(schema, "public") != 0 && strcmp(schema, "main") != 0) {
+		mig__sq_fail(p, MIG_ENOTSUPPORTED,
+		     "%s: schema \"%s\" is not supported on SQLite: SQLite has no schemas (only public/main)",
+		     p->op->name, schema);
+		return NULL;
 	}
-	return mig__sq_final_ident(p, v->str);
-}
-
-/* A generated or given constraint name: `given` when truthy (a Name),
- * else the generated text; both through decamelize and truncation, as
- * node-pg-migrate's literal(given || generated). Caller frees. */
-char *mig__sq_name_or(sq *p, const mig_value *given, const char *generated, const char *what)
-{
-	if (mig_value_truthy(given))
-		return mig__sq_name_of(p, given, what);
-	return mig__sq_final_ident(p, generated);
+	return mig__sq_final_ident(p, n->name);
 }
 
 /*

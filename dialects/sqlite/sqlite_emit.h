@@ -9,7 +9,6 @@
 #include "dialects/common/model.h"
 #include "dialects/common/quote.h"
 #include "dialects/dialect.h"
-#include "ir/analyze/args.h"
 #include "util/alloc.h"
 #include "util/error.h"
 
@@ -33,7 +32,8 @@
 
 typedef struct sq {
 	const mig_emit_ctx *ctx;
-	const mig_op *op;
+	const mig_op *op;     /* name and location, for messages */
+	const mig_opdef *def; /* what the emitters read (NULL in the model's own statements) */
 	mig_strv *steps;
 	int rc; /* first error, sticky */
 } sq;
@@ -88,36 +88,6 @@ typedef struct deps {
 	mig_strv child_tables; /* tables with a foreign key to drop */
 	mig_strv views;        /* views to drop */
 } deps;
-
-static inline const mig_value *A(const sq *p, size_t i)
-{
-	return mig_op_arg(p->op, i);
-}
-
-static inline const mig_value *O(const mig_value *o, const char *key)
-{
-	return mig_opt(o, key);
-}
-
-static inline bool T(const mig_value *o, const char *key)
-{
-	return mig_opt_truthy(o, key);
-}
-
-static inline bool is_str(const mig_value *v)
-{
-	return v && v->type == MIG_V_STRING;
-}
-
-static inline bool is_null(const mig_value *v)
-{
-	return v && v->type == MIG_V_NULL;
-}
-
-static inline bool is_false(const mig_value *v)
-{
-	return v && v->type == MIG_V_BOOL && !v->b;
-}
 
 static inline int lower_ascii(int c)
 {
@@ -206,15 +176,13 @@ void mig__sq_unsupported_option(sq *p, const char *what, const char *why);
 void mig__sq_adopt(sq *p, int rc);
 void mig__sq_oom(sq *p);
 void mig__sq_notice(sq *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-const mig_value *mig__sq_opts(sq *p, size_t i, bool required);
 void mig__sq_step(sq *p, mig_str *s);
 void mig__sq_step_text(sq *p, const char *text);
 char *mig__sq_dup_or_fail(sq *p, const char *s);
 char *mig__sq_detach_or_fail(sq *p, mig_str *s);
 void mig__sq_strv_add(sq *p, mig_strv *v, const char *s);
 char *mig__sq_final_ident(sq *p, const char *s);
-char *mig__sq_name_of(sq *p, const mig_value *v, const char *what);
-char *mig__sq_name_or(sq *p, const mig_value *given, const char *generated, const char *what);
+char *mig__sq_qname(sq *p, const mig_qname *n, const char *what);
 char *mig__sq_pg_name(sq *p, const char *table, const char *col, const char *label);
 size_t mig__sq_skip_quoted(const char *s, size_t n, size_t i, char q);
 int mig__sq_lex(const char *src, stoks *out);
@@ -254,18 +222,18 @@ bool mig__sq_need_model(sq *p, const char *table, mig_mtable *m);
 bool mig__sq_enum_values(sq *p, const char *type, mig_strv *values);
 void mig__sq_rebuild(sq *p, const mig_mtable *m, const mig_strv *after);
 void mig__sq_sqtype_free(sqtype *t);
-bool mig__sq_map_type(sq *p, const mig_value *t, const char *col, sqtype *out);
+bool mig__sq_map_type(sq *p, const mig_type_ref *t, const char *col, sqtype *out);
 void mig__sq_type_check_body(mig_str *s, const sqtype *t, const char *col);
 void mig__sq_push_type_check(sq *p, mig_mcolumn *c, const sqtype *t);
 enum lkind mig__sq_kind_of_column(const mig_mcolumn *c);
 void mig__sq_set_default(sq *p, mig_mcolumn *c, const mig_value *v, enum lkind kind, bool *constant);
-const char *mig__sq_map_collation(sq *p, const mig_value *v);
-void mig__sq_name_list(sq *p, mig_str *out, const mig_value *v, const char *what, mig_strv *names);
-void mig__sq_build_column(sq *p, const char *table, mig_mcolumn *c, const mig_value *o, mig_strv *after, bool if_not_exists,
-			 colinfo *info);
+const char *mig__sq_map_collation(sq *p, const char *collation);
+void mig__sq_name_list(sq *p, mig_str *out, const mig_qnames *v, const char *what, mig_strv *names);
+void mig__sq_build_column(sq *p, const char *table, mig_mcolumn *c, const mig_column_def *def, mig_strv *after,
+			  bool if_not_exists, colinfo *info);
 bool mig__sq_model_has_pk(const mig_mtable *m);
-size_t mig__sq_ir_constraints(sq *p, const char *table, const mig_value *tablearg, const mig_value *o,
-			     const mig_value *optname, mig_mtable *m, mig_strv *after, bool if_not_exists);
+size_t mig__sq_ir_constraints(sq *p, const char *table, const mig_constraints_def *cs, mig_mtable *m, mig_strv *after,
+			      bool if_not_exists);
 char *mig__sq_seg_label(sq *p, const mig_mtable *m, const mig_mcolumn *owner, const mig_part *g);
 void mig__sq_model_pk_columns(sq *p, const mig_mtable *m, mig_strv *out);
 void mig__sq_deps_free(deps *d);

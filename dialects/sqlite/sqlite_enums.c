@@ -119,28 +119,21 @@ static void enum_store(sq *p, const char *type, const mig_strv *values, bool del
 
 static void e_createType(sq *p)
 {
-	const mig_value *v = A(p, 1);
-	char *name = mig__sq_name_of(p, A(p, 0), "the type name");
+	const mig_create_type_def *def = &p->def->u.create_type;
+	char *name = mig__sq_qname(p, &def->name, "the type name");
 	mig_strv values = MIG_STRV_INIT, existing = MIG_STRV_INIT;
 	if (p->rc)
 		goto out;
-	if (v && v->type == MIG_V_OBJECT) {
+	if (!def->is_enum) {
 		mig__sq_unsupported(p, "SQLite has no composite types (use columns, or a json column)");
-		goto out;
-	}
-	if (!v || v->type != MIG_V_ARRAY) {
-		mig__sq_fail(p, MIG_EINPUT, "%s: the values must be an array (enum) or an object of attributes, not %s", p->op->name,
-		     mig_value_type_name(v));
 		goto out;
 	}
 	if (mig__sq_enum_values(p, name, &existing)) {
 		mig__sq_fail(p, MIG_ESQL, "%s: type \"%s\" already exists", p->op->name, name);
 		goto out;
 	}
-	for (size_t i = 0; i < v->n && !p->rc; i++) {
-		mig_str t = MIG_STR_INIT;
-		mig_js_string(&t, v->items[i]);
-		char *d = mig__sq_detach_or_fail(p, &t);
+	for (size_t i = 0; i < def->labels.n && !p->rc; i++) {
+		char *d = mig__sq_dup_or_fail(p, def->labels.v[i]);
 		if (d && strv_has(&values, d))
 			mig__sq_fail(p, MIG_ESQL, "%s: enum label \"%s\" used more than once", p->op->name, d);
 		if (d && !p->rc)
@@ -168,8 +161,8 @@ static bool need_enum(sq *p, const char *name, mig_strv *values)
 
 static void e_dropType(sq *p)
 {
-	const mig_value *o = mig__sq_opts(p, 1, false);
-	char *name = mig__sq_name_of(p, A(p, 0), "the type name");
+	const mig_drop_def *d = &p->def->u.drop;
+	char *name = mig__sq_qname(p, &d->names.v[0], "the type name");
 	mig_strv values = MIG_STRV_INIT, tables = MIG_STRV_INIT;
 	mig_str cols = MIG_STR_INIT;
 	if (p->rc)
@@ -177,7 +170,7 @@ static void e_dropType(sq *p)
 	if (!mig__sq_enum_values(p, name, &values)) {
 		if (p->rc)
 			goto out;
-		if (T(o, "ifExists"))
+		if (d->if_exists)
 			mig__sq_notice(p, "type \"%s\" does not exist, skipping", name);
 		else
 			mig__sq_fail(p, MIG_ESQL, "%s: type \"%s\" does not exist", p->op->name, name);
@@ -185,7 +178,7 @@ static void e_dropType(sq *p)
 	}
 	enum_users(p, name, &tables, &cols);
 	if (tables.n) {
-		if (T(o, "cascade"))
+		if (d->cascade)
 			mig__sq_fail(p, MIG_ENOTSUPPORTED, "%s with cascade is not supported on SQLite while columns use the type (%s): drop those columns first",
 			     p->op->name, mig_str_cstr(&cols));
 		else
@@ -204,8 +197,9 @@ out:
 
 static void e_renameType(sq *p)
 {
-	char *from = mig__sq_name_of(p, A(p, 0), "the type name");
-	char *to = mig__sq_name_of(p, A(p, 1), "the new type name");
+	const mig_rename_def *r = &p->def->u.rename;
+	char *from = mig__sq_qname(p, &r->from, "the type name");
+	char *to = mig__sq_qname(p, &r->to, "the new type name");
 	mig_strv values = MIG_STRV_INIT, other = MIG_STRV_INIT;
 	if (p->rc || !need_enum(p, from, &values))
 		goto out;
@@ -238,92 +232,85 @@ static size_t strv_index(const mig_strv *v, const char *s)
 
 static void e_addTypeValue(sq *p)
 {
-	const mig_value *o = mig__sq_opts(p, 2, false);
-	char *name = mig__sq_name_of(p, A(p, 0), "the type name");
+	const mig_add_type_value_def *d = &p->def->u.add_type_value;
+	char *name = mig__sq_qname(p, &d->type, "the type name");
 	mig_strv values = MIG_STRV_INIT;
-	mig_str v = MIG_STR_INIT;
 	if (p->rc)
 		goto out;
-	if (O(o, "before") && O(o, "after")) {
+	/* given, not only truthy (as the analysis tests them) */
+	if (d->before_text && d->after_text) {
 		mig__sq_fail(p, MIG_EINPUT, "\"before\" and \"after\" can't be specified together");
 		goto out;
 	}
 	if (!need_enum(p, name, &values))
 		goto out;
-	mig_js_string(&v, A(p, 1));
-	if (strv_index(&values, mig_str_cstr(&v)) != (size_t)-1) {
-		if (T(o, "ifNotExists"))
-			mig__sq_notice(p, "enum label \"%s\" already exists, skipping", mig_str_cstr(&v));
+	const char *v = d->value_text;
+	if (strv_index(&values, v) != (size_t)-1) {
+		if (d->if_not_exists)
+			mig__sq_notice(p, "enum label \"%s\" already exists, skipping", v);
 		else
-			mig__sq_fail(p, MIG_ESQL, "%s: enum label \"%s\" already exists", p->op->name, mig_str_cstr(&v));
+			mig__sq_fail(p, MIG_ESQL, "%s: enum label \"%s\" already exists", p->op->name, v);
 		goto out;
 	}
 	size_t at = values.n;
-	const mig_value *anchor = O(o, "before") ? O(o, "before") : O(o, "after");
+	const char *anchor = d->before_text ? d->before_text : d->after_text;
 	if (anchor) {
-		mig_str a = MIG_STR_INIT;
-		mig_js_string(&a, anchor);
-		at = strv_index(&values, mig_str_cstr(&a));
+		at = strv_index(&values, anchor);
 		if (at == (size_t)-1)
-			mig__sq_fail(p, MIG_ESQL, "%s: \"%s\" is not an existing enum label", p->op->name, mig_str_cstr(&a));
-		else if (O(o, "after"))
+			mig__sq_fail(p, MIG_ESQL, "%s: \"%s\" is not an existing enum label", p->op->name, anchor);
+		else if (d->after_text)
 			at++;
-		mig_str_free(&a);
 	}
 	if (p->rc)
 		goto out;
-	char *d = mig__sq_detach_or_fail(p, &v);
-	if (!d || mig_strv_push(&values, d)) {
+	char *dv = mig__sq_dup_or_fail(p, v);
+	if (!dv || mig_strv_push(&values, dv)) {
 		if (!p->rc)
 			mig__sq_oom(p);
 		goto out;
 	}
 	memmove(&values.v[at + 1], &values.v[at], (values.n - 1 - at) * sizeof(*values.v));
-	values.v[at] = d;
+	values.v[at] = dv;
 	enum_store(p, name, &values, true);
 	enum_rebuild_users(p, name, &values, NULL, NULL, NULL);
 out:
-	mig_str_free(&v);
 	mig_strv_free(&values);
 	mig__free(name);
 }
 
 static void e_renameTypeValue(sq *p)
 {
-	char *name = mig__sq_name_of(p, A(p, 0), "the type name");
+	const mig_rename_type_value_def *d = &p->def->u.rename_type_value;
+	char *name = mig__sq_qname(p, &d->type, "the type name");
 	mig_strv values = MIG_STRV_INIT;
-	mig_str from = MIG_STR_INIT, to = MIG_STR_INIT;
 	if (p->rc || !need_enum(p, name, &values))
 		goto out;
-	mig_js_string(&from, A(p, 1));
-	mig_js_string(&to, A(p, 2));
-	size_t at = strv_index(&values, mig_str_cstr(&from));
+	const char *from = d->from_text, *to = d->to_text;
+	size_t at = strv_index(&values, from);
 	if (at == (size_t)-1) {
-		mig__sq_fail(p, MIG_ESQL, "%s: \"%s\" is not an existing enum label", p->op->name, mig_str_cstr(&from));
+		mig__sq_fail(p, MIG_ESQL, "%s: \"%s\" is not an existing enum label", p->op->name, from);
 		goto out;
 	}
-	if (strv_index(&values, mig_str_cstr(&to)) != (size_t)-1) {
-		mig__sq_fail(p, MIG_ESQL, "%s: enum label \"%s\" already exists", p->op->name, mig_str_cstr(&to));
+	if (strv_index(&values, to) != (size_t)-1) {
+		mig__sq_fail(p, MIG_ESQL, "%s: enum label \"%s\" already exists", p->op->name, to);
 		goto out;
 	}
-	char *d = mig__sq_dup_or_fail(p, mig_str_cstr(&to));
-	if (!d)
+	char *dv = mig__sq_dup_or_fail(p, to);
+	if (!dv)
 		goto out;
 	mig__free(values.v[at]);
-	values.v[at] = d;
+	values.v[at] = dv;
 	mig_str s = MIG_STR_INIT;
 	mig_str_puts(&s, "UPDATE " ENUM_TABLE " SET value = ");
-	mig__sq_quote_literal(&s, mig_str_cstr(&to));
+	mig__sq_quote_literal(&s, to);
 	mig_str_puts(&s, " WHERE type_name = ");
 	mig__sq_quote_literal(&s, name);
 	mig_str_puts(&s, " AND value = ");
-	mig__sq_quote_literal(&s, mig_str_cstr(&from));
+	mig__sq_quote_literal(&s, from);
 	mig_str_putc(&s, ';');
 	mig__sq_step(p, &s);
-	enum_rebuild_users(p, name, &values, NULL, mig_str_cstr(&from), mig_str_cstr(&to));
+	enum_rebuild_users(p, name, &values, NULL, from, to);
 out:
-	mig_str_free(&from);
-	mig_str_free(&to);
 	mig_strv_free(&values);
 	mig__free(name);
 }

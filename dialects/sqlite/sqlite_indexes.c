@@ -3,140 +3,68 @@
  */
 #include "dialects/sqlite/sqlite_emit.h"
 
-/* Whether s has a character outside [A-Za-z0-9_".] (/[^\w".]/). */
-static bool has_non_word(const char *s)
+/* generateColumnString(): a name is quoted, an expression (already
+ * parenthesised by the analysis) kept as is. */
+static void index_column(sq *p, mig_str *out, const mig_qname *col)
 {
-	for (; *s; s++) {
-		char c = *s;
-		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
-		      c == '"' || c == '.'))
-			return true;
-	}
-	return false;
-}
-
-/* generateColumnString(): a name is quoted, an expression kept as is
- * (parenthesised unless it already ends with one). */
-static void index_column(sq *p, mig_str *out, const mig_value *col)
-{
-	if (col && col->type == MIG_V_LITERAL) {
-		mig_str_put(out, col->str, col->len);
+	if (col->raw) {
+		mig_str_puts(out, col->name);
 		return;
 	}
-	mig_str name = MIG_STR_INIT;
-	if (!p->rc)
-		mig__sq_adopt(p, mig_schemalize(&name, col, p->ctx->decamelize, p->op->name, "an index column"));
-	const char *n = mig_str_cstr(&name);
-	if (!has_non_word(n)) {
-		char *f = mig__sq_final_ident(p, n);
-		if (f)
-			mig__sq_quote_ident(out, f);
-		mig__free(f);
-	} else if (name.len && n[name.len - 1] == ')') {
-		mig_str_puts(out, n);
-	} else {
-		mig_str_printf(out, "(%s)", n);
-	}
-	mig_str_free(&name);
+	char *f = mig__sq_final_ident(p, col->name);
+	if (f)
+		mig__sq_quote_ident(out, f);
+	mig__free(f);
 }
 
-static void index_columns(sq *p, mig_str *out, const mig_value *cols)
+static void index_columns(sq *p, mig_str *out, const mig_create_index_def *d)
 {
-	for (size_t i = 0; i < mig_js_len(cols) && !p->rc; i++) {
-		const mig_value *c = mig_js_at(cols, i);
+	for (size_t i = 0; i < d->ncolumns && !p->rc; i++) {
+		const mig_index_column_def *c = &d->columns[i];
 		if (i)
 			mig_str_puts(out, ", ");
-		if (is_str(c) || (c && c->type == MIG_V_LITERAL)) {
-			index_column(p, out, c);
-			continue;
-		}
-		if (!c || c->type != MIG_V_OBJECT) {
-			mig__sq_fail(p, MIG_EINPUT, "%s: an index column must be a string, {name, opclass, sort} or pgm.func(), not %s",
-			     p->op->name, mig_value_type_name(c));
-			return;
-		}
-		index_column(p, out, O(c, "name"));
-		if (T(c, "opclass")) {
-			mig_str oc = MIG_STR_INIT;
-			mig_js_string(&oc, O(c, "opclass"));
+		index_column(p, out, &c->column);
+		if (c->opclass_text)
 			mig__sq_notice(p, "%s: operator class %s skipped: SQLite has no operator classes", p->op->name,
-			       mig_str_cstr(&oc));
-			mig_str_free(&oc);
-		}
-		const mig_value *sort = O(c, "sort");
-		if (is_str(sort) && sort->len) {
+				       c->opclass_text);
+		if (c->sort) {
 			mig_str_putc(out, ' ');
-			mig_str_puts(out, sort->str);
+			mig_str_puts(out, c->sort);
 		}
 	}
 }
 
-/* generateIndexName() as the final identifier. */
-static char *index_name(sq *p, const mig_value *table, const mig_value *cols, const mig_value *o)
+static void index_hints(sq *p, bool concurrently, const char *method)
 {
-	if (p->rc)
-		return NULL;
-	mig_value *name = mig_index_name(table, cols, o, p->ctx->decamelize, p->op->name);
-	if (!name) {
-		mig__sq_adopt(p, mig_error_last() ? mig_error_last()->code : MIG_ENOMEM);
-		return NULL;
-	}
-	char *r = mig__sq_name_of(p, name, "the index name");
-	mig_value_free(name);
-	return r;
-}
-
-static void index_hints(sq *p, const mig_value *o)
-{
-	if (T(o, "concurrently"))
+	if (concurrently)
 		mig__sq_notice(p, "%s: CONCURRENTLY skipped: SQLite builds indexes under its write lock", p->op->name);
-	const mig_value *method = O(o, "method");
-	if (mig_value_truthy(method)) {
-		mig_str m = MIG_STR_INIT;
-		mig_js_string(&m, method);
-		if (!ieq(mig_str_cstr(&m), "btree"))
-			mig__sq_notice(p, "%s: index method %s skipped: SQLite indexes are B-trees", p->op->name, mig_str_cstr(&m));
-		mig_str_free(&m);
-	}
+	if (method && !ieq(method, "btree"))
+		mig__sq_notice(p, "%s: index method %s skipped: SQLite indexes are B-trees", p->op->name, method);
 }
 
 static void e_createIndex(sq *p)
 {
-	const mig_value *table = A(p, 0), *cols = A(p, 1);
-	const mig_value *o = mig__sq_opts(p, 2, false);
-	if (p->rc)
-		return;
-	const mig_value *nulls = O(o, "nulls");
-	if (mig_value_truthy(nulls) && !T(o, "unique")) {
-		mig__sq_fail(p, MIG_EINPUT, "The \"nulls\" option can only be used with unique indexes.");
-		return;
-	}
-	if (mig_value_truthy(nulls)) {
-		mig_str n = MIG_STR_INIT;
-		mig_js_string(&n, nulls);
-		if (!ieq(mig_str_cstr(&n), "distinct"))
-			mig__sq_unsupported_option(p, "nulls: 'not distinct'", "SQLite unique indexes always treat NULLs as distinct");
-		mig_str_free(&n);
-	}
-	char *name = index_name(p, mig_is_name_object(table) ? mig_object_get(table, "name") : table, cols, o);
-	char *tname = mig__sq_name_of(p, table, "the table name");
+	const mig_create_index_def *d = &p->def->u.create_index;
+	/* the analysis refused nulls without unique */
+	if (d->nulls && !ieq(d->nulls, "distinct"))
+		mig__sq_unsupported_option(p, "nulls: 'not distinct'", "SQLite unique indexes always treat NULLs as distinct");
+	char *name = mig__sq_qname(p, &d->name, "the index name");
+	char *tname = mig__sq_qname(p, &d->table, "the table name");
 	mig_str colstr = MIG_STR_INIT, s = MIG_STR_INIT;
-	index_columns(p, &colstr, cols);
-	index_hints(p, o);
-	if (T(o, "include"))
+	index_columns(p, &colstr, d);
+	index_hints(p, d->concurrently, d->method);
+	if (d->include)
 		mig__sq_notice(p, "%s: INCLUDE columns skipped: SQLite has no covering-index clause", p->op->name);
 	if (!p->rc) {
-		mig_str_puts(&s, T(o, "unique") ? "CREATE UNIQUE INDEX " : "CREATE INDEX ");
-		if (T(o, "ifNotExists"))
+		mig_str_puts(&s, d->unique ? "CREATE UNIQUE INDEX " : "CREATE INDEX ");
+		if (d->if_not_exists)
 			mig_str_puts(&s, "IF NOT EXISTS ");
 		mig__sq_quote_ident(&s, name);
 		mig_str_puts(&s, " ON ");
 		mig__sq_quote_ident(&s, tname);
 		mig_str_printf(&s, " (%s)", mig_str_cstr(&colstr));
-		if (T(o, "where")) {
-			mig_str_puts(&s, " WHERE ");
-			mig_js_string(&s, O(o, "where"));
-		}
+		if (d->where)
+			mig_str_printf(&s, " WHERE %s", d->where);
 		mig_str_putc(&s, ';');
 	}
 	mig__sq_step(p, &s);
@@ -147,14 +75,14 @@ static void e_createIndex(sq *p)
 
 static void e_dropIndex(sq *p)
 {
-	const mig_value *o = mig__sq_opts(p, 2, false);
-	char *name = index_name(p, A(p, 0), A(p, 1), o);
-	index_hints(p, o);
-	if (T(o, "cascade"))
+	const mig_drop_index_def *d = &p->def->u.drop_index;
+	char *name = mig__sq_qname(p, &d->name, "the index name");
+	index_hints(p, d->concurrently, d->method);
+	if (d->cascade)
 		mig__sq_notice(p, "%s: CASCADE skipped: SQLite indexes have no dependent objects", p->op->name);
 	mig_str s = MIG_STR_INIT;
 	if (!p->rc) {
-		mig_str_puts(&s, T(o, "ifExists") ? "DROP INDEX IF EXISTS " : "DROP INDEX ");
+		mig_str_puts(&s, d->if_exists ? "DROP INDEX IF EXISTS " : "DROP INDEX ");
 		mig__sq_quote_ident(&s, name);
 		mig_str_putc(&s, ';');
 	}
@@ -164,8 +92,9 @@ static void e_dropIndex(sq *p)
 
 static void e_renameIndex(sq *p)
 {
-	char *from = mig__sq_name_of(p, A(p, 0), "the index name");
-	char *to = mig__sq_name_of(p, A(p, 1), "the new index name");
+	const mig_rename_def *r = &p->def->u.rename;
+	char *from = mig__sq_qname(p, &r->from, "the index name");
+	char *to = mig__sq_qname(p, &r->to, "the new index name");
 	if (!p->rc) {
 		const mig_model *schema = mig__sq_schema(p);
 		mig_mobject *ix = NULL;

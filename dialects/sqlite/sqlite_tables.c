@@ -43,79 +43,58 @@ static void settle_serials(sq *p, mig_mtable *m, const colinfo *info)
 
 static void e_createTable(sq *p)
 {
-	const mig_value *table = A(p, 0);
-	const mig_value *o = mig__sq_opts(p, 2, false);
-	char *tname = mig__sq_name_of(p, table, "the table name");
+	const mig_create_table_def *d = &p->def->u.create_table;
+	char *tname = mig__sq_qname(p, &d->table, "the table name");
 	if (p->rc) {
 		mig__free(tname);
 		return;
 	}
-	const mig_value *oc = O(o, "constraints");
-	mig_columns cols;
-	int rc = mig_columns_resolve(A(p, 1), p->ctx->shorthands, p->op->name, &cols);
-	mig__sq_adopt(p, rc);
-	if (!rc && cols.constraints && mig_js_in(oc, "primaryKey"))
-		mig__sq_fail(p, MIG_EINPUT, "There is duplicate constraint definition in table and columns options: primaryKey");
-	if (T(o, "temporary") && T(o, "unlogged"))
-		mig__sq_fail(p, MIG_EINPUT, "TEMPORARY and UNLOGGED cannot be used together.");
-	if (T(o, "inherits"))
+	if (d->inherits)
 		mig__sq_unsupported_option(p, "inherits", "SQLite has no table inheritance");
-	if (T(o, "like"))
+	if (d->like)
 		mig__sq_unsupported_option(p, "like", "SQLite cannot copy another table's definition (list the columns)");
-	if (mig_value_truthy(O(o, "partition")))
+	if (d->partition)
 		mig__sq_unsupported_option(p, "partition", "SQLite has no partitioned tables");
-	if (T(o, "unlogged"))
+	if (d->unlogged)
 		mig__sq_notice(p, "%s: UNLOGGED skipped: SQLite has no unlogged tables", p->op->name);
-	if (O(o, "comment"))
+	if (d->has_comment)
 		mig__sq_notice(p, "%s: the comment on table \"%s\" is skipped: SQLite has no comments", p->op->name, tname);
-	bool ine = T(o, "ifNotExists");
+	bool ine = d->if_not_exists;
 	mig_mtable m;
 	memset(&m, 0, sizeof(m));
 	mig_strv after = MIG_STRV_INIT;
 	colinfo *info = NULL;
-	if (!p->rc && cols.cols->n && !(info = mig__calloc(cols.cols->n, sizeof(*info))))
+	if (!p->rc && d->columns.n && !(info = mig__calloc(d->columns.n, sizeof(*info))))
 		mig__sq_oom(p);
-	for (size_t i = 0; !p->rc && i < cols.cols->n; i++) {
-		mig_mcolumn *c = mig__sq_model_add_col(p, &m, mig__sq_final_ident(p, cols.cols->keys[i]), mig__sq_dup_or_fail(p, ""));
+	for (size_t i = 0; !p->rc && i < d->columns.n; i++) {
+		const mig_column_def *cd = &d->columns.v[i];
+		mig_mcolumn *c = mig__sq_model_add_col(p, &m, mig__sq_final_ident(p, cd->name), mig__sq_dup_or_fail(p, ""));
 		if (c)
-			mig__sq_build_column(p, tname, c, cols.cols->items[i], &after, ine, &info[i]);
-	}
-	mig_value *merged = NULL;
-	if (!p->rc) {
-		merged = oc && oc->type == MIG_V_OBJECT ? mig_value_clone(oc) : mig_value_new(MIG_V_OBJECT);
-		if (!merged) {
-			mig__sq_oom(p);
-		} else if (cols.constraints) {
-			mig_value *pk = mig_value_clone(mig_object_get(cols.constraints, "primaryKey"));
-			if (!pk || mig_object_set(merged, "primaryKey", pk))
-				mig__sq_oom(p);
-		}
+			mig__sq_build_column(p, tname, c, cd, &after, ine, &info[i]);
 	}
 	if (!p->rc)
-		mig__sq_ir_constraints(p, tname, table, merged, NULL, &m, &after, ine);
+		mig__sq_ir_constraints(p, tname, &d->constraints, &m, &after, ine);
 	if (!p->rc)
 		settle_serials(p, &m, info);
 	mig_str s = MIG_STR_INIT;
 	mig_str lead = MIG_STR_INIT;
-	mig_str_printf(&lead, "CREATE %sTABLE %s", T(o, "temporary") ? "TEMPORARY " : "", ine ? "IF NOT EXISTS " : "");
+	mig_str_printf(&lead, "CREATE %sTABLE %s", d->temporary ? "TEMPORARY " : "", ine ? "IF NOT EXISTS " : "");
 	if (!p->rc && m.ncols == 0)
 		mig__sq_fail(p, MIG_ENOTSUPPORTED, "%s: a table without columns is not supported on SQLite", p->op->name);
 	mig__sq_put_create(&s, &m, tname ? tname : "", mig_str_cstr(&lead));
 	mig__sq_step(p, &s);
 	mig__sq_put_after(p, &after);
 	mig_str_free(&lead);
-	mig_value_free(merged);
 	mig__free(info);
 	mig_strv_free(&after);
 	mig_mtable_dispose(&m);
-	mig_columns_dispose(&cols);
 	mig__free(tname);
 }
 
 static void e_dropTable(sq *p)
 {
-	const mig_value *o = mig__sq_opts(p, 1, false);
-	char *tname = mig__sq_name_of(p, A(p, 0), "the table name");
+	const mig_drop_def *dd = &p->def->u.drop;
+	char *tname = mig__sq_qname(p, &dd->names.v[0], "the table name");
 	if (p->rc) {
 		mig__free(tname);
 		return;
@@ -125,7 +104,7 @@ static void e_dropTable(sq *p)
 	if (have_catalog(p) && mig__sq_load_model(p, tname, &m)) {
 		deps d;
 		mig__sq_find_deps(p, &m, NULL, true, &d);
-		if (d.what.n && !T(o, "cascade")) {
+		if (d.what.n && !dd->cascade) {
 			mig_str w = MIG_STR_INIT;
 			mig__sq_put_deps(&w, &d);
 			mig__sq_fail(p, MIG_ESQL, "%s: cannot drop table %s because other objects depend on it: %s (use {cascade: true} to drop them too)",
@@ -140,7 +119,7 @@ static void e_dropTable(sq *p)
 		mig__sq_deps_free(&d);
 	}
 	mig_str s = MIG_STR_INIT;
-	mig_str_puts(&s, T(o, "ifExists") ? "DROP TABLE IF EXISTS " : "DROP TABLE ");
+	mig_str_puts(&s, dd->if_exists ? "DROP TABLE IF EXISTS " : "DROP TABLE ");
 	mig__sq_quote_ident(&s, tname);
 	mig_str_putc(&s, ';');
 	mig__sq_step(p, &s);
@@ -150,8 +129,9 @@ static void e_dropTable(sq *p)
 
 static void e_renameTable(sq *p)
 {
-	char *a = mig__sq_name_of(p, A(p, 0), "the table name");
-	char *b = mig__sq_name_of(p, A(p, 1), "the new table name");
+	const mig_rename_def *r = &p->def->u.rename;
+	char *a = mig__sq_qname(p, &r->from, "the table name");
+	char *b = mig__sq_qname(p, &r->to, "the new table name");
 	if (!p->rc) {
 		mig_str s = MIG_STR_INIT;
 		mig_str_puts(&s, "ALTER TABLE ");
@@ -167,38 +147,29 @@ static void e_renameTable(sq *p)
 
 static void e_alterTable(sq *p)
 {
-	const mig_value *o = mig__sq_opts(p, 1, true);
-	if (p->rc)
-		return;
-	const mig_value *u = O(o, "unlogged");
-	bool has_unlogged = u && u->type == MIG_V_BOOL;
-	if (!T(o, "levelSecurity") && !has_unlogged) {
-		mig__sq_fail(p, MIG_EINPUT, "No table options provided for alterTable");
-		return;
-	}
-	if (T(o, "levelSecurity")) {
+	const mig_alter_table_def *d = &p->def->u.alter_table;
+	/* the analysis refused a call with neither option */
+	if (d->level_security) {
 		mig__sq_unsupported_option(p, "levelSecurity", "SQLite has no row-level security");
 		return;
 	}
-	mig__sq_notice(p, "%s: SET %sLOGGED skipped: SQLite has no unlogged tables", p->op->name, u->b ? "UN" : "");
+	mig__sq_notice(p, "%s: SET %sLOGGED skipped: SQLite has no unlogged tables", p->op->name,
+		       d->unlogged == MIG_SET ? "UN" : "");
 }
 
 static void e_addColumns(sq *p)
 {
-	const mig_value *o = mig__sq_opts(p, 2, false);
-	char *tname = mig__sq_name_of(p, A(p, 0), "the table name");
-	mig_columns cols;
-	memset(&cols, 0, sizeof(cols));
-	if (!p->rc)
-		mig__sq_adopt(p, mig_columns_resolve(A(p, 1), p->ctx->shorthands, p->op->name, &cols));
+	const mig_add_columns_def *d = &p->def->u.add_columns;
+	char *tname = mig__sq_qname(p, &d->table, "the table name");
 	mig_mtable m;
 	memset(&m, 0, sizeof(m));
 	mig_strv after = MIG_STRV_INIT, added = MIG_STRV_INIT;
 	if (p->rc || !mig__sq_need_model(p, tname, &m))
 		goto out;
-	bool had_pk = mig__sq_model_has_pk(&m), ine = T(o, "ifNotExists"), rebuild_needed = false;
-	for (size_t i = 0; i < cols.cols->n && !p->rc; i++) {
-		char *cn = mig__sq_final_ident(p, cols.cols->keys[i]);
+	bool had_pk = mig__sq_model_has_pk(&m), ine = d->if_not_exists, rebuild_needed = false;
+	for (size_t i = 0; i < d->columns.n && !p->rc; i++) {
+		const mig_column_def *cd = &d->columns.v[i];
+		char *cn = mig__sq_final_ident(p, cd->name);
 		if (!cn)
 			break;
 		if (mig_mtable_col(&m, cn)) {
@@ -214,7 +185,7 @@ static void e_addColumns(sq *p)
 		if (!c)
 			break;
 		colinfo info;
-		mig__sq_build_column(p, tname, c, cols.cols->items[i], &after, false, &info);
+		mig__sq_build_column(p, tname, c, cd, &after, false, &info);
 		if (info.serial_pending)
 			mig__sq_fail(p, MIG_ENOTSUPPORTED,
 			     "%s: serial column \"%s\" is not supported on SQLite unless it is the primary key: SQLite numbers rows only through an INTEGER PRIMARY KEY AUTOINCREMENT (give it primaryKey: true)",
@@ -251,52 +222,38 @@ out:
 	mig_strv_free(&after);
 	mig_strv_free(&added);
 	mig_mtable_dispose(&m);
-	mig_columns_dispose(&cols);
 	mig__free(tname);
 }
 
-/* The names of dropColumns' second argument. */
-static void column_names(sq *p, const mig_value *cols, mig_strv *out)
+/* The names of dropColumns' columns, as the final identifiers. */
+static void column_names(sq *p, const mig_qnames *cols, mig_strv *out)
 {
-	if (is_str(cols) || (cols && cols->type == MIG_V_ARRAY)) {
-		for (size_t i = 0; i < mig_js_len(cols) && !p->rc; i++) {
-			char *n = mig__sq_name_of(p, mig_js_at(cols, i), "a column name");
-			if (n && !p->rc)
-				mig__sq_adopt(p, mig_strv_push(out, n));
-			else
-				mig__free(n);
-		}
-	} else if (cols && cols->type == MIG_V_OBJECT) {
-		for (size_t i = 0; i < cols->n && !p->rc; i++) {
-			char *n = mig__sq_final_ident(p, cols->keys[i]);
-			if (n && !p->rc)
-				mig__sq_adopt(p, mig_strv_push(out, n));
-			else
-				mig__free(n);
-		}
-	} else {
-		mig__sq_fail(p, MIG_EINPUT, "%s: the columns must be a string, an array or an object, not %s", p->op->name,
-		     mig_value_type_name(cols));
+	for (size_t i = 0; i < cols->n && !p->rc; i++) {
+		char *n = mig__sq_qname(p, &cols->v[i], "a column name");
+		if (n && !p->rc)
+			mig__sq_adopt(p, mig_strv_push(out, n));
+		else
+			mig__free(n);
 	}
 }
 
 static void e_dropColumns(sq *p)
 {
-	const mig_value *o = mig__sq_opts(p, 2, false);
-	char *tname = mig__sq_name_of(p, A(p, 0), "the table name");
+	const mig_drop_columns_def *dd = &p->def->u.drop_columns;
+	char *tname = mig__sq_qname(p, &dd->table, "the table name");
 	mig_strv names = MIG_STRV_INIT, drop = MIG_STRV_INIT;
 	mig_mtable m;
 	memset(&m, 0, sizeof(m));
 	deps d;
 	memset(&d, 0, sizeof(d));
 	if (!p->rc)
-		column_names(p, A(p, 1), &names);
+		column_names(p, &dd->columns, &names);
 	if (p->rc || !mig__sq_need_model(p, tname, &m))
 		goto out;
 	for (size_t i = 0; i < names.n && !p->rc; i++) {
 		mig_mcolumn *c = mig_mtable_col(&m, names.v[i]);
 		if (!c) {
-			if (T(o, "ifExists"))
+			if (dd->if_exists)
 				mig__sq_notice(p, "column \"%s\" of relation \"%s\" does not exist, skipping", names.v[i], tname);
 			else
 				mig__sq_fail(p, MIG_ESQL, "%s: column \"%s\" of relation \"%s\" does not exist", p->op->name,
@@ -312,7 +269,7 @@ static void e_dropColumns(sq *p)
 		     p->op->name, m.name);
 		goto out;
 	}
-	bool cascade = T(o, "cascade");
+	bool cascade = dd->cascade;
 	mig__sq_find_deps(p, &m, &drop, true, &d);
 	if (d.what.n && !cascade) {
 		mig_str w = MIG_STR_INIT;
@@ -399,9 +356,10 @@ out:
 
 static void e_renameColumn(sq *p)
 {
-	char *t = mig__sq_name_of(p, A(p, 0), "the table name");
-	char *a = mig__sq_name_of(p, A(p, 1), "the column name");
-	char *b = mig__sq_name_of(p, A(p, 2), "the new column name");
+	const mig_rename_def *r = &p->def->u.rename;
+	char *t = mig__sq_qname(p, &r->target, "the table name");
+	char *a = mig__sq_qname(p, &r->from, "the column name");
+	char *b = mig__sq_qname(p, &r->to, "the new column name");
 	if (!p->rc) {
 		mig_str s = MIG_STR_INIT;
 		mig_str_puts(&s, "ALTER TABLE ");
@@ -436,9 +394,15 @@ static void render_col(mig_str *s, const mig_mcolumn *c)
 
 static void e_alterColumn(sq *p)
 {
-	const mig_value *o = mig__sq_opts(p, 2, true);
-	char *tname = mig__sq_name_of(p, A(p, 0), "the table name");
-	char *cname = mig__sq_name_of(p, A(p, 1), "the column name");
+	const mig_alter_column_def *d = &p->def->u.alter_column;
+	/* without any action the analysis read the names without failing;
+	 * the column is looked up all the same */
+	if (d->table_error)
+		mig__sq_fail(p, MIG_EINPUT, "%s", d->table_error);
+	char *tname = mig__sq_qname(p, &d->table, "the table name");
+	if (d->column_error)
+		mig__sq_fail(p, MIG_EINPUT, "%s", d->column_error);
+	char *cname = mig__sq_qname(p, &d->column, "the column name");
 	mig_mtable m;
 	memset(&m, 0, sizeof(m));
 	mig_str before = MIG_STR_INIT, now = MIG_STR_INIT;
@@ -446,11 +410,10 @@ static void e_alterColumn(sq *p)
 	memset(&st, 0, sizeof(st));
 	if (p->rc)
 		goto out;
-	if (O(o, "sequenceGenerated") || is_null(mig_object_get(o, "sequenceGenerated")))
+	if (d->identity != MIG_KEEP)
 		mig__sq_unsupported_option(p, "sequenceGenerated",
 				   "SQLite cannot add or drop an identity (a serial INTEGER PRIMARY KEY AUTOINCREMENT column numbers rows)");
-	const mig_value *eg = mig_object_get(o, "expressionGenerated");
-	if (is_str(eg) || is_null(eg))
+	if (d->expression != MIG_KEEP)
 		mig__sq_unsupported_option(p, "expressionGenerated", "SQLite cannot change a generated column");
 	if (p->rc || !mig__sq_need_model(p, tname, &m))
 		goto out;
@@ -461,15 +424,8 @@ static void e_alterColumn(sq *p)
 	}
 	render_col(&before, c);
 	enum lkind kind = mig__sq_kind_of_column(c);
-	if (T(o, "type")) {
-		const mig_value *t = O(o, "type");
-		mig_value *adapted = is_str(t) ? mig_value_cstring(mig_type_adapt(t->str)) : mig_value_clone(t);
-		if (!adapted) {
-			mig__sq_oom(p);
-			goto out;
-		}
-		mig__sq_map_type(p, adapted, c->name, &st);
-		mig_value_free(adapted);
+	if (d->type) {
+		mig__sq_map_type(p, d->type, c->name, &st);
 		if (p->rc)
 			goto out;
 		if (st.serial) {
@@ -494,39 +450,35 @@ static void e_alterColumn(sq *p)
 			if (!mig_parts_find(&c->parts, MIG_PART_NOT_NULL))
 				mig__sq_segv_pushs(p, &c->parts, MIG_PART_NOT_NULL, NULL, "NOT NULL");
 		}
-		const char *coll = T(o, "collation") ? mig__sq_map_collation(p, O(o, "collation")) : st.collate;
+		const char *coll = d->collation ? mig__sq_map_collation(p, d->collation) : st.collate;
 		if (coll) {
 			mig_str b = MIG_STR_INIT;
 			mig_str_printf(&b, "COLLATE %s", coll);
 			mig__sq_segv_push(p, &c->parts, MIG_PART_COLLATE, NULL, mig__sq_detach_or_fail(p, &b));
 		}
 		mig__sq_push_type_check(p, c, &st);
-		if (T(o, "using")) {
+		if (d->using_expr) {
 			mig_str u = MIG_STR_INIT;
-			mig_str_puts(&u, "(");
-			mig_js_string(&u, O(o, "using"));
-			mig_str_putc(&u, ')');
+			mig_str_printf(&u, "(%s)", d->using_expr);
 			mig__free(c->src);
 			c->src = mig__sq_detach_or_fail(p, &u);
 		}
 	}
-	const mig_value *def = mig_object_get(o, "default");
-	if (is_null(def)) {
+	if (d->default_action == MIG_DROP) {
 		mig_parts_drop_kind(&c->parts, MIG_PART_DEFAULT);
-	} else if (!mig_value_is_undefined(def)) {
+	} else if (d->default_action == MIG_CHANGE) {
 		bool constant;
-		mig__sq_set_default(p, c, def, kind, &constant);
+		mig__sq_set_default(p, c, d->default_value, kind, &constant);
 	}
-	const mig_value *nn = O(o, "notNull");
-	if (mig_value_truthy(nn)) {
+	if (d->not_null == MIG_CHANGE) {
 		if (!mig_parts_find(&c->parts, MIG_PART_NOT_NULL))
 			mig__sq_segv_pushs(p, &c->parts, MIG_PART_NOT_NULL, NULL, "NOT NULL");
-	} else if (is_false(nn) || T(o, "allowNull")) {
+	} else if (d->not_null == MIG_DROP) {
 		if (col_in_pk(p, &m, c->name))
 			mig__sq_fail(p, MIG_ESQL, "%s: column \"%s\" is in a primary key", p->op->name, c->name);
 		mig_parts_drop_kind(&c->parts, MIG_PART_NOT_NULL);
 	}
-	if (O(o, "comment"))
+	if (d->has_comment)
 		mig__sq_notice(p, "%s: the comment on column \"%s\" is skipped: SQLite has no comments", p->op->name, c->name);
 	render_col(&now, c);
 	if (p->rc || strcmp(mig_str_cstr(&before), mig_str_cstr(&now)) == 0)

@@ -130,36 +130,36 @@ static char *enum_lookup_name(sq *p, const char *type)
 }
 
 /*
- * Map a column's resolved type (a string after node-pg-migrate's
- * adapters, an enum given as {schema, name}, ...) to SQLite. Unknown and
- * inexpressible types are an error naming the type.
+ * Map a column's type (a string after node-pg-migrate's adapters, an enum
+ * given as {schema, name}, ...) to SQLite. Unknown and inexpressible
+ * types are an error naming the type.
  */
-bool mig__sq_map_type(sq *p, const mig_value *t, const char *col, sqtype *out)
+bool mig__sq_map_type(sq *p, const mig_type_ref *t, const char *col, sqtype *out)
 {
 	memset(out, 0, sizeof(*out));
 	if (p->rc)
 		return false;
-	if (!t || (t->type != MIG_V_STRING && !mig_is_name_object(t))) {
-		if (t && t->type == MIG_V_LITERAL)
-			mig__sq_fail(p, MIG_ENOTSUPPORTED, "%s: column \"%s\": the type pgm.func('%s') is not supported on SQLite: give a type name",
-			     p->op->name, col, t->str);
-		else
-			mig__sq_fail(p, MIG_EINPUT, "%s: column \"%s\" needs a type name, not %s", p->op->name, col,
-			     mig_value_type_name(t));
+	if (t->kind == MIG_TYPE_RAW) {
+		mig__sq_fail(p, MIG_ENOTSUPPORTED, "%s: column \"%s\": the type pgm.func('%s') is not supported on SQLite: give a type name",
+		     p->op->name, col, t->text);
+		return false;
+	}
+	if (t->kind == MIG_TYPE_TEXT && t->number) {
+		mig__sq_fail(p, MIG_EINPUT, "%s: column \"%s\" needs a type name, not number", p->op->name, col);
 		return false;
 	}
 	char *enum_name = NULL;
-	if (t->type == MIG_V_OBJECT) {
-		enum_name = mig__sq_name_of(p, t, "the column type");
+	if (t->kind == MIG_TYPE_NAME) {
+		enum_name = mig__sq_qname(p, &t->name, "the column type");
 	} else {
 		mig_str base = MIG_STR_INIT, mods = MIG_STR_INIT;
 		bool array;
-		type_parts(t->str, &base, &mods, &array);
+		type_parts(t->text, &base, &mods, &array);
 		const char *b = mig_str_cstr(&base);
 		if (array) {
 			mig__sq_fail(p, MIG_ENOTSUPPORTED,
 			     "%s: column \"%s\": the array type %s is not supported on SQLite: SQLite has no arrays (store JSON text in a json column instead)",
-			     p->op->name, col, t->str);
+			     p->op->name, col, t->text);
 		} else {
 			size_t k = 0, nt = sizeof(builtin_types) / sizeof(builtin_types[0]);
 			for (; k < nt; k++)
@@ -179,7 +179,7 @@ bool mig__sq_map_type(sq *p, const mig_value *t, const char *col, sqtype *out)
 					out->maxlen = mods.len ? strtol(mig_str_cstr(&mods), NULL, 10) : 1;
 					if (out->maxlen <= 0) {
 						mig__sq_fail(p, MIG_EINPUT, "%s: column \"%s\": bad length in type %s", p->op->name, col,
-						     t->str);
+						     t->text);
 					} else {
 						mig_str l = MIG_STR_INIT;
 						mig_str_printf(&l, "%s(%ld)", strcmp(b, "character varying") == 0 ? "varchar"
@@ -194,7 +194,7 @@ bool mig__sq_map_type(sq *p, const mig_value *t, const char *col, sqtype *out)
 				     "%s: column \"%s\": the type interval is not supported on SQLite: SQLite has no interval type (store seconds in an integer column)",
 				     p->op->name, col);
 			} else {
-				enum_name = enum_lookup_name(p, t->str);
+				enum_name = enum_lookup_name(p, t->text);
 			}
 		}
 		mig_str_free(&base);
@@ -209,7 +209,7 @@ bool mig__sq_map_type(sq *p, const mig_value *t, const char *col, sqtype *out)
 		} else if (!p->rc) {
 			mig__sq_fail(p, MIG_ENOTSUPPORTED,
 			     "%s: column \"%s\": the type %s is not supported on SQLite: it is neither a built-in type SQLite can store faithfully nor an enum created with pgm.createType()",
-			     p->op->name, col, t->type == MIG_V_STRING ? t->str : enum_name);
+			     p->op->name, col, t->kind == MIG_TYPE_TEXT ? t->text : enum_name);
 		}
 	}
 	mig__free(enum_name);
@@ -436,13 +436,7 @@ static void map_default(sq *p, const mig_value *v, enum lkind kind, mig_str *out
 		map_func_default(p, v->str, kind, out, constant);
 		break;
 	case MIG_V_OBJECT:
-		if (mig_js_is_pg_literal(v)) {
-			mig_str raw = MIG_STR_INIT;
-			mig_js_pg_literal_text(&raw, v);
-			map_func_default(p, mig_str_cstr(&raw), kind, out, constant);
-			mig_str_free(&raw);
-			break;
-		}
+		/* a {literal: true} object came as the literal (defs/base.h) */
 		mig__sq_fail(p, MIG_EINPUT, "%s: a default must be a literal or pgm.func(), not an object", p->op->name);
 		break;
 	case MIG_V_ARRAY:
@@ -470,12 +464,10 @@ void mig__sq_set_default(sq *p, mig_mcolumn *c, const mig_value *v, enum lkind k
 
 /* A collation option: SQLite knows BINARY, NOCASE and RTRIM; PostgreSQL's
  * "C"/"POSIX" compare bytes, which is BINARY. */
-const char *mig__sq_map_collation(sq *p, const mig_value *v)
+const char *mig__sq_map_collation(sq *p, const char *collation)
 {
-	mig_str n = MIG_STR_INIT;
-	mig_js_string(&n, v);
-	const char *s = mig_str_cstr(&n);
-	size_t len = n.len;
+	const char *s = collation;
+	size_t len = strlen(collation);
 	if (len >= 2 && s[0] == '"' && s[len - 1] == '"') {
 		s++;
 		len -= 2;
@@ -490,7 +482,6 @@ const char *mig__sq_map_collation(sq *p, const mig_value *v)
 	else
 		mig__sq_fail(p, MIG_ENOTSUPPORTED,
 		     "%s: the collation %s is not supported on SQLite: SQLite has BINARY (\"C\"), NOCASE and RTRIM only",
-		     p->op->name, mig_str_cstr(&n));
-	mig_str_free(&n);
+		     p->op->name, collation);
 	return r;
 }

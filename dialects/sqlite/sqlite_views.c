@@ -28,35 +28,32 @@ static void view_dependents(sq *p, const char *name, mig_strv *views, mig_str *w
 
 static void e_createView(sq *p)
 {
-	const mig_value *o = mig__sq_opts(p, 1, true);
-	char *name = mig__sq_name_of(p, A(p, 0), "the view name");
+	const mig_create_view_def *d = &p->def->u.create_view;
+	char *name = mig__sq_qname(p, &d->name, "the view name");
 	mig_str cols = MIG_STR_INIT, def = MIG_STR_INIT, s = MIG_STR_INIT;
 	if (p->rc)
 		goto out;
-	if (T(o, "recursive"))
+	if (d->recursive)
 		mig__sq_unsupported_option(p, "recursive", "write WITH RECURSIVE inside the view's query instead");
-	if (T(o, "checkOption"))
+	if (d->check_option)
 		mig__sq_notice(p, "%s: WITH CHECK OPTION skipped: SQLite views are read-only", p->op->name);
-	const mig_value *vo = O(o, "options");
-	for (size_t i = 0; vo && vo->type == MIG_V_OBJECT && i < vo->n; i++)
-		mig__sq_notice(p, "%s: view option %s skipped: SQLite views have no options", p->op->name, vo->keys[i]);
-	const mig_value *c = O(o, "columns");
-	if (c && !(c->type == MIG_V_ARRAY && c->n == 0))
-		mig__sq_name_list(p, &cols, c, "a view column", NULL);
-	mig_js_string(&def, A(p, 2));
+	for (size_t i = 0; i < d->options.n; i++)
+		mig__sq_notice(p, "%s: view option %s skipped: SQLite views have no options", p->op->name, d->options.v[i].key);
+	mig__sq_name_list(p, &cols, &d->columns, "a view column", NULL);
+	mig_str_puts(&def, d->definition);
 	/* node-pg-migrate appends ';' after the definition; one is enough */
 	while (def.len && (mig_str_cstr(&def)[def.len - 1] == ';' || mig_str_cstr(&def)[def.len - 1] == ' ' ||
 			   mig_str_cstr(&def)[def.len - 1] == '\n'))
 		mig_str_truncate(&def, def.len - 1);
 	if (p->rc)
 		goto out;
-	if (T(o, "replace")) {
+	if (d->replace) {
 		mig_str_puts(&s, "DROP VIEW IF EXISTS ");
 		mig__sq_quote_ident(&s, name);
 		mig_str_putc(&s, ';');
 		mig__sq_step(p, &s);
 	}
-	mig_str_puts(&s, T(o, "temporary") ? "CREATE TEMPORARY VIEW " : "CREATE VIEW ");
+	mig_str_puts(&s, d->temporary ? "CREATE TEMPORARY VIEW " : "CREATE VIEW ");
 	mig__sq_quote_ident(&s, name);
 	if (cols.len)
 		mig_str_printf(&s, " (%s)", mig_str_cstr(&cols));
@@ -71,15 +68,15 @@ out:
 
 static void e_dropView(sq *p)
 {
-	const mig_value *o = mig__sq_opts(p, 1, false);
-	char *name = mig__sq_name_of(p, A(p, 0), "the view name");
+	const mig_drop_def *d = &p->def->u.drop;
+	char *name = mig__sq_qname(p, &d->names.v[0], "the view name");
 	mig_strv views = MIG_STRV_INIT;
 	mig_str what = MIG_STR_INIT;
 	if (p->rc)
 		goto out;
 	if (have_catalog(p))
 		view_dependents(p, name, &views, &what);
-	if (views.n && !T(o, "cascade")) {
+	if (views.n && !d->cascade) {
 		mig__sq_fail(p, MIG_ESQL, "%s: cannot drop view %s because other objects depend on it: %s (use {cascade: true} to drop them too)",
 		     p->op->name, name, mig_str_cstr(&what));
 		goto out;
@@ -93,7 +90,7 @@ static void e_dropView(sq *p)
 		mig__sq_notice(p, "%s: drop cascades to view %s", p->op->name, views.v[i]);
 	}
 	mig_str s = MIG_STR_INIT;
-	mig_str_puts(&s, T(o, "ifExists") ? "DROP VIEW IF EXISTS " : "DROP VIEW ");
+	mig_str_puts(&s, d->if_exists ? "DROP VIEW IF EXISTS " : "DROP VIEW ");
 	mig__sq_quote_ident(&s, name);
 	mig_str_putc(&s, ';');
 	mig__sq_step(p, &s);
@@ -105,8 +102,9 @@ out:
 
 static void e_renameView(sq *p)
 {
-	char *from = mig__sq_name_of(p, A(p, 0), "the view name");
-	char *to = mig__sq_name_of(p, A(p, 1), "the new view name");
+	const mig_rename_def *r = &p->def->u.rename;
+	char *from = mig__sq_qname(p, &r->from, "the view name");
+	char *to = mig__sq_qname(p, &r->to, "the new view name");
 	mig_str sql = MIG_STR_INIT, stored = MIG_STR_INIT, what = MIG_STR_INIT, c = MIG_STR_INIT;
 	mig_strv views = MIG_STRV_INIT;
 	if (p->rc)
@@ -148,7 +146,8 @@ out:
 }
 
 /* escapeValue() with SQLite literals: strings single-quoted (SQLite has
- * no dollar quoting), pg literals raw, arrays mig__sq_refused. */
+ * no dollar quoting), pg literals raw (a {literal: true} object came as
+ * one, defs/base.h), arrays refused, other objects nothing. */
 static void esc(sq *p, mig_str *out, const mig_value *v)
 {
 	if (mig_value_is_undefined(v))
@@ -174,9 +173,6 @@ static void esc(sq *p, mig_str *out, const mig_value *v)
 		     p->op->name);
 		break;
 	case MIG_V_OBJECT:
-		if (mig_js_is_pg_literal(v))
-			mig_js_pg_literal_text(out, v);
-		break;
 	case MIG_V_UNDEFINED:
 		break;
 	}
@@ -210,7 +206,7 @@ static void sql_value(void *ud, mig_str *out, const mig_value *v)
 int mig__sq_emit_sql(const mig_emit_ctx *ctx, const mig_op *op, const mig_opdef *def, mig_steps *steps)
 {
 	mig_strv none = MIG_STRV_INIT;
-	sq p = {.ctx = ctx, .op = op, .steps = &none, .rc = 0};
+	sq p = {.ctx = ctx, .op = op, .def = def, .steps = &none, .rc = 0};
 	mig_sql_render r = {.name = sql_name, .value = sql_value, .ud = &p};
 	mig_str s = MIG_STR_INIT;
 	mig_sql_substitute(&s, &def->u.sql, &r);
@@ -228,40 +224,33 @@ int mig__sq_emit_sql(const mig_emit_ctx *ctx, const mig_op *op, const mig_opdef 
 	return rc;
 }
 
-static void extension_notice(sq *p)
+static void extension_notices(sq *p, const mig_texts *names)
 {
-	const mig_value *exts = A(p, 0);
-	for (size_t i = 0; i < mig_js_len(exts) && !p->rc; i++) {
-		mig_str n = MIG_STR_INIT;
-		mig_js_string(&n, mig_js_at(exts, i));
-		mig__sq_notice(p, "%s \"%s\" skipped: SQLite has no extensions", p->op->name, mig_str_cstr(&n));
-		mig_str_free(&n);
-	}
+	for (size_t i = 0; i < names->n && !p->rc; i++)
+		mig__sq_notice(p, "%s \"%s\" skipped: SQLite has no extensions", p->op->name, names->v[i]);
 }
 
 static void e_createExtension(sq *p)
 {
-	(void)mig__sq_opts(p, 1, false);
-	extension_notice(p);
+	extension_notices(p, &p->def->u.create_extension.texts);
 }
 
 static void e_dropExtension(sq *p)
 {
-	(void)mig__sq_opts(p, 1, false);
-	extension_notice(p);
+	extension_notices(p, &p->def->u.drop.name_texts);
 }
 
 /* A trigger made with pgm.sql() can be dropped by name. */
 static void e_dropTrigger(sq *p)
 {
-	const mig_value *o = mig__sq_opts(p, 2, false);
-	char *table = mig__sq_name_of(p, A(p, 0), "the table name");
-	char *name = mig__sq_name_of(p, A(p, 1), "the trigger name");
-	if (T(o, "cascade"))
+	const mig_drop_def *d = &p->def->u.drop;
+	char *table = mig__sq_qname(p, &d->target, "the table name");
+	char *name = mig__sq_qname(p, &d->names.v[0], "the trigger name");
+	if (d->cascade)
 		mig__sq_notice(p, "%s: CASCADE skipped: nothing depends on a SQLite trigger", p->op->name);
 	if (!p->rc) {
 		mig_str s = MIG_STR_INIT;
-		mig_str_puts(&s, T(o, "ifExists") ? "DROP TRIGGER IF EXISTS " : "DROP TRIGGER ");
+		mig_str_puts(&s, d->if_exists ? "DROP TRIGGER IF EXISTS " : "DROP TRIGGER ");
 		mig__sq_quote_ident(&s, name);
 		mig_str_putc(&s, ';');
 		mig__sq_step(p, &s);

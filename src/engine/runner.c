@@ -448,8 +448,6 @@ static int run_one(struct runner *r, struct item *it)
 		.file = m->path,
 		.warn = warn_cb,
 		.warn_ud = (void *)r->o,
-		.shorthands = sh,
-		.decamelize = r->o->decamelize,
 	};
 	for (size_t i = 0; !r->o->fake && i < it->ops.n && rc == 0; i++) {
 		const mig_op *op = &it->ops.ops[i];

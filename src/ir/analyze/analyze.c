@@ -197,6 +197,7 @@ void mig__an_name(mig_an *a, const mig_value *v, const char *what, mig_qname *ou
 		return;
 	}
 	out->schema = n.schema ? decamelized(a, n.schema) : NULL;
+	out->given_schema = !n.schema ? NULL : a->ctx->decamelize ? mig__an_strdup(a, n.schema) : out->schema;
 	out->name = decamelized(a, n.name);
 }
 
@@ -264,6 +265,25 @@ void mig__an_strings(mig_an *a, const mig_value *v, mig_texts *out)
 		out->v[out->n++] = mig__an_string(a, mig_js_at(v, i));
 }
 
+/* ---- values --------------------------------------------------------------------------- */
+
+const mig_value *mig__an_value(mig_an *a, const mig_value *v)
+{
+	if (!v || v->type != MIG_V_OBJECT || !mig_js_is_pg_literal(v))
+		return v;
+	mig_str s = MIG_STR_INIT;
+	mig_js_pg_literal_text(&s, v);
+	mig_value *l = NULL;
+	if (mig_str_failed(&s))
+		mig__an_adopt(a, mig_error_oom());
+	else if ((l = mig__an_keep(a, mig_value_literal(mig_str_cstr(&s), s.len))) != NULL) {
+		l->line = v->line;
+		l->column = v->column;
+	}
+	mig_str_free(&s);
+	return l;
+}
+
 /* ---- types --------------------------------------------------------------------------- */
 
 void mig__an_type(mig_an *a, const mig_value *t, const char *what, mig_type_ref *out)
@@ -276,6 +296,7 @@ void mig__an_type(mig_an *a, const mig_value *t, const char *what, mig_type_ref 
 	} else if (t->type == MIG_V_STRING || t->type == MIG_V_NUMBER) {
 		out->kind = MIG_TYPE_TEXT;
 		out->text = mig__an_string(a, t);
+		out->number = t->type == MIG_V_NUMBER;
 	} else if (t->type == MIG_V_LITERAL) {
 		out->kind = MIG_TYPE_RAW;
 		out->text = mig__an_string(a, t);
@@ -404,7 +425,7 @@ static void a_sql(mig_an *a)
 			mig__an_name(a, v, "an argument", &arg->name);
 		} else {
 			arg->kind = MIG_SQL_ARG_VALUE;
-			arg->value = v;
+			arg->value = mig__an_value(a, v);
 		}
 	}
 }

@@ -106,6 +106,11 @@ mig_value *mig__an_keep(mig_an *a, mig_value *v);
 /* n zeroed elements of size bytes in the arena. */
 void *mig__an_alloc(mig_an *a, size_t n, size_t size);
 
+/* A value a definition hands on (a default, a pgm.sql() value): v
+ * itself, or for a {literal: true, value} object the pgm.func() literal
+ * it stands for (owned by the arena), as defs/base.h says. */
+const mig_value *mig__an_value(mig_an *a, const mig_value *v);
+
 /* ---- types --------------------------------------------------------------------------- */
 
 /* A resolved type value as node-pg-migrate pastes it into attributes,

@@ -23,6 +23,7 @@ static void a_createExtension(mig_an *a)
 		if (i == 0 && mig__an_truthy(o, "schema"))
 			d->schema = mig__an_new_name(a, mig__an_opt(o, "schema"), "the schema name");
 	}
+	mig__an_strings(a, exts, &d->texts);
 }
 
 static void a_dropExtension(mig_an *a)
@@ -32,6 +33,7 @@ static void a_dropExtension(mig_an *a)
 	d->if_exists = mig__an_truthy(o, "ifExists");
 	d->cascade = mig__an_truthy(o, "cascade");
 	mig__an_names(a, mig__an_arg(a, 0), "the extension name", &d->names);
+	mig__an_strings(a, mig__an_arg(a, 0), &d->name_texts);
 }
 
 /* ---- schemas ----------------------------------------------------------------- */

@@ -104,6 +104,7 @@ static void columns(mig_an *a, table_ref *t, const mig_columns *resolved, mig_co
 		} else if (type->type == MIG_V_STRING || type->type == MIG_V_NUMBER) {
 			c->type.kind = MIG_TYPE_TEXT;
 			c->type.text = mig__an_string(a, type);
+			c->type.number = type->type == MIG_V_NUMBER;
 		} else {
 			mig__an_fail(a, "%s: column \"%s\": the type must be a string, not %s", a->op->name, key,
 				     mig_value_type_name(type));
@@ -113,8 +114,9 @@ static void columns(mig_an *a, table_ref *t, const mig_columns *resolved, mig_co
 			c->array = "";
 		else if (array && array->type == MIG_V_NUMBER)
 			c->array = mig__an_string(a, array);
+		c->array_truthy = mig_value_truthy(array);
 		c->collation = mig__an_text_if(a, o, "collation");
-		c->default_value = mig__an_opt(o, "default");
+		c->default_value = mig__an_value(a, mig__an_opt(o, "default"));
 		c->unique = mig__an_truthy(o, "unique");
 		c->primary_key = mig__an_truthy(o, "primaryKey");
 		c->not_null = mig__an_truthy(o, "notNull");
@@ -122,7 +124,8 @@ static void columns(mig_an *a, table_ref *t, const mig_columns *resolved, mig_co
 		if (mig__an_truthy(o, "references")) {
 			const mig_value *rname = mig__an_opt(o, "referencesConstraintName");
 			const mig_value *rcomment = mig__an_opt(o, "referencesConstraintComment");
-			c->fk_named = mig_value_truthy(rname) || mig_value_truthy(rcomment);
+			c->fk_name_given = mig_value_truthy(rname);
+			c->fk_named = c->fk_name_given || mig_value_truthy(rcomment);
 			if (c->fk_named) {
 				/* String() of the table argument, see args.h */
 				mig_str gen = MIG_STR_INIT;
@@ -444,6 +447,27 @@ static void a_renameColumn(mig_an *a)
 	mig__an_rename3(a, 0, "the table name", &r->target, 1, "the column name", &r->from, "the new column name");
 }
 
+/* literal(v) where node-pg-migrate never calls it: the name, or "" and
+ * in *error the message literal() would throw (the analysis goes on). */
+static void unread_name(mig_an *a, const mig_value *v, const char *what, mig_qname *out, const char **error)
+{
+	memset(out, 0, sizeof(*out));
+	if (a->rc)
+		return;
+	if (mig_name_check(v, a->op->name, what)) {
+		const mig_error *e = mig_error_last();
+		if (!e || e->code == MIG_ENOMEM) {
+			mig__an_adopt(a, MIG_ENOMEM);
+			return;
+		}
+		*error = mig__an_strdup(a, e->message);
+		mig_error_clear();
+		out->name = "";
+		return;
+	}
+	mig__an_name(a, v, what, out);
+}
+
 static void a_alterColumn(mig_an *a)
 {
 	mig_alter_column_def *d = &a->def->u.alter_column;
@@ -455,7 +479,7 @@ static void a_alterColumn(mig_an *a)
 		d->default_action = MIG_DROP;
 	} else if (!mig_value_is_undefined(def)) {
 		d->default_action = MIG_CHANGE;
-		d->default_value = def;
+		d->default_value = mig__an_value(a, def);
 	}
 	if (mig__an_truthy(o, "type")) {
 		const mig_value *t = mig__an_opt(o, "type");
@@ -507,8 +531,10 @@ static void a_alterColumn(mig_an *a)
 		}
 	}
 	if (!actions && !comment) {
-		/* nothing to do, and node-pg-migrate never looks at the names */
-		d->table.name = d->column.name = "";
+		/* nothing to do, and node-pg-migrate never looks at the names:
+		 * they are read without failing (see defs/tables.h) */
+		unread_name(a, mig__an_arg(a, 0), "the table name", &d->table, &d->table_error);
+		unread_name(a, mig__an_arg(a, 1), "the column name", &d->column, &d->column_error);
 	}
 }
 

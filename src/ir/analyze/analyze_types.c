@@ -17,6 +17,7 @@ static void a_createType(mig_an *a)
 			return;
 		for (size_t i = 0; i < v->n; i++)
 			d->values.v[d->values.n++] = v->items[i];
+		mig__an_strings(a, v, &d->labels);
 		return;
 	}
 	if (!v || v->type != MIG_V_OBJECT) {
@@ -99,6 +100,11 @@ static void a_addTypeValue(mig_an *a)
 		d->before = mig__an_opt(o, "before");
 	if (mig__an_truthy(o, "after"))
 		d->after = mig__an_opt(o, "after");
+	d->value_text = mig__an_string(a, d->value);
+	if (mig__an_given(o, "before"))
+		d->before_text = mig__an_string(a, mig__an_opt(o, "before"));
+	if (mig__an_given(o, "after"))
+		d->after_text = mig__an_string(a, mig__an_opt(o, "after"));
 }
 
 static void a_renameTypeValue(mig_an *a)
@@ -107,6 +113,8 @@ static void a_renameTypeValue(mig_an *a)
 	mig__an_name(a, mig__an_arg(a, 0), "the type name", &d->type);
 	d->from = mig__an_arg(a, 1);
 	d->to = mig__an_arg(a, 2);
+	d->from_text = mig__an_string(a, d->from);
+	d->to_text = mig__an_string(a, d->to);
 }
 
 /* ---- domains ------------------------------------------------------------- */

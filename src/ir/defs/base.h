@@ -13,6 +13,8 @@
  *   way (defaults, comments, enum labels, function bodies); they point
  *   into the raw operation's arguments or into values the definition's
  *   arena owns. NULL = undefined; a mig_value of type NULL = JS null.
+ *   Column defaults and pgm.sql() values give a {literal: true, value}
+ *   object as the pgm.func() literal (MIG_V_LITERAL) it stands for.
  * - Everything belongs to the definition's arena (mig_opdef.arena).
  */
 #ifndef MIG_DEFS_BASE_H
@@ -28,6 +30,10 @@ typedef struct mig_qname {
 	const char *schema; /* NULL: unqualified */
 	const char *name;   /* never NULL in a valid definition */
 	bool raw;           /* pgm.func(): paste `name`, never quote */
+	/* The schema as written, before decamelize (NULL with schema): for
+	 * dialects that accept only some schemas and name the one they
+	 * refuse. */
+	const char *given_schema;
 } mig_qname;
 
 typedef struct mig_qnames {
@@ -56,6 +62,7 @@ typedef struct mig_type_ref {
 	enum mig_type_kind kind;
 	const char *text; /* TEXT and RAW */
 	mig_qname name;   /* NAME */
+	bool number;      /* TEXT: String() of a number, not a type string */
 } mig_type_ref;
 
 /* A three-way option: absent, given a value, or switched off (NO MINVALUE). */
@@ -81,6 +88,9 @@ typedef struct mig_sequence_opts {
 typedef struct mig_drop_def {
 	mig_qname target;    /* the table (or type) the object belongs to, when it does */
 	mig_qnames names;    /* the objects, in order */
+	/* dropExtension: String() of each extension as given, for dialects
+	 * that only say what they skip */
+	mig_texts name_texts;
 	const char *method;  /* operator families/classes: USING method (String()) */
 	bool if_exists, cascade;
 	bool if_table_exists; /* dropConstraint */

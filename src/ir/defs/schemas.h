@@ -12,6 +12,7 @@
 
 typedef struct mig_create_extension_def {
 	mig_qnames names;  /* toArray(extension), one statement each */
+	mig_texts texts;   /* String() of each as given, for dialects that only say what they skip */
 	bool if_not_exists;
 	mig_qname *schema; /* NULL when falsy */
 } mig_create_extension_def;

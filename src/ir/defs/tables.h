@@ -35,6 +35,7 @@ typedef struct mig_column_def {
 	const char *name;        /* decamelized */
 	mig_type_ref type;
 	const char *array;       /* NULL: not an array; "": `array: true`; "n": ARRAY[n] */
+	bool array_truthy;       /* options.array truthy, whatever it holds (for dialects that refuse arrays) */
 	const char *collation;   /* String(), NULL when falsy */
 	const mig_value *default_value; /* NULL: no default (undefined) */
 	bool unique, primary_key, not_null;
@@ -44,6 +45,9 @@ typedef struct mig_column_def {
 	 * referencesConstraintComment is given (else the server names it). */
 	bool fk_named;
 	mig_qname fk_name;
+	/* fk_name is referencesConstraintName (else generated from the
+	 * comment's presence: dialects that cannot comment name it their way) */
+	bool fk_name_given;
 	const mig_value *fk_comment; /* referencesConstraintComment, NULL when falsy */
 	bool deferrable, deferred;
 	mig_identity_def *identity; /* sequenceGenerated, NULL when falsy */
@@ -153,6 +157,11 @@ typedef struct mig_alter_column_def {
 	const char *expression_text;
 	bool has_comment;         /* comment given (null included) */
 	const mig_value *comment;
+	/* Without any action or comment node-pg-migrate never reads the
+	 * names; table and column are then the names when valid (else "") and
+	 * these the error literal() would throw for an invalid one (else
+	 * NULL), for dialects that look the column up all the same. */
+	const char *table_error, *column_error;
 } mig_alter_column_def;
 
 typedef struct mig_add_constraint_def {

@@ -21,6 +21,7 @@ typedef struct mig_create_type_def {
 	mig_qname name;
 	bool is_enum;      /* values given as an array; else attributes (an object) */
 	mig_values values; /* enum: the labels as given, in order */
+	mig_texts labels;  /* enum: String() of each value, for dialects that store the labels as text */
 	mig_type_attr_def *attrs; /* composite, in key order */
 	size_t nattrs;
 } mig_create_type_def;
@@ -41,11 +42,16 @@ typedef struct mig_add_type_value_def {
 	 * tests truthiness, for the clause as for "can't be specified
 	 * together"); at most one of them is set. */
 	const mig_value *before, *after;
+	/* For dialects that keep the labels as text: String() of the value,
+	 * and of before/after whenever given (defined, falsy ones too: NULL
+	 * only when undefined). */
+	const char *value_text, *before_text, *after_text;
 } mig_add_type_value_def;
 
 typedef struct mig_rename_type_value_def {
 	mig_qname type;
 	const mig_value *from, *to; /* labels as given */
+	const char *from_text, *to_text; /* String() of each */
 } mig_rename_type_value_def;
 
 typedef struct mig_create_domain_def {

@@ -297,12 +297,13 @@ static void emit_dir(const mig_set *set, size_t i, bool down, result *out)
 	int rc = 0;
 	mig_value *sh = mig__merged_shorthands(set, i, &rc);
 	assert_int_equal(rc, 0);
-	mig_emit_ctx ctx = {.shorthands = sh, .decamelize = strstr(m->name, "decamelize") != NULL, .file = m->path};
+	bool decamelize = strstr(m->name, "decamelize") != NULL;
+	mig_emit_ctx ctx = {.file = m->path};
 	mig_oplist ops;
 	rc = mig_migration_ops(m, down, &ops);
 	for (size_t k = 0; rc == 0 && k < ops.n; k++) {
 		mig_steps steps = MIG_STEPS_INIT;
-		rc = test_emit(dia, &ctx, &ops.ops[k], &steps);
+		rc = test_emit_with(dia, &ctx, sh, decamelize, &ops.ops[k], &steps);
 		if (rc == 0 && ops.ops[k].reverse_steps)
 			mig_steps_reverse_from(&steps, 0);
 		for (size_t j = 0; rc == 0 && j < steps.n; j++) {

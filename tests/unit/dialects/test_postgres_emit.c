@@ -43,10 +43,10 @@ static struct emitted emit_full(const char *op, const char *args, bool decameliz
 	mig_oplist l = {0};
 	assert_int_equal(mig_oplist_push(&l, op, parse(args), 1, 1), 0);
 	mig_value *sh = shorthands ? parse(shorthands) : NULL;
-	mig_emit_ctx ctx = {.shorthands = sh, .decamelize = decamelize, .file = "test.js"};
+	mig_emit_ctx ctx = {.file = "test.js"};
 	mig_steps steps = MIG_STEPS_INIT;
 	struct emitted e = {0};
-	e.rc = test_emit(pg(), &ctx, &l.ops[0], &steps);
+	e.rc = test_emit_with(pg(), &ctx, sh, decamelize, &l.ops[0], &steps);
 	mig_str s = MIG_STR_INIT;
 	if (e.rc) {
 		assert_non_null(mig_error_last());
@@ -627,10 +627,10 @@ static void test_odd_arguments_never_crash(void **state)
 			assert_int_equal(mig_oplist_push(&l, ops[o], parse(mig_str_cstr(&args)), 1, 1), 0);
 			if (mig_op_reverse(&l.ops[0], &rev) != 0)
 				mig_error_clear();
-			mig_emit_ctx ctx = {.shorthands = sh, .decamelize = round % 2 == 1};
+			mig_emit_ctx ctx = {0};
 			for (size_t k = 0; k < 1 + rev.n; k++) {
 				mig_steps steps = MIG_STEPS_INIT;
-				int rc = test_emit(pg(), &ctx, k ? &rev.ops[k - 1] : &l.ops[0], &steps);
+				int rc = test_emit_with(pg(), &ctx, sh, round % 2 == 1, k ? &rev.ops[k - 1] : &l.ops[0], &steps);
 				if (rc) {
 					assert_non_null(mig_error_last());
 					assert_true(strlen(mig_error_last()->message) > 0);

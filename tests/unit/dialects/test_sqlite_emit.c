@@ -195,15 +195,13 @@ static const mig_dialect *dia(void)
 static int emit_into(const char *name, const char *args, mig_steps *steps, bool with_catalog)
 {
 	mig_op op = {.kind = mig_op_kind_from_name(name), .name = (char *)name, .args = V(args)};
-	mig_emit_ctx ctx = {.shorthands = shorthands,
-			    .decamelize = decamelize,
-			    .file = "m.js",
+	mig_emit_ctx ctx = {.file = "m.js",
 			    .catalog = with_catalog ? &catalog : NULL,
 			    .warn = on_warn};
 	/* the database changed since the last operation (the tests run
 	 * statements of their own): read it afresh, as the runner does */
 	mig_catalog_reset(&catalog);
-	int rc = test_emit(dia(), &ctx, &op, steps);
+	int rc = test_emit_with(dia(), &ctx, shorthands, decamelize, &op, steps);
 	mig_value_free(op.args);
 	return rc;
 }
