@@ -124,8 +124,9 @@ typedef struct mig_dialect {
 	/* optional: why the dialect cannot express an operation kind at all
 	 * (asked before the operation's arguments are analysed), or NULL. */
 	const char *(*refuses)(enum mig_op_kind kind);
-	/* optional: MIG_OPF_* for an operation (before emitting it). */
-	unsigned (*op_flags)(const mig_op *op, const mig_opdef *def);
+	/* optional: MIG_OPF_* for an operation, from its definition (before
+	 * emitting it). */
+	unsigned (*op_flags)(const mig_opdef *def);
 
 	/* optional (required with MIG_DIALECT_NEEDS_CATALOG): read the live
 	 * database into the model (one table: *found false when there is
@@ -133,8 +134,8 @@ typedef struct mig_dialect {
 	int (*introspect)(const mig_query_io *io, enum mig_introspect_what what, const char *name, mig_model *m,
 			  bool *found);
 	/* optional: advance the in-memory model past one operation, from its
-	 * definition (NULL: the kind is not analysed yet) and the steps
-	 * emit() made for it (offline runs and dry runs). */
+	 * definition and the steps emit() made for it (offline runs and dry
+	 * runs). */
 	int (*apply)(const mig_emit_ctx *ctx, const mig_op *op, const mig_opdef *def, const mig_steps *steps,
 		     mig_model *m);
 

@@ -186,7 +186,7 @@ void mig__sq_put_deps(mig_str *s, const deps *d)
 }
 
 /* PostgreSQL's CASCADE for the dependents found: drop the views, and
- * mig__sq_rebuild the child tables without their foreign keys to the parent. */
+ * rebuild the child tables without their foreign keys to the parent. */
 void mig__sq_drop_deps(sq *p, const deps *d, const char *parent, const mig_strv *cols, const mig_strv *pk)
 {
 	for (size_t i = 0; i < d->views.n && !p->rc; i++) {

@@ -276,22 +276,9 @@ static unsigned flags_of(enum mig_op_kind kind, const mig_opdef *def)
 	}
 }
 
-static unsigned op_flags(const mig_op *op, const mig_opdef *def)
+static unsigned op_flags(const mig_opdef *def)
 {
-	if (def)
-		return flags_of(def->kind, def);
-	/* A caller that did not analyse the operation: analyse it here (the
-	 * flags depend on neither shorthands nor decamelize), leaving the
-	 * caller's error as it was. An operation the analysis refuses gets
-	 * its kind's flags. */
-	mig_error *saved = mig_error_save();
-	mig_analyze_ctx actx = {.shorthands = NULL, .decamelize = false};
-	mig_opdef local;
-	unsigned f = mig_analyze(op, &actx, &local) == 0 ? flags_of(local.kind, &local) : flags_of(op->kind, NULL);
-	mig_opdef_dispose(&local);
-	mig_error_clear();
-	mig_error_restore(saved);
-	return f;
+	return flags_of(def->kind, def);
 }
 
 const mig_dialect mig_sqlite_dialect = {

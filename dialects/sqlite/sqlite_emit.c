@@ -63,7 +63,7 @@ void mig__sq_notice(sq *p, const char *fmt, ...)
 	mig_str_free(&s);
 }
 
-/* Push a finished statement as one mig__sq_step (takes the buffer). */
+/* Push a finished statement as one step (takes the buffer). */
 void mig__sq_step(sq *p, mig_str *s)
 {
 	if (p->rc || mig_str_failed(s)) {

@@ -27,7 +27,7 @@
 /* Prefix of the CHECK constraints that stand for a column's type. */
 #define TYPE_CHECK_PREFIX "type:"
 
-/* Temporary name of the new table during a mig__sq_rebuild. */
+/* Temporary name of the new table during a rebuild. */
 #define REBUILD_PREFIX "_mig_new_"
 
 typedef struct sq {
@@ -38,7 +38,7 @@ typedef struct sq {
 	int rc; /* first error, sticky */
 } sq;
 
-/* Enough of SQLite's tokenizer to mig__sq_split a CREATE TABLE (or INDEX,
+/* Enough of SQLite's tokenizer to split a CREATE TABLE (or INDEX,
  * TRIGGER, VIEW) text into its parts: quoting and nesting respected,
  * comments skipped. */
 enum { TK_END, TK_WORD, TK_QUOTED, TK_STRING, TK_BLOB, TK_NUMBER, TK_VAR, TK_PUNCT };
@@ -74,7 +74,7 @@ typedef struct sqtype {
 
 enum { TF_SERIAL = 1, TF_LEN = 2, TF_NOCASE = 4, TF_JSON = 8, TF_CHAR = 16 };
 
-/* What decides between ALTER TABLE ADD COLUMN and a mig__sq_rebuild. */
+/* What decides between ALTER TABLE ADD COLUMN and a rebuild. */
 typedef struct colinfo {
 	bool pk, serial_pending, unique, notnull, fk, generated;
 	bool has_default, default_constant, default_null;

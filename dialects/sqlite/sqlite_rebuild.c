@@ -19,10 +19,10 @@ static bool model_autoincrement(const mig_mtable *m)
  *
  * - foreign keys must be off or DROP TABLE deletes the rows of child
  *   tables (ON DELETE CASCADE) or fails. The runner begins the
- *   transaction with MIG_TXN_RELAXED_FK (mig__sq_op_flags()) and checks them
+ *   transaction with MIG_TXN_RELAXED_FK (op_flags() in sqlite_dialect.c) and checks them
  *   before COMMIT; the PRAGMA pair here only acts outside a transaction
  *   (a noTransaction() migration), where it protects the children the
- *   same way, and the SAVEPOINT makes the mig__sq_rebuild all or nothing there;
+ *   same way, and the SAVEPOINT makes the rebuild all or nothing there;
  * - the new table is created under a temporary name and renamed into
  *   place, never the other way round: renaming the old table would
  *   rewrite the REFERENCES of its children to the temporary name;

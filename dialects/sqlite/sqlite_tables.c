@@ -193,7 +193,7 @@ static void e_addColumns(sq *p)
 		if (info.pk && had_pk)
 			mig__sq_fail(p, MIG_ESQL, "%s: multiple primary keys for table \"%s\" are not allowed", p->op->name, tname);
 		had_pk = had_pk || info.pk;
-		/* What SQLite's ADD COLUMN mig__sq_refuses (some of it only once the
+		/* What SQLite's ADD COLUMN refuses (some of it only once the
 		 * table has rows: decide on the definition, not the data). */
 		if (info.pk || (info.has_default && !info.default_constant) ||
 		    (info.notnull && (!info.has_default || info.default_null)) ||
@@ -281,7 +281,7 @@ static void e_dropColumns(sq *p)
 	}
 	/* A column some other part of the table uses cannot go through
 	 * ALTER TABLE DROP COLUMN: PostgreSQL drops those parts with it
-	 * (indexes, constraints), which takes a mig__sq_rebuild here. */
+	 * (indexes, constraints), which takes a rebuild here. */
 	bool involved = false;
 	for (size_t k = 0; k < drop.n && !p->rc; k++) {
 		const char *dc = drop.v[k];

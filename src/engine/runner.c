@@ -436,12 +436,6 @@ static int run_one(struct runner *r, struct item *it)
 	mig__emit_event(r->o, &ev);
 	double t0 = now_ms();
 	int rc = 0;
-	mig_value *sh = NULL;
-	if (!r->o->fake) {
-		sh = mig__merged_shorthands(&r->files, it->fi, &rc);
-		if (rc)
-			return rc;
-	}
 	mig_emit_ctx ctx = {
 		.catalog = &r->catalog,
 		.server = &r->conn->server,
@@ -486,7 +480,6 @@ static int run_one(struct runner *r, struct item *it)
 		if (!r->dry_print)
 			mig_catalog_reset(&r->catalog);
 	}
-	mig_value_free(sh);
 	if (rc)
 		return rc;
 	char *book = mig_state_stmt(r->dia, &r->names, it->down ? MIG_STATE_DELETE : MIG_STATE_INSERT, m->name);
@@ -748,7 +741,7 @@ static int make_items(struct runner *r, const size_t *idx, size_t n, bool down, 
 		it->data_only = data_only(r->dia, &it->ops);
 		if (r->dia->op_flags)
 			for (size_t i = 0; i < it->ops.n; i++)
-				it->opflags |= r->dia->op_flags(&it->ops.ops[i], it->defs[i].op ? &it->defs[i] : NULL);
+				it->opflags |= r->dia->op_flags(&it->defs[i]);
 	}
 	return 0;
 }
