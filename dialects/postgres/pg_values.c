@@ -1,6 +1,8 @@
 /* Renderers shared by the PostgreSQL emitters (see pg_emit.h). */
 #include "dialects/postgres/pg_emit.h"
 
+#include "dialects/common/values.h"
+
 #include "dialects/common/quote.h"
 #include "util/error.h"
 
@@ -119,64 +121,17 @@ static void dollar_quote(mig_str *out, const char *s, size_t n)
 	mig_str_put(out, tag, tn);
 }
 
-/* isPgLiteral(v) for objects: {literal: true, value}. */
-static bool object_literal(const mig_value *v)
-{
-	const mig_value *l = mig_object_get(v, "literal");
-	return l && l->type == MIG_V_BOOL && l->b;
-}
+static const mig_value_style pg_style = {
+	.true_word = "true",
+	.false_word = "false",
+	.string = dollar_quote,
+	.arrays = true,
+	.object_literals = true, /* isPgLiteral() */
+};
 
 void mig__pg_value(mig_str *out, const mig_value *v)
 {
-	if (mig_value_is_undefined(v))
-		return;
-	switch (v->type) {
-	case MIG_V_NULL:
-		mig_str_puts(out, "NULL");
-		break;
-	case MIG_V_BOOL:
-		mig_str_puts(out, v->b ? "true" : "false");
-		break;
-	case MIG_V_NUMBER:
-		mig_number_to_js(out, v->num);
-		break;
-	case MIG_V_STRING:
-		dollar_quote(out, v->str, v->len);
-		break;
-	case MIG_V_LITERAL:
-		mig_str_put(out, v->str, v->len);
-		break;
-	case MIG_V_ARRAY: {
-		/* ARRAY[...] with every inner "ARRAY" removed, as node-pg-migrate
-		 * does */
-		mig_str inner = MIG_STR_INIT;
-		for (size_t i = 0; i < v->n; i++) {
-			if (i)
-				mig_str_putc(&inner, ',');
-			mig__pg_value(&inner, v->items[i]);
-		}
-		mig_str_puts(out, "ARRAY[");
-		const char *t = mig_str_cstr(&inner);
-		for (size_t i = 0; i < inner.len;) {
-			if (inner.len - i >= 5 && memcmp(t + i, "ARRAY", 5) == 0) {
-				i += 5;
-				continue;
-			}
-			mig_str_putc(out, t[i++]);
-		}
-		mig_str_putc(out, ']');
-		if (mig_str_failed(&inner))
-			out->failed = true;
-		mig_str_free(&inner);
-		break;
-	}
-	case MIG_V_OBJECT:
-		if (object_literal(v))
-			mig_js_string(out, mig_object_get(v, "value"));
-		break;
-	case MIG_V_UNDEFINED:
-		break;
-	}
+	(void)mig_escape_value(out, v, &pg_style); /* PostgreSQL has arrays: never refused */
 }
 
 void mig__pg_type(mig_str *out, const mig_type_ref *t)

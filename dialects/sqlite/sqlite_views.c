@@ -4,6 +4,7 @@
 #include "dialects/sqlite/sqlite_emit.h"
 
 #include "dialects/common/sqltext.h"
+#include "dialects/common/values.h"
 
 /* Other views (and triggers) whose text names `name`. */
 static void view_dependents(sq *p, const char *name, mig_strv *views, mig_str *what)
@@ -145,37 +146,28 @@ out:
 	mig__free(to);
 }
 
+static void sq_string(mig_str *out, const char *s, size_t len)
+{
+	(void)len;
+	mig__sq_quote_literal(out, s);
+}
+
 /* escapeValue() with SQLite literals: strings single-quoted (SQLite has
  * no dollar quoting), pg literals raw (a {literal: true} object came as
  * one, defs/base.h), arrays refused, other objects nothing. */
+static const mig_value_style sq_style = {
+	.true_word = "TRUE",
+	.false_word = "FALSE",
+	.string = sq_string,
+	.arrays = false,
+	.object_literals = false,
+};
+
 static void esc(sq *p, mig_str *out, const mig_value *v)
 {
-	if (mig_value_is_undefined(v))
-		return;
-	switch (v->type) {
-	case MIG_V_NULL:
-		mig_str_puts(out, "NULL");
-		break;
-	case MIG_V_BOOL:
-		mig_str_puts(out, v->b ? "TRUE" : "FALSE");
-		break;
-	case MIG_V_NUMBER:
-		mig_number_to_js(out, v->num);
-		break;
-	case MIG_V_STRING:
-		mig__sq_quote_literal(out, v->str);
-		break;
-	case MIG_V_LITERAL:
-		mig_str_put(out, v->str, v->len);
-		break;
-	case MIG_V_ARRAY:
+	if (mig_escape_value(out, v, &sq_style) == MIG_ENOTSUPPORTED)
 		mig__sq_fail(p, MIG_ENOTSUPPORTED, "%s: an array argument is not supported on SQLite: SQLite has no arrays",
-		     p->op->name);
-		break;
-	case MIG_V_OBJECT:
-	case MIG_V_UNDEFINED:
-		break;
-	}
+			     p->op->name);
 }
 
 static void sql_name(void *ud, mig_str *out, const mig_qname *n)
