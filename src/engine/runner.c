@@ -223,8 +223,8 @@ static int setup_session(struct runner *r, const mig_session_opts *so)
 static int take_lock(struct runner *r)
 {
 	const mig_options *o = r->o;
-	enum mig_lock_choice choice;
-	const mig_lock_strategy *s;
+	enum mig_lock_choice choice = MIG_LOCK_AUTO;
+	const mig_lock_strategy *s = NULL;
 	int rc = lock_choice(o->lock_strategy, &choice);
 	if (rc == 0)
 		rc = mig_lock_choose(r->conn, choice, &s);
