@@ -57,7 +57,7 @@ void mig_sql_substitute(mig_str *out, const mig_sql_def *def, const mig_sql_rend
 				if (patterns)
 					replacement(&next, mig_str_cstr(&rep), t, i, m);
 				else
-					mig_str_put(&next, mig_str_cstr(&rep), rep.len);
+					mig_str_put(&next, mig_str_cstr(&rep), mig_str_len(&rep));
 				i += m;
 			} else {
 				mig_str_putc(&next, t[i++]);

@@ -162,7 +162,7 @@ static void e_sql(pg *p, const mig_opdef *def)
 		return;
 	}
 	size_t *start = NULL, *len = NULL, n = 0;
-	int rc = split(mig_str_cstr(&s), s.len, &start, &len, &n);
+	int rc = split(mig_str_cstr(&s), mig_str_len(&s), &start, &len, &n);
 	if (rc == 0)
 		rc = mig_steps_push_user(p->steps, mig_str_detach(&s), start, len, n);
 	mig_str_free(&s);

@@ -134,7 +134,7 @@ char *mig__sq_final_ident(sq *p, const char *s)
 		mig__sq_oom(p);
 		return NULL;
 	}
-	size_t k = clip_len(mig_str_cstr(&d), d.len, PG_NAME_MAX);
+	size_t k = clip_len(mig_str_cstr(&d), mig_str_len(&d), PG_NAME_MAX);
 	if (k < d.len) {
 		mig__sq_notice(p, "identifier \"%s\" will be truncated to \"%.*s\" (as PostgreSQL does)", mig_str_cstr(&d), (int)k,
 		       mig_str_cstr(&d));

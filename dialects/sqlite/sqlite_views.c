@@ -207,7 +207,7 @@ int mig__sq_emit_sql(const mig_emit_ctx *ctx, const mig_op *op, const mig_opdef 
 		return p.rc ? p.rc : mig_error_oom();
 	}
 	size_t *start = NULL, *len = NULL, n = 0;
-	int rc = mig__sq_split(mig_str_cstr(&s), s.len, &start, &len, &n);
+	int rc = mig__sq_split(mig_str_cstr(&s), mig_str_len(&s), &start, &len, &n);
 	if (rc == 0)
 		rc = mig_steps_push_user(steps, mig_str_detach(&s), start, len, n);
 	mig_str_free(&s);

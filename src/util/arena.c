@@ -85,7 +85,7 @@ char *mig_arena_vprintf(mig_arena *a, const char *fmt, va_list ap)
 		mig_str_free(&s);
 		return oom(a);
 	}
-	char *d = mig_arena_strndup(a, mig_str_cstr(&s), s.len);
+	char *d = mig_arena_strndup(a, mig_str_cstr(&s), mig_str_len(&s));
 	mig_str_free(&s);
 	return d;
 }

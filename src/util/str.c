@@ -93,6 +93,11 @@ const char *mig_str_cstr(const mig_str *s)
 	return s->ptr && !s->failed ? s->ptr : "";
 }
 
+size_t mig_str_len(const mig_str *s)
+{
+	return s->ptr && !s->failed ? s->len : 0;
+}
+
 bool mig_str_failed(const mig_str *s)
 {
 	return s->failed;

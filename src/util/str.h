@@ -31,6 +31,9 @@ void mig_str_clear(mig_str *s);
 
 /* The text so far; "" when empty; valid until the next append. */
 const char *mig_str_cstr(const mig_str *s);
+/* Its length, 0 once it failed (mig_str_cstr is "" then): pass the two
+ * together. */
+size_t mig_str_len(const mig_str *s);
 bool mig_str_failed(const mig_str *s);
 
 /* Hand the buffer to the caller (mig__free() it) and reset s; NULL if an

@@ -152,7 +152,7 @@ const char *mig__an_take(mig_an *a, mig_str *s)
 	const char *d = NULL;
 	if (mig_str_failed(s))
 		mig__an_adopt(a, mig_error_oom());
-	else if (!(d = mig_arena_strndup(a->arena, mig_str_cstr(s), s->len)))
+	else if (!(d = mig_arena_strndup(a->arena, mig_str_cstr(s), mig_str_len(s))))
 		mig__an_adopt(a, MIG_ENOMEM);
 	mig_str_free(s);
 	return d;
@@ -276,7 +276,7 @@ const mig_value *mig__an_value(mig_an *a, const mig_value *v)
 	mig_value *l = NULL;
 	if (mig_str_failed(&s))
 		mig__an_adopt(a, mig_error_oom());
-	else if ((l = mig__an_keep(a, mig_value_literal(mig_str_cstr(&s), s.len))) != NULL) {
+	else if ((l = mig__an_keep(a, mig_value_literal(mig_str_cstr(&s), mig_str_len(&s)))) != NULL) {
 		l->line = v->line;
 		l->column = v->column;
 	}

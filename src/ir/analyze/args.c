@@ -150,7 +150,7 @@ void mig_decamelize(mig_str *out, const char *s)
 	}
 	if (mig_str_failed(&a) || mig_str_failed(&b))
 		out->failed = true;
-	put_lower(out, mig_str_cstr(&b), b.len);
+	put_lower(out, mig_str_cstr(&b), mig_str_len(&b));
 	mig_str_free(&a);
 	mig_str_free(&b);
 }
@@ -598,7 +598,7 @@ mig_value *mig_index_name(const mig_value *table, const mig_value *columns, cons
 	mig_str name = MIG_STR_INIT;
 	mig_name_base(&name, table);
 	mig_str_putc(&name, '_');
-	mig_str_put(&name, mig_str_cstr(&cols), cols.len);
+	mig_str_put(&name, mig_str_cstr(&cols), mig_str_len(&cols));
 	mig_str_puts(&name, unique ? "_unique_index" : "_index");
 	mig_str_free(&cols);
 	if (mig_str_failed(&name)) {
@@ -606,7 +606,7 @@ mig_value *mig_index_name(const mig_value *table, const mig_value *columns, cons
 		mig_error_oom();
 		return NULL;
 	}
-	mig_value *nv = mig_value_string(mig_str_cstr(&name), name.len);
+	mig_value *nv = mig_value_string(mig_str_cstr(&name), mig_str_len(&name));
 	mig_str_free(&name);
 	if (mig_is_name_object(table))
 		return name_object(mig_object_get(table, "schema"), nv);

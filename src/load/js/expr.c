@@ -63,7 +63,7 @@ static int literal_call(parser *p, int depth, const tok *at, const char *what, m
 	if (rc == 0 && mig_str_failed(&s))
 		rc = mig_error_oom();
 	if (rc == 0) {
-		*out = mig__js_vtext(p, MIG_V_LITERAL, mig_str_cstr(&s), s.len, at);
+		*out = mig__js_vtext(p, MIG_V_LITERAL, mig_str_cstr(&s), mig_str_len(&s), at);
 		if (!*out)
 			rc = mig__js_last_code();
 	}
@@ -439,7 +439,7 @@ static int template_literal(parser *p, int depth, mig_value **out)
 	if (rc == 0 && mig_str_failed(&s))
 		rc = mig_error_oom();
 	if (rc == 0) {
-		*out = mig__js_vtext(p, MIG_V_STRING, mig_str_cstr(&s), s.len, head);
+		*out = mig__js_vtext(p, MIG_V_STRING, mig_str_cstr(&s), mig_str_len(&s), head);
 		if (!*out)
 			rc = mig__js_last_code();
 	}

@@ -250,7 +250,7 @@ int mig__js_add(parser *p, mig_value **lhs, mig_value *rhs, const tok *op)
 		if (!rc && mig_str_failed(&s))
 			rc = mig_error_oom();
 		if (!rc) {
-			res = mig__js_vtext(p, MIG_V_STRING, mig_str_cstr(&s), s.len, op);
+			res = mig__js_vtext(p, MIG_V_STRING, mig_str_cstr(&s), mig_str_len(&s), op);
 			if (!res)
 				rc = mig__js_last_code();
 		}

@@ -712,7 +712,7 @@ static int lex_number(lexer *L, size_t start, int line, int col)
 			bad = "BigInt literal";
 			p++;
 		}
-		val = radix_value(mig_str_cstr(&digits), digits.len, radix);
+		val = radix_value(mig_str_cstr(&digits), mig_str_len(&digits), radix);
 	} else if (s[p] == '0' && is_digit(c1)) {
 		/* 017 (legacy octal) and 08 (legacy decimal): sloppy-mode only. */
 		while (p < L->n && is_digit(s[p]))
