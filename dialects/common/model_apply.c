@@ -29,6 +29,49 @@ void mig__ma_add_col_part(mig_ma *a, mig_mcolumn *c, enum mig_part_kind kind, ch
 	adopt(a, mig_parts_push(&c->parts, kind, NULL, body));
 }
 
+/* The column's one part of `kind` becomes lead + text + tail (text NULL:
+ * it has none). */
+void mig__ma_set_part(mig_ma *a, mig_mcolumn *c, enum mig_part_kind kind, const char *lead, const char *text,
+		      const char *tail)
+{
+	mig_parts_drop_kind(&c->parts, kind);
+	if (!text)
+		return;
+	mig_str s = MIG_STR_INIT;
+	mig_str_printf(&s, "%s%s%s", lead, text, tail);
+	mig__ma_add_col_part(a, c, kind, detach(a, &s));
+}
+
+/* The default as the engine reads it back (DEFAULT NULL: none). */
+void mig__ma_set_default(mig_ma *a, mig_mcolumn *c, const mig_value *v)
+{
+	mig_str t = MIG_STR_INIT;
+	a->r->default_sql(v, &t);
+	if (mig_str_failed(&t))
+		oom(a);
+	else
+		mig__ma_set_part(a, c, MIG_PART_DEFAULT, "DEFAULT ", mig_str_len(&t) ? mig_str_cstr(&t) : NULL, "");
+	mig_str_free(&t);
+}
+
+void mig__ma_set_identity(mig_ma *a, mig_mcolumn *c, const mig_identity_def *id)
+{
+	mig__ma_set_part(a, c, MIG_PART_IDENTITY, "GENERATED ", id->precedence ? id->precedence : "ALWAYS", " AS IDENTITY");
+	mig__ma_set_not_null(a, c);
+}
+
+/* comment given: String(value), or none for null. */
+void mig__ma_set_comment(mig_ma *a, mig_mcolumn *c, const mig_value *v)
+{
+	mig__free(c->comment);
+	c->comment = NULL;
+	if (v && v->type != MIG_V_NULL) {
+		mig_str s = MIG_STR_INIT;
+		mig_js_string(&s, v);
+		c->comment = detach(a, &s);
+	}
+}
+
 void mig__ma_set_not_null(mig_ma *a, mig_mcolumn *c)
 {
 	mig_parts_drop_kind(&c->parts, MIG_PART_NULL);

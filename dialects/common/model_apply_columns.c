@@ -174,51 +174,26 @@ void mig__ma_add_column(mig_ma *a, mig_mtable *t, const mig_column_def *c)
 	size_t ci = (size_t)(col - t->cols);
 	mig_strv one = MIG_STRV_INIT;
 	mig__ma_strv_add(a, &one, c->name);
-	if (c->collation) {
-		mig_str s = MIG_STR_INIT;
-		mig_str_printf(&s, "COLLATE %s", c->collation);
-		mig__ma_add_col_part(a, col, MIG_PART_COLLATE, detach(a, &s));
-	}
+	mig__ma_set_part(a, col, MIG_PART_COLLATE, "COLLATE ", c->collation, "");
 	if (serial) {
 		char *seq = mig__ma_choose(a, t, &one, "seq");
 		char *d = seq ? a->r->serial_default(seq) : NULL;
+		if (seq && !d)
+			oom(a);
+		mig__ma_set_part(a, col, MIG_PART_DEFAULT, "DEFAULT ", d, "");
 		mig__free(seq);
-		mig_str s = MIG_STR_INIT;
-		if (d)
-			mig_str_printf(&s, "DEFAULT %s", d);
 		mig__free(d);
-		mig__ma_add_col_part(a, col, MIG_PART_DEFAULT, d ? detach(a, &s) : (mig_str_free(&s), NULL));
 		mig__ma_set_not_null(a, col);
 	} else if (c->default_value) {
-		mig_str v = MIG_STR_INIT;
-		a->r->default_sql(c->default_value, &v);
-		if (mig_str_failed(&v))
-			oom(a);
-		else if (v.len) {
-			mig_str s = MIG_STR_INIT;
-			mig_str_printf(&s, "DEFAULT %s", mig_str_cstr(&v));
-			mig__ma_add_col_part(a, col, MIG_PART_DEFAULT, detach(a, &s));
-		}
-		mig_str_free(&v);
+		mig__ma_set_default(a, col, c->default_value);
 	}
-	if (c->identity) {
-		mig_str s = MIG_STR_INIT;
-		mig_str_printf(&s, "GENERATED %s AS IDENTITY", c->identity->precedence ? c->identity->precedence : "ALWAYS");
-		mig__ma_add_col_part(a, col, MIG_PART_IDENTITY, detach(a, &s));
-		mig__ma_set_not_null(a, col);
-	}
-	if (c->expression_generated) {
-		mig_str s = MIG_STR_INIT;
-		mig_str_printf(&s, "GENERATED ALWAYS AS (%s) STORED", c->expression_generated);
-		mig__ma_add_col_part(a, col, MIG_PART_GENERATED, detach(a, &s));
-	}
+	if (c->identity)
+		mig__ma_set_identity(a, col, c->identity);
+	mig__ma_set_part(a, col, MIG_PART_GENERATED, "GENERATED ALWAYS AS (", c->expression_generated, ") STORED");
 	if (c->not_null)
 		mig__ma_set_not_null(a, col);
-	if (c->has_comment && c->comment && c->comment->type != MIG_V_NULL) {
-		mig_str s = MIG_STR_INIT;
-		mig_js_string(&s, c->comment);
-		col->comment = detach(a, &s);
-	}
+	if (c->has_comment)
+		mig__ma_set_comment(a, col, c->comment);
 	if (c->primary_key) {
 		mig_str s = MIG_STR_INIT;
 		mig_str_printf(&s, "PRIMARY KEY (%s)", c->name);
@@ -307,20 +282,10 @@ static void raw_constraint(mig_ma *a, mig_mtable *t, const mig_constraint_def *c
 		p += 6;
 		if (!sql_ident_list(a, &p, &cols))
 			goto unread;
-	} else if (starts_kw(p, "PRIMARY")) {
-		kind = MIG_PART_PRIMARY;
-		label = "pkey";
-		p += 7;
-		skip_space(&p);
-		if (!starts_kw(p, "KEY"))
-			goto unread;
-		p += 3;
-		if (!sql_ident_list(a, &p, &cols))
-			goto unread;
-	} else if (starts_kw(p, "FOREIGN")) {
-		kind = MIG_PART_FOREIGN;
-		label = "fkey";
-		p += 7;
+	} else if (starts_kw(p, "PRIMARY") || starts_kw(p, "FOREIGN")) {
+		kind = starts_kw(p, "PRIMARY") ? MIG_PART_PRIMARY : MIG_PART_FOREIGN;
+		label = kind == MIG_PART_PRIMARY ? "pkey" : "fkey";
+		p += 7; /* both words are 7 letters */
 		skip_space(&p);
 		if (!starts_kw(p, "KEY"))
 			goto unread;

@@ -94,6 +94,11 @@ mig_part *mig__ma_add_table_part(mig_ma *a, mig_mtable *t, enum mig_part_kind ki
 char *mig__ma_choose(mig_ma *a, const mig_mtable *t, const mig_strv *cols, const char *label);
 void mig__ma_joined(mig_str *s, const mig_strv *v, const char *sep);
 void mig__ma_set_not_null(mig_ma *a, mig_mcolumn *c);
+void mig__ma_set_part(mig_ma *a, mig_mcolumn *c, enum mig_part_kind kind, const char *lead, const char *text,
+		      const char *tail);
+void mig__ma_set_default(mig_ma *a, mig_mcolumn *c, const mig_value *v);
+void mig__ma_set_identity(mig_ma *a, mig_mcolumn *c, const mig_identity_def *id);
+void mig__ma_set_comment(mig_ma *a, mig_mcolumn *c, const mig_value *v);
 void mig__ma_strv_add(mig_ma *a, mig_strv *v, const char *s);
 void mig__ma_add_column(mig_ma *a, mig_mtable *t, const mig_column_def *c);
 void mig__ma_add_constraints(mig_ma *a, mig_mtable *t, const mig_constraints_def *cs);

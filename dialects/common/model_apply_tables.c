@@ -246,21 +246,10 @@ void mig__ma_alter_column(mig_ma *a, const mig_alter_column_def *d)
 			skip(a, "a change of a column it does not know");
 		return;
 	}
-	if (d->default_action == MIG_DROP) {
+	if (d->default_action == MIG_DROP)
 		mig_parts_drop_kind(&c->parts, MIG_PART_DEFAULT);
-	} else if (d->default_action == MIG_CHANGE) {
-		mig_parts_drop_kind(&c->parts, MIG_PART_DEFAULT);
-		mig_str v = MIG_STR_INIT;
-		a->r->default_sql(d->default_value, &v);
-		if (mig_str_failed(&v)) {
-			oom(a);
-		} else if (v.len) {
-			mig_str s = MIG_STR_INIT;
-			mig_str_printf(&s, "DEFAULT %s", mig_str_cstr(&v));
-			mig__ma_add_col_part(a, c, MIG_PART_DEFAULT, detach(a, &s));
-		}
-		mig_str_free(&v);
-	}
+	else if (d->default_action == MIG_CHANGE)
+		mig__ma_set_default(a, c, d->default_value);
 	if (d->type) {
 		bool serial = false;
 		char *type = a->r->type(d->type, NULL, &serial);
@@ -270,44 +259,24 @@ void mig__ma_alter_column(mig_ma *a, const mig_alter_column_def *d)
 		}
 		mig__free(c->type);
 		c->type = type;
-		if (d->collation) {
-			mig_parts_drop_kind(&c->parts, MIG_PART_COLLATE);
-			mig_str s = MIG_STR_INIT;
-			mig_str_printf(&s, "COLLATE %s", d->collation);
-			mig__ma_add_col_part(a, c, MIG_PART_COLLATE, detach(a, &s));
-		}
+		if (d->collation)
+			mig__ma_set_part(a, c, MIG_PART_COLLATE, "COLLATE ", d->collation, "");
 	}
 	if (d->not_null == MIG_CHANGE)
 		mig__ma_set_not_null(a, c);
 	else if (d->not_null == MIG_DROP)
 		mig_parts_drop_kind(&c->parts, MIG_PART_NOT_NULL);
-	if (d->identity == MIG_DROP) {
+	if (d->identity == MIG_DROP)
 		mig_parts_drop_kind(&c->parts, MIG_PART_IDENTITY);
-	} else if (d->identity == MIG_CHANGE && d->identity_def) {
-		mig_parts_drop_kind(&c->parts, MIG_PART_IDENTITY);
-		mig_str s = MIG_STR_INIT;
-		mig_str_printf(&s, "GENERATED %s AS IDENTITY",
-			       d->identity_def->precedence ? d->identity_def->precedence : "ALWAYS");
-		mig__ma_add_col_part(a, c, MIG_PART_IDENTITY, detach(a, &s));
-		mig__ma_set_not_null(a, c);
-	}
-	if (d->expression == MIG_DROP) {
+	else if (d->identity == MIG_CHANGE && d->identity_def)
+		mig__ma_set_identity(a, c, d->identity_def);
+	if (d->expression == MIG_DROP)
 		mig_parts_drop_kind(&c->parts, MIG_PART_GENERATED);
-	} else if (d->expression == MIG_CHANGE) {
-		mig_parts_drop_kind(&c->parts, MIG_PART_GENERATED);
-		mig_str s = MIG_STR_INIT;
-		mig_str_printf(&s, "GENERATED ALWAYS AS (%s) STORED", d->expression_text ? d->expression_text : "");
-		mig__ma_add_col_part(a, c, MIG_PART_GENERATED, detach(a, &s));
-	}
-	if (d->has_comment) {
-		mig__free(c->comment);
-		c->comment = NULL;
-		if (d->comment && d->comment->type != MIG_V_NULL) {
-			mig_str s = MIG_STR_INIT;
-			mig_js_string(&s, d->comment);
-			c->comment = detach(a, &s);
-		}
-	}
+	else if (d->expression == MIG_CHANGE)
+		mig__ma_set_part(a, c, MIG_PART_GENERATED, "GENERATED ALWAYS AS (",
+				 d->expression_text ? d->expression_text : "", ") STORED");
+	if (d->has_comment)
+		mig__ma_set_comment(a, c, d->comment);
 }
 
 void mig__ma_add_constraint(mig_ma *a, const mig_add_constraint_def *d)
