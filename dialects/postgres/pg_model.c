@@ -22,7 +22,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #define NAMEDATALEN 64
 
@@ -309,40 +308,15 @@ static const mig_model_rules rules = {
 
 /* ---- apply ------------------------------------------------------------------------ */
 
-/* The first keyword of a statement, past blanks, comments and '('. */
-static const char *first_word(const char *s, size_t *len)
-{
-	for (;;) {
-		while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r' || *s == '(')
-			s++;
-		if (s[0] == '-' && s[1] == '-') {
-			s += strcspn(s, "\n");
-		} else if (s[0] == '/' && s[1] == '*') {
-			const char *e = strstr(s + 2, "*/");
-			s = e ? e + 2 : s + strlen(s);
-		} else {
-			break;
-		}
-	}
-	size_t n = 0;
-	while (isalpha((unsigned char)s[n]))
-		n++;
-	*len = n;
-	return s;
-}
-
 /* Whether user SQL leaves the tables alone (data, settings, comments). */
 static bool data_only(const char *stmt)
 {
-	static const char *const words[] = {"INSERT", "UPDATE", "DELETE", "SELECT", "WITH",    "VALUES", "COPY",
-					    "TRUNCATE", "SET", "RESET",  "COMMENT", "GRANT",  "REVOKE", "ANALYZE",
-					    "VACUUM", "NOTIFY", "LISTEN", "LOCK", "REFRESH", "SHOW", "EXPLAIN", ""};
+	static const char *const words[] = {"insert", "update", "delete", "select", "with",    "values", "copy",
+					    "truncate", "set", "reset",  "comment", "grant",  "revoke", "analyze",
+					    "vacuum", "notify", "listen", "lock", "refresh", "show", "explain", NULL};
 	size_t n;
-	const char *w = first_word(stmt, &n);
-	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
-		if (strlen(words[i]) == n && strncasecmp(w, words[i], n) == 0)
-			return true;
-	return false;
+	mig_sql_first_word(stmt, strlen(stmt), &n);
+	return n == 0 || mig_sql_starts_with_any(stmt, strlen(stmt), words);
 }
 
 int mig__pg_apply(const mig_emit_ctx *ctx, const mig_op *op, const mig_opdef *def, const mig_steps *steps,

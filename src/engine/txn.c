@@ -4,8 +4,8 @@
 #include "drivers/driver.h"
 #include "util/alloc.h"
 #include "util/error.h"
+#include "util/sql.h"
 
-#include <ctype.h>
 #include <string.h>
 
 /* MIG_OPF_RELAXED_FK -> MIG_TXN_RELAXED_FK: a rebuild needs foreign keys
@@ -61,44 +61,6 @@ int mig__txn_plan(const mig_txn_item *items, size_t n, unsigned caps, bool singl
 bool mig__txn_is_data_statement(const char *sql, size_t len)
 {
 	static const char *const data[] = {"insert", "update", "delete", "select", "with", "values", "replace",
-					   "merge", "table"};
-	size_t i = 0;
-	for (;;) {
-		while (i < len && isspace((unsigned char)sql[i]))
-			i++;
-		if (i + 1 < len && sql[i] == '-' && sql[i + 1] == '-') {
-			while (i < len && sql[i] != '\n')
-				i++;
-			continue;
-		}
-		if (i + 1 < len && sql[i] == '/' && sql[i + 1] == '*') {
-			const char *e = NULL;
-			for (size_t k = i + 2; k + 1 < len; k++)
-				if (sql[k] == '*' && sql[k + 1] == '/') {
-					e = sql + k + 2;
-					break;
-				}
-			i = e ? (size_t)(e - sql) : len;
-			continue;
-		}
-		if (i < len && sql[i] == '(') {
-			i++;
-			continue;
-		}
-		break;
-	}
-	size_t w = i;
-	while (w < len && isalpha((unsigned char)sql[w]))
-		w++;
-	for (size_t k = 0; k < sizeof(data) / sizeof(data[0]); k++) {
-		size_t m = strlen(data[k]);
-		if (w - i != m)
-			continue;
-		size_t c = 0;
-		while (c < m && tolower((unsigned char)sql[i + c]) == data[k][c])
-			c++;
-		if (c == m)
-			return true;
-	}
-	return false;
+					   "merge", "table", NULL};
+	return mig_sql_starts_with_any(sql, len, data);
 }

@@ -136,3 +136,43 @@ char *mig_step_stmt(const mig_step *step, size_t i)
 		return NULL;
 	return mig_strndup(step->text + step->start[i], step->len[i]);
 }
+
+const char *mig_sql_first_word(const char *sql, size_t len, size_t *wlen)
+{
+	size_t i = 0;
+	for (;;) {
+		while (i < len && (sql[i] == ' ' || sql[i] == '\t' || sql[i] == '\n' || sql[i] == '\r' || sql[i] == '('))
+			i++;
+		if (i + 1 < len && sql[i] == '-' && sql[i + 1] == '-') {
+			while (i < len && sql[i] != '\n')
+				i++;
+		} else if (i + 1 < len && sql[i] == '/' && sql[i + 1] == '*') {
+			size_t k = i + 2;
+			while (k + 1 < len && !(sql[k] == '*' && sql[k + 1] == '/'))
+				k++;
+			i = k + 1 < len ? k + 2 : len;
+		} else {
+			break;
+		}
+	}
+	size_t w = i;
+	while (w < len && ((sql[w] >= 'a' && sql[w] <= 'z') || (sql[w] >= 'A' && sql[w] <= 'Z')))
+		w++;
+	*wlen = w - i;
+	return sql + i;
+}
+
+bool mig_sql_starts_with_any(const char *sql, size_t len, const char *const *words)
+{
+	size_t n;
+	const char *w = mig_sql_first_word(sql, len, &n);
+	for (size_t k = 0; words[k]; k++) {
+		size_t m = strlen(words[k]);
+		size_t c = 0;
+		while (c < m && c < n && (w[c] | 0x20) == words[k][c])
+			c++;
+		if (c == m && m == n)
+			return true;
+	}
+	return false;
+}

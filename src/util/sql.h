@@ -46,6 +46,13 @@ void mig_steps_free(mig_steps *steps);
 /* Statement i of a step as a copy (caller frees), NULL on failure. */
 char *mig_step_stmt(const mig_step *step, size_t i);
 
+/* The first keyword of a statement, past blanks, comments and opening
+ * parentheses: its start in sql, *wlen letters long (0: none). */
+const char *mig_sql_first_word(const char *sql, size_t len, size_t *wlen);
+/* Whether that keyword is one of words (lower case, NULL-terminated),
+ * ASCII case-insensitively. */
+bool mig_sql_starts_with_any(const char *sql, size_t len, const char *const *words);
+
 /* What a server says about itself, read by the driver at connect (all
  * zero offline, where the dialect assumes its default target). */
 typedef struct mig_server_info {

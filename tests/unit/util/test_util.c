@@ -149,6 +149,25 @@ static void test_steps(void **state)
 	mig_steps_free(&steps);
 }
 
+static void test_first_word(void **state)
+{
+	(void)state;
+	static const char *const data[] = {"insert", "with", NULL};
+	const char *sql = "-- a comment\n/* and; another */ ((Insert INTO t VALUES (1)";
+	size_t n = 0;
+	const char *w = mig_sql_first_word(sql, strlen(sql), &n);
+	assert_int_equal(n, 6);
+	assert_memory_equal(w, "Insert", 6);
+	assert_true(mig_sql_starts_with_any(sql, strlen(sql), data));
+	assert_false(mig_sql_starts_with_any("INSERTED", 8, data)); /* the whole word */
+	assert_false(mig_sql_starts_with_any("CREATE TABLE t ()", 17, data));
+	/* an unterminated comment: no word at all */
+	mig_sql_first_word("/* never closed", 15, &n);
+	assert_int_equal(n, 0);
+	/* only the given bytes are read */
+	assert_false(mig_sql_starts_with_any("WITH x", 3, data));
+}
+
 static void test_rows(void **state)
 {
 	(void)state;
@@ -191,7 +210,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_str),   cmocka_unit_test(test_error_survives_oom), cmocka_unit_test(test_arena),
-		cmocka_unit_test(test_steps), cmocka_unit_test(test_rows),               cmocka_unit_test(test_alloc_seam),
+		cmocka_unit_test(test_steps), cmocka_unit_test(test_first_word), cmocka_unit_test(test_rows),               cmocka_unit_test(test_alloc_seam),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
