@@ -32,7 +32,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#define MIG_DIALECT_VERSION 2
+#define MIG_DIALECT_VERSION 3
 
 /* mig_dialect.flags */
 enum {
@@ -101,6 +101,33 @@ enum mig_lock_stmt {
 	MIG_LOCK_RELEASE  /* delete our lease */
 };
 
+/*
+ * The journal, <migrations table>_journal: a row for each migration that
+ * runs outside a transaction (an engine without transactional DDL, or
+ * noTransaction()), written before its first statement and deleted with
+ * its bookkeeping once it is complete. A row still there on the next run
+ * is a migration that failed half-way ("failed") or whose run died
+ * ("running"): engine/journal.c.
+ */
+enum mig_journal_stmt {
+	MIG_JOURNAL_CREATE,   /* create the table if missing */
+	MIG_JOURNAL_SELECT,   /* query: name, direction, state, statements_done,
+			       * started_at (seconds since the epoch), owner, error */
+	MIG_JOURNAL_START,    /* insert `name` running, 0 statements done */
+	MIG_JOURNAL_PROGRESS, /* set its statements_done */
+	MIG_JOURNAL_FAIL,     /* mark it failed, with statements_done and error */
+	MIG_JOURNAL_CLEAR     /* delete its row */
+};
+
+/* What a journal statement writes (the members it needs). */
+typedef struct mig_journal_args {
+	const char *name;
+	const char *direction; /* "up" or "down" */
+	const char *owner;     /* the run: "host:pid:random" */
+	long statements_done;
+	const char *error;     /* the failure's message */
+} mig_journal_args;
+
 /* Session settings applied right after connecting. */
 typedef struct mig_session_opts {
 	const char *const *schemas; /* --schema list; NULL/empty = default */
@@ -108,6 +135,9 @@ typedef struct mig_session_opts {
 	bool create_schemas;        /* --create-schema */
 	const char *lock_timeout;      /* e.g. "10s"; NULL = leave it */
 	const char *statement_timeout; /* e.g. "5min"; NULL = leave it */
+	/* What the connection learnt of the server (its settings differ by
+	 * flavour and version); never NULL. */
+	const mig_server_info *server;
 } mig_session_opts;
 
 typedef struct mig_dialect {
@@ -156,6 +186,9 @@ typedef struct mig_dialect {
 	int (*split)(const char *sql, size_t len, size_t **start, size_t **slen, size_t *n);
 	/* Default migrations schema when none is given (NULL = none). */
 	const char *default_schema;
+	/* required (version 3): the journal's statements (see above). */
+	int (*journal_sql)(const mig_state_names *names, enum mig_journal_stmt which, const mig_journal_args *args,
+			   mig_str *out);
 } mig_dialect;
 
 /* dialects/registry.c */

@@ -3,6 +3,7 @@
 
 #include "drivers/driver.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -20,8 +21,9 @@ static const mig_dialect *const dialects[] = {
 static const mig_dialect *usable(const mig_dialect *d)
 {
 	/* a table of another interface version is not called into */
-	return d && d->version == MIG_DIALECT_VERSION && d->emit && d->state_sql && d->split && d->lock_sql ? d
-													    : NULL;
+	bool whole = d && d->version == MIG_DIALECT_VERSION && d->emit && d->state_sql && d->split && d->lock_sql &&
+		     d->journal_sql;
+	return whole ? d : NULL;
 }
 
 const mig_dialect *mig_dialect_find(const char *name)

@@ -5,6 +5,7 @@
  */
 #include "dialects/postgres/pg_emit.h"
 
+#include "dialects/common/journal.h"
 #include "dialects/common/lease.h"
 #include "dialects/common/quote.h"
 #include "dialects/common/sqltext.h"
@@ -93,6 +94,25 @@ static int lock_sql(const mig_state_names *names, enum mig_lock_stmt which, cons
 			   .now = "CAST(EXTRACT(EPOCH FROM clock_timestamp()) AS bigint)",
 			   .literal = mig_quote_pg_literal};
 	int rc = mig_str_failed(&table) ? mig_error_oom() : mig_lease_statement(&l, which, owner, seconds, out);
+	mig_str_free(&table);
+	mig_str_free(&t);
+	return rc;
+}
+
+/* The journal, <migrations table>_journal, next to it. */
+static int journal_sql(const mig_state_names *names, enum mig_journal_stmt which, const mig_journal_args *args,
+		       mig_str *out)
+{
+	mig_str table = MIG_STR_INIT, t = MIG_STR_INIT;
+	mig_journal_table_name(&t, names->table);
+	mig_state_names journal = {names->schema, mig_str_cstr(&t)};
+	qualified(&table, &journal);
+	mig_journal_sql j = {.table = mig_str_cstr(&table),
+			     .now = "CAST(EXTRACT(EPOCH FROM clock_timestamp()) AS bigint)",
+			     .literal = mig_quote_pg_literal,
+			     .text_type = "text",
+			     .table_tail = ""};
+	int rc = mig_str_failed(&table) || mig_str_failed(&t) ? mig_error_oom() : mig_journal_statement(&j, which, args, out);
 	mig_str_free(&table);
 	mig_str_free(&t);
 	return rc;
@@ -218,6 +238,7 @@ const mig_dialect mig_postgres_dialect = {
 	.emit = emit,
 	.state_sql = state_sql,
 	.lock_sql = lock_sql,
+	.journal_sql = journal_sql,
 	.session_sql = session_sql,
 	.split = split,
 	.default_schema = "public",

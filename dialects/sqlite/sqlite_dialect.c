@@ -29,6 +29,7 @@
  */
 #include "dialects/sqlite/sqlite_emit.h"
 
+#include "dialects/common/journal.h"
 #include "dialects/common/lease.h"
 #include "dialects/common/sqltext.h"
 
@@ -114,6 +115,26 @@ static int lock_sql(const mig_state_names *names, enum mig_lock_stmt which, cons
 				  "(strftime('%s', 'now') AS INTEGER)";
 	mig_lease_sql l = {.table = mig_str_cstr(&table), .now = now, .literal = mig_quote_ansi_literal};
 	rc = mig_str_failed(&table) ? mig_error_oom() : mig_lease_statement(&l, which, owner, seconds, out);
+	mig_str_free(&table);
+	mig_str_free(&t);
+	return rc;
+}
+
+/* The journal, <migrations table>_journal. */
+static int journal_sql(const mig_state_names *names, enum mig_journal_stmt which, const mig_journal_args *args,
+		       mig_str *out)
+{
+	int rc = check_schema(names->schema);
+	if (rc)
+		return rc;
+	mig_str table = MIG_STR_INIT, t = MIG_STR_INIT;
+	mig_journal_table_name(&t, names->table);
+	mig__sq_quote_ident(&table, mig_str_cstr(&t));
+	static const char now[] = "CAST"
+				  "(strftime('%s', 'now') AS INTEGER)";
+	mig_journal_sql j = {.table = mig_str_cstr(&table), .now = now, .literal = mig_quote_ansi_literal,
+			     .text_type = "text", .table_tail = ""};
+	rc = mig_str_failed(&table) || mig_str_failed(&t) ? mig_error_oom() : mig_journal_statement(&j, which, args, out);
 	mig_str_free(&table);
 	mig_str_free(&t);
 	return rc;
@@ -291,6 +312,7 @@ const mig_dialect mig_sqlite_dialect = {
 	.refuses = refuses,
 	.state_sql = state_sql,
 	.lock_sql = lock_sql,
+	.journal_sql = journal_sql,
 	.session_sql = session_sql,
 	.split = mig__sq_split,
 	.introspect = mig__sq_introspect,

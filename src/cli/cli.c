@@ -32,6 +32,9 @@ static const char usage_text[] =
 	"  rollback [N|name]    undo the last one, the last N (0 = all), or down to name (alias: down)\n"
 	"  redo [N]             roll back the last N (default 1) and apply exactly those again\n"
 	"  status               applied migrations with the time they ran, then pending ones\n"
+	"  repair <name> --applied|--pending\n"
+	"                       clear a migration that failed half-way or was interrupted, once\n"
+	"                       the database was fixed by hand: record it as applied or as pending\n"
 	"  sql <file|name>      print the SQL a migration runs; needs no database\n"
 	"\n"
 	"Database:\n"
@@ -97,6 +100,8 @@ struct cli {
 	bool json;
 	bool quiet;
 	bool force;
+	bool applied;
+	bool pending;
 	bool help;
 	bool version;
 	/* progress */
@@ -235,6 +240,10 @@ static int set_flag(struct cli *c, const char *opt)
 		c->down = true;
 	else if (strcmp(opt, "force") == 0)
 		c->force = true;
+	else if (strcmp(opt, "applied") == 0)
+		c->applied = true;
+	else if (strcmp(opt, "pending") == 0)
+		c->pending = true;
 	else
 		return usage_error("unknown option --%s (see migrations --help)", opt);
 	return 0;
@@ -548,7 +557,8 @@ static int cmd_status(struct cli *c)
 		for (size_t i = 0; i < n; i++) {
 			printf("%s\n  {\"name\": ", i ? "," : "");
 			json_string(e[i].name);
-			printf(", \"status\": \"%s\", \"run_on\": ", e[i].run_on ? "applied" : "pending");
+			printf(", \"status\": \"%s\", \"run_on\": ",
+			       e[i].failed ? "failed" : e[i].run_on ? "applied" : "pending");
 			if (e[i].run_on)
 				json_string(e[i].run_on);
 			else
@@ -558,6 +568,17 @@ static int cmd_status(struct cli *c)
 				json_string(e[i].file);
 			else
 				printf("null");
+			if (e[i].failed) {
+				printf(", \"failure\": {\"direction\": \"%s\", \"interrupted\": %s, \"statements_done\": %ld, \"started\": ",
+				       e[i].failed_down ? "down" : "up", e[i].interrupted ? "true" : "false", e[i].statements_done);
+				json_string(e[i].failed_at ? e[i].failed_at : "");
+				printf(", \"error\": ");
+				if (e[i].error)
+					json_string(e[i].error);
+				else
+					printf("null");
+				printf("}");
+			}
 			printf("}");
 		}
 		printf("%s]\n", n ? "\n" : "");
@@ -566,13 +587,23 @@ static int cmd_status(struct cli *c)
 		for (size_t i = 0; i < n; i++)
 			if (strlen(e[i].name) > w)
 				w = strlen(e[i].name);
-		size_t pending = 0;
+		size_t pending = 0, failed = 0;
 		for (size_t i = 0; i < n; i++) {
+			if (e[i].failed) {
+				printf("%-*s  %s while %s: %ld statement(s) ran%s (started %s; see `migrations repair`)\n", (int)w,
+				       e[i].name, e[i].interrupted ? "INTERRUPTED" : "FAILED",
+				       e[i].failed_down ? "rolling back" : "applying", e[i].statements_done,
+				       e[i].interrupted ? ", the next may have" : "", e[i].failed_at ? e[i].failed_at : "?");
+				failed++;
+				continue;
+			}
 			printf("%-*s  %s%s\n", (int)w, e[i].name, e[i].run_on ? e[i].run_on : "pending",
 			       e[i].run_on && !e[i].file ? "  (file missing)" : "");
 			pending += !e[i].run_on;
 		}
-		if (!c->quiet)
+		if (!c->quiet && failed)
+			fprintf(stderr, "%zu applied, %zu pending, %zu failed\n", n - pending - failed, pending, failed);
+		else if (!c->quiet)
 			fprintf(stderr, "%zu applied, %zu pending\n", n - pending, pending);
 	}
 	mig_status_free(e, n);
@@ -631,6 +662,16 @@ static int cmd_sql(struct cli *c)
 	return rc;
 }
 
+static int cmd_repair(struct cli *c)
+{
+	if (c->args.n != 1)
+		return mig_error_set(MIG_EUSAGE, "repair takes one migration name (usage: migrations repair <name> --applied|--pending)");
+	if (c->applied == c->pending)
+		return mig_error_set(MIG_EUSAGE,
+				     "repair needs exactly one of --applied (the migration is complete: record it) or --pending (it was undone: run it again)");
+	return mig_repair(&c->o, c->args.v[0], c->applied);
+}
+
 static int dispatch(struct cli *c)
 {
 	const char *cmd = c->command;
@@ -650,12 +691,15 @@ static int dispatch(struct cli *c)
 	bool down = strcmp(cmd, "rollback") == 0 || strcmp(cmd, "down") == 0;
 	bool redo = strcmp(cmd, "redo") == 0;
 	bool status = strcmp(cmd, "status") == 0;
+	bool repair = strcmp(cmd, "repair") == 0;
 	if (strcmp(cmd, "auth") == 0)
 		return cmd_auth(c);
-	if (!up && !down && !redo && !status)
+	if (!up && !down && !redo && !status && !repair)
 		return mig_error_set(MIG_EUSAGE,
-				     "unknown command '%s' (use create, auth, migrate, rollback, redo, status or sql; see --help)",
+				     "unknown command '%s' (use create, auth, migrate, rollback, redo, status, repair or sql; see --help)",
 				     cmd);
+	if (!repair && (c->applied || c->pending))
+		return mig_error_set(MIG_EUSAGE, "--%s belongs to the repair command", c->applied ? "applied" : "pending");
 	if ((rc = resolve_database(c)) != 0)
 		return rc;
 	c->o.on_event = on_event;
@@ -665,6 +709,8 @@ static int dispatch(struct cli *c)
 			return mig_error_set(MIG_EUSAGE, "status takes no arguments (got '%s')", c->args.v[0]);
 		return cmd_status(c);
 	}
+	if (repair)
+		return cmd_repair(c);
 	mig_target t;
 	char *name = NULL;
 	if ((rc = make_target(c, &t, &name)) != 0)

@@ -22,20 +22,30 @@ bool mig__conn_step_atomic(const mig_conn *c, const mig_step *step)
 	return step->n > 1 && one_round_trip(c);
 }
 
-int mig__conn_run_step(mig_conn *c, const mig_step *step, size_t *done)
+int mig__conn_run_step_each(mig_conn *c, const mig_step *step, size_t *done, int (*after)(void *ud, size_t k),
+			    void *ud)
 {
 	*done = 0;
 	if (step->n == 0)
 		return 0;
-	if (one_round_trip(c))
-		return c->driver->ops->exec_step(c, step, done);
+	if (one_round_trip(c)) {
+		int rc = c->driver->ops->exec_step(c, step, done);
+		return rc == 0 && after ? after(ud, *done) : rc;
+	}
 	for (size_t i = 0; i < step->n; i++) {
 		int rc = c->driver->ops->exec(c, step->text + step->start[i], step->len[i]);
 		if (rc)
 			return rc;
 		(*done)++;
+		if (after && (rc = after(ud, *done)) != 0)
+			return rc;
 	}
 	return 0;
+}
+
+int mig__conn_run_step(mig_conn *c, const mig_step *step, size_t *done)
+{
+	return mig__conn_run_step_each(c, step, done, NULL, NULL);
 }
 
 int mig__conn_query(mig_conn *c, const char *sql, mig_rows **out)

@@ -15,6 +15,11 @@ int mig__conn_exec_n(mig_conn *c, const char *sql, size_t len);
 /* Every statement of a step; *done = how many completed (the failing
  * one is statement *done). An empty step runs nothing. */
 int mig__conn_run_step(mig_conn *c, const mig_step *step, size_t *done);
+/* The same, calling after(ud, k) each time the first k statements are
+ * known to be done (once per statement, or once for a step sent in one
+ * round trip); a failing after() stops the step with its error. */
+int mig__conn_run_step_each(mig_conn *c, const mig_step *step, size_t *done, int (*after)(void *ud, size_t k),
+			    void *ud);
 /* Whether mig__conn_run_step() sends the step in one round trip that,
  * outside a transaction, the server runs atomically (MIG_CAP_MULTI_STATEMENT,
  * several statements): a failure then undoes the statements of the step

@@ -18,6 +18,7 @@
 #include "engine/catalog.h"
 #include "engine/conn.h"
 #include "engine/discover.h"
+#include "engine/journal.h"
 #include "engine/lock.h"
 #include "engine/plan.h"
 #include "engine/state.h"
@@ -81,6 +82,11 @@ struct item {
 	 * step ran outside a transaction as one implicit transaction */
 	size_t stmts_undone;
 	enum { FAILED_NOT, FAILED_EMIT, FAILED_STATEMENT, FAILED_RECORD } failed;
+	/* it runs outside a transaction: the journal follows it (journal.h) */
+	bool journaled;
+	bool journal_started; /* its row is written */
+	bool journal_marked;  /* after a failure: its row says failed */
+	bool journal_cleared; /* after a failure that left nothing: its row is gone */
 };
 
 struct runner {
@@ -101,6 +107,8 @@ struct runner {
 	bool dry_exec;  /* dry run: execute and always roll back */
 	mig_catalog catalog;
 	mig_live_source live;
+	mig_journal journal;  /* what earlier runs left unfinished */
+	bool journal_ready;   /* the journal table exists (or was created by this run) */
 };
 
 int mig__load_all(const char *dir, const char *ignore_pattern, mig_set *files, size_t upto)
@@ -157,6 +165,7 @@ static void runner_close(struct runner *r)
 		mig_error_restore(saved);
 	}
 	mig_catalog_dispose(&r->catalog);
+	mig_journal_dispose(&r->journal);
 	mig_set_dispose(&r->files);
 	mig_strv_free(&r->applied);
 	mig_strv_free(&r->applied_at);
@@ -283,7 +292,8 @@ static int runner_open(struct runner *r, const mig_options *o, bool lock, bool r
 
 	/* Before the lock: the session's lock_timeout also bounds the wait
 	 * for a lock the server waits for. */
-	mig_session_opts so = {o->schemas, o->nschemas, false, o->lock_timeout, o->statement_timeout};
+	mig_session_opts so = {o->schemas,	    o->nschemas,	  o->create_schema && !o->dry_run && !read_only,
+			       o->lock_timeout, o->statement_timeout, &r->conn->server};
 	if ((rc = setup_session(r, &so)) != 0)
 		return rc;
 
@@ -310,6 +320,9 @@ static int runner_open(struct runner *r, const mig_options *o, bool lock, bool r
 	if (r->have_state &&
 	    (rc = mig_state_read(r->conn, r->dia, &r->names, &r->applied, &r->applied_at)) != 0)
 		return rc;
+	if (r->have_state && (rc = mig_journal_read(r->conn, r->dia, &r->names, &r->journal)) != 0)
+		return rc;
+	r->journal_ready = r->journal.exists;
 	return 0;
 }
 
@@ -429,6 +442,88 @@ static void locate_failure(const mig_migration *m, const mig_op *op, const mig_s
 	mig_error_set_location(m->path, line, col);
 }
 
+/* ---- the journal of a migration outside a transaction ---------------------- */
+
+static mig_journal_args journal_args(const struct runner *r, const struct item *it)
+{
+	return (mig_journal_args){.name = r->files.items[it->fi].name,
+				  .direction = it->down ? "down" : "up",
+				  .owner = r->owner,
+				  .statements_done = (long)it->stmts_done};
+}
+
+static int journal_write(struct runner *r, struct item *it, enum mig_journal_stmt which, const char *error)
+{
+	mig_journal_args a = journal_args(r, it);
+	a.error = error;
+	char *sql = mig_journal_stmt(r->dia, &r->names, which, &a);
+	if (!sql)
+		return mig_error_code(MIG_ERROR);
+	step_event(r, a.name, it->down, sql, true);
+	int rc = mig__conn_exec(r->conn, sql);
+	mig__free(sql);
+	note_lost(r, rc);
+	return rc;
+}
+
+/* Before its first statement: the row that says it started. */
+static int journal_start(struct runner *r, struct item *it)
+{
+	int rc = 0;
+	if (!r->journal_ready) {
+		char *sql = mig_journal_stmt(r->dia, &r->names, MIG_JOURNAL_CREATE, NULL);
+		if (!sql)
+			return mig_error_code(MIG_ERROR);
+		step_event(r, r->files.items[it->fi].name, it->down, sql, true);
+		rc = mig__conn_exec(r->conn, sql);
+		mig__free(sql);
+		note_lost(r, rc);
+		if (rc == 0)
+			r->journal_ready = true;
+	}
+	if (rc == 0 && (rc = journal_write(r, it, MIG_JOURNAL_START, NULL)) == 0)
+		it->journal_started = true;
+	if (rc)
+		mig_error_prefix("migration %s: cannot write its start in the migrations journal", r->files.items[it->fi].name);
+	return rc;
+}
+
+struct progress {
+	struct runner *r;
+	struct item *it;
+	size_t base; /* statements done before this step */
+};
+
+static int journal_progress(void *ud, size_t k)
+{
+	struct progress *p = ud;
+	size_t before = p->it->stmts_done;
+	p->it->stmts_done = p->base + k;
+	int rc = journal_write(p->r, p->it, MIG_JOURNAL_PROGRESS, NULL);
+	p->it->stmts_done = before;
+	return rc;
+}
+
+/* After a failure: the row says how far it got. When nothing of it
+ * stayed applied, it is simply pending again. Never disturbs the error. */
+static void journal_failed(struct runner *r, struct item *it)
+{
+	if (!it->journal_started || r->lost)
+		return;
+	mig_error *saved = mig_error_save();
+	const mig_error *e = saved;
+	bool nothing = it->stmts_done == it->stmts_undone && it->failed != FAILED_RECORD;
+	size_t keep = it->stmts_done;
+	it->stmts_done -= it->stmts_undone;
+	int rc = nothing ? journal_write(r, it, MIG_JOURNAL_CLEAR, NULL)
+			 : journal_write(r, it, MIG_JOURNAL_FAIL, e && e->message ? e->message : NULL);
+	it->stmts_done = keep;
+	it->journal_marked = rc == 0 && !nothing;
+	it->journal_cleared = rc == 0 && nothing;
+	mig_error_clear();
+	mig_error_restore(saved);
+}
+
 static int run_one(struct runner *r, struct item *it)
 {
 	mig_migration *m = &r->files.items[it->fi];
@@ -443,6 +538,8 @@ static int run_one(struct runner *r, struct item *it)
 		.warn = warn_cb,
 		.warn_ud = (void *)r->o,
 	};
+	if (it->journaled && (rc = journal_start(r, it)) != 0)
+		return rc;
 	for (size_t i = 0; !r->o->fake && i < it->ops.n && rc == 0; i++) {
 		const mig_op *op = &it->ops.ops[i];
 		mig_steps steps = MIG_STEPS_INIT;
@@ -464,7 +561,8 @@ static int run_one(struct runner *r, struct item *it)
 			if (r->dry_print)
 				continue;
 			size_t done = 0;
-			rc = mig__conn_run_step(r->conn, st, &done);
+			struct progress pr = {r, it, it->stmts_done};
+			rc = mig__conn_run_step_each(r->conn, st, &done, it->journaled ? journal_progress : NULL, &pr);
 			it->stmts_done += done;
 			if (rc) {
 				if (!r->in_txn && mig__conn_step_atomic(r->conn, st))
@@ -486,7 +584,20 @@ static int run_one(struct runner *r, struct item *it)
 	if (!book)
 		return mig_error_code(MIG_ENOMEM);
 	step_event(r, m->name, it->down, book, true);
-	if (!r->o->dry_run && (rc = mig__conn_exec(r->conn, book)) != 0) {
+	if (!r->o->dry_run && it->journal_started) {
+		/* the record and the end of its journal row commit together */
+		if ((rc = begin(r, 0)) == 0 && (rc = mig__conn_exec(r->conn, book)) == 0) {
+			note_lost(r, rc);
+			if ((rc = journal_write(r, it, MIG_JOURNAL_CLEAR, NULL)) == 0)
+				rc = commit(r);
+		}
+		note_lost(r, rc);
+		if (rc) {
+			rollback(r);
+			it->failed = FAILED_RECORD;
+			mig_error_prefix("migration %s: cannot record it in the migrations table", m->name);
+		}
+	} else if (!r->o->dry_run && (rc = mig__conn_exec(r->conn, book)) != 0) {
 		note_lost(r, rc);
 		it->failed = FAILED_RECORD;
 		mig_error_prefix("migration %s: cannot record it in the migrations table", m->name);
@@ -550,6 +661,12 @@ static void explain_failure(struct runner *r, const mig_txn_unit *u, const struc
 				       m->name, why, it->stmts_done);
 		if (r->lost)
 			mig_str_puts(&s, "; the connection was lost, so whether the failing statement took effect is unknown");
+		if (it->journal_marked || (r->lost && it->journal_started))
+			mig_str_printf(&s, "; the migrations journal keeps it as %s, and migrate, rollback and redo refuse to run until "
+					   "it is repaired by hand: then `migrations repair %s --applied` or `--pending`",
+				       r->lost ? "interrupted" : "failed", m->name);
+		else if (it->journal_cleared)
+			mig_str_puts(&s, "; as nothing of it stayed applied, it is pending again");
 		if (committed)
 			mig_str_printf(&s, "; %zu earlier migration(s) of this run stay applied", committed);
 	}
@@ -630,6 +747,7 @@ static int execute(struct runner *r, struct item *items, size_t n)
 		}
 		size_t i = x->first;
 		for (; i <= x->last; i++) {
+			items[i].journaled = !x->transaction && !o->fake;
 			if ((rc = run_one(r, &items[i])) != 0)
 				break;
 			if (!x->transaction)
@@ -637,6 +755,8 @@ static int execute(struct runner *r, struct item *items, size_t n)
 		}
 		if (rc) {
 			rollback(r);
+			if (i <= x->last)
+				journal_failed(r, &items[i]);
 			explain_failure(r, x, items, i, committed, false);
 			break;
 		}
@@ -757,6 +877,10 @@ static int run(const mig_options *o, const mig_target *target, enum run_kind kin
 	int rc = runner_open(&r, o, true, false);
 	if (rc)
 		goto out;
+	if (r.journal.n) {
+		rc = mig_journal_refuse(&r.journal, kind == RUN_UP ? "migrate" : kind == RUN_DOWN ? "rollback" : "redo");
+		goto out;
+	}
 	if (!o->no_check_order && (rc = mig_check_order(&r.files, &r.applied)) != 0)
 		goto out;
 	if (kind == RUN_UP) {
@@ -850,6 +974,37 @@ int mig_status(const mig_options *opts, mig_status_entry **out, size_t *nout)
 			rc = MIG_ENOMEM;
 		n++;
 	}
+	/* the journal's rows, on the entries they concern (a name neither
+	 * applied nor in the folder gets its own) */
+	for (size_t k = 0; rc == 0 && k < r.journal.n; k++) {
+		const mig_journal_entry *j = &r.journal.v[k];
+		mig_status_entry *t = NULL;
+		for (size_t i = 0; i < n && !t; i++)
+			if (strcmp(e[i].name, j->name) == 0)
+				t = &e[i];
+		if (!t) {
+			mig_status_entry *g = mig__reallocarray(e, n + 1, sizeof(*e));
+			if (!g) {
+				rc = MIG_ENOMEM;
+				break;
+			}
+			e = g;
+			t = &e[n++];
+			memset(t, 0, sizeof(*t));
+			if (!(t->name = mig_strdup(j->name)))
+				rc = MIG_ENOMEM;
+		}
+		char when[32];
+		mig_journal_time(j->started_at, when, sizeof(when));
+		t->failed = true;
+		t->interrupted = !j->failed;
+		t->failed_down = j->down;
+		t->statements_done = j->statements_done;
+		t->failed_at = mig_strdup(when);
+		t->error = j->error ? mig_strdup(j->error) : NULL;
+		if (!t->failed_at || (j->error && !t->error))
+			rc = MIG_ENOMEM;
+	}
 	if (rc) {
 		mig_status_free(e, n);
 		rc = mig_error_oom();
@@ -862,12 +1017,80 @@ out:
 	return rc;
 }
 
+/* A name as the user may give it: the migration's name, or its file. */
+static bool names_entry(const char *given, const char *name)
+{
+	const char *base = strrchr(given, '/');
+	base = base ? base + 1 : given;
+	size_t n = strlen(name);
+	return strcmp(given, name) == 0 || (strncmp(base, name, n) == 0 && (base[n] == '\0' || base[n] == '.'));
+}
+
+int mig_repair(const mig_options *opts, const char *name, bool applied)
+{
+	if (!name || !*name)
+		return mig_error_set(MIG_EUSAGE, "repair needs the name of a failed migration");
+	struct runner r;
+	int rc = runner_open(&r, opts, true, false);
+	if (rc)
+		goto out;
+	const mig_journal_entry *j = NULL;
+	for (size_t i = 0; i < r.journal.n && !j; i++)
+		if (names_entry(name, r.journal.v[i].name))
+			j = &r.journal.v[i];
+	if (!j) {
+		if (r.journal.n == 0)
+			rc = mig_error_set(MIG_EINPUT, "nothing to repair: no migration failed half-way or was interrupted");
+		else
+			rc = mig_error_set(MIG_EINPUT, "%s is not a failed migration (failed: %s%s)", name, r.journal.v[0].name,
+					   r.journal.n > 1 ? ", ... (see status)" : "");
+		goto out;
+	}
+	bool recorded = false;
+	for (size_t i = 0; i < r.applied.n && !recorded; i++)
+		recorded = strcmp(r.applied.v[i], j->name) == 0;
+	mig_journal_args a = {.name = j->name};
+	char *book = NULL;
+	if (applied != recorded &&
+	    !(book = mig_state_stmt(r.dia, &r.names, applied ? MIG_STATE_INSERT : MIG_STATE_DELETE, j->name))) {
+		rc = mig_error_code(MIG_ENOMEM);
+		goto out;
+	}
+	if (opts->dry_run) {
+		if (book)
+			step_event(&r, j->name, !applied, book, true);
+		mig__free(book);
+		goto out;
+	}
+	/* the record and the journal row change together */
+	if ((rc = begin(&r, 0)) == 0 && (!book || (rc = mig__conn_exec(r.conn, book)) == 0) &&
+	    (rc = mig_journal_exec(r.conn, r.dia, &r.names, MIG_JOURNAL_CLEAR, &a)) == 0)
+		rc = commit(&r);
+	note_lost(&r, rc);
+	if (rc)
+		rollback(&r);
+	mig__free(book);
+	if (rc == 0) {
+		char *msg = mig_aprintf("%s: %s", j->name,
+					applied ? "recorded as applied" : "recorded as pending (migrate runs it again)");
+		say(opts, MIG_EV_INFO, msg ? msg : "repaired");
+		mig__free(msg);
+	} else {
+		mig_error_prefix("cannot repair %s", j->name);
+	}
+out:
+	runner_close(&r);
+	return rc;
+}
+
 void mig_status_free(mig_status_entry *entries, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
 		mig__free(entries[i].name);
 		mig__free(entries[i].run_on);
 		mig__free(entries[i].file);
+		mig__free(entries[i].error);
+		mig__free(entries[i].failed_at);
 	}
 	mig__free(entries);
 }

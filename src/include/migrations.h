@@ -95,11 +95,28 @@ typedef struct mig_status_entry {
 	char *name;
 	char *run_on; /* NULL: pending */
 	char *file;   /* path; NULL when the file is gone */
+	/* A migration that ran outside a transaction and did not finish (the
+	 * journal): it failed half-way, or its run was interrupted. Until
+	 * mig_repair() no run changes anything. */
+	bool failed;
+	bool interrupted;     /* failed: its run ended without marking it */
+	bool failed_down;     /* it failed while being rolled back */
+	long statements_done; /* failed: its statements known to have run */
+	char *error;          /* failed: the failure's message, or NULL */
+	char *failed_at;      /* failed: when it started ("2026-12-02 10:11:12 UTC") */
 } mig_status_entry;
 
-/* Applied migrations in run order, then pending ones in file order. */
+/* Applied migrations in run order, then pending ones in file order; a
+ * failed migration appears once, flagged, where it would be otherwise. */
 int mig_status(const mig_options *opts, mig_status_entry **out, size_t *n);
 void mig_status_free(mig_status_entry *entries, size_t n);
+
+/* Clear a failed or interrupted migration (mig_status_entry.failed)
+ * after the database was put right by hand: `applied` true records it as
+ * applied (its statements were completed), false as pending (they were
+ * undone; a migrate runs it again). MIG_EINPUT when `name` is not a
+ * failed migration. Takes the run lock. */
+int mig_repair(const mig_options *opts, const char *name, bool applied);
 
 /* sql: the statements a migration runs, without a database. `file` is a
  * path, or a migration name looked up in the migrations folder. `dialect`

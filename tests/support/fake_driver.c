@@ -262,6 +262,8 @@ void fake_reset(void)
 	strs_free(s->records, s->nrecords);
 	strs_free(s->applied, s->napplied);
 	strs_free(s->saved_records, s->nsaved_records);
+	strs_free(s->jrows, s->njrows);
+	strs_free(s->saved_jrows, s->nsaved_jrows);
 	free(s->lease);
 	memset(s, 0, sizeof(*s));
 }
@@ -270,6 +272,26 @@ void fake_seed_record(const char *name)
 {
 	server.table_exists = true;
 	strs_push(&server.records, &server.nrecords, name);
+}
+
+void fake_seed_journal(const char *row)
+{
+	server.table_exists = true;
+	server.journal_exists = true;
+	strs_push(&server.jrows, &server.njrows, row);
+}
+
+char *fake_journal_rows_text(void)
+{
+	mig_str t = MIG_STR_INIT;
+	for (size_t i = 0; i < server.njrows; i++) {
+		if (i)
+			mig_str_puts(&t, "; ");
+		mig_str_puts(&t, server.jrows[i]);
+	}
+	char *out = xstrdup(mig_str_cstr(&t));
+	mig_str_free(&t);
+	return out;
 }
 
 /* ---- transactions of the fake database --------------------------------------- */
@@ -282,6 +304,9 @@ static void txn_save(void)
 	s->saved_records = strs_copy(s->records, s->nrecords);
 	s->nsaved_records = s->nrecords;
 	s->saved_napplied = s->napplied;
+	strs_free(s->saved_jrows, s->nsaved_jrows);
+	s->saved_jrows = strs_copy(s->jrows, s->njrows);
+	s->nsaved_jrows = s->njrows;
 }
 
 static void truncate_applied(size_t n)
@@ -299,11 +324,17 @@ static void txn_end(bool keep)
 		s->records = s->saved_records;
 		s->nrecords = s->nsaved_records;
 		truncate_applied(s->saved_napplied);
+		strs_free(s->jrows, s->njrows);
+		s->jrows = s->saved_jrows;
+		s->njrows = s->nsaved_jrows;
 	} else {
 		strs_free(s->saved_records, s->nsaved_records);
+		strs_free(s->saved_jrows, s->nsaved_jrows);
 	}
 	s->saved_records = NULL;
 	s->nsaved_records = 0;
+	s->saved_jrows = NULL;
+	s->nsaved_jrows = 0;
 	s->in_txn = false;
 	s->aborted = false;
 }
@@ -375,6 +406,11 @@ static bool names_state(const char *s)
 static bool names_lease(const char *s)
 {
 	return strstr(s, "\"pgmigrations_lock\"") != NULL;
+}
+
+static bool names_journal(const char *s)
+{
+	return strstr(s, "\"pgmigrations_journal\"") != NULL || strstr(s, "'pgmigrations_journal'") != NULL;
 }
 
 static char run_on_text[32];
@@ -529,6 +565,125 @@ static int lease_stmt(struct fake_conn *c, const char *sql, mig_rows **out)
 	return 0;
 }
 
+/* The journal row of `name`, or -1. */
+static long jrow_find(const char *name)
+{
+	size_t n = strlen(name);
+	for (size_t i = 0; i < server.njrows; i++)
+		if (strncmp(server.jrows[i], name, n) == 0 && server.jrows[i][n] == ' ')
+			return (long)i;
+	return -1;
+}
+
+static void jrow_set(long at, const char *name, const char *dir, const char *state, long done)
+{
+	char *row = mig_aprintf("%s %s %s %ld", name, dir, state, done);
+	char *copy = xstrdup(row ? row : "?");
+	mig__free(row);
+	if (at < 0) {
+		strs_push(&server.jrows, &server.njrows, copy);
+		free(copy);
+	} else {
+		free(server.jrows[at]);
+		server.jrows[at] = copy;
+	}
+}
+
+/* The number after "SET statements_done = ". */
+static long done_in(const char *sql)
+{
+	const char *p = strstr(sql, "statements_done = ");
+	return p ? strtol(p + strlen("statements_done = "), NULL, 10) : -1;
+}
+
+/* A statement on the journal (engine/journal.c via the dialect's journal_sql). */
+static int journal_stmt(struct fake_conn *c, const char *sql, mig_rows **out)
+{
+	fake_server *s = &server;
+	if (starts_with(sql, "SELECT table_name FROM information_schema.tables")) {
+		journal(FAKE_JOURNAL, FAKE_J_READS, sql, 0, "journal exists");
+		if (out && !(*out = mig_rows_new(1)))
+			return MIG_ENOMEM;
+		if (out && s->journal_exists)
+			return add_row(*out, "pgmigrations_journal", NULL);
+		return 0;
+	}
+	implicit_commit(c, sql);
+	if (starts_with(sql, "CREATE TABLE IF NOT EXISTS ")) {
+		s->journal_exists = true;
+		journal(FAKE_JOURNAL, FAKE_J_JOURNAL, sql, 0, "journal create");
+		return 0;
+	}
+	if (!s->journal_exists) {
+		journal(FAKE_JOURNAL, 0, sql, MIG_ESQL, "journal ? -> error (no table)");
+		failed_in_txn(c);
+		return sql_error(sql, "relation \"pgmigrations_journal\" does not exist", "42P01");
+	}
+	if (starts_with(sql, "SELECT name, direction")) {
+		journal(FAKE_JOURNAL, FAKE_J_READS, sql, 0, "journal select");
+		if (!out)
+			return 0;
+		if (!(*out = mig_rows_new(7)))
+			return MIG_ENOMEM;
+		for (size_t i = 0; i < s->njrows; i++) {
+			char name[128], dir[8], state[16];
+			long done = 0;
+			if (sscanf(s->jrows[i], "%127s %7s %15s %ld", name, dir, state, &done) != 4)
+				continue;
+			char d[24];
+			snprintf(d, sizeof(d), "%ld", done);
+			const char *cells[7] = {name, dir, state, d, "1700000000", "otherhost:1:1",
+						strcmp(state, "failed") == 0 ? "fake: an earlier failure" : NULL};
+			int rc = mig_rows_add(*out, cells);
+			if (rc)
+				return rc;
+		}
+		return 0;
+	}
+	int k = ++s->journal_writes;
+	const char *verb = starts_with(sql, "INSERT") ? "start"
+			   : starts_with(sql, "DELETE") ? "clear"
+			   : strstr(sql, "'failed'") ? "fail"
+							: "progress";
+	char *name = literal_after(sql, starts_with(sql, "INSERT") ? "VALUES (" : "WHERE name = ");
+	if (!name)
+		name = xstrdup("?");
+	if (s->inject.fail_journal == k) {
+		journal(FAKE_JOURNAL, FAKE_J_JOURNAL, sql, MIG_ESQL, "journal %s %s -> error", verb, name);
+		free(name);
+		failed_in_txn(c);
+		return sql_error(sql, "fake: injected journal failure", "XX000");
+	}
+	long at = jrow_find(name);
+	long done = done_in(sql);
+	if (strcmp(verb, "start") == 0) {
+		if (at >= 0) {
+			journal(FAKE_JOURNAL, FAKE_J_JOURNAL, sql, MIG_ESQL, "journal start %s -> error (exists)", name);
+			free(name);
+			failed_in_txn(c);
+			return sql_error(sql, "duplicate key value violates unique constraint", "23505");
+		}
+		jrow_set(-1, name, strstr(sql, "'down'") ? "down" : "up", "running", 0);
+		journal(FAKE_JOURNAL, FAKE_J_JOURNAL, sql, 0, "journal start %s", name);
+	} else if (strcmp(verb, "clear") == 0) {
+		if (at >= 0) {
+			free(s->jrows[at]);
+			memmove(&s->jrows[at], &s->jrows[at + 1], (s->njrows - (size_t)at - 1) * sizeof(char *));
+			s->njrows--;
+		}
+		journal(FAKE_JOURNAL, FAKE_J_JOURNAL, sql, 0, "journal clear %s", name);
+	} else if (at >= 0) {
+		char row_name[128], dir[8];
+		sscanf(s->jrows[at], "%127s %7s", row_name, dir);
+		jrow_set(at, name, dir, strcmp(verb, "fail") == 0 ? "failed" : "running", done);
+		journal(FAKE_JOURNAL, FAKE_J_JOURNAL, sql, 0, "journal %s %s %ld", verb, name, done);
+	} else {
+		journal(FAKE_JOURNAL, FAKE_J_JOURNAL, sql, 0, "journal %s %s (no row)", verb, name);
+	}
+	free(name);
+	return 0;
+}
+
 /* One migration statement: counted, then failed, lost or applied. */
 static enum outcome migration_stmt(struct fake_conn *c, const char *sql, int *rc)
 {
@@ -571,6 +726,8 @@ static int statement(mig_conn *conn, const char *text, size_t len, mig_rows **ou
 		journal(FAKE_SESSION, FAKE_J_SESSION, sql, 0, "session %s", sql);
 	} else if (names_lease(sql)) {
 		rc = lease_stmt(c, sql, out);
+	} else if (names_journal(sql)) {
+		rc = journal_stmt(c, sql, out);
 	} else {
 		rc = state_stmt(c, sql, out, &handled);
 		if (!handled && out) {

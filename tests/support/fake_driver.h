@@ -30,8 +30,9 @@
  * Statements are classified by their text: "SET ..." is session setup;
  * the state table's statements (information_schema queries, CREATE/ALTER
  * TABLE, SELECT/INSERT/DELETE on "<schema>"."pgmigrations") are
- * bookkeeping; statements on pgmigrations_lock are the lease; everything
- * else is a migration statement. Migration statements are numbered from 1
+ * bookkeeping; statements on pgmigrations_lock are the lease, on
+ * pgmigrations_journal the journal (its rows are kept, and rolled back
+ * with a transaction); everything else is a migration statement. Migration statements are numbered from 1
  * in the order they run (fake()->stmts); the failure injections count
  * them.
  *
@@ -54,6 +55,7 @@ enum fake_call_kind {
 	FAKE_SESSION, /* a SET statement */
 	FAKE_STATE,   /* a state-table statement or query */
 	FAKE_LEASE,   /* a lease statement or query */
+	FAKE_JOURNAL, /* a statement on the migrations journal */
 	FAKE_EXEC,    /* a migration statement through exec() */
 	FAKE_STEP,    /* a step through exec_step() */
 	FAKE_QUERY,   /* any other query */
@@ -102,6 +104,9 @@ typedef struct fake_inject {
 	const char *lease_owner;
 	/* open() fails with MIG_ECONNECT. */
 	bool fail_open;
+	/* Fail the journal's Nth write (START, PROGRESS, FAIL or CLEAR;
+	 * 1-based; 0: none). */
+	int fail_journal;
 } fake_inject;
 
 typedef struct fake_server {
@@ -118,6 +123,11 @@ typedef struct fake_server {
 	char **applied;      /* migration statements that ran and stayed */
 	size_t napplied;
 	char *lease;         /* owner of the lease row, NULL: none */
+	bool journal_exists; /* the table pgmigrations_journal */
+	/* its rows as "name dir state done" (e.g. "002_b up failed 1") */
+	char **jrows;
+	size_t njrows;
+	int journal_writes;  /* START/PROGRESS/FAIL/CLEAR sent */
 
 	/* the session */
 	int opened, closed;  /* connections */
@@ -138,6 +148,8 @@ typedef struct fake_server {
 	char **saved_records;
 	size_t nsaved_records;
 	size_t saved_napplied;
+	char **saved_jrows;
+	size_t nsaved_jrows;
 } fake_server;
 
 /* Register the fake drivers (once per process; later calls do nothing). */
@@ -148,6 +160,10 @@ fake_server *fake(void);
 void fake_reset(void);
 /* Before a run: the state table exists and records `name` as applied. */
 void fake_seed_record(const char *name);
+/* Before a run: the journal holds `row` ("name dir state done"). */
+void fake_seed_journal(const char *row);
+/* The journal's rows separated by "; " ("" when none). Caller frees. */
+char *fake_journal_rows_text(void);
 
 /* Which calls fake_journal_text() shows. */
 enum {
@@ -155,6 +171,7 @@ enum {
 	FAKE_J_READS = 1u << 1,   /* state-table queries (exists, pk, select) */
 	FAKE_J_LOCK = 1u << 2,    /* lock, unlock, holder, lease */
 	FAKE_J_CONN = 1u << 3,    /* open, close */
+	FAKE_J_JOURNAL = 1u << 4, /* the migrations journal's statements */
 	FAKE_J_ALL = 0xffu
 };
 /* The labels of the journal, one per line (each ends with '\n'), of the

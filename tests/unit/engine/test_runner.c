@@ -228,6 +228,7 @@ static void test_single_transaction_by_default(void **state)
 		       "state exists\n"
 		       "state create\n"
 		       "state select\n"
+		       "journal exists\n"
 		       "begin\n"
 		       "step CREATE TABLE a (id int); | INSERT INTO a VALUES (1);\n"
 		       "record 001_a\n"
@@ -265,7 +266,7 @@ static void test_second_run_runs_nothing(void **state)
 	mig_str_clear(&e->events);
 	assert_int_equal(mig_migrate(&e->o, NULL), 0);
 	assert_journal(0, "");
-	assert_journal(FAKE_J_READS, "state exists\nstate pk\nstate select\n");
+	assert_journal(FAKE_J_READS, "state exists\nstate pk\nstate select\njournal exists\n");
 	assert_string_equal(mig_str_cstr(&e->events), "nothing\n");
 	assert_clean();
 }
@@ -314,7 +315,8 @@ static void test_count_target(void **state)
 
 /* noTransaction() in the middle of a single-transaction run: the open
  * transaction is committed, the migration runs in autocommit (its
- * bookkeeping too), and a new transaction opens for the rest. */
+ * bookkeeping commits together with the end of its journal row), and a
+ * new transaction opens for the rest. */
 static void test_no_transaction_breaks_the_transaction(void **state)
 {
 	env *e = *state;
@@ -329,7 +331,9 @@ static void test_no_transaction_breaks_the_transaction(void **state)
 			  "commit\n"
 			  "step CREATE INDEX CONCURRENTLY a_id ON a (id);\n"
 			  "step CREATE INDEX CONCURRENTLY c_id ON c (id);\n"
+			  "begin\n"
 			  "record 002_idx\n"
+			  "commit\n"
 			  "begin\n"
 			  "step CREATE TABLE c (id int);\n"
 			  "record 003_c\n"
@@ -348,7 +352,9 @@ static void test_no_transaction_alone(void **state)
 	assert_journal(0, "state create\n"
 			  "step CREATE INDEX CONCURRENTLY a_id ON a (id);\n"
 			  "step CREATE INDEX CONCURRENTLY c_id ON c (id);\n"
-			  "record 001_idx\n");
+			  "begin\n"
+			  "record 001_idx\n"
+			  "commit\n");
 	assert_string_equal(mig_str_cstr(&e->warnings), "#> WARNING: This migration is not wrapped in a transaction! <\n");
 	assert_clean();
 }
@@ -432,7 +438,8 @@ static void test_commit_failure_after_no_transaction_names_the_whole_unit(void *
 	no_txn_js(e, "002_idx.js");
 	sql_mig(e, "003_c.sql", "CREATE TABLE c (id int);", "DROP TABLE c;");
 	sql_mig(e, "004_d.sql", "CREATE TABLE d (id int);", "DROP TABLE d;");
-	fake()->inject.fail_commit = 2;
+	/* commits: 001_a, 002_idx's record, then 003_c .. 004_d */
+	fake()->inject.fail_commit = 3;
 	const mig_error *err = failed(mig_migrate(&e->o, NULL), MIG_ESQL,
 				      "the transaction of migrations 003_c .. 004_d failed at COMMIT");
 	assert_note(err, "rolled back 003_c .. 004_d; 2 earlier migration(s) of this run stay applied");
@@ -450,8 +457,12 @@ static void test_no_transaction_failure_keeps_earlier_steps(void **state)
 	fake()->inject.fail_sql = "c_id";
 	const mig_error *err = failed(mig_migrate(&e->o, NULL), MIG_ESQL, "migration 002_idx failed");
 	assert_note(err, "002_idx ran outside a transaction (noTransaction): the 1 statement(s) before the failing one "
-			 "(statement 2) stay applied, and it is not recorded; 1 earlier migration(s) of this run stay applied");
+			 "(statement 2) stay applied, and it is not recorded; the migrations journal keeps it as failed, and migrate, rollback and redo refuse to run until it is repaired by hand: then `migrations repair 002_idx --applied` or `--pending`; "
+			 "1 earlier migration(s) of this run stay applied");
 	assert_records("001_a");
+	char *j = fake_journal_rows_text();
+	assert_string_equal(j, "002_idx up failed 1");
+	free(j);
 	char *kept = cat3(A1, "CREATE INDEX CONCURRENTLY a_id ON a (id);\n", NULL);
 	assert_applied(kept);
 	free(kept);
@@ -482,7 +493,10 @@ static void test_no_transaction_failure_in_a_multi_statement_step(void **state)
 	assert_applied("CREATE TABLE n1 (id int);\n");
 	assert_note(err, "001_multi ran outside a transaction (noTransaction): of the 3 statement(s) before the failing one "
 			 "(statement 4), 1 stay applied and the 2 in its step were undone with it (a step runs as one "
-			 "implicit transaction), and it is not recorded");
+			 "implicit transaction), and it is not recorded; the migrations journal keeps it as failed, and migrate, rollback and redo refuse to run until it is repaired by hand: then `migrations repair 001_multi --applied` or `--pending`");
+	char *rows = fake_journal_rows_text();
+	assert_string_equal(rows, "001_multi up failed 1");
+	free(rows);
 	assert_records("");
 	assert_clean();
 }
@@ -787,13 +801,19 @@ static void test_no_txn_ddl_units(void **state)
 	assert_journal(0, "state create\n"
 			  "exec CREATE TABLE a (id int);\n"
 			  "exec INSERT INTO a VALUES (1);\n"
+			  "begin\n"
 			  "record 001_a\n"
+			  "commit\n"
 			  "exec CREATE TABLE b (id int);\n"
 			  "exec ALTER TABLE b ADD COLUMN x int;\n"
 			  "exec CREATE INDEX b_x ON b (x);\n"
+			  "begin\n"
 			  "record 002_b\n"
+			  "commit\n"
 			  "exec CREATE TABLE c (id int);\n"
+			  "begin\n"
 			  "record 003_c\n"
+			  "commit\n"
 			  "begin\n"
 			  "exec INSERT INTO a VALUES (2);\n"
 			  "exec UPDATE a SET id = 3 WHERE id = 2;\n"
@@ -816,22 +836,45 @@ static void test_no_txn_ddl_failure_in_second_migration(void **state)
 	assert_string_equal(err->statement, "ALTER TABLE b ADD COLUMN x int;");
 	assert_int_equal(err->line, 3);
 	assert_note(err, "002_b ran outside a transaction (this engine commits DDL at once): the 1 statement(s) before the "
-			 "failing one (statement 2) stay applied, and it is not recorded; 1 earlier migration(s) of this run "
-			 "stay applied");
+			 "failing one (statement 2) stay applied, and it is not recorded; the migrations journal keeps it as failed, and migrate, rollback and redo refuse to run until it is repaired by hand: then `migrations repair 002_b --applied` or `--pending`; "
+			 "1 earlier migration(s) of this run stay applied");
 	assert_records("001_a");
+	char *rows = fake_journal_rows_text();
+	assert_string_equal(rows, "002_b up failed 1");
+	free(rows);
 	char *kept = cat3(A1, B1, NULL);
 	assert_applied(kept);
 	free(kept);
 	assert_journal(0, "state create\n"
 			  "exec CREATE TABLE a (id int);\n"
 			  "exec INSERT INTO a VALUES (1);\n"
+			  "begin\n"
 			  "record 001_a\n"
+			  "commit\n"
 			  "exec CREATE TABLE b (id int);\n"
 			  "exec ALTER TABLE b ADD COLUMN x int; -> error\n");
+	/* the journal followed every statement */
+	assert_journal(FAKE_J_JOURNAL, "state create\n"
+				       "journal create\n"
+				       "journal start 001_a\n"
+				       "exec CREATE TABLE a (id int);\n"
+				       "journal progress 001_a 1\n"
+				       "exec INSERT INTO a VALUES (1);\n"
+				       "journal progress 001_a 2\n"
+				       "begin\n"
+				       "record 001_a\n"
+				       "journal clear 001_a\n"
+				       "commit\n"
+				       "journal start 002_b\n"
+				       "exec CREATE TABLE b (id int);\n"
+				       "journal progress 002_b 1\n"
+				       "exec ALTER TABLE b ADD COLUMN x int; -> error\n"
+				       "journal fail 002_b 1\n");
 	assert_clean();
 }
 
-/* The first statement of migration 2 fails: none of it stays. */
+/* The first statement of migration 2 fails: none of it stays, so it is
+ * simply pending again (its journal row is deleted). */
 static void test_no_txn_ddl_failure_at_first_statement(void **state)
 {
 	env *e = *state;
@@ -840,9 +883,12 @@ static void test_no_txn_ddl_failure_at_first_statement(void **state)
 	fake()->inject.fail_nth = 3;
 	const mig_error *err = failed(mig_migrate(&e->o, NULL), MIG_ESQL, "migration 002_b failed");
 	assert_note(err, "002_b ran outside a transaction (this engine commits DDL at once): the 0 statement(s) before the "
-			 "failing one (statement 1) stay applied, and it is not recorded; 1 earlier migration(s) of this run "
-			 "stay applied");
+			 "failing one (statement 1) stay applied, and it is not recorded; as nothing of it stayed applied, it "
+			 "is pending again; 1 earlier migration(s) of this run stay applied");
 	assert_applied(A1);
+	char *rows = fake_journal_rows_text();
+	assert_string_equal(rows, "");
+	free(rows);
 	assert_clean();
 }
 
@@ -876,8 +922,11 @@ static void test_no_txn_ddl_bookkeeping_failure(void **state)
 	fake()->inject.fail_record = "002_b";
 	const mig_error *err = failed(mig_migrate(&e->o, NULL), MIG_ESQL, "migration 002_b: cannot record it in the migrations table");
 	assert_note(err, "002_b ran outside a transaction (this engine commits DDL at once): all 3 of its statement(s) ran "
-			 "and stay applied, but it is not recorded in the migrations table; 1 earlier migration(s) of this "
-			 "run stay applied");
+			 "and stay applied, but it is not recorded in the migrations table; the migrations journal keeps it as failed, and migrate, rollback and redo refuse to run until it is repaired by hand: then `migrations repair 002_b --applied` or `--pending`; "
+			 "1 earlier migration(s) of this run stay applied");
+	char *rows = fake_journal_rows_text();
+	assert_string_equal(rows, "002_b up failed 3");
+	free(rows);
 	assert_records("001_a");
 	char *kept = cat3(A1, B, NULL);
 	assert_applied(kept);
@@ -910,7 +959,12 @@ static void test_no_txn_ddl_connection_lost(void **state)
 	const mig_error *err = failed(mig_migrate(&e->o, NULL), MIG_ECONNLOST, "migration 002_b failed");
 	assert_note(err, "002_b ran outside a transaction (this engine commits DDL at once): the 2 statement(s) before the "
 			 "failing one (statement 3) stay applied, and it is not recorded; the connection was lost, so whether "
-			 "the failing statement took effect is unknown; 1 earlier migration(s) of this run stay applied");
+			 "the failing statement took effect is unknown; the migrations journal keeps it as interrupted, and migrate, rollback and redo refuse to run until it is repaired by hand: then `migrations repair 002_b --applied` or `--pending`; 1 earlier "
+			 "migration(s) of this run stay applied");
+	/* the server was gone: the row still says running, with what was counted */
+	char *rows = fake_journal_rows_text();
+	assert_string_equal(rows, "002_b up running 2");
+	free(rows);
 	assert_records("001_a");
 	char *kept = cat3(A1, "CREATE TABLE b (id int);\nALTER TABLE b ADD COLUMN x int;\n", NULL);
 	assert_applied(kept);
@@ -928,7 +982,143 @@ static void test_no_txn_ddl_no_transaction_migration(void **state)
 	fake()->inject.fail_sql = "c_id";
 	const mig_error *err = failed(mig_migrate(&e->o, NULL), MIG_ESQL, "migration 001_idx failed");
 	assert_note(err, "001_idx ran outside a transaction (noTransaction): the 1 statement(s) before the failing one "
-			 "(statement 2) stay applied, and it is not recorded");
+			 "(statement 2) stay applied, and it is not recorded; the migrations journal keeps it as failed, and migrate, rollback and redo refuse to run until it is repaired by hand: then `migrations repair 001_idx --applied` or `--pending`");
+	assert_clean();
+}
+
+/* ---- the journal: failed and interrupted migrations ---------------------------------- */
+
+/* A migration an earlier run left failed: migrate, rollback and redo
+ * refuse before anything runs, naming it and the way out. */
+static void test_journal_refuses_runs(void **state)
+{
+	env *e = *state;
+	three(e);
+	e->o.database_url = "fakemy:db";
+	fake_seed_record("001_a");
+	fake_seed_journal("002_b up failed 1");
+	const mig_error *err = failed(mig_migrate(&e->o, NULL), MIG_ERROR, "migrate refused: migration 002_b failed half-way");
+	assert_contains(err->message, "1 of its statement(s) ran and stay applied; the failure was: fake: an earlier failure");
+	assert_contains(err->note, "`migrations repair 002_b --applied`");
+	assert_contains(err->note, "`migrations repair 002_b --pending`");
+	assert_int_equal(mig_error_exit_status(err->code), 1);
+	failed(mig_rollback(&e->o, NULL), MIG_ERROR, "rollback refused: migration 002_b failed half-way");
+	failed(mig_redo(&e->o, NULL), MIG_ERROR, "redo refused");
+	assert_int_equal(fake()->stmts, 0);
+	assert_records("001_a");
+	assert_clean();
+}
+
+/* A row still "running" is a run that died: interrupted. */
+static void test_journal_interrupted(void **state)
+{
+	env *e = *state;
+	three(e);
+	e->o.database_url = "fakemy:db";
+	fake_seed_journal("001_a up running 1");
+	const mig_error *err = failed(mig_migrate(&e->o, NULL), MIG_ERROR, "migration 001_a was interrupted");
+	assert_contains(err->message, "1 of its statement(s) are known to have run, and the next one may have");
+	mig_status_entry *st = NULL;
+	size_t n = 0;
+	assert_int_equal(mig_status(&e->o, &st, &n), 0);
+	assert_int_equal(n, 3);
+	assert_true(st[0].failed);
+	assert_true(st[0].interrupted);
+	assert_false(st[0].failed_down);
+	assert_int_equal(st[0].statements_done, 1);
+	assert_null(st[0].run_on);
+	assert_false(st[1].failed);
+	mig_status_free(st, n);
+	assert_clean();
+}
+
+/* repair --applied records it and clears the row; migrate goes on. */
+static void test_repair_applied(void **state)
+{
+	env *e = *state;
+	three(e);
+	e->o.database_url = "fakemy:db";
+	fake_seed_record("001_a");
+	fake_seed_journal("002_b up failed 1");
+	assert_int_equal(mig_repair(&e->o, "002_b", true), 0);
+	assert_records("001_a 002_b");
+	char *rows = fake_journal_rows_text();
+	assert_string_equal(rows, "");
+	free(rows);
+	assert_int_equal(fake()->stmts, 0);
+	assert_int_equal(mig_migrate(&e->o, NULL), 0);
+	assert_records("001_a 002_b 003_c");
+	assert_clean();
+}
+
+/* repair --pending of a failed rollback: it is un-recorded; the file's
+ * name (with its extension) names it too. */
+static void test_repair_pending(void **state)
+{
+	env *e = *state;
+	three(e);
+	e->o.database_url = "fakemy:db";
+	fake_seed_record("001_a");
+	fake_seed_record("002_b");
+	fake_seed_journal("002_b down failed 1");
+	assert_int_equal(mig_repair(&e->o, "migrations/002_b.sql", false), 0);
+	assert_records("001_a");
+	char *rows = fake_journal_rows_text();
+	assert_string_equal(rows, "");
+	free(rows);
+	assert_clean();
+}
+
+/* repair of a migration that did not fail, or with nothing failed. */
+static void test_repair_refuses_unknown(void **state)
+{
+	env *e = *state;
+	three(e);
+	e->o.database_url = "fakemy:db";
+	failed(mig_repair(&e->o, "002_b", true), MIG_EINPUT, "nothing to repair");
+	fake_seed_journal("002_b up failed 1");
+	failed(mig_repair(&e->o, "003_c", true), MIG_EINPUT, "003_c is not a failed migration (failed: 002_b)");
+	failed(mig_repair(&e->o, "002_bx", true), MIG_EINPUT, "not a failed migration");
+	assert_records("");
+	assert_clean();
+}
+
+/* The journal's start cannot be written: the migration does not run. */
+static void test_journal_start_failure(void **state)
+{
+	env *e = *state;
+	three(e);
+	e->o.database_url = "fakemy:db";
+	fake()->inject.fail_journal = 1;
+	failed(mig_migrate(&e->o, NULL), MIG_ESQL, "migration 001_a: cannot write its start in the migrations journal");
+	assert_int_equal(fake()->stmts, 0);
+	assert_records("");
+	assert_clean();
+}
+
+/* A rollback that fails half-way is journalled as a failed "down". */
+static void test_journal_failed_rollback(void **state)
+{
+	env *e = *state;
+	sql_mig(e, "001_a.sql", "CREATE TABLE a (id int);", "DROP INDEX a_i;\nDROP TABLE a;");
+	e->o.database_url = "fakemy:db";
+	assert_int_equal(mig_migrate(&e->o, NULL), 0);
+	fake()->inject.fail_sql = "DROP TABLE a";
+	failed(mig_rollback(&e->o, NULL), MIG_ESQL, "migration 001_a failed");
+	char *rows = fake_journal_rows_text();
+	assert_string_equal(rows, "001_a down failed 1");
+	free(rows);
+	assert_records("001_a");
+	mig_status_entry *st = NULL;
+	size_t n = 0;
+	assert_int_equal(mig_status(&e->o, &st, &n), 0);
+	assert_int_equal(n, 1);
+	assert_true(st[0].failed);
+	assert_true(st[0].failed_down);
+	assert_false(st[0].interrupted);
+	assert_non_null(st[0].run_on);
+	assert_non_null(st[0].error);
+	mig_status_free(st, n);
 	assert_clean();
 }
 
@@ -967,7 +1157,7 @@ static void test_dry_run_reads_state(void **state)
 	e->o.dry_run = true;
 	assert_int_equal(mig_migrate(&e->o, NULL), 0);
 	assert_journal(0, "");
-	assert_journal(FAKE_J_READS, "state exists\nstate select\n");
+	assert_journal(FAKE_J_READS, "state exists\nstate select\njournal exists\n");
 	assert_lacks(mig_str_cstr(&e->steps), "CREATE TABLE a");
 	assert_contains(mig_str_cstr(&e->steps), "CREATE TABLE c (id int);");
 	assert_records("001_a");
@@ -1064,7 +1254,7 @@ static void test_status(void **state)
 	assert_string_equal(st[2].name, "003_c");
 	assert_null(st[2].run_on);
 	mig_status_free(st, n);
-	assert_journal(FAKE_J_ALL & ~FAKE_J_SESSION, "open fake:db\nstate exists\nstate select\nclose\n");
+	assert_journal(FAKE_J_ALL & ~FAKE_J_SESSION, "open fake:db\nstate exists\nstate select\njournal exists\nclose\n");
 	assert_clean();
 }
 
@@ -1274,6 +1464,13 @@ int main(void)
 		T(test_no_txn_ddl_data_bookkeeping_failure),
 		T(test_no_txn_ddl_connection_lost),
 		T(test_no_txn_ddl_no_transaction_migration),
+		T(test_journal_refuses_runs),
+		T(test_journal_interrupted),
+		T(test_repair_applied),
+		T(test_repair_pending),
+		T(test_repair_refuses_unknown),
+		T(test_journal_start_failure),
+		T(test_journal_failed_rollback),
 		T(test_dry_run_changes_nothing),
 		T(test_dry_run_reads_state),
 		T(test_fake_option_records_only),

@@ -1,0 +1,56 @@
+/*
+ * The journal of migrations that run outside a transaction (dialect.h,
+ * enum mig_journal_stmt): on an engine without transactional DDL, and for
+ * noTransaction() migrations anywhere, a failure half-way leaves some of
+ * a migration applied for good. The runner writes a row before such a
+ * migration's first statement, counts its statements as they complete,
+ * and deletes the row together with the bookkeeping INSERT/DELETE once
+ * it is complete. A row left behind says the migration failed (the run
+ * marked it) or was interrupted (the run died: killed, server lost), and
+ * how many of its statements ran; until `repair` clears it, no run
+ * changes anything. The table, <migrations table>_journal, is created
+ * the first time a migration needs it.
+ */
+#ifndef MIG_JOURNAL_H
+#define MIG_JOURNAL_H
+
+#include "dialects/dialect.h"
+#include "drivers/driver.h"
+
+#include <stdbool.h>
+
+typedef struct mig_journal_entry {
+	char *name;
+	bool down;            /* it was being rolled back */
+	bool failed;          /* false: interrupted (its run never came back to it) */
+	long statements_done; /* statements known to have completed */
+	long long started_at; /* seconds since the epoch (server clock) */
+	char *owner;          /* the run: "host:pid:random" */
+	char *error;          /* the failure's message (NULL when interrupted) */
+} mig_journal_entry;
+
+typedef struct mig_journal {
+	mig_journal_entry *v;
+	size_t n;
+	bool exists; /* the table exists */
+} mig_journal;
+
+/* Read every row (an absent table is an empty journal). */
+int mig_journal_read(mig_conn *conn, const mig_dialect *d, const mig_state_names *names, mig_journal *out);
+void mig_journal_dispose(mig_journal *j);
+const mig_journal_entry *mig_journal_find(const mig_journal *j, const char *name);
+
+/* One statement as text (caller frees), or NULL with the error set. */
+char *mig_journal_stmt(const mig_dialect *d, const mig_state_names *names, enum mig_journal_stmt which,
+		       const mig_journal_args *args);
+int mig_journal_exec(mig_conn *conn, const mig_dialect *d, const mig_state_names *names,
+		     enum mig_journal_stmt which, const mig_journal_args *args);
+
+/* "2026-12-02 10:11:12 UTC" for a started_at (buf of 32). */
+void mig_journal_time(long long epoch, char *buf, size_t size);
+
+/* What an entry means and the way out, for a refusal: sets the error
+ * (MIG_ERROR) and its note. `what`: "migrate", "rollback", ... */
+int mig_journal_refuse(const mig_journal *j, const char *what);
+
+#endif
