@@ -219,3 +219,47 @@ pg_wait_for() {
 	done
 	fail "timed out waiting for: $2"
 }
+
+# ---- MySQL/MariaDB ----------------------------------------------------------
+# The server comes from tests/ci/mysql-up.sh through MIG_TEST_MYSQL_URL (root,
+# no password), MIG_TEST_MYSQL_PORT and MIG_TEST_MYSQL_PASSWORD_URL /
+# MIG_TEST_MYSQL_PASSWORD (user mig). Each test works in its own scratch
+# database (a schema is a database on MySQL).
+
+my_client() { command -v mariadb || command -v mysql; }
+
+# my_require: skip (or fail in CI) when no server was given.
+my_require() {
+	[ -n "${MIG_TEST_MYSQL_URL:-}" ] ||
+		skip_or_fail "MIG_TEST_MYSQL_URL is not set (eval \"\$(tests/ci/mysql-up.sh)\" starts a server)"
+	MY_CLIENT=$(my_client) || fail "the mariadb client is needed by the MySQL tests (apt-get install mariadb-client)"
+	myq "" "SELECT 1" >/dev/null || fail "the server at MIG_TEST_MYSQL_URL does not answer"
+}
+
+# myq DB SQL: run SQL as root over TCP, print rows tab-separated, raw, no headers.
+myq() {
+	"${MY_CLIENT:-$(my_client)}" --no-defaults --protocol=tcp -h 127.0.0.1 -P "$MIG_TEST_MYSQL_PORT" -u root \
+		-N -B -r -e "$2" ${1:+"$1"}
+}
+
+# my_scratch_db [VAR]: create an empty database mig_t_<random>, dropped
+# when the script ends; sets VAR (default MY_DB) to its name and <VAR>_URL
+# to a root URL for it.
+my_scratch_db() {
+	local var=${1:-MY_DB} name
+	name=mig_t_$(od -An -N6 -tx1 /dev/urandom | tr -d ' \n')
+	myq "" "CREATE DATABASE $name CHARACTER SET utf8mb4" || fail "cannot create the scratch database $name"
+	on_exit "myq '' 'DROP DATABASE IF EXISTS $name'"
+	printf -v "$var" '%s' "$name"
+	printf -v "${var}_URL" '%s' "mysql://root@127.0.0.1:$MIG_TEST_MYSQL_PORT/$name"
+}
+
+# my_wait_for DB SQL [SECONDS]: poll until SQL prints 1 (default 10 s).
+my_wait_for() {
+	local i
+	for ((i = 0; i < ${3:-10} * 10; i++)); do
+		[ "$(myq "$1" "$2" 2>/dev/null)" = 1 ] && return 0
+		sleep 0.1
+	done
+	fail "timed out waiting for: $2"
+}
