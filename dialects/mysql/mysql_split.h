@@ -4,6 +4,8 @@
 
 #include <stddef.h>
 
+/* The statement bounds of sql[0..len), without their delimiters (n = 0:
+ * no statement at all); the arrays are the caller's to mig__free. */
 int mig__mysql_split(const char *sql, size_t len, size_t **start, size_t **slen, size_t *n);
 
 #endif
