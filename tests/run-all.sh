@@ -14,13 +14,13 @@ BUILD_DIR=${BUILD_DIR:-build-test}
 
 PACKAGES="build-essential cmake pkg-config libsqlite3-dev sqlite3 libcmocka-dev
   libpq-dev postgresql postgresql-client default-libmysqlclient-dev
-  python3 util-linux ca-certificates"
+  mariadb-server mariadb-client python3 util-linux ca-certificates"
 
 need_install=0
-for tool in cmake cc pkg-config sqlite3 psql python3; do
+for tool in cmake cc pkg-config sqlite3 psql python3 mariadb mariadb-install-db; do
 	command -v "$tool" >/dev/null 2>&1 || need_install=1
 done
-for lib in cmocka sqlite3 libpq; do
+for lib in cmocka sqlite3 libpq libmariadb; do
 	pkg-config --exists "$lib" 2>/dev/null || need_install=1
 done
 [ -x /usr/lib/postgresql/15/bin/initdb ] || need_install=1
@@ -30,6 +30,8 @@ if [ $need_install = 1 ] || [ "${CI:-}" = true ]; then
 		apt-get update -qq
 		# shellcheck disable=SC2086
 		apt-get install -y -qq --no-install-recommends $PACKAGES >/dev/null
+		# the package may start Debian's own server (where there is an init
+		# system); the tests start their own on a free port instead
 	else
 		echo "run-all: missing build or test packages; as root run: apt-get install -y $PACKAGES" >&2
 		exit 1
@@ -62,15 +64,20 @@ if ! node_ok || ! command -v npm >/dev/null; then
 fi
 
 cmake -S "$ROOT" -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=Debug -DMIG_SANITIZE=ON -DMIG_WERROR=ON \
-	-DMIG_WITH_POSTGRES=ON >/dev/null
+	-DMIG_WITH_POSTGRES=ON -DMIG_WITH_MYSQL=ON >/dev/null
 cmake --build "$BUILD_DIR" -j"$(nproc)"
 
 # Throwaway servers; their addresses reach the tests through the environment.
 SERVERS_DIR=$(cd "$BUILD_DIR" && pwd)/servers
 mkdir -p "$SERVERS_DIR"
-stop_servers() { tests/ci/postgres-down.sh "$SERVERS_DIR/pg" >/dev/null 2>&1 || true; }
+stop_servers() {
+	tests/ci/postgres-down.sh "$SERVERS_DIR/pg" >/dev/null 2>&1 || true
+	tests/ci/mysql-down.sh "$SERVERS_DIR/mysql" >/dev/null 2>&1 || true
+}
 trap stop_servers EXIT
 exports=$(tests/ci/postgres-up.sh "$SERVERS_DIR/pg")
+eval "$exports"
+exports=$(tests/ci/mysql-up.sh "$SERVERS_DIR/mysql")
 eval "$exports"
 
 export CI=${CI:-true}
