@@ -207,21 +207,24 @@ static int my_query(mig_conn *conn, const char *sql, mig_rows **out)
  *   URL's five modes (its default is PREFERRED); ENFORCE and
  *   VERIFY_SERVER_CERT are gone from it.
  * - MariaDB's Connector/C (3.3, the library this was built and tested
- *   with) has no SSL_MODE: MYSQL_OPT_SSL_ENFORCE asks for TLS and fails
- *   without it, MYSQL_OPT_SSL_VERIFY_SERVER_CERT checks the certificate
- *   and the host name (so verify-ca is verify-identity there). 3.3 uses
- *   TLS only when asked (ENFORCE, or a CA/certificate/key): `disabled` and
- *   the default send nothing, and `preferred` without a CA is plain
- *   text, as there is no opportunistic TLS.
+ *   with) has no SSL_MODE and uses TLS only when asked. Tried against a
+ *   server without TLS: MYSQL_OPT_SSL_ENFORCE alone still connects in
+ *   plain text (it means "TLS when offered": our `preferred`), while
+ *   MYSQL_OPT_SSL_VERIFY_SERVER_CERT refuses (error 2026) and checks the
+ *   certificate and the host name (so verify-ca is verify-identity
+ *   there). `required` is ENFORCE plus the check after connecting that
+ *   TLS is in use (check_tls): a server that offers none is refused
+ *   before any statement, though after the handshake, which the native
+ *   authentication plugins never send the password in.
  */
 static int set_tls(MYSQL *my, const struct mig__my_params *p)
 {
 	int bad = 0;
 #if defined(LIBMARIADB) || defined(MARIADB_BASE_VERSION)
-	bool enforce = p->ssl_mode >= MIG__MY_SSL_REQUIRED;
+	bool use = p->ssl_mode >= MIG__MY_SSL_PREFERRED;
 	bool verify = p->ssl_mode >= MIG__MY_SSL_VERIFY_CA;
 	if (p->ssl_mode != MIG__MY_SSL_DEFAULT) {
-		bad |= mysql_options(my, MYSQL_OPT_SSL_ENFORCE, &enforce);
+		bad |= mysql_options(my, MYSQL_OPT_SSL_ENFORCE, &use);
 		bad |= mysql_options(my, MYSQL_OPT_SSL_VERIFY_SERVER_CERT, &verify);
 	}
 #else
@@ -312,6 +315,12 @@ static int my_open(const mig_driver *drv, const mig_url *url, const mig_conn_opt
 	if (!mysql_real_connect(c->my, p.host, p.user, p.password, p.database, p.port, p.socket,
 				CLIENT_MULTI_STATEMENTS | CLIENT_MULTI_RESULTS)) {
 		rc = mig__my_connect_error(url, mysql_errno(c->my), mysql_error(c->my));
+		my_close(&c->base);
+		return rc;
+	}
+	if (p.ssl_mode >= MIG__MY_SSL_REQUIRED && !mysql_get_ssl_cipher(c->my)) {
+		rc = mig_error_set(MIG_ECONNECT, "cannot connect to MySQL/MariaDB at %s: ssl-mode=%s, but the server does not use TLS",
+				   url->redacted, p.ssl_mode == MIG__MY_SSL_REQUIRED ? "required" : "verify-*");
 		my_close(&c->base);
 		return rc;
 	}

@@ -86,40 +86,43 @@ static char *describe(mig_conn *conn, const mig_lock_request *req)
 	return text;
 }
 
-/* GET_LOCK's NULL: the server could not take or wait for it (out of
- * memory, or the thread was killed). */
-static int get_lock(struct my_conn *c, const mig_lock_request *req, const char *timeout, bool *got)
-{
-	char *v = NULL;
-	char tail[32];
-	snprintf(tail, sizeof(tail), ", %s", timeout);
-	int rc = query_cell(c, req, "GET_LOCK", tail, &v);
-	if (rc)
-		return rc;
-	if (!v)
-		rc = mig_error_set(MIG_ERROR, "GET_LOCK returned NULL: the server could not take the migration lock");
-	else
-		*got = strcmp(v, "1") == 0;
-	mig__free(v);
-	return rc;
-}
-
+/* GET_LOCK(name, 0): 1 taken, 0 held by another session, NULL the
+ * server could not take it (out of memory, or the thread was killed). */
 static int try_lock(mig_conn *conn, const mig_lock_request *req, bool *got)
 {
 	*got = false;
-	return get_lock(conn_of(conn), req, "0", got);
+	char *v = NULL;
+	int rc = query_cell(conn_of(conn), req, "GET_LOCK", ", 0", &v);
+	if (rc)
+		return rc;
+	if (!v)
+		return mig_error_set(MIG_ERROR, "GET_LOCK returned NULL: the server could not take the migration lock");
+	*got = strcmp(v, "1") == 0;
+	mig__free(v);
+	return 0;
 }
 
 /* The server waits (woken as soon as the lock is free); a timeout of the
  * session (max_statement_time / max_execution_time) or a KILL QUERY cuts
- * the wait: MIG_ELOCKED with the server's reason. */
+ * the wait: MIG_ELOCKED with the server's reason (MySQL reports an error,
+ * MariaDB a NULL). */
 static int wait_lock(mig_conn *conn, const mig_lock_request *req)
 {
 	bool got = false;
 	while (!got) {
-		int rc = get_lock(conn_of(conn), req, WAIT_FOREVER_S, &got);
-		if (rc == 0)
+		char *v = NULL;
+		int rc = query_cell(conn_of(conn), req, "GET_LOCK", ", " WAIT_FOREVER_S, &v);
+		if (rc == 0) {
+			got = v && strcmp(v, "1") == 0;
+			bool cut = !v;
+			mig__free(v);
+			/* MariaDB ends a wait that max_statement_time or KILL QUERY
+			 * cuts with NULL, not an error */
+			if (cut)
+				return mig_error_set(MIG_ELOCKED, "the server ended the wait (GET_LOCK returned NULL: "
+								  "max_statement_time, or KILL QUERY)");
 			continue;
+		}
 		const mig_error *e = mig_error_last();
 		unsigned n = rc == MIG_ESQL ? conn_of(conn)->last_errno : 0;
 		if (e && (n == ER_QUERY_INTERRUPTED || n == ER_STATEMENT_TIMEOUT || n == ER_QUERY_TIMEOUT || n == ER_USER_LOCK_DEADLOCK)) {
