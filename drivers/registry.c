@@ -30,6 +30,15 @@ extern const mig_lock_strategy mig_pg_advisory_lock;
 #define POSTGRES_OPS NULL
 #define POSTGRES_LOCK NULL
 #endif
+#if MIG_HAVE_MYSQL
+extern const mig_driver_ops mig_mysql_driver_ops;
+extern const mig_lock_strategy mig_mysql_lock;
+#define MYSQL_OPS (&mig_mysql_driver_ops)
+#define MYSQL_LOCK (&mig_mysql_lock)
+#else
+#define MYSQL_OPS NULL
+#define MYSQL_LOCK NULL
+#endif
 
 static const char *const sqlite_schemes[] = {"sqlite", "sqlite3", NULL};
 static const char *const postgres_schemes[] = {"postgres", "postgresql", NULL};
@@ -44,8 +53,9 @@ static const mig_driver drivers[] = {
 	 .ops = POSTGRES_OPS, .session_lock = POSTGRES_LOCK,
 	 .missing_hint = "rebuild with libpq installed (apt-get install libpq-dev) and -DMIG_WITH_POSTGRES=ON"},
 	{.name = "mysql", .display = "MySQL/MariaDB", .schemes = mysql_schemes, .url_form = MIG_URL_SERVER,
-	 .dialect = "mysql", .caps = MIG_CAP_SESSION_LOCK, .ops = NULL,
-	 .missing_hint = "the MySQL/MariaDB driver is not part of this version yet"},
+	 .dialect = "mysql", .caps = MIG_CAP_SESSION_LOCK, .ops = MYSQL_OPS, .session_lock = MYSQL_LOCK,
+	 .missing_hint = "rebuild with the MySQL client library installed (apt-get install default-libmysqlclient-dev) and "
+			 "-DMIG_WITH_MYSQL=ON"},
 };
 
 #define NBUILTIN (sizeof(drivers) / sizeof(drivers[0]))

@@ -1,0 +1,369 @@
+/*
+ * MySQL/MariaDB driver (MariaDB Connector/C or Oracle's libmysqlclient).
+ *
+ * - open: the URL's parameters are decided in my_params.c; the session
+ *   speaks utf8mb4 (migration files are UTF-8), may send several
+ *   statements in one text (user SQL that cannot be divided), never
+ *   reconnects behind the core's back and never reads local files for
+ *   LOAD DATA LOCAL. sql_mode, time_zone and the session's timeouts are
+ *   the dialect's session setup, sent through exec() after open.
+ * - exec/query: one text per round trip, every result of it drained
+ *   (an undrained one fails the next statement with error 2014); the
+ *   warnings a statement leaves go to the notice callback.
+ * - errors (my_errors.c): "ERROR <errno> (<sqlstate>): <message>".
+ * - lock (my_lock.c): GET_LOCK, a session lock.
+ * - nothing from the client library is kept: rows are copied and every
+ *   result freed before returning.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include "drivers/mysql/my_driver.h"
+
+#include "util/alloc.h"
+#include "util/error.h"
+#include "util/str.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* The connect timeout when neither the URL nor the caller gives one. */
+#define DEFAULT_CONNECT_TIMEOUT 10u
+
+/* "Query was empty": a text of comments only, or a trailing comment after
+ * the last statement of a multi-statement text. Nothing to run: fine. */
+#define ER_EMPTY_QUERY 1065u
+
+static struct my_conn *conn_of(mig_conn *c)
+{
+	return (struct my_conn *)c;
+}
+
+/* ---- running text ---------------------------------------------------- */
+
+static int fail(struct my_conn *c, const char *sql, size_t len, unsigned nth)
+{
+	char *stmt = sql ? mig_strndup(sql, len) : NULL;
+	c->last_errno = mysql_errno(c->my);
+	int rc = mig__my_set_error(c->last_errno, mysql_sqlstate(c->my), mysql_error(c->my), stmt);
+	mig__free(stmt);
+	if (rc == MIG_ECONNLOST)
+		c->lost = true;
+	else if (nth > 1) {
+		/* the server says only that the text failed, not where: say which
+		 * statement it was, and that the ones before it stay done (DDL
+		 * commits implicitly) */
+		char detail[128];
+		snprintf(detail, sizeof(detail), "statement %u of this text failed; the %u before it ran", nth, nth - 1);
+		mig_error_set_detail(detail);
+	}
+	return rc;
+}
+
+/* The rows of a stored result as mig_rows (copies). */
+static int rows_of(MYSQL_RES *res, mig_rows **out)
+{
+	size_t ncols = mysql_num_fields(res);
+	mig_rows *rows = mig_rows_new(ncols);
+	const char **cells = mig__calloc(ncols + 1, sizeof(*cells));
+	if (!rows || !cells) {
+		mig__free(cells);
+		mig_rows_free(rows);
+		return mig_error_oom();
+	}
+	MYSQL_ROW row;
+	while ((row = mysql_fetch_row(res)) != NULL) {
+		for (size_t k = 0; k < ncols; k++)
+			cells[k] = row[k]; /* NULL for SQL NULL */
+		int rc = mig_rows_add(rows, cells);
+		if (rc) {
+			mig__free(cells);
+			mig_rows_free(rows);
+			return rc;
+		}
+	}
+	mig__free(cells);
+	*out = rows;
+	return 0;
+}
+
+static int run(struct my_conn *c, const char *sql, size_t len, mig_rows **out, bool notices);
+
+/* SHOW WARNINGS of the last statement, each to the notice callback; the
+ * warnings of earlier statements of a multi-statement text are gone by
+ * then (the server keeps one statement's), so they are counted. */
+static void show_warnings(struct my_conn *c, bool last, unsigned earlier)
+{
+	mig_rows *rows = NULL;
+	if (last && run(c, "SHOW WARNINGS", 13, &rows, false) != 0) {
+		mig_error_clear(); /* only notices; a lost session shows at the next statement */
+		return;
+	}
+	for (size_t r = 0; rows && r < rows->nrows && rows->ncols >= 3; r++) {
+		const char *level = mig_rows_get(rows, r, 0), *code = mig_rows_get(rows, r, 1),
+			   *msg = mig_rows_get(rows, r, 2);
+		char *line = mig_aprintf("%s %s: %s", level ? level : "Warning", code ? code : "?", msg ? msg : "");
+		if (line)
+			c->notice(c->notice_ud, line);
+		mig__free(line);
+	}
+	mig_rows_free(rows);
+	if (earlier) {
+		char line[128];
+		snprintf(line, sizeof(line), "%u earlier statement%s of the same text left warnings (not shown: only the last statement's can be read)",
+			 earlier, earlier == 1 ? "" : "s");
+		c->notice(c->notice_ud, line);
+	}
+	mig_error_clear();
+}
+
+/*
+ * Send sql[0..len) as one text and drain every result it produces: with
+ * CLIENT_MULTI_STATEMENTS one per statement. *out (if asked) keeps the
+ * rows of the last result that has columns.
+ */
+static int run(struct my_conn *c, const char *sql, size_t len, mig_rows **out, bool notices)
+{
+	if (out)
+		*out = NULL;
+	if (c->lost) {
+		int rc = mig_error_set(MIG_ECONNLOST, "lost the connection to the MySQL/MariaDB server earlier: nothing more is sent");
+		char *stmt = mig_strndup(sql, len);
+		mig_error_set_statement(stmt, 0);
+		mig__free(stmt);
+		return rc;
+	}
+	mig_rows *rows = NULL;
+	int rc = 0;
+	unsigned nth = 1, warned_before = 0, warnings = 0;
+	if (mysql_real_query(c->my, sql, (unsigned long)len) != 0) {
+		if (mysql_errno(c->my) == ER_EMPTY_QUERY)
+			goto done;
+		return fail(c, sql, len, nth);
+	}
+	for (;;) {
+		MYSQL_RES *res = mysql_store_result(c->my);
+		if (res) {
+			mig_rows *these = NULL;
+			/* out of memory: keep draining, the connection stays usable */
+			if (out && rc == 0 && (rc = rows_of(res, &these)) == 0) {
+				mig_rows_free(rows);
+				rows = these;
+			}
+			mysql_free_result(res);
+		} else if (mysql_field_count(c->my) != 0) {
+			mig_rows_free(rows);
+			return fail(c, sql, len, nth);
+		}
+		if (warnings)
+			warned_before++;
+		warnings = mysql_warning_count(c->my);
+		int next = mysql_next_result(c->my);
+		if (next < 0)
+			break;
+		nth++;
+		if (next > 0) {
+			if (mysql_errno(c->my) == ER_EMPTY_QUERY)
+				break;
+			mig_rows_free(rows);
+			return fail(c, sql, len, nth);
+		}
+	}
+	if (rc) {
+		mig_rows_free(rows);
+		return rc;
+	}
+	if (notices && c->notice && warnings + warned_before > 0)
+		show_warnings(c, warnings > 0, warned_before);
+done:
+	if (out) {
+		if (!rows && !(rows = mig_rows_new(0)))
+			return MIG_ENOMEM;
+		*out = rows;
+	} else {
+		mig_rows_free(rows);
+	}
+	return 0;
+}
+
+int mig__my_query(struct my_conn *c, const char *sql, mig_rows **out)
+{
+	return run(c, sql, strlen(sql), out, true);
+}
+
+static int my_exec(mig_conn *conn, const char *sql, size_t len)
+{
+	return run(conn_of(conn), sql, len, NULL, true);
+}
+
+static int my_query(mig_conn *conn, const char *sql, mig_rows **out)
+{
+	return mig__my_query(conn_of(conn), sql, out);
+}
+
+/* ---- connection ---------------------------------------------------- */
+
+/*
+ * TLS as the URL asks. The two libraries differ:
+ * - Oracle's libmysqlclient (8.0) has MYSQL_OPT_SSL_MODE with exactly the
+ *   URL's five modes (its default is PREFERRED); ENFORCE and
+ *   VERIFY_SERVER_CERT are gone from it.
+ * - MariaDB's Connector/C (3.3, the library this was built and tested
+ *   with) has no SSL_MODE and uses TLS only when asked. Tried against a
+ *   server without TLS: MYSQL_OPT_SSL_ENFORCE alone still connects in
+ *   plain text (it means "TLS when offered": our `preferred`), while
+ *   MYSQL_OPT_SSL_VERIFY_SERVER_CERT refuses (error 2026) and checks the
+ *   certificate and the host name (so verify-ca is verify-identity
+ *   there). `required` is ENFORCE plus the check after connecting that
+ *   TLS is in use (check_tls): a server that offers none is refused
+ *   before any statement, though after the handshake, which the native
+ *   authentication plugins never send the password in.
+ */
+static int set_tls(MYSQL *my, const struct mig__my_params *p)
+{
+	int bad = 0;
+#if defined(LIBMARIADB) || defined(MARIADB_BASE_VERSION)
+	bool use = p->ssl_mode >= MIG__MY_SSL_PREFERRED;
+	bool verify = p->ssl_mode >= MIG__MY_SSL_VERIFY_CA;
+	if (p->ssl_mode != MIG__MY_SSL_DEFAULT) {
+		bad |= mysql_options(my, MYSQL_OPT_SSL_ENFORCE, &use);
+		bad |= mysql_options(my, MYSQL_OPT_SSL_VERIFY_SERVER_CERT, &verify);
+	}
+#else
+	if (p->ssl_mode != MIG__MY_SSL_DEFAULT) {
+		unsigned mode = p->ssl_mode == MIG__MY_SSL_DISABLED	 ? SSL_MODE_DISABLED
+				: p->ssl_mode == MIG__MY_SSL_PREFERRED ? SSL_MODE_PREFERRED
+				: p->ssl_mode == MIG__MY_SSL_REQUIRED  ? SSL_MODE_REQUIRED
+				: p->ssl_mode == MIG__MY_SSL_VERIFY_CA ? SSL_MODE_VERIFY_CA
+								       : SSL_MODE_VERIFY_IDENTITY;
+		bad |= mysql_options(my, MYSQL_OPT_SSL_MODE, &mode);
+	}
+#endif
+	if (p->ssl_ca)
+		bad |= mysql_options(my, MYSQL_OPT_SSL_CA, p->ssl_ca);
+	if (p->ssl_cert)
+		bad |= mysql_options(my, MYSQL_OPT_SSL_CERT, p->ssl_cert);
+	if (p->ssl_key)
+		bad |= mysql_options(my, MYSQL_OPT_SSL_KEY, p->ssl_key);
+	return bad;
+}
+
+static int set_options(MYSQL *my, const struct mig__my_params *p, const mig_conn_opts *opts, const mig_url *url)
+{
+	unsigned timeout = p->connect_timeout ? p->connect_timeout
+			   : opts && opts->connect_timeout > 0 ? (unsigned)opts->connect_timeout
+							       : DEFAULT_CONNECT_TIMEOUT;
+	unsigned off = 0;
+	int bad = 0;
+	bad |= mysql_options(my, MYSQL_SET_CHARSET_NAME, "utf8mb4");
+	bad |= mysql_options(my, MYSQL_OPT_CONNECT_TIMEOUT, &timeout);
+	/* A stalled send means a dead peer; a long wait for an answer does
+	 * not (an ALTER TABLE of a big table, or GET_LOCK waiting for another
+	 * run, may be silent for hours), so there is no read timeout: the
+	 * dialect's session setup bounds statements on the server. */
+	bad |= mysql_options(my, MYSQL_OPT_WRITE_TIMEOUT, &timeout);
+	bad |= mysql_options(my, MYSQL_OPT_LOCAL_INFILE, &off);
+#if defined(LIBMARIADB) || defined(MARIADB_BASE_VERSION)
+	/* off by default in both libraries; Oracle's (8.0.34+) warns on
+	 * stderr that the option is deprecated, so it is set only here */
+	bool reconnect = false;
+	bad |= mysql_options(my, MYSQL_OPT_RECONNECT, &reconnect);
+#endif
+	if (bad)
+		return mig_error_set(MIG_ECONNECT, "cannot connect to MySQL/MariaDB at %s: the client library refused a connection option",
+				     url->redacted);
+	if (set_tls(my, p))
+		return mig_error_set(MIG_EINPUT, "bad MySQL URL %s: this client library cannot use the TLS settings asked for",
+				     url->redacted);
+	return 0;
+}
+
+static void my_close(mig_conn *conn)
+{
+	if (!conn)
+		return;
+	struct my_conn *c = conn_of(conn);
+	/* Ending the session releases its GET_LOCK locks too. */
+	if (c->my)
+		mysql_close(c->my);
+	mig__free(c->version);
+	mig__free(c->database);
+	mig__free(c);
+}
+
+static int my_open(const mig_driver *drv, const mig_url *url, const mig_conn_opts *opts, mig_conn **out)
+{
+	*out = NULL;
+	struct mig__my_params p;
+	int rc = mig__my_params_from_url(url, &p);
+	if (rc)
+		return rc;
+	struct my_conn *c = mig__calloc(1, sizeof(*c));
+	if (!c)
+		return mig_error_oom();
+	c->base.driver = drv;
+	if (opts) {
+		c->notice = opts->notice;
+		c->notice_ud = opts->notice_ud;
+	}
+	if ((url->database && !(c->database = mig_strdup(url->database))) || !(c->my = mysql_init(NULL))) {
+		my_close(&c->base);
+		return mig_error_oom();
+	}
+	if ((rc = set_options(c->my, &p, opts, url)) != 0) {
+		my_close(&c->base);
+		return rc;
+	}
+	if (!mysql_real_connect(c->my, p.host, p.user, p.password, p.database, p.port, p.socket,
+				CLIENT_MULTI_STATEMENTS | CLIENT_MULTI_RESULTS)) {
+		rc = mig__my_connect_error(url, mysql_errno(c->my), mysql_error(c->my));
+		my_close(&c->base);
+		return rc;
+	}
+	if (p.ssl_mode >= MIG__MY_SSL_REQUIRED && !mysql_get_ssl_cipher(c->my)) {
+		rc = mig_error_set(MIG_ECONNECT, "cannot connect to MySQL/MariaDB at %s: ssl-mode=%s, but the server does not use TLS",
+				   url->redacted, p.ssl_mode == MIG__MY_SSL_REQUIRED ? "required" : "verify-*");
+		my_close(&c->base);
+		return rc;
+	}
+	c->version = mig__my_server_facts(mysql_get_server_info(c->my), mysql_get_server_version(c->my),
+					  &c->base.server.flavour, &c->base.server.version);
+	if (!c->version) {
+		my_close(&c->base);
+		return mig_error_oom();
+	}
+	c->base.server.text = c->version;
+	c->base.caps = drv->caps;
+	*out = &c->base;
+	return 0;
+}
+
+/* ---- transactions ------------------------------------------------------ */
+
+/* DDL commits implicitly on MySQL/MariaDB: a transaction holds the DML
+ * of a migration, not its DDL (hence no MIG_CAP_TXN_DDL). */
+static int my_begin(mig_conn *conn, unsigned flags)
+{
+	(void)flags; /* foreign keys need no relaxing here */
+	return mig__my_query(conn_of(conn), "START TRANSACTION", NULL);
+}
+
+static int my_commit(mig_conn *conn)
+{
+	return mig__my_query(conn_of(conn), "COMMIT", NULL);
+}
+
+/* A ROLLBACK with nothing open is a quiet no-op on the server. */
+static int my_rollback(mig_conn *conn)
+{
+	return mig__my_query(conn_of(conn), "ROLLBACK", NULL);
+}
+
+const mig_driver_ops mig_mysql_driver_ops = {
+	.version = MIG_DRIVER_OPS_VERSION,
+	.open = my_open,
+	.close = my_close,
+	.exec = my_exec,
+	.query = my_query,
+	.begin = my_begin,
+	.commit = my_commit,
+	.rollback = my_rollback,
+};
