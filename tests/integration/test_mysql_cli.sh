@@ -139,9 +139,10 @@ NEWDB=${OTHER}_new
 on_exit "myq '' 'DROP DATABASE IF EXISTS $NEWDB'"
 assert_exit 0 mig --database-url "$DB_URL" -s "$NEWDB" --create-schema migrate 1
 assert_eq "pgmigrations,pgmigrations_journal,t1" "$(tables "$NEWDB")" "--create-schema creates the database"
-assert_exit 0 mig --database-url "$DB_URL" --migrations-schema "$OTHER" -t runs_elsewhere migrate 2
+my_scratch_db THIRD
+assert_exit 0 mig --database-url "$THIRD_URL" --migrations-schema "$OTHER" -t runs_elsewhere migrate 2
 assert_eq 1700000000001_t1,1700000000002_t2 "$(applied "$OTHER" runs_elsewhere)" "--migrations-schema holds the state"
-assert_eq "my_runs,my_runs_journal,t1" "$(tables "$DB")" "t1 exists already: 001 is re-run only in the state's eyes"
+assert_eq "t1,t2" "$(tables "$THIRD")" "and the migrations run in the URL's database"
 assert_exit 2 mig --database-url "$DB_URL" -s "$OTHER" -s "$NEWDB" status
 assert_contains "$ERR" "MySQL/MariaDB has no search path: give one --schema"
 
@@ -316,7 +317,8 @@ t "a run killed with SIGKILL half-way: the next run names the migration"
 my_scratch_db DB
 rm -rf migrations && mkdir migrations
 printf -- '-- Up Migration\nCREATE TABLE k1 (id int);\nSELECT SLEEP(20);\nCREATE TABLE k3 (id int);\n-- Down Migration\nDROP TABLE k1;\n' >migrations/1_kill.sql
-mig --database-url "$DB_URL" migrate >/dev/null 2>&1 &
+# the binary itself, not a subshell around it: SIGKILL must hit the run
+"$MIG_BIN" --database-url "$DB_URL" migrate >/dev/null 2>&1 &
 bg=$!
 my_wait_for "" "SELECT count(*) > 0 FROM information_schema.processlist WHERE info LIKE 'SELECT SLEEP(20)%'"
 kill -KILL $bg
