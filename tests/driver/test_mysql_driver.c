@@ -6,6 +6,7 @@
  */
 #include "test_support.h"
 #include "mysql_support.h"
+#include "driver_support.h"
 
 #include "util/alloc.h"
 
@@ -25,56 +26,10 @@ static char *scratch_url;
 static char scratch_name[40];
 static const mig_state_names names = {.schema = NULL, .table = "pgmigrations"};
 
-static mig_conn *open_url(const char *text, const mig_conn_opts *opts)
-{
-	mig_url url;
-	assert_int_equal(mig_url_parse(text, &url), 0);
-	mig_conn *c = NULL;
-	int rc = mig_driver_open(&url, opts, &c);
-	if (rc)
-		fail_msg("cannot connect: %s", mig_error_last() ? mig_error_last()->message : "?");
-	mig_url_dispose(&url);
-	return c;
-}
-
-/* Open and expect failure; returns the code (the error stays set). */
-static int open_fails(const char *text)
-{
-	mig_url url;
-	assert_int_equal(mig_url_parse(text, &url), 0);
-	mig_conn *c = NULL;
-	int rc = mig_driver_open(&url, NULL, &c);
-	assert_null(c);
-	mig_url_dispose(&url);
-	return rc;
-}
-
-static const mig_driver_ops *ops(mig_conn *c)
-{
-	return c->driver->ops;
-}
-
-static int x(mig_conn *c, const char *sql)
-{
-	return ops(c)->exec(c, sql, strlen(sql));
-}
-
 static void xok(mig_conn *c, const char *sql)
 {
 	if (x(c, sql) != 0)
 		fail_msg("%s: %s", sql, mig_error_last()->message);
-}
-
-static char *query1(mig_conn *c, const char *sql)
-{
-	mig_rows *rows = NULL;
-	if (ops(c)->query(c, sql, &rows) != 0)
-		fail_msg("%s: %s", sql, mig_error_last()->message);
-	assert_int_equal(rows->nrows, 1);
-	const char *v = mig_rows_get(rows, 0, 0);
-	char *out = v ? mig_strdup(v) : NULL;
-	mig_rows_free(rows);
-	return out;
 }
 
 static void expect1(mig_conn *c, const char *sql, const char *want)
@@ -189,10 +144,10 @@ static void test_connect_errors(void **state)
 	(void)state;
 	/* an unknown parameter is bad input, before any connection */
 	char *u = mig_aprintf("%s?sslmode=require", scratch_url);
-	expect_error(open_fails(u), MIG_EINPUT, "unknown parameter 'sslmode'");
+	expect_error(open_fails(u, NULL), MIG_EINPUT, "unknown parameter 'sslmode'");
 	free(u);
 	/* nothing listens on port 1 */
-	assert_int_equal(open_fails("mysql://root@127.0.0.1:1/db?connect-timeout=3"), MIG_ECONNECT);
+	assert_int_equal(open_fails("mysql://root@127.0.0.1:1/db?connect-timeout=3", NULL), MIG_ECONNECT);
 	const mig_error *e = mig_error_last();
 	assert_non_null(strstr(e->message, "cannot connect to MySQL/MariaDB at mysql://root@127.0.0.1:1/db?connect-timeout=3: "));
 	assert_non_null(strstr(e->message, "(error 2002)") ? e->message : strstr(e->message, "(error 2003)"));
@@ -200,10 +155,10 @@ static void test_connect_errors(void **state)
 	/* the server has no TLS: required and verify-* fail, they do not
 	 * fall back; preferred does */
 	u = mig_aprintf("%s?ssl-mode=required", scratch_url);
-	expect_error(open_fails(u), MIG_ECONNECT, "ssl-mode=required, but the server does not use TLS");
+	expect_error(open_fails(u, NULL), MIG_ECONNECT, "ssl-mode=required, but the server does not use TLS");
 	free(u);
 	u = mig_aprintf("%s?ssl-mode=verify-ca", scratch_url);
-	expect_error(open_fails(u), MIG_ECONNECT, "cannot connect to MySQL/MariaDB at ");
+	expect_error(open_fails(u, NULL), MIG_ECONNECT, "cannot connect to MySQL/MariaDB at ");
 	free(u);
 	u = mig_aprintf("%s?ssl-mode=preferred", scratch_url);
 	mig_conn *p = open_url(u, NULL);
@@ -224,7 +179,7 @@ static void test_connect_errors(void **state)
 	assert_non_null(colon);
 	assert_non_null(at);
 	char *wrong = mig_aprintf("%.*sWr0ng-p%%40ss%s", (int)(colon + 1 - pw_url), pw_url, at);
-	assert_int_equal(open_fails(wrong), MIG_ECONNECT);
+	assert_int_equal(open_fails(wrong, NULL), MIG_ECONNECT);
 	e = mig_error_last();
 	assert_non_null(strstr(e->message, "Access denied"));
 	assert_non_null(strstr(e->message, "(error 1045)"));

@@ -6,6 +6,7 @@
  */
 #include "test_support.h"
 #include "pg_support.h"
+#include "driver_support.h"
 
 #include "util/alloc.h"
 
@@ -24,41 +25,6 @@ static char *scratch_url; /* the scratch database */
 static char scratch_name[32];
 
 
-static mig_conn *open_url(const char *text, const mig_conn_opts *opts)
-{
-	mig_url url;
-	assert_int_equal(mig_url_parse(text, &url), 0);
-	mig_conn *c = NULL;
-	int rc = mig_driver_open(&url, opts, &c);
-	if (rc)
-		fail_msg("cannot connect: %s", mig_error_last() ? mig_error_last()->message : "?");
-	mig_url_dispose(&url);
-	return c;
-}
-
-/* Open and expect failure; returns the code (the error stays set). */
-static int open_fails(const char *text, const mig_conn_opts *opts)
-{
-	mig_url url;
-	assert_int_equal(mig_url_parse(text, &url), 0);
-	mig_conn *c = NULL;
-	int rc = mig_driver_open(&url, opts, &c);
-	assert_null(c);
-	mig_url_dispose(&url);
-	return rc;
-}
-
-static const mig_driver_ops *ops(mig_conn *c)
-{
-	return c->driver->ops;
-}
-
-/* One statement, as the core sends it. */
-static int x(mig_conn *c, const char *sql)
-{
-	return ops(c)->exec(c, sql, strlen(sql));
-}
-
 /* User SQL as the runner sends it: split by the PostgreSQL dialect, then
  * one round trip for the whole step. */
 static int xstep(mig_conn *c, const char *sql)
@@ -74,17 +40,6 @@ static int xstep(mig_conn *c, const char *sql)
 	int rc = ops(c)->exec_step(c, &steps.v[0], &done);
 	mig_steps_free(&steps);
 	return rc;
-}
-
-static char *query1(mig_conn *c, const char *sql)
-{
-	mig_rows *rows = NULL;
-	assert_int_equal(ops(c)->query(c, sql, &rows), 0);
-	assert_int_equal(rows->nrows, 1);
-	const char *v = mig_rows_get(rows, 0, 0);
-	char *out = v ? mig_strdup(v) : NULL;
-	mig_rows_free(rows);
-	return out;
 }
 
 static int group_setup(void **state)
