@@ -365,11 +365,38 @@ printf -- '-- Up Migration\nSELECT nope();\n' >migrations/1_x.sql
 assert_exit 1 mig --database-url "${MIG_TEST_MYSQL_PASSWORD_URL%/*}/$DB" migrate --verbose
 assert_not_contains "$ERR$OUT" "${PW%%@*}"
 
-t "a server killed mid-run: the run says so, and the next run names the migration"
+t "the session is pinned whatever the server's defaults say (on a private server)"
 PRIVATE=$WORK/private-server
 eval "$("$MIG_SOURCE_DIR/tests/ci/mysql-up.sh" "$PRIVATE" 2>/dev/null | sed 's/MIG_TEST_MYSQL_/P_/')"
 on_exit "'$MIG_SOURCE_DIR/tests/ci/mysql-down.sh' '$PRIVATE'"
 P=$P_URL
+pq() { "${MY_CLIENT}" --no-defaults --protocol=tcp -h 127.0.0.1 -P "$P_PORT" -u root -N -B -r -e "$1" mig_test; }
+# the quoting of names and literals would break under these if the session
+# did not pin its own sql_mode
+pq "SET GLOBAL sql_mode = 'ANSI_QUOTES,NO_BACKSLASH_ESCAPES', GLOBAL time_zone = '+05:00'"
+rm -rf migrations && mkdir migrations
+cat >"migrations/1_it's\\x.sql" <<'SQL'
+-- Up Migration
+CREATE TABLE probe (lw int, ilw int, mst double, mode text, tz text, s text);
+INSERT INTO probe VALUES (@@lock_wait_timeout, @@innodb_lock_wait_timeout, @@max_statement_time, @@sql_mode, @@time_zone, "a \"string\" \\ here");
+-- Down Migration
+DROP TABLE probe;
+SQL
+assert_exit 0 mig --database-url "$P" migrate --lock-timeout 1500ms --statement-timeout 2min
+assert_eq "2	2	120	ONLY_FULL_GROUP_BY,STRICT_TRANS_TABLES,NO_ZERO_IN_DATE,NO_ZERO_DATE,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION	+00:00	a \"string\" \\ here" \
+	"$(pq "SELECT * FROM probe")" "the session's settings"
+assert_eq "1_it's\\x" "$(pq "SELECT name FROM pgmigrations")" "a name with a quote and a backslash is recorded exactly"
+assert_exit 0 mig --database-url "$P" rollback
+assert_eq 0 "$(pq "SELECT count(*) FROM pgmigrations")" "and found again to un-record it"
+printf -- '-- Up Migration\nSELECT SLEEP(5);\n' >migrations/2_sleep.sql
+rm "migrations/1_it's\\x.sql"
+assert_exit 1 mig --database-url "$P" migrate --statement-timeout 1s
+assert_contains "$ERR" "max_statement_time"
+assert_exit 2 mig --database-url "$P" migrate --statement-timeout soon
+assert_contains "$ERR" "--statement-timeout 'soon' is not a duration"
+pq "SET GLOBAL sql_mode = DEFAULT, GLOBAL time_zone = SYSTEM"
+
+t "a server killed mid-run: the run says so, and the next run names the migration"
 rm -rf migrations && mkdir migrations
 printf -- '-- Up Migration\nCREATE TABLE s1 (id int);\nSELECT SLEEP(20);\n-- Down Migration\nDROP TABLE s1;\n' >migrations/1_srv.sql
 mig --database-url "$P" migrate >"$WORK/srv.out" 2>&1 &
