@@ -296,6 +296,37 @@ assert_exit 1 mig --database-url "$DB_URL" migrate
 assert_contains "$ERR" "cannot run inside a transaction block"
 assert_eq 1700000000001_t "$(applied "$DB_URL")"
 
+t "a noTransaction() migration that fails half-way is journalled, refused and repaired"
+pg_scratch_db DB
+rm -rf migrations && mkdir migrations
+cat >migrations/1700000000001_nt.js <<'JS'
+exports.up = (pgm) => {
+  pgm.noTransaction();
+  pgm.sql('CREATE TABLE nt1 (id integer)');
+  pgm.sql('CREATE TABLE nt2 (id integer)');
+  pgm.sql('CREATE INDEX CONCURRENTLY nt_missing_idx ON nt_missing (id)');
+};
+exports.down = (pgm) => {
+  pgm.sql('DROP TABLE nt2');
+  pgm.sql('DROP TABLE nt1');
+};
+JS
+assert_exit 1 mig --database-url "$DB_URL" migrate
+assert_contains "$ERR" "the 2 statement(s) before the failing one (statement 3) stay applied"
+assert_contains "$ERR" "the migrations journal keeps it as failed"
+assert_eq "1700000000001_nt|up|failed|2" "$(pgq "$DB_URL" "SELECT name, direction, state, statements_done FROM public.pgmigrations_journal")"
+assert_eq "" "$(applied "$DB_URL")" "node-pg-migrate's table holds nothing of it"
+assert_exit 1 mig --database-url "$DB_URL" migrate
+assert_contains "$ERR" "migrate refused: migration 1700000000001_nt failed half-way"
+assert_exit 0 mig --database-url "$DB_URL" status --json
+assert_contains "$OUT" '"status": "failed"'
+pgq "$DB_URL" "CREATE TABLE nt_missing (id integer); CREATE INDEX nt_missing_idx ON nt_missing (id)" >/dev/null
+assert_exit 0 mig --database-url "$DB_URL" repair 1700000000001_nt --applied
+assert_eq 1700000000001_nt "$(applied "$DB_URL")"
+assert_eq 0 "$(pgq "$DB_URL" "SELECT count(*) FROM public.pgmigrations_journal")"
+assert_exit 0 mig --database-url "$DB_URL" rollback
+assert_eq "" "$(applied "$DB_URL")"
+
 t "connection forms: postgresql://, key=value, PG* variables, sslmode passed to libpq"
 pg_scratch_db DB
 new_set
