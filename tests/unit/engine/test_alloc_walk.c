@@ -4,7 +4,8 @@
  * to a real SQLite file, take the lock, create the state table, emit a
  * SQLite table rebuild from the live catalog, run, record; then print a
  * migration offline for SQLite, through the in-memory model, and for
- * PostgreSQL) is repeated once for every allocation it makes, with that
+ * PostgreSQL; a noTransaction() migration is followed by the journal) is
+ * repeated once for every allocation it makes, with that
  * allocation failing (src/util/alloc.h's seam, as libgit2's failalloc and
  * curl's torture tests do).
  *
@@ -48,6 +49,14 @@ static const char *const ts_reshape =
 	"  pgm.alterColumn('users', 'score', { type: 'bigint', notNull: true });\n"
 	"  pgm.renameColumn('posts', 'title', 'headline');\n"
 	"}\n";
+
+/* Outside a transaction: the journal follows it statement by statement. */
+static const char *const js_no_txn =
+	"exports.up = (pgm) => {\n"
+	"  pgm.noTransaction();\n"
+	"  pgm.sql('CREATE TABLE audit (id integer)');\n"
+	"  pgm.sql('CREATE INDEX audit_id ON audit (id)');\n"
+	"};\n";
 
 static char *dir;
 
@@ -102,6 +111,8 @@ static int recorded(const char *db)
 		must(h, "SELECT headline FROM posts");
 	if (n == 2)
 		must(h, "SELECT title FROM posts");
+	if (n >= 4)
+		must(h, "SELECT id FROM audit");
 	sqlite3_close(h);
 	return n;
 }
@@ -115,6 +126,7 @@ static void test_every_allocation_fails_once(void **state)
 	write_file(mdir, "1700000000001_users.js", js_users);
 	write_file(mdir, "1700000000002_posts.sql", sql_posts);
 	write_file(mdir, "1700000000003_reshape.ts", ts_reshape);
+	write_file(mdir, "1700000000004_audit.js", js_no_txn);
 	char *db = mig_aprintf("%s/walk.db", dir);
 
 	/* the run as it should be, once to fill what is computed once per
@@ -130,7 +142,7 @@ static void test_every_allocation_fails_once(void **state)
 		fail_msg("the run fails without injection: %s", mig_error_last()->message);
 	unsigned long total = mig__alloc_count() - c0;
 	assert_true(printed);
-	assert_int_equal(recorded(db), 3);
+	assert_int_equal(recorded(db), 4);
 	mig_error_clear();
 	assert_int_equal(mig__alloc_live(), live0);
 	assert_true(total > 1000);
@@ -151,13 +163,13 @@ static void test_every_allocation_fails_once(void **state)
 				fail_msg("allocation %lu: the run failed without the injected failure: %s", nth, e->message);
 			failed_runs++;
 			int n = recorded(db);
-			assert_true(n <= 3);
+			assert_true(n <= 4);
 		} else {
 			/* an optional allocation: the result is the same */
 			if (hit)
 				tolerated++;
 			assert_true(printed);
-			assert_int_equal(recorded(db), 3);
+			assert_int_equal(recorded(db), 4);
 		}
 		mig_error_clear();
 		if (mig__alloc_live() != live0)
