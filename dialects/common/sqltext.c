@@ -1,5 +1,7 @@
 #include "dialects/common/sqltext.h"
 
+#include "util/alloc.h"
+#include "util/error.h"
 
 #include <string.h>
 
@@ -78,4 +80,23 @@ void mig_sql_substitute(mig_str *out, const mig_sql_def *def, const mig_sql_rend
 	else
 		mig_str_put(out, cur.ptr ? cur.ptr : "", cur.len);
 	mig_str_free(&cur);
+}
+
+int mig_sql_user_step(const mig_sql_def *def, const mig_sql_render *r, const int *render_rc, mig_sql_splitter split,
+		      mig_steps *steps)
+{
+	mig_str s = MIG_STR_INIT;
+	mig_sql_substitute(&s, def, r);
+	if ((render_rc && *render_rc) || mig_str_failed(&s)) {
+		mig_str_free(&s);
+		return render_rc && *render_rc ? *render_rc : mig_error_oom();
+	}
+	size_t *start = NULL, *len = NULL, n = 0;
+	int rc = split(mig_str_cstr(&s), mig_str_len(&s), &start, &len, &n);
+	if (rc == 0)
+		rc = mig_steps_push_user(steps, mig_str_detach(&s), start, len, n);
+	mig_str_free(&s);
+	mig__free(start);
+	mig__free(len);
+	return rc;
 }

@@ -7,6 +7,7 @@
 #define MIG_DIALECT_SQLTEXT_H
 
 #include "ir/opdef.h"
+#include "util/sql.h"
 #include "util/str.h"
 
 /* How a dialect renders the arguments of pgm.sql(text, args). Errors a
@@ -28,5 +29,17 @@ typedef struct mig_sql_render {
  * failure).
  */
 void mig_sql_substitute(mig_str *out, const mig_sql_def *def, const mig_sql_render *r);
+
+/* A dialect's splitter (dialect.h, split). */
+typedef int (*mig_sql_splitter)(const char *sql, size_t len, size_t **start, size_t **slen, size_t *n);
+
+/*
+ * pgm.sql() as every dialect runs it: the substituted text, divided by
+ * the dialect's splitter, appended as one user step. *render_rc is where
+ * the render callbacks leave an error of theirs (NULL: they cannot
+ * fail); it wins over everything else.
+ */
+int mig_sql_user_step(const mig_sql_def *def, const mig_sql_render *r, const int *render_rc, mig_sql_splitter split,
+		      mig_steps *steps);
 
 #endif

@@ -273,20 +273,7 @@ static int emit_sql(const mig_op *op, const mig_opdef *def, mig_steps *steps)
 {
 	struct sqlctx c = {.op = op};
 	mig_sql_render r = {.name = sql_name, .value = sql_value, .ud = &c};
-	mig_str s = MIG_STR_INIT;
-	mig_sql_substitute(&s, &def->u.sql, &r);
-	if (c.rc || mig_str_failed(&s)) {
-		mig_str_free(&s);
-		return c.rc ? c.rc : mig_error_oom();
-	}
-	size_t *start = NULL, *len = NULL, n = 0;
-	int rc = split(mig_str_cstr(&s), mig_str_len(&s), &start, &len, &n);
-	if (rc == 0)
-		rc = mig_steps_push_user(steps, mig_str_detach(&s), start, len, n);
-	mig_str_free(&s);
-	mig__free(start);
-	mig__free(len);
-	return rc;
+	return mig_sql_user_step(&def->u.sql, &r, &c.rc, split, steps);
 }
 
 static const char *refuses(enum mig_op_kind kind)

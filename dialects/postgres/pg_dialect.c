@@ -174,21 +174,7 @@ static int split(const char *sql, size_t len, size_t **start, size_t **slen, siz
 static void e_sql(pg *p, const mig_opdef *def)
 {
 	mig_sql_render r = {.name = sql_name, .value = sql_value, .ud = p};
-	mig_str s = MIG_STR_INIT;
-	mig_sql_substitute(&s, &def->u.sql, &r);
-	if (mig_str_failed(&s)) {
-		mig_str_free(&s);
-		mig__pg_adopt(p, mig_error_oom());
-		return;
-	}
-	size_t *start = NULL, *len = NULL, n = 0;
-	int rc = split(mig_str_cstr(&s), mig_str_len(&s), &start, &len, &n);
-	if (rc == 0)
-		rc = mig_steps_push_user(p->steps, mig_str_detach(&s), start, len, n);
-	mig_str_free(&s);
-	mig__free(start);
-	mig__free(len);
-	mig__pg_adopt(p, rc);
+	mig__pg_adopt(p, mig_sql_user_step(&def->u.sql, &r, NULL, split, p->steps));
 }
 
 /* ---- dispatch ---------------------------------------------------------------- */

@@ -200,20 +200,7 @@ int mig__sq_emit_sql(const mig_emit_ctx *ctx, const mig_op *op, const mig_opdef 
 	mig_strv none = MIG_STRV_INIT;
 	sq p = {.ctx = ctx, .op = op, .def = def, .steps = &none, .rc = 0};
 	mig_sql_render r = {.name = sql_name, .value = sql_value, .ud = &p};
-	mig_str s = MIG_STR_INIT;
-	mig_sql_substitute(&s, &def->u.sql, &r);
-	if (p.rc || mig_str_failed(&s)) {
-		mig_str_free(&s);
-		return p.rc ? p.rc : mig_error_oom();
-	}
-	size_t *start = NULL, *len = NULL, n = 0;
-	int rc = mig__sq_split(mig_str_cstr(&s), mig_str_len(&s), &start, &len, &n);
-	if (rc == 0)
-		rc = mig_steps_push_user(steps, mig_str_detach(&s), start, len, n);
-	mig_str_free(&s);
-	mig__free(start);
-	mig__free(len);
-	return rc;
+	return mig_sql_user_step(&def->u.sql, &r, &p.rc, mig__sq_split, steps);
 }
 
 static void extension_notices(sq *p, const mig_texts *names)

@@ -53,27 +53,13 @@ static int group_setup(void **state)
 {
 	(void)state;
 	snprintf(scratch_name, sizeof(scratch_name), "mig_drv_%ld_%d", (long)time(NULL) % 100000, (int)getpid());
-	mig_conn *c = open_url(server_url, NULL);
-	char *sql = mig_aprintf("CREATE DATABASE %s CHARACTER SET utf8mb4", scratch_name);
-	int rc = x(c, sql);
-	free(sql);
-	ops(c)->close(c);
-	if (rc)
-		return -1;
-	scratch_url = url_with_db(server_url, scratch_name);
-	return 0;
+	return scratch_db_create(server_url, scratch_name, " CHARACTER SET utf8mb4", &scratch_url);
 }
 
 static int group_teardown(void **state)
 {
 	(void)state;
-	mig_conn *c = open_url(server_url, NULL);
-	char *sql = mig_aprintf("DROP DATABASE IF EXISTS %s", scratch_name);
-	x(c, sql);
-	free(sql);
-	ops(c)->close(c);
-	free(scratch_url);
-	mig_error_clear();
+	scratch_db_drop(server_url, scratch_name, "", &scratch_url);
 	return 0;
 }
 

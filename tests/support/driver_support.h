@@ -43,6 +43,35 @@ static inline int x(mig_conn *c, const char *sql)
 	return ops(c)->exec(c, sql, strlen(sql));
 }
 
+/* A scratch database for a test group: CREATE DATABASE <name><tail> on
+ * the server; *url (caller frees) then points at it (url_with_db, from
+ * the engine's support header). 0, or -1 when it cannot be made. */
+static inline int scratch_db_create(const char *server_url, const char *name, const char *tail, char **url)
+{
+	mig_conn *c = open_url(server_url, NULL);
+	char *sql = mig_aprintf("CREATE DATABASE %s%s", name, tail);
+	int rc = x(c, sql);
+	free(sql);
+	ops(c)->close(c);
+	if (rc)
+		return -1;
+	*url = url_with_db(server_url, name);
+	return 0;
+}
+
+/* DROP DATABASE IF EXISTS <name><tail>; frees *url. */
+static inline void scratch_db_drop(const char *server_url, const char *name, const char *tail, char **url)
+{
+	mig_conn *c = open_url(server_url, NULL);
+	char *sql = mig_aprintf("DROP DATABASE IF EXISTS %s%s", name, tail);
+	x(c, sql);
+	free(sql);
+	ops(c)->close(c);
+	free(*url);
+	*url = NULL;
+	mig_error_clear();
+}
+
 /* The one cell of a one-row query (NULL for SQL NULL); caller frees. */
 static inline char *query1(mig_conn *c, const char *sql)
 {
