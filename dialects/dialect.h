@@ -49,6 +49,15 @@ enum {
 
 /* ---- context --------------------------------------------------------- */
 
+/* Where the state table is; the bookkeeping tables a dialect keeps (the
+ * lease, the journal, enum types where the engine has none) are named
+ * after it, next to it. */
+typedef struct mig_state_names {
+	const char *schema; /* migrations schema; NULL = engine default */
+	const char *table;  /* "pgmigrations" */
+} mig_state_names;
+
+
 typedef struct mig_emit_ctx {
 	/* The tables as they are now (NULL: none at all). */
 	mig_catalog *catalog;
@@ -58,12 +67,18 @@ typedef struct mig_emit_ctx {
 	 * may be NULL. */
 	void (*warn)(void *ud, const char *message);
 	void *warn_ud;
+	/* The state table of the run; NULL: pgmigrations in the default
+	 * schema. */
+	const mig_state_names *names;
 } mig_emit_ctx;
 
 /* How a dialect's reader asks the live database. */
 typedef struct mig_query_io {
 	int (*query)(void *ud, const char *sql, mig_rows **out);
 	void *ud;
+	/* The state table of the run (bookkeeping tables are named after
+	 * it); NULL: pgmigrations in the default schema. */
+	const mig_state_names *names;
 } mig_query_io;
 
 enum mig_introspect_what {
@@ -73,12 +88,6 @@ enum mig_introspect_what {
 };
 
 /* ---- the state table --------------------------------------------------- */
-
-typedef struct mig_state_names {
-	const char *schema; /* migrations schema; NULL = engine default */
-	const char *table;  /* "pgmigrations" */
-} mig_state_names;
-
 enum mig_state_stmt {
 	MIG_STATE_EXISTS,   /* query: one row when the table exists */
 	MIG_STATE_CREATE,   /* create the table */

@@ -2,9 +2,8 @@
  * MySQL/MariaDB dialect: the vtable, the state table, the lease and the
  * journal, and the session setup that pins what its quoting assumes.
  *
- * This version emits user SQL only (.sql files and pgm.sql); every other
- * operation is refused by name until the typed emitters arrive (MySQL
- * part 2). Identifiers are `backticked`, literals single-quoted with
+ * User SQL (.sql files and pgm.sql) is emitted here; the typed operations
+ * in mysql_emit.c and the mysql_<kind>.c files (see mysql_int.h). Identifiers are `backticked`, literals single-quoted with
  * quotes and backslashes doubled: exact because the session pins a
  * sql_mode without ANSI_QUOTES and without NO_BACKSLASH_ESCAPES.
  */
@@ -16,6 +15,7 @@
 #include "dialects/common/quote.h"
 #include "dialects/common/sqltext.h"
 #include "dialects/common/values.h"
+#include "dialects/mysql/mysql_int.h"
 #include "dialects/mysql/mysql_split.h"
 #include "util/alloc.h"
 #include "util/error.h"
@@ -276,29 +276,22 @@ static int emit_sql(const mig_op *op, const mig_opdef *def, mig_steps *steps)
 	return mig_sql_user_step(&def->u.sql, &r, &c.rc, split, steps);
 }
 
-static const char *refuses(enum mig_op_kind kind)
-{
-	if (kind == MIG_OP_SQL)
-		return NULL;
-	return "this version runs SQL on MySQL/MariaDB (.sql files and pgm.sql()); the other operations come with the MySQL dialect's part 2";
-}
-
 static int emit(const mig_emit_ctx *ctx, const mig_op *op, const mig_opdef *def, mig_steps *steps)
 {
-	(void)ctx;
-	if (!def || def->kind != MIG_OP_SQL)
-		return mig_error_set(MIG_ENOTSUPPORTED, "%s is not supported on MySQL/MariaDB: %s", op->name,
-				     refuses(def ? def->kind : MIG_OP_UNKNOWN));
-	return emit_sql(op, def, steps);
+	if (def && def->kind == MIG_OP_SQL)
+		return emit_sql(op, def, steps);
+	return mig__my_emit(ctx, op, def, steps);
 }
 
 const mig_dialect mig_mysql_dialect = {
 	.version = MIG_DIALECT_VERSION,
 	.name = "mysql",
 	.display = "MySQL/MariaDB",
-	.flags = 0,
+	.flags = MIG_DIALECT_NEEDS_CATALOG,
 	.emit = emit,
-	.refuses = refuses,
+	.refuses = mig__my_refuses,
+	.introspect = mig__my_introspect,
+	.apply = mig__my_apply,
 	.state_sql = state_sql,
 	.lock_sql = lock_sql,
 	.journal_sql = journal_sql,

@@ -25,10 +25,11 @@ static int read_enums(void *ud, mig_model *m)
 	return s->dialect->introspect(&s->io, MIG_INTROSPECT_ENUMS, NULL, m, NULL);
 }
 
-void mig_catalog_init_live(mig_catalog *c, mig_live_source *src, mig_conn *conn, const mig_dialect *dia)
+void mig_catalog_init_live(mig_catalog *c, mig_live_source *src, mig_conn *conn, const mig_dialect *dia,
+			   const mig_state_names *names)
 {
 	src->source = (mig_catalog_source){read_table, read_all, read_enums, src};
-	src->io = (mig_query_io){conn_query, conn};
+	src->io = (mig_query_io){conn_query, conn, names};
 	src->dialect = dia;
 	mig_catalog_init(c, dia->introspect ? &src->source : NULL);
 }

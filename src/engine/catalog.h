@@ -18,6 +18,7 @@ typedef struct mig_live_source {
 
 /* A catalog reading conn through the dialect's reader; *src must outlive
  * the catalog. A dialect without a reader gets an offline catalog. */
-void mig_catalog_init_live(mig_catalog *c, mig_live_source *src, mig_conn *conn, const mig_dialect *dia);
+void mig_catalog_init_live(mig_catalog *c, mig_live_source *src, mig_conn *conn, const mig_dialect *dia,
+			   const mig_state_names *names);
 
 #endif

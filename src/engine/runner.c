@@ -280,7 +280,7 @@ static int runner_open(struct runner *r, const mig_options *o, bool lock, bool r
 	};
 	if ((rc = mig_driver_open(&r->url, &copts, &r->conn)) != 0)
 		return rc;
-	mig_catalog_init_live(&r->catalog, &r->live, r->conn, r->dia);
+	mig_catalog_init_live(&r->catalog, &r->live, r->conn, r->dia, &r->names);
 
 	if (o->dry_run) {
 		unsigned caps = r->conn->caps;
@@ -537,6 +537,7 @@ static int run_one(struct runner *r, struct item *it)
 		.file = m->path,
 		.warn = warn_cb,
 		.warn_ud = (void *)r->o,
+		.names = &r->names,
 	};
 	if (it->journaled && (rc = journal_start(r, it)) != 0)
 		return rc;

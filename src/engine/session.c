@@ -43,8 +43,10 @@ int mig__emit_migration(const mig_options *opts, const mig_dialect *dia, const m
 	if (rc == 0)
 		rc = mig__analyze_ops(dia, m, &ops, sh, opts->decamelize, &defs);
 	static const mig_server_info offline = {0};
+	mig_state_names names = {opts->migrations_schema,
+				 opts->migrations_table ? opts->migrations_table : MIG_DEFAULT_TABLE};
 	mig_emit_ctx ctx = {.catalog = cat, .server = &offline, .file = m->path, .warn = quiet ? NULL : warn_cb,
-			    .warn_ud = (void *)opts};
+			    .warn_ud = (void *)opts, .names = &names};
 	for (size_t i = 0; rc == 0 && i < ops.n; i++) {
 		mig_steps mine = MIG_STEPS_INIT;
 		const mig_opdef *def = defs[i].op ? &defs[i] : NULL;

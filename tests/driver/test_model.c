@@ -60,7 +60,7 @@ static char *live_dump(const char *url_text, const mig_dialect *dia, unsigned fl
 		fail_msg("cannot connect: %s", mig_error_last()->message);
 	mig_live_source src;
 	mig_catalog live;
-	mig_catalog_init_live(&live, &src, conn, dia);
+	mig_catalog_init_live(&live, &src, conn, dia, NULL);
 	const mig_model *m = NULL;
 	if (mig_catalog_schema(&live, &m) != 0)
 		fail_msg("introspection failed: %s", mig_error_last()->message);

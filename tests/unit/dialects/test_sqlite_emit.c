@@ -167,7 +167,7 @@ static int setup(void **state)
 	assert_non_null(drv);
 	assert_int_equal(drv->ops->open(drv, &url, &co, &db), 0);
 	mig_url_dispose(&url);
-	mig_catalog_init_live(&catalog, &live, db, mig_dialect_find("sqlite"));
+	mig_catalog_init_live(&catalog, &live, db, mig_dialect_find("sqlite"), NULL);
 	decamelize = false;
 	shorthands = NULL;
 	return 0;
