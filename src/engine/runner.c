@@ -23,6 +23,7 @@
 #include "engine/plan.h"
 #include "engine/state.h"
 #include "engine/txn.h"
+#include "engine/undo.h"
 #include "load/load.h"
 #include "util/alloc.h"
 #include "util/error.h"
@@ -87,6 +88,11 @@ struct item {
 	bool journal_started; /* its row is written */
 	bool journal_marked;  /* after a failure: its row says failed */
 	bool journal_cleared; /* after a failure that left nothing: its row is gone */
+	size_t ops_done;      /* operations whose every statement completed */
+	size_t op_stmts_kept; /* of the failing operation: statements that stayed */
+	size_t ops_undone;    /* after a failure: operations undone by their inverses */
+	size_t undo_stmts;    /* the statements that undid them */
+	char *undo_failed;    /* why undoing them failed, or NULL */
 };
 
 struct runner {
@@ -442,6 +448,18 @@ static void locate_failure(const mig_migration *m, const mig_op *op, const mig_s
 	mig_error_set_location(m->path, line, col);
 }
 
+static mig_emit_ctx emit_ctx(struct runner *r, const mig_migration *m)
+{
+	return (mig_emit_ctx){
+		.catalog = &r->catalog,
+		.server = &r->conn->server,
+		.file = m->path,
+		.warn = warn_cb,
+		.warn_ud = (void *)r->o,
+		.names = &r->names,
+	};
+}
+
 /* ---- the journal of a migration outside a transaction ---------------------- */
 
 static mig_journal_args journal_args(const struct runner *r, const struct item *it)
@@ -504,15 +522,65 @@ static int journal_progress(void *ud, size_t k)
 	return rc;
 }
 
+static void undo_step(void *ud, const char *sql)
+{
+	struct runner *r = ud;
+	step_event(r, "undo", false, sql, false);
+}
+
+/*
+ * A JS/TS migration outside a transaction failed at an operation that
+ * left nothing behind: undo the operations before it by their inverses,
+ * so that the migration is simply pending again (node-pg-migrate's own
+ * inference, read against the live tables). Only when an inverse is
+ * impossible, or fails, does the migration stay failed. Never disturbs
+ * the error.
+ */
+static void undo_partial(struct runner *r, struct item *it, const mig_emit_ctx *ctx)
+{
+	const mig_migration *m = &r->files.items[it->fi];
+	if (!it->journal_started || r->lost || m->source != MIG_SOURCE_JS || it->ops_done == 0 || it->op_stmts_kept ||
+	    (it->failed != FAILED_STATEMENT && it->failed != FAILED_EMIT))
+		return;
+	mig_error *saved = mig_error_save();
+	int rc = 0;
+	mig_value *sh = mig__merged_shorthands(&r->files, it->fi, &rc);
+	mig_undo u = {.dia = r->dia,
+		      .conn = r->conn,
+		      .ctx = ctx,
+		      .m = m,
+		      .shorthands = sh,
+		      .decamelize = r->o->decamelize,
+		      .on_step = undo_step,
+		      .ud = r};
+	size_t stmts = 0;
+	if (rc == 0)
+		rc = mig__undo_ops(&u, &it->ops, it->ops_done, &stmts);
+	mig_value_free(sh);
+	note_lost(r, rc);
+	it->undo_stmts = stmts;
+	if (rc == 0) {
+		it->ops_undone = it->ops_done;
+	} else if (rc != MIG_EIRREVERSIBLE) {
+		/* (an operation without an inverse: nothing ran, it stays failed) */
+		const mig_error *e = mig_error_last();
+		it->undo_failed = mig_strdup(e && e->message ? e->message : "failed");
+	}
+	mig_error_clear();
+	mig_error_restore(saved);
+}
+
 /* After a failure: the row says how far it got. When nothing of it
- * stayed applied, it is simply pending again. Never disturbs the error. */
+ * stayed applied (or what did was undone), it is simply pending again.
+ * Never disturbs the error. */
 static void journal_failed(struct runner *r, struct item *it)
 {
 	if (!it->journal_started || r->lost)
 		return;
 	mig_error *saved = mig_error_save();
 	const mig_error *e = saved;
-	bool nothing = it->stmts_done == it->stmts_undone && it->failed != FAILED_RECORD;
+	bool undone = it->ops_undone && it->ops_undone == it->ops_done && !it->op_stmts_kept;
+	bool nothing = (undone || it->stmts_done == it->stmts_undone) && it->failed != FAILED_RECORD;
 	size_t keep = it->stmts_done;
 	it->stmts_done -= it->stmts_undone;
 	int rc = nothing ? journal_write(r, it, MIG_JOURNAL_CLEAR, NULL)
@@ -531,14 +599,7 @@ static int run_one(struct runner *r, struct item *it)
 	mig__emit_event(r->o, &ev);
 	double t0 = now_ms();
 	int rc = 0;
-	mig_emit_ctx ctx = {
-		.catalog = &r->catalog,
-		.server = &r->conn->server,
-		.file = m->path,
-		.warn = warn_cb,
-		.warn_ud = (void *)r->o,
-		.names = &r->names,
-	};
+	mig_emit_ctx ctx = emit_ctx(r, m);
 	if (it->journaled && (rc = journal_start(r, it)) != 0)
 		return rc;
 	for (size_t i = 0; !r->o->fake && i < it->ops.n && rc == 0; i++) {
@@ -556,6 +617,7 @@ static int run_one(struct runner *r, struct item *it)
 			if (mig_error_last() && !mig_error_last()->file)
 				mig_error_set_location(m->path, op->line, op->column);
 		}
+		size_t op_first = it->stmts_done;
 		for (size_t k = 0; rc == 0 && k < steps.n; k++) {
 			const mig_step *st = &steps.v[k];
 			step_event(r, m->name, it->down, st->text, false);
@@ -565,9 +627,12 @@ static int run_one(struct runner *r, struct item *it)
 			struct progress pr = {r, it, it->stmts_done};
 			rc = mig__conn_run_step_each(r->conn, st, &done, it->journaled ? journal_progress : NULL, &pr);
 			it->stmts_done += done;
+			it->op_stmts_kept = it->stmts_done - op_first;
 			if (rc) {
-				if (!r->in_txn && mig__conn_step_atomic(r->conn, st))
+				if (!r->in_txn && mig__conn_step_atomic(r->conn, st)) {
 					it->stmts_undone = done;
+					it->op_stmts_kept -= done;
+				}
 				note_lost(r, rc);
 				it->failed = FAILED_STATEMENT;
 				mig_error_prefix("migration %s failed", m->name);
@@ -578,6 +643,10 @@ static int run_one(struct runner *r, struct item *it)
 		/* the database changed: what was read of it is stale */
 		if (!r->dry_print)
 			mig_catalog_reset(&r->catalog);
+		if (rc == 0) {
+			it->ops_done = i + 1;
+			it->op_stmts_kept = 0;
+		}
 	}
 	if (rc)
 		return rc;
@@ -650,6 +719,9 @@ static void explain_failure(struct runner *r, const mig_txn_unit *u, const struc
 		if (it->failed == FAILED_RECORD)
 			mig_str_printf(&s, "%s ran outside a transaction (%s): all %zu of its statement(s) ran and stay applied, but it is not recorded in the migrations table",
 				       m->name, why, it->stmts_done);
+		else if (it->ops_undone)
+			mig_str_printf(&s, "%s ran outside a transaction (%s) and failed at its operation %zu: the %zu operation(s) before it were undone by their inverses (%zu statement(s)), so nothing of it stays applied, and it is not recorded",
+				       m->name, why, it->ops_done + 1, it->ops_undone, it->undo_stmts);
 		else if (it->failed == FAILED_STATEMENT && it->stmts_undone)
 			mig_str_printf(&s, "%s ran outside a transaction (%s): of the %zu statement(s) before the failing one (statement %zu), %zu stay applied and the %zu in its step were undone with it (a step runs as one implicit transaction), and it is not recorded",
 				       m->name, why, it->stmts_done, it->stmts_done + 1, it->stmts_done - it->stmts_undone,
@@ -662,12 +734,15 @@ static void explain_failure(struct runner *r, const mig_txn_unit *u, const struc
 				       m->name, why, it->stmts_done);
 		if (r->lost)
 			mig_str_puts(&s, "; the connection was lost, so whether the failing statement took effect is unknown");
+		if (it->undo_failed)
+			mig_str_printf(&s, "; undoing its %zu earlier operation(s) by their inverses failed after %zu statement(s): %s",
+				       it->ops_done, it->undo_stmts, it->undo_failed);
 		if (it->journal_marked || (r->lost && it->journal_started))
 			mig_str_printf(&s, "; the migrations journal keeps it as %s, and migrate, rollback and redo refuse to run until "
 					   "it is repaired by hand: then `migrations repair %s --applied` or `--pending`",
 				       r->lost ? "interrupted" : "failed", m->name);
 		else if (it->journal_cleared)
-			mig_str_puts(&s, "; as nothing of it stayed applied, it is pending again");
+			mig_str_puts(&s, it->ops_undone ? "; it is pending again" : "; as nothing of it stayed applied, it is pending again");
 		if (committed)
 			mig_str_printf(&s, "; %zu earlier migration(s) of this run stay applied", committed);
 	}
@@ -756,8 +831,11 @@ static int execute(struct runner *r, struct item *items, size_t n)
 		}
 		if (rc) {
 			rollback(r);
-			if (i <= x->last)
+			if (i <= x->last) {
+				mig_emit_ctx ctx = emit_ctx(r, &r->files.items[items[i].fi]);
+				undo_partial(r, &items[i], &ctx);
 				journal_failed(r, &items[i]);
+			}
 			explain_failure(r, x, items, i, committed, false);
 			break;
 		}
@@ -797,6 +875,7 @@ static void free_items(struct item *items, size_t n)
 	for (size_t i = 0; i < n; i++) {
 		mig__free_defs(items[i].defs, items[i].ops.n);
 		mig_oplist_free(&items[i].ops);
+		mig__free(items[i].undo_failed);
 	}
 	mig__free(items);
 }

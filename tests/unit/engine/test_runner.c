@@ -1122,6 +1122,58 @@ static void test_journal_failed_rollback(void **state)
 	assert_clean();
 }
 
+/* A JS migration fails at its third operation on an engine without
+ * transactional DDL: the two before it are undone by their inverses,
+ * last first, and it is pending again (nothing recorded, no journal row). */
+static void test_partial_js_migration_is_undone(void **state)
+{
+	env *e = *state;
+	write_file(e->dir, "001_ab.js",
+		   "exports.up = (pgm) => {\n"
+		   "  pgm.createTable('a', { id: 'integer' });\n"
+		   "  pgm.addColumns('a', { x: 'integer' });\n"
+		   "  pgm.createTable('b', { id: 'integer' });\n"
+		   "};\n");
+	e->o.database_url = "fakemy:db";
+	fake()->inject.fail_sql = "CREATE TABLE \"b\"";
+	const mig_error *err = failed(mig_migrate(&e->o, NULL), MIG_ESQL, "migration 001_ab failed: fake: injected failure");
+	assert_int_equal(err->line, 4);
+	assert_note(err, "001_ab ran outside a transaction (this engine commits DDL at once) and failed at its operation 3: "
+			 "the 2 operation(s) before it were undone by their inverses (2 statement(s)), so nothing of it stays "
+			 "applied, and it is not recorded; it is pending again");
+	char *j = fake_journal_text(0);
+	assert_contains(j, "exec CREATE TABLE \"b\" ( \"id\" integer ); -> error\n"
+			   "exec ALTER TABLE \"a\" DROP \"x\";\n"
+			   "exec DROP TABLE \"a\";\n");
+	free(j);
+	char *rows = fake_journal_rows_text();
+	assert_string_equal(rows, "");
+	free(rows);
+	assert_records("");
+	assert_clean();
+}
+
+/* An operation without an inverse (pgm.sql) before the failure: nothing
+ * is undone, and the migration is failed as any other. */
+static void test_partial_js_migration_without_inverse_stays_failed(void **state)
+{
+	env *e = *state;
+	write_file(e->dir, "001_ab.js",
+		   "exports.up = (pgm) => {\n"
+		   "  pgm.sql('CREATE TABLE a (id int)');\n"
+		   "  pgm.createTable('b', { id: 'integer' });\n"
+		   "};\n");
+	e->o.database_url = "fakemy:db";
+	fake()->inject.fail_sql = "CREATE TABLE \"b\"";
+	const mig_error *err = failed(mig_migrate(&e->o, NULL), MIG_ESQL, "migration 001_ab failed");
+	assert_contains(err->note, "the 1 statement(s) before the failing one (statement 2) stay applied");
+	assert_contains(err->note, "keeps it as failed");
+	char *rows = fake_journal_rows_text();
+	assert_string_equal(rows, "001_ab up failed 1");
+	free(rows);
+	assert_clean();
+}
+
 /* ---- dry runs, --fake, rollback, redo, status ---------------------------------------- */
 
 /* A dry run prints the statements and the bookkeeping and changes
@@ -1471,6 +1523,8 @@ int main(void)
 		T(test_repair_refuses_unknown),
 		T(test_journal_start_failure),
 		T(test_journal_failed_rollback),
+		T(test_partial_js_migration_is_undone),
+		T(test_partial_js_migration_without_inverse_stays_failed),
 		T(test_dry_run_changes_nothing),
 		T(test_dry_run_reads_state),
 		T(test_fake_option_records_only),
