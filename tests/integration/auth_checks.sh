@@ -1,7 +1,7 @@
 # Acceptance checks of the auth-system migration, the same SQL on every
 # backend. Sourced by test_auth_<backend>.sh after lib.sh, which defines:
 #   db_sql SQL      run SQL, output in $OUT / $ERR, status in $RC
-#   BACKEND         sqlite | postgres
+#   BACKEND         sqlite | postgres | mysql
 # and has applied the migration with `migrations auth` + `migrations migrate`.
 #
 # Values that differ only in spelling between engines (booleans) are read
@@ -37,6 +37,8 @@ AUTH_TABLES="'users','roles','permissions','user_roles','role_permissions','toke
 auth_table_count() {
 	if [ "$BACKEND" = sqlite ]; then
 		db_sql "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ($AUTH_TABLES)"
+	elif [ "$BACKEND" = mysql ]; then
+		db_sql "SELECT count(*) FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name IN ($AUTH_TABLES)"
 	else
 		db_sql "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public' AND table_name IN ($AUTH_TABLES)"
 	fi

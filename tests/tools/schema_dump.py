@@ -5,6 +5,7 @@ PostgreSQL.
 
     schema_dump.py sqlite PATH
     schema_dump.py postgres URL      (runs psql)
+    schema_dump.py mysql URL         (runs the mariadb/mysql client; mysql://user[:pw]@host:port/db)
 
 What is compared, per table (sorted by name): the columns in order with a
 type class (int, real, numeric, text, blob: what SQLite's affinity can
@@ -13,16 +14,28 @@ literal value); the primary key; every other index with its name,
 uniqueness, columns ("(expr)" for an expression) and whether it is partial;
 the foreign keys with their actions; the names of the CHECK and
 FOREIGN KEY constraints; the row count. Then the enum types with their
-values, and the view names. The bookkeeping tables (pgmigrations,
-_mig_enums, sqlite_sequence) are left out, and so are SQLite's "type:"
-checks, which stand for what PostgreSQL's types enforce.
+values, and the view names. The bookkeeping tables (pgmigrations and the
+pgmigrations_* tables next to it, _mig_enums, sqlite_sequence) are left
+out, and so are SQLite's "type:" checks, which stand for what PostgreSQL's
+types enforce.
+
+MySQL/MariaDB spell some things their own way, read back here as the
+others say them: BOOLEAN is tinyint(1) (its default 0/1 is false/true);
+the index MySQL adds by itself for a foreign key (named after it) is not
+one the migrations made; an expression index is emulated on MariaDB by an
+invisible generated column "_mig_expr_..." (left out of the columns, the
+index shows "(expr)"); a partial index, which MySQL does not have, is a
+full index whose comment starts "migrations: partial index" (shown
+"partial"); the CHECK MariaDB adds by itself to a JSON column (column
+level) is left out.
 """
 import re
 import sqlite3
 import subprocess
 import sys
 
-SKIP = {"pgmigrations", "_mig_enums", "sqlite_sequence"}
+SKIP = {"pgmigrations", "pgmigrations_journal", "pgmigrations_lock", "pgmigrations_enums", "_mig_enums",
+        "sqlite_sequence"}
 
 
 def type_class_pg(t):
@@ -251,11 +264,133 @@ def dump_postgres(url):
     return d
 
 
+def type_class_mysql(t):
+    t = t.lower()
+    base = re.sub(r"[ (].*", "", t)
+    if base in ("tinyint", "smallint", "mediumint", "int", "integer", "bigint", "bool", "boolean"):
+        return "int"
+    if base in ("float", "double", "real"):
+        return "real"
+    if base in ("decimal", "numeric"):
+        return "numeric"
+    if "blob" in base or base in ("binary", "varbinary"):
+        return "blob"
+    return "text"
+
+
+def mysql_client(url):
+    m = re.match(r"^(?:mysql|mariadb)://(?:([^:@/]*)(?::([^@/]*))?@)?([^:/?]*)(?::(\d+))?/([^?]*)", url)
+    if not m:
+        raise SystemExit("schema_dump.py: not a mysql:// URL: " + url)
+    from urllib.parse import unquote
+    user, pw, host, port, db = m.groups()
+    client = "mariadb" if subprocess.run(["sh", "-c", "command -v mariadb"], capture_output=True).returncode == 0 \
+        else "mysql"
+    args = [client, "--no-defaults", "--protocol=tcp", "-h", host or "127.0.0.1", "-P", port or "3306",
+            "-u", unquote(user or "root"), "-N", "-B", "-r"]
+    if pw:
+        args.append("-p" + unquote(pw))
+    return args, unquote(db)
+
+
+def dump_mysql(url):
+    client, db = mysql_client(url)
+
+    def q(sql):
+        out = subprocess.run(client + ["-e", sql, db], check=True, capture_output=True, text=True).stdout
+        return [row.split("\t") for row in out.split("\n") if row != ""]
+
+    lit = "'%s'" % db.replace("\\", "\\\\").replace("'", "''")
+    d = Dump()
+    for (tname,) in q("SELECT table_name FROM information_schema.tables WHERE table_schema = %s "
+                      "AND table_type = 'BASE TABLE' ORDER BY 1" % lit):
+        if tname not in SKIP:
+            d.table(tname)
+    hidden = set()
+    for tname, cname, ctype, nullable, dflt, extra in q(
+            "SELECT table_name, column_name, column_type, is_nullable, coalesce(column_default, 'NULL'), extra "
+            "FROM information_schema.columns WHERE table_schema = %s ORDER BY table_name, ordinal_position" % lit):
+        if tname not in d.tables:
+            continue
+        if cname.startswith("_mig_expr_"):
+            hidden.add((tname, cname))
+            continue
+        dv = None if dflt == "NULL" else dflt
+        if dv is not None and ctype.lower() == "tinyint(1)" and dv in ("0", "1"):
+            dv = "false" if dv == "0" else "true"
+        if dv is not None and re.match(r"^current_timestamp(\(\d*\))?$", dv, re.I):
+            dv = "current_timestamp"
+        if dv is not None and dv.lower() == "uuid()":
+            dv = "gen_random_uuid()"
+        if dv is not None and not dv.startswith("'") and re.match(r"^-?\d+(\.\d+)?$", dv) is None \
+                and dv not in ("true", "false", "current_timestamp", "gen_random_uuid()"):
+            dv = "(" + dv + ")"
+        d.table(tname)["columns"].append((cname, type_class_mysql(ctype), "null" if nullable == "YES" else "notnull",
+                                          default_class(dv, "auto_increment" in extra.lower())))
+    fknames = {}
+    for tname, cname, ctype in q("SELECT table_name, constraint_name, constraint_type FROM "
+                                 "information_schema.table_constraints WHERE table_schema = %s" % lit):
+        if tname not in d.tables:
+            continue
+        if ctype == "FOREIGN KEY":
+            d.table(tname)["fknames"].append(cname)
+            fknames.setdefault(tname, set()).add(cname)
+    for tname, cname, level in q("SELECT table_name, constraint_name, "
+                                 "coalesce((SELECT 'Column' FROM information_schema.columns c WHERE "
+                                 "c.table_schema = k.constraint_schema AND c.table_name = k.table_name AND "
+                                 "c.column_name = k.constraint_name AND k.check_clause LIKE 'json_valid(%%'), 'Table') "
+                                 "FROM information_schema.check_constraints k WHERE constraint_schema = %s" % lit):
+        if tname in d.tables and level != "Column":
+            d.table(tname)["checks"].append(cname)
+    indexes = {}
+    for tname, iname, non_unique, seq, cname, comment in q(
+            "SELECT table_name, index_name, non_unique, seq_in_index, column_name, index_comment "
+            "FROM information_schema.statistics WHERE table_schema = %s ORDER BY table_name, index_name, seq_in_index"
+            % lit):
+        if tname not in d.tables:
+            continue
+        if iname == "PRIMARY":
+            d.table(tname)["pk"].append(cname)
+            continue
+        ix = indexes.setdefault((tname, iname), {"unique": non_unique == "0", "cols": [], "partial":
+                                                  comment.startswith("migrations: partial index")})
+        ix["cols"].append("(expr)" if (tname, cname) in hidden else cname)
+    for (tname, iname), ix in indexes.items():
+        if iname in fknames.get(tname, set()):
+            continue  # the index MySQL makes for a foreign key by itself
+        d.table(tname)["indexes"].append("%s %s (%s)%s" % ("unique" if ix["unique"] else "index", iname,
+                                                          ", ".join(ix["cols"]), " partial" if ix["partial"] else ""))
+    fks = {}
+    for tname, cname, col, parent, pcol in q(
+            "SELECT table_name, constraint_name, column_name, referenced_table_name, referenced_column_name "
+            "FROM information_schema.key_column_usage WHERE table_schema = %s AND referenced_table_name IS NOT NULL "
+            "ORDER BY table_name, constraint_name, ordinal_position" % lit):
+        f = fks.setdefault((tname, cname), {"parent": parent, "from": [], "to": []})
+        f["from"].append(col)
+        f["to"].append(pcol)
+    for tname, cname, upd, dele in q("SELECT table_name, constraint_name, update_rule, delete_rule FROM "
+                                     "information_schema.referential_constraints WHERE constraint_schema = %s" % lit):
+        f = fks.get((tname, cname))
+        if f and tname in d.tables:
+            d.table(tname)["fks"].append("fk (%s) -> %s(%s) delete=%s update=%s" % (
+                ", ".join(f["from"]), f["parent"], ", ".join(f["to"]), dele, upd))
+    for tname in list(d.tables):
+        d.tables[tname]["rows"] = int(q("SELECT count(*) FROM `%s`" % tname.replace("`", "``"))[0][0])
+    if q("SELECT count(*) FROM information_schema.tables WHERE table_schema = %s "
+         "AND table_name = 'pgmigrations_enums'" % lit)[0][0] != "0":
+        for tname, value in q("SELECT type_name, value FROM pgmigrations_enums ORDER BY type_name, position"):
+            d.enums.setdefault(tname, []).append(value)
+    d.views = [r[0] for r in q("SELECT table_name FROM information_schema.views WHERE table_schema = %s" % lit)]
+    return d
+
+
 def main():
-    if len(sys.argv) != 3 or sys.argv[1] not in ("sqlite", "postgres"):
+    if len(sys.argv) != 3 or sys.argv[1] not in ("sqlite", "postgres", "mysql"):
         sys.stderr.write(__doc__)
         return 2
-    d = dump_sqlite(sys.argv[2]) if sys.argv[1] == "sqlite" else dump_postgres(sys.argv[2])
+    kind = sys.argv[1]
+    d = dump_sqlite(sys.argv[2]) if kind == "sqlite" else dump_postgres(sys.argv[2]) if kind == "postgres" \
+        else dump_mysql(sys.argv[2])
     sys.stdout.write(d.render())
     return 0
 
