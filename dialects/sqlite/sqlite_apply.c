@@ -23,6 +23,18 @@ typedef struct ap {
 	bool legacy_alter; /* PRAGMA legacy_alter_table = ON: RENAME TO rewrites nothing else */
 } ap;
 
+/* Whether `name` is the enum bookkeeping table (sqlite_enums.c). */
+static bool is_enum_table(ap *a, const char *name)
+{
+	mig_str e = MIG_STR_INIT;
+	mig__sq_enum_table(a->p.ctx->names, &e);
+	bool is = !mig_str_failed(&e) && ieq(name, mig_str_cstr(&e));
+	mig_str_free(&e);
+	return is;
+}
+
+static bool names_enum_table(ap *a, size_t i);
+
 static void say(ap *a, const char *what)
 {
 	mig_str first = MIG_STR_INIT;
@@ -260,7 +272,7 @@ static void create_table(ap *a, size_t i, bool if_not_exists)
 	if (!name)
 		return;
 	/* the enum table is bookkeeping: the model holds the enums themselves */
-	if (ieq(name, ENUM_TABLE)) {
+	if (is_enum_table(a, name)) {
 		mig__free(name);
 		return;
 	}
@@ -496,13 +508,17 @@ static void enum_table(ap *a)
 		mig__free(type);
 		mig__free(from);
 	} else {
-		say(a, "this change of " ENUM_TABLE);
+		say(a, "this change of the enum table");
 	}
 }
 
-static bool names(const stoks *t, size_t i, const char *name)
+static bool names_enum_table(ap *a, size_t i)
 {
-	return mig__sq_tok_is_name(t, qualified(t, i), name);
+	mig_str e = MIG_STR_INIT;
+	mig__sq_enum_table(a->p.ctx->names, &e);
+	bool is = !mig_str_failed(&e) && mig__sq_tok_is_name(&a->t, qualified(&a->t, i), mig_str_cstr(&e));
+	mig_str_free(&e);
+	return is;
 }
 
 static void statement(ap *a)
@@ -544,8 +560,8 @@ static void statement(ap *a)
 		const stok *v = tk(t, 3);
 		a->legacy_alter = kw(t, 3, "ON") || kw(t, 3, "TRUE") || kw(t, 3, "YES") ||
 				  (v->type == TK_NUMBER && v->len == 1 && t->src[v->off] == '1');
-	} else if ((kw(t, 0, "INSERT") && names(t, 2, ENUM_TABLE)) || (kw(t, 0, "DELETE") && names(t, 2, ENUM_TABLE)) ||
-		   (kw(t, 0, "UPDATE") && names(t, 1, ENUM_TABLE))) {
+	} else if ((kw(t, 0, "INSERT") && names_enum_table(a, 2)) || (kw(t, 0, "DELETE") && names_enum_table(a, 2)) ||
+		   (kw(t, 0, "UPDATE") && names_enum_table(a, 1))) {
 		enum_table(a);
 	}
 	/* anything else (data, PRAGMA, SAVEPOINT, ...) leaves the schema alone */

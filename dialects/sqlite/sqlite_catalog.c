@@ -145,14 +145,21 @@ static void read_one(reader *r, mig_model *m, const char *name, bool *found)
 static void read_enums(reader *r, mig_model *m)
 {
 	mig_str q = MIG_STR_INIT;
+	mig_str table = MIG_STR_INIT;
+	mig__sq_enum_table(r->io->names, &table);
 	mig_str_puts(&q, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ");
-	mig__sq_quote_literal(&q, ENUM_TABLE);
+	mig__sq_quote_literal(&q, mig_str_cstr(&table));
 	mig_rows *rows = query(r, &q);
 	bool have = rows && strcmp(cell(rows, 0, 0), "0") != 0;
 	mig_rows_free(rows);
-	if (!have)
+	if (!have) {
+		mig_str_free(&table);
 		return;
-	mig_str_puts(&q, "SELECT type_name, value FROM " ENUM_TABLE " ORDER BY type_name, position");
+	}
+	mig_str_puts(&q, "SELECT type_name, value FROM ");
+	mig__sq_quote_ident(&q, mig_str_cstr(&table));
+	mig_str_puts(&q, " ORDER BY type_name, position");
+	mig_str_free(&table);
 	if (!(rows = query(r, &q)))
 		return;
 	mig_strv values = MIG_STRV_INIT;
@@ -170,8 +177,11 @@ static void read_enums(reader *r, mig_model *m)
 static void read_all(reader *r, mig_model *m)
 {
 	mig_str q = MIG_STR_INIT;
+	mig_str table = MIG_STR_INIT;
+	mig__sq_enum_table(r->io->names, &table);
 	mig_str_puts(&q, "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND name <> ");
-	mig__sq_quote_literal(&q, ENUM_TABLE);
+	mig__sq_quote_literal(&q, mig_str_cstr(&table));
+	mig_str_free(&table);
 	mig_str_puts(&q, " ORDER BY rowid");
 	mig_rows *rows = query(r, &q);
 	for (size_t i = 0; rows && i < rows->nrows && !r->p.rc; i++) {

@@ -13,7 +13,7 @@
  *   cannot say (enum values, json, varchar length) becomes a column-level
  *   CHECK named "type:<logical type>". Those checks carry the logical
  *   type in the live database, which is the only model this dialect has.
- * - Enum types live in a small table, _mig_enums, so later migrations
+ * - Enum types live in a small table, <migrations table>_enums, so later migrations
  *   (and later runs) know their values.
  * - SQLite's ALTER TABLE can add, rename and drop a column. Everything
  *   else goes through the documented 12-step rebuild
@@ -41,6 +41,11 @@ void mig__sq_quote_ident(mig_str *out, const char *ident)
 void mig__sq_quote_literal(mig_str *out, const char *text)
 {
 	mig_quote_ansi_literal(out, text);
+}
+
+void mig__sq_enum_table(const mig_state_names *names, mig_str *out)
+{
+	mig_str_printf(out, "%s_enums", names && names->table ? names->table : "pgmigrations");
 }
 
 /* SQLite has one schema per database file ("main"); PostgreSQL's default

@@ -21,8 +21,10 @@
  * keeps names (and so later drops) identical on both backends. */
 #define PG_NAME_MAX 63
 
-/* The table that remembers enum types and their values. */
-#define ENUM_TABLE "_mig_enums"
+/* The table that remembers enum types and their values is named after
+ * the state table, next to it: "<migrations table>_enums" (names NULL:
+ * pgmigrations). Created with the first enum, dropped with the last. */
+void mig__sq_enum_table(const mig_state_names *names, mig_str *out);
 
 /* Prefix of the CHECK constraints that stand for a column's type. */
 #define TYPE_CHECK_PREFIX "type:"

@@ -1,5 +1,6 @@
 /*
- * Enum types: their values live in _mig_enums, every column of the type
+ * Enum types: their values live in <migrations table>_enums (created with
+ * the first enum, dropped with the last), every column of the type
  * carries a CHECK named "type:<name>", and changing the values rebuilds
  * the tables that use them.
  */
@@ -87,10 +88,24 @@ static void enum_rebuild_users(sq *p, const char *type, const mig_strv *values, 
 	mig_strv_free(&tables);
 }
 
+/* The enum table's name, quoted, into s. */
+static void enum_table(sq *p, mig_str *s)
+{
+	mig_str name = MIG_STR_INIT;
+	mig__sq_enum_table(p->ctx->names, &name);
+	mig__sq_quote_ident(s, mig_str_cstr(&name));
+	if (mig_str_failed(&name))
+		mig__sq_oom(p);
+	mig_str_free(&name);
+}
+
 static void enum_table_create(sq *p)
 {
-	mig__sq_step_text(p, "CREATE TABLE IF NOT EXISTS " ENUM_TABLE
-		     " (type_name TEXT NOT NULL, position INTEGER NOT NULL, value TEXT NOT NULL, PRIMARY KEY (type_name, value));");
+	mig_str s = MIG_STR_INIT;
+	mig_str_puts(&s, "CREATE TABLE IF NOT EXISTS ");
+	enum_table(p, &s);
+	mig_str_puts(&s, " (type_name TEXT NOT NULL, position INTEGER NOT NULL, value TEXT NOT NULL, PRIMARY KEY (type_name, value));");
+	mig__sq_step(p, &s);
 }
 
 /* Replace the stored values of `type`. */
@@ -98,14 +113,18 @@ static void enum_store(sq *p, const char *type, const mig_strv *values, bool del
 {
 	mig_str s = MIG_STR_INIT;
 	if (delete_first) {
-		mig_str_puts(&s, "DELETE FROM " ENUM_TABLE " WHERE type_name = ");
+		mig_str_puts(&s, "DELETE FROM ");
+		enum_table(p, &s);
+		mig_str_puts(&s, " WHERE type_name = ");
 		mig__sq_quote_literal(&s, type);
 		mig_str_putc(&s, ';');
 		mig__sq_step(p, &s);
 	}
 	if (!values->n)
 		return;
-	mig_str_puts(&s, "INSERT INTO " ENUM_TABLE " (type_name, position, value) VALUES ");
+	mig_str_puts(&s, "INSERT INTO ");
+	enum_table(p, &s);
+	mig_str_puts(&s, " (type_name, position, value) VALUES ");
 	for (size_t i = 0; i < values->n; i++) {
 		mig_str_puts(&s, i ? ", (" : "(");
 		mig__sq_quote_literal(&s, type);
@@ -188,6 +207,16 @@ static void e_dropType(sq *p)
 	}
 	mig_strv none = MIG_STRV_INIT;
 	enum_store(p, name, &none, true);
+	/* the last enum takes its table along: a database rolled back to
+	 * nothing holds nothing but the state table */
+	const mig_model *schema = mig__sq_schema(p);
+	if (!p->rc && schema && schema->nenums <= 1) {
+		mig_str s = MIG_STR_INIT;
+		mig_str_puts(&s, "DROP TABLE ");
+		enum_table(p, &s);
+		mig_str_putc(&s, ';');
+		mig__sq_step(p, &s);
+	}
 out:
 	mig_str_free(&cols);
 	mig_strv_free(&values);
@@ -208,7 +237,9 @@ static void e_renameType(sq *p)
 		goto out;
 	}
 	mig_str s = MIG_STR_INIT;
-	mig_str_puts(&s, "UPDATE " ENUM_TABLE " SET type_name = ");
+	mig_str_puts(&s, "UPDATE ");
+	enum_table(p, &s);
+	mig_str_puts(&s, " SET type_name = ");
 	mig__sq_quote_literal(&s, to);
 	mig_str_puts(&s, " WHERE type_name = ");
 	mig__sq_quote_literal(&s, from);
@@ -301,7 +332,9 @@ static void e_renameTypeValue(sq *p)
 	mig__free(values.v[at]);
 	values.v[at] = dv;
 	mig_str s = MIG_STR_INIT;
-	mig_str_puts(&s, "UPDATE " ENUM_TABLE " SET value = ");
+	mig_str_puts(&s, "UPDATE ");
+	enum_table(p, &s);
+	mig_str_puts(&s, " SET value = ");
 	mig__sq_quote_literal(&s, to);
 	mig_str_puts(&s, " WHERE type_name = ");
 	mig__sq_quote_literal(&s, name);

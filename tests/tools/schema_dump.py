@@ -15,7 +15,7 @@ uniqueness, columns ("(expr)" for an expression) and whether it is partial;
 the foreign keys with their actions; the names of the CHECK and
 FOREIGN KEY constraints; the row count. Then the enum types with their
 values, and the view names. The bookkeeping tables (pgmigrations and the
-pgmigrations_* tables next to it, _mig_enums, sqlite_sequence) are left
+pgmigrations_* tables next to it, sqlite_sequence) are left
 out, and so are SQLite's "type:" checks, which stand for what PostgreSQL's
 types enforce.
 
@@ -34,8 +34,7 @@ import sqlite3
 import subprocess
 import sys
 
-SKIP = {"pgmigrations", "pgmigrations_journal", "pgmigrations_lock", "pgmigrations_enums", "_mig_enums",
-        "sqlite_sequence"}
+SKIP = {"pgmigrations", "pgmigrations_journal", "pgmigrations_lock", "pgmigrations_enums", "sqlite_sequence"}
 
 
 def type_class_pg(t):
@@ -178,8 +177,9 @@ def dump_sqlite(path):
         for m in re.finditer(r'CONSTRAINT\s+"((?:[^"]|"")*)"\s+(?:REFERENCES|FOREIGN\s+KEY)', sql, re.I):
             t["fknames"].append(m.group(1).replace('""', '"'))
         t["rows"] = db.execute('SELECT count(*) FROM "%s"' % name.replace('"', '""')).fetchone()[0]
-    if db.execute("SELECT 1 FROM sqlite_master WHERE name = '_mig_enums'").fetchone():
-        for tname, value in db.execute("SELECT type_name, value FROM _mig_enums ORDER BY type_name, position"):
+    if db.execute("SELECT 1 FROM sqlite_master WHERE name = 'pgmigrations_enums'").fetchone():
+        for tname, value in db.execute(
+                "SELECT type_name, value FROM pgmigrations_enums ORDER BY type_name, position"):
             d.enums.setdefault(tname, []).append(value)
     d.views = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'view'")]
     return d

@@ -1044,8 +1044,8 @@ static void enum_types(void **state)
 {
 	(void)state;
 	expect_sql("createType", "['mood', ['happy', 'sad']]",
-		   "CREATE TABLE IF NOT EXISTS _mig_enums (type_name TEXT NOT NULL, position INTEGER NOT NULL, value TEXT NOT NULL, PRIMARY KEY (type_name, value));\n"
-		   "INSERT INTO _mig_enums (type_name, position, value) VALUES ('mood', 1, 'happy'), ('mood', 2, 'sad');");
+		   "CREATE TABLE IF NOT EXISTS \"pgmigrations_enums\" (type_name TEXT NOT NULL, position INTEGER NOT NULL, value TEXT NOT NULL, PRIMARY KEY (type_name, value));\n"
+		   "INSERT INTO \"pgmigrations_enums\" (type_name, position, value) VALUES ('mood', 1, 'happy'), ('mood', 2, 'sad');");
 	expect_fail("createType", "['mood', ['x']]", MIG_ESQL, "createType: type \"mood\" already exists");
 	expect_fail("createType", "['point3', {x: 'int', y: 'int'}]", MIG_ENOTSUPPORTED,
 		    "createType is not supported on SQLite: SQLite has no composite types");
@@ -1053,8 +1053,8 @@ static void enum_types(void **state)
 	exec_sql("INSERT INTO people (mood) VALUES ('happy'), ('sad')");
 	/* a later migration adds a value: every using table is rebuilt */
 	expect_sql("addTypeValue", "['mood', 'meh', {before: 'sad'}]",
-		   "DELETE FROM _mig_enums WHERE type_name = 'mood';\n"
-		   "INSERT INTO _mig_enums (type_name, position, value) VALUES ('mood', 1, 'happy'), ('mood', 2, 'meh'), ('mood', 3, 'sad');\n" RB_HEAD
+		   "DELETE FROM \"pgmigrations_enums\" WHERE type_name = 'mood';\n"
+		   "INSERT INTO \"pgmigrations_enums\" (type_name, position, value) VALUES ('mood', 1, 'happy'), ('mood', 2, 'meh'), ('mood', 3, 'sad');\n" RB_HEAD
 		   "CREATE TABLE \"_mig_new_people\" (\n"
 		   "  \"id\" INTEGER CONSTRAINT \"people_pkey\" PRIMARY KEY AUTOINCREMENT,\n"
 		   "  \"mood\" TEXT NOT NULL CONSTRAINT \"type:mood\" CHECK (\"mood\" IN ('happy', 'meh', 'sad')),\n"
@@ -1073,14 +1073,17 @@ static void enum_types(void **state)
 	expect_q("SELECT group_concat(mood) FROM people", "happy,blue,meh");
 	expect_fail("renameTypeValue", "['mood', 'sad', 'x']", MIG_ESQL, "\"sad\" is not an existing enum label");
 	run_op("renameType", "['mood', 'feeling']");
-	expect_q("SELECT group_concat(DISTINCT type_name) FROM _mig_enums", "feeling");
+	expect_q("SELECT group_concat(DISTINCT type_name) FROM pgmigrations_enums", "feeling");
 	expect_q("SELECT sql LIKE '%CONSTRAINT \"type:feeling\" CHECK (\"mood\" IN (''happy'', ''meh'', ''blue''))%' FROM sqlite_master WHERE name = 'people'", "1");
 	expect_fail("dropType", "['feeling']", MIG_ESQL,
 		    "dropType: cannot drop type feeling because other objects depend on it: column mood of table people, column m2 of table people");
 	expect_fail("dropType", "['feeling', {cascade: true}]", MIG_ENOTSUPPORTED,
 		    "dropType with cascade is not supported on SQLite while columns use the type");
 	run_op("dropColumns", "['people', ['mood', 'm2']]");
-	expect_sql("dropType", "['feeling']", "DELETE FROM _mig_enums WHERE type_name = 'feeling';");
+	/* the last enum takes its bookkeeping table along */
+	expect_sql("dropType", "['feeling']",
+		   "DELETE FROM \"pgmigrations_enums\" WHERE type_name = 'feeling';\nDROP TABLE \"pgmigrations_enums\";");
+	expect_q("SELECT count(*) FROM sqlite_master WHERE name = 'pgmigrations_enums'", "0");
 	expect_sql("dropType", "['feeling', {ifExists: true}]", "");
 	expect_notice("type \"feeling\" does not exist, skipping");
 	expect_fail("dropType", "['feeling']", MIG_ESQL, "dropType: type \"feeling\" does not exist");
