@@ -26,7 +26,14 @@
  *   column, on the key's columns): no operation creates it;
  * - RESTRICT and NO ACTION are the same to InnoDB, and MariaDB reports a
  *   key declared without an action as RESTRICT: both read as NULL;
- * - a table comment as the table's options, COMMENT='...'.
+ * - a table comment as the table's options, COMMENT='...';
+ * - a view's definition as VIEW_DEFINITION has it, without the
+ *   `database`. qualifiers it puts on every name.
+ * Part bodies restate what they are: identifiers backticked, lists
+ * joined by ", ", a key's prefix length and DESC kept ("UNIQUE (`a`(10),
+ * `b`)"), a check's clause and a generated column's expression as the
+ * server stores them; a part's columns (and an index's) are bare names,
+ * "(expr)" for a functional key part.
  * The bookkeeping tables <migrations table>_lock, _journal and _enums
  * are skipped; the state table itself is read, as on PostgreSQL.
  */
@@ -151,6 +158,24 @@ static bool group_ends(const mig_rows *rows, size_t i)
 		if (strcmp(cell(rows, i, c), cell(rows, i + 1, c)) != 0)
 			return true;
 	return false;
+}
+
+/* The rows of query q, a group at a time (a key's or an index's rows,
+ * which share table and name, the table first), to add to their table. */
+static void each_group(reader *r, mig_str *q,
+		       void (*add)(reader *r, mig_mtable *t, const mig_rows *rows, size_t first, size_t last))
+{
+	mig_rows *rows = query(r, q);
+	size_t first = 0;
+	for (size_t i = 0; rows && i < rows->nrows && !r->rc; i++) {
+		if (!group_ends(rows, i))
+			continue;
+		mig_mtable *t = mig_model_table(r->m, cell(rows, i, 0));
+		if (t)
+			add(r, t, rows, first, i);
+		first = i + 1;
+	}
+	mig_rows_free(rows);
 }
 
 /* " AND <col> = 'only'" when reading one table. */
@@ -444,17 +469,7 @@ static void read_keys(reader *r)
 	/* the primary key first, then the unique keys, then the others, each
 	 * kind by name */
 	mig_str_puts(&q, " ORDER BY TABLE_NAME, INDEX_NAME <> 'PRIMARY', NON_UNIQUE, INDEX_NAME, SEQ_IN_INDEX");
-	mig_rows *rows = query(r, &q);
-	size_t first = 0;
-	for (size_t i = 0; rows && i < rows->nrows && !r->rc; i++) {
-		if (!group_ends(rows, i))
-			continue;
-		mig_mtable *t = mig_model_table(r->m, cell(rows, i, K_TABLE));
-		if (t)
-			add_key(r, t, rows, first, i);
-		first = i + 1;
-	}
-	mig_rows_free(rows);
+	each_group(r, &q, add_key);
 }
 
 /* ---- foreign keys ------------------------------------------------------------------------- */
@@ -551,17 +566,7 @@ static void read_foreign(reader *r)
 			 " WHERE k.TABLE_SCHEMA = DATABASE() AND k.REFERENCED_TABLE_NAME IS NOT NULL");
 	only(r, &q, "k.TABLE_NAME");
 	mig_str_puts(&q, " ORDER BY k.TABLE_NAME, k.CONSTRAINT_NAME, k.ORDINAL_POSITION");
-	mig_rows *rows = query(r, &q);
-	size_t first = 0;
-	for (size_t i = 0; rows && i < rows->nrows && !r->rc; i++) {
-		if (!group_ends(rows, i))
-			continue;
-		mig_mtable *t = mig_model_table(r->m, cell(rows, i, F_TABLE));
-		if (t)
-			add_foreign(r, t, rows, first, i);
-		first = i + 1;
-	}
-	mig_rows_free(rows);
+	each_group(r, &q, add_foreign);
 }
 
 /* ---- checks --------------------------------------------------------------------------------- */
