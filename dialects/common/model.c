@@ -501,6 +501,21 @@ static const char *type_class(const char *t)
 		return "numeric";
 	if (strcmp(t, "bytea") == 0)
 		return "blob";
+	/* MySQL/MariaDB as information_schema spells them: int(11), tinyint(1)
+	 * (BOOLEAN), decimal(10,2), double, longblob... */
+	static const char *const my_ints[] = {"tinyint", "smallint", "mediumint", "int", "bigint"};
+	static const char *const my_blobs[] = {"tinyblob", "blob", "mediumblob", "longblob", "binary", "varbinary"};
+	size_t base = strcspn(t, "( ");
+	for (size_t i = 0; i < sizeof(my_ints) / sizeof(my_ints[0]); i++)
+		if (base == strlen(my_ints[i]) && strncmp(t, my_ints[i], base) == 0)
+			return "int";
+	if ((base == 5 && strncmp(t, "float", 5) == 0) || (base == 6 && strncmp(t, "double", 6) == 0))
+		return "real";
+	if (base == 7 && strncmp(t, "decimal", 7) == 0)
+		return "numeric";
+	for (size_t i = 0; i < sizeof(my_blobs) / sizeof(my_blobs[0]); i++)
+		if (base == strlen(my_blobs[i]) && strncmp(t, my_blobs[i], base) == 0)
+			return "blob";
 	/* SQLite's affinity rules, in their order, for upper-case declared
 	 * types; any other lower-case name is one of PostgreSQL's text-like
 	 * types (varchar, timestamp, uuid, json, enums...) */
@@ -555,11 +570,14 @@ static void default_class(mig_str *out, const char *body)
 	bool is_now = false;
 	for (size_t i = 0; i < sizeof(now) / sizeof(now[0]); i++)
 		is_now = is_now || strcmp(l, now[i]) == 0;
+	/* MySQL's current_timestamp(6), current_timestamp() */
+	is_now = is_now || (strncmp(l, "current_timestamp(", 18) == 0 && l[strlen(l) - 1] == ')');
 	if (starts_ci(l, "nextval(")) {
 		mig_str_puts(out, "auto");
 	} else if (is_now) {
 		mig_str_puts(out, "now");
-	} else if (strstr(l, "gen_random_uuid") || strstr(l, "uuid_generate_v4") || strstr(l, "randomblob")) {
+	} else if (strstr(l, "gen_random_uuid") || strstr(l, "uuid_generate_v4") || strstr(l, "randomblob") ||
+		   strcmp(l, "uuid()") == 0) {
 		mig_str_puts(out, "uuid");
 	} else if (n >= 2 && e[0] == '\'') {
 		/* 'text' or 'text'::type */
