@@ -498,6 +498,16 @@ static void e_createTable(my *p)
 	if (p->rc || !map_columns(p, &d->columns, &cd, shape))
 		goto out;
 	declared_pk(p, &d->columns, &cd, &d->constraints, &pk);
+	const char *autoinc = NULL;
+	for (size_t i = 0; i < cd.n && !p->rc; i++) {
+		if (!cd.types[i].serial && !d->columns.v[i].identity)
+			continue;
+		if (autoinc)
+			mig__my_fail(p, MIG_ENOTSUPPORTED,
+				     "%s: a second serial column \"%s\" is not supported on MySQL/MariaDB: a table has one AUTO_INCREMENT column (\"%s\" is it)",
+				     p->op->name, cd.names[i], autoinc);
+		autoinc = cd.names[i];
+	}
 	for (size_t i = 0; i < cd.n && !p->rc; i++) {
 		mig_str c = MIG_STR_INIT;
 		mig__my_put_column(p, &c, cd.names[i], &d->columns.v[i], &cd.types[i]);
