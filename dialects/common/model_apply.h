@@ -43,6 +43,10 @@ typedef struct mig_model_rules {
 	char *(*serial_default)(const char *sequence);
 	/* The primary key makes its columns NOT NULL. */
 	bool pk_not_null;
+	/* Non-NULL: a serial column is this IDENTITY part (MySQL's
+	 * "AUTO_INCREMENT") rather than a default naming a sequence
+	 * (serial_default is then unused). */
+	const char *serial_identity;
 } mig_model_rules;
 
 /*

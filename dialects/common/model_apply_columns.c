@@ -175,7 +175,10 @@ void mig__ma_add_column(mig_ma *a, mig_mtable *t, const mig_column_def *c)
 	mig_strv one = MIG_STRV_INIT;
 	mig__ma_strv_add(a, &one, c->name);
 	mig__ma_set_part(a, col, MIG_PART_COLLATE, "COLLATE ", c->collation, "");
-	if (serial) {
+	if (serial && a->r->serial_identity) {
+		mig__ma_set_part(a, col, MIG_PART_IDENTITY, "", a->r->serial_identity, "");
+		mig__ma_set_not_null(a, col);
+	} else if (serial) {
 		char *seq = mig__ma_choose(a, t, &one, "seq");
 		char *d = seq ? a->r->serial_default(seq) : NULL;
 		if (seq && !d)

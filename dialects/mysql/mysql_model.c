@@ -1,13 +1,334 @@
-/* STUB: the model's rules for MySQL arrive with MySQL part 2 (being written). */
-#include "dialects/mysql/mysql_int.h"
+/*
+ * MySQL/MariaDB and the shared table model (dialects/common/model.h):
+ * the rules by which typed operations change it, for offline `sql
+ * --dialect mysql` and dry runs, and what the emitters read back from it
+ * (alterColumn restates a column, dropConstraint needs a constraint's
+ * kind, a bare `references: 'users'` needs the parent's primary key).
+ *
+ * THE CONVENTIONS, which the live reader (mysql_catalog.c) writes too, so
+ * that mig_model_dump() of both agree:
+ *
+ * - Tables: name as the server spells it; options NULL; the connection's
+ *   database only.
+ * - Column type: information_schema.COLUMNS.COLUMN_TYPE as MariaDB 10.11
+ *   reads it back: int(11), bigint(20), smallint(6), tinyint(1) (BOOLEAN),
+ *   varchar(255), char(36) (uuid), text, longtext (JSON on MariaDB; "json"
+ *   on MySQL), longblob, datetime(6), time(6), date, decimal(10,2),
+ *   decimal(65,30), float, double, enum('a','b').
+ * - Column parts, in this order:
+ *     COLLATE   "COLLATE <name>", only for a collation given to the
+ *               column (collation option, citext's case-insensitive one):
+ *               the reader writes it when COLLATION_NAME is neither the
+ *               table's collation nor utf8mb4_bin on a JSON column;
+ *     DEFAULT   "DEFAULT " + COLUMN_DEFAULT as MariaDB reads it back:
+ *               'active' (quotes doubled: 'it''s'), 0, 1 (booleans),
+ *               current_timestamp(6), curdate(), uuid(); no part for
+ *               DEFAULT NULL (the reader skips COLUMN_DEFAULT NULL and
+ *               'NULL');
+ *     IDENTITY  "AUTO_INCREMENT" (EXTRA auto_increment), for serial and
+ *               sequenceGenerated columns alike;
+ *     NOT NULL  "NOT NULL" (IS_NULLABLE = 'NO'; primary key columns too).
+ *   comment: COLUMN_COMMENT, NULL when empty.
+ * - Table parts (never column parts), each named, with `columns` in key
+ *   order:
+ *     PRIMARY   named <table>_pkey (MySQL calls every primary key PRIMARY),
+ *               body "PRIMARY KEY (a, b)";
+ *     UNIQUE    every unique key, whether a UNIQUE constraint or a CREATE
+ *               UNIQUE INDEX made it (MySQL cannot tell them apart),
+ *               body "UNIQUE (a, b)";
+ *     FOREIGN   body "FOREIGN KEY (a) REFERENCES parent", ref_table,
+ *               ref_columns always filled (MySQL names them),
+ *               on_delete/on_update upper case, NULL for NO ACTION and
+ *               RESTRICT is "RESTRICT";
+ *     CHECK     body "CHECK (<expr>)" (the reader: CHECK_CLAUSE of
+ *               table-level checks; MariaDB's own json_valid() column
+ *               checks are not parts).
+ * - Objects: type "index", the non-unique indexes only, with `columns`
+ *   ("(expr)" for an expression), sql non-NULL; the index MySQL makes by
+ *   itself for a foreign key (named after the constraint) is not one, the
+ *   KEY the emitter adds for an AUTO_INCREMENT column that leads no key
+ *   (<table>_<col>_idx) is.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include "dialects/mysql/mysql_emit.h"
+
+#include "dialects/common/model_apply.h"
+#include "dialects/common/names.h"
+
+/* ---- rules ------------------------------------------------------------------- */
+
+static char *stored_type_for(const mig_type_ref *t, const char *array, bool *serial, const char *flavour)
+{
+	mig_my_type mt;
+	mig_str why = MIG_STR_INIT;
+	int rc = mig__my_map_type(t, array, flavour, NULL, NULL, &mt, &why);
+	mig_str_free(&why);
+	*serial = rc == 0 && mt.serial;
+	char *r = NULL;
+	if (rc == 0) {
+		r = mt.stored;
+		mt.stored = NULL;
+	} else if (rc != MIG_ENOMEM) {
+		/* the emitter refused it; the model keeps what was asked */
+		r = mig_strdup(t->kind == MIG_TYPE_NAME ? t->name.name : t->text ? t->text : "");
+	}
+	mig__my_type_free(&mt);
+	return r;
+}
+
+static char *stored_type_mariadb(const mig_type_ref *t, const char *array, bool *serial)
+{
+	return stored_type_for(t, array, serial, NULL);
+}
+
+static char *stored_type_mysql(const mig_type_ref *t, const char *array, bool *serial)
+{
+	return stored_type_for(t, array, serial, "mysql");
+}
+
+/* The emitter names every constraint explicitly, PostgreSQL's way and
+ * without its collision suffixes. */
+static char *choose_name(const mig_model *m, const char *table, const char *column, const char *label)
+{
+	(void)m;
+	mig_str s = MIG_STR_INIT;
+	mig_pg_object_name(&s, table, column, label);
+	if (mig_str_failed(&s)) {
+		mig_str_free(&s);
+		mig_error_oom();
+		return NULL;
+	}
+	return mig_str_detach(&s);
+}
+
+static char *serial_default(const char *sequence)
+{
+	return mig_strdup(sequence); /* unused: serial_identity */
+}
+
+static const mig_model_rules mariadb_rules = {
+	.schema = "public",
+	.type = stored_type_mariadb,
+	.default_sql = mig__my_stored_default,
+	.choose_name = choose_name,
+	.serial_default = serial_default,
+	.pk_not_null = true,
+	.serial_identity = "AUTO_INCREMENT",
+};
+
+static const mig_model_rules mysql_rules = {
+	.schema = "public",
+	.type = stored_type_mysql,
+	.default_sql = mig__my_stored_default,
+	.choose_name = choose_name,
+	.serial_default = serial_default,
+	.pk_not_null = true,
+	.serial_identity = "AUTO_INCREMENT",
+};
+
+/* Whether user SQL leaves the tables alone (data, settings). */
+static bool data_only(const char *stmt)
+{
+	static const char *const words[] = {"insert", "update", "delete", "select", "with", "values", "replace",
+					    "truncate", "set", "analyze", "optimize", "lock", "unlock", "do",
+					    "call", "load", "show", "explain", "grant", "revoke", NULL};
+	size_t n;
+	mig_sql_first_word(stmt, strlen(stmt), &n);
+	return n == 0 || mig_sql_starts_with_any(stmt, strlen(stmt), words);
+}
+
+/* ---- what MySQL does differently from the common applier -------------------------- */
+
+static int unique_part_of(mig_model *m, const char *name, mig_mtable **table)
+{
+	for (size_t i = 0; i < m->ntables; i++)
+		for (size_t k = 0; k < m->tables[i]->parts.n; k++) {
+			const mig_part *g = &m->tables[i]->parts.v[k];
+			if (g->kind == MIG_PART_UNIQUE && g->name && mig_model_ieq(g->name, name)) {
+				*table = m->tables[i];
+				return (int)k;
+			}
+		}
+	return -1;
+}
+
+/* A unique index is a UNIQUE key like any other on MySQL. */
+static int index_to_unique(mig_model *m, const char *name)
+{
+	mig_mobject *o = NULL;
+	mig_mtable *t = mig_model_table_of(m, "index", name, &o);
+	if (!t || !o->unique)
+		return 0;
+	mig_str body = MIG_STR_INIT;
+	mig_str_puts(&body, "UNIQUE (");
+	for (size_t i = 0; i < o->columns.n; i++)
+		mig_str_printf(&body, "%s%s", i ? ", " : "", o->columns.v[i]);
+	mig_str_putc(&body, ')');
+	if (mig_str_failed(&body)) {
+		mig_str_free(&body);
+		return mig_error_oom();
+	}
+	int rc = mig_parts_pushdup(&t->parts, MIG_PART_UNIQUE, o->name, mig_str_cstr(&body));
+	mig_str_free(&body);
+	if (rc)
+		return rc;
+	mig_part *g = &t->parts.v[t->parts.n - 1];
+	g->columns = o->columns;
+	memset(&o->columns, 0, sizeof(o->columns));
+	mig_mtable_remove_obj(t, o);
+	return 0;
+}
+
+static bool leads_key(const mig_mtable *t, const char *col)
+{
+	for (size_t k = 0; k < t->parts.n; k++) {
+		const mig_part *g = &t->parts.v[k];
+		if ((g->kind == MIG_PART_PRIMARY || g->kind == MIG_PART_UNIQUE) && g->columns.n &&
+		    mig_model_ieq(g->columns.v[0], col))
+			return true;
+	}
+	for (size_t k = 0; k < t->nobjs; k++)
+		if (t->objs[k].columns.n && mig_model_ieq(t->objs[k].columns.v[0], col))
+			return true;
+	return false;
+}
+
+/* The conventions above, for what the common applier spells PostgreSQL's
+ * way: primary keys named <table>_pkey, identities AUTO_INCREMENT, the
+ * KEY an AUTO_INCREMENT column gets when it leads none. */
+static int settle(mig_model *m)
+{
+	for (size_t i = 0; i < m->ntables; i++) {
+		mig_mtable *t = m->tables[i];
+		for (size_t k = 0; k < t->parts.n; k++) {
+			mig_part *g = &t->parts.v[k];
+			if (g->kind != MIG_PART_PRIMARY)
+				continue;
+			char *n = choose_name(m, t->name, NULL, "pkey");
+			if (!n)
+				return MIG_ENOMEM;
+			mig__free(g->name);
+			g->name = n;
+		}
+		for (size_t c = 0; c < t->ncols; c++) {
+			mig_mcolumn *col = &t->cols[c];
+			for (size_t k = 0; k < col->parts.n; k++) {
+				mig_part *g = &col->parts.v[k];
+				if (g->kind != MIG_PART_IDENTITY || strcmp(g->body, "AUTO_INCREMENT") == 0)
+					continue;
+				char *b = mig_strdup("AUTO_INCREMENT");
+				if (!b)
+					return mig_error_oom();
+				mig__free(g->body);
+				g->body = b;
+			}
+			if (!mig_parts_find(&col->parts, MIG_PART_IDENTITY) || leads_key(t, col->name))
+				continue;
+			char *name = choose_name(m, t->name, col->name, "idx");
+			mig_str sql = MIG_STR_INIT;
+			mig_str_printf(&sql, "INDEX %s ON %s", name ? name : "", t->name);
+			char *type = mig_strdup("index"), *s = mig_str_detach(&sql);
+			mig_mobject *o = name && type && s ? mig_mtable_add_obj(t, type, name, s) : NULL;
+			if (!o) {
+				if (!name || !type || !s) {
+					mig__free(name);
+					mig__free(type);
+					mig__free(s);
+				}
+				return mig_error_oom();
+			}
+			if (mig_strv_pushdup(&o->columns, col->name))
+				return mig_error_oom();
+		}
+	}
+	return 0;
+}
+
+/* citext's collation, which the emitter writes and the applier cannot know. */
+static int type_collations(const mig_column_defs *cols, const char *table, const char *flavour, mig_model *m)
+{
+	mig_mtable *t = mig_model_table(m, table);
+	for (size_t i = 0; t && i < cols->n; i++) {
+		const mig_column_def *c = &cols->v[i];
+		mig_my_type mt;
+		mig_str why = MIG_STR_INIT;
+		int rc = mig__my_map_type(&c->type, NULL, flavour, NULL, NULL, &mt, &why);
+		mig_str_free(&why);
+		if (rc == MIG_ENOMEM)
+			return rc;
+		mig_mcolumn *col = mig_mtable_col(t, c->name);
+		if (rc == 0 && mt.collate && !c->collation && col && !mig_parts_find(&col->parts, MIG_PART_COLLATE)) {
+			mig_str b = MIG_STR_INIT;
+			mig_str_printf(&b, "COLLATE %s", mt.collate);
+			rc = mig_str_failed(&b) ? mig_error_oom() : mig_parts_pushdup(&col->parts, MIG_PART_COLLATE, NULL, mig_str_cstr(&b));
+			mig_str_free(&b);
+			/* in the order the reader writes them: COLLATE first */
+			for (size_t k = col->parts.n - 1; rc == 0 && k > 0; k--) {
+				mig_part x = col->parts.v[k];
+				col->parts.v[k] = col->parts.v[k - 1];
+				col->parts.v[k - 1] = x;
+			}
+		}
+		mig__my_type_free(&mt);
+		if (rc)
+			return rc;
+	}
+	return 0;
+}
 
 int mig__my_apply(const mig_emit_ctx *ctx, const mig_op *op, const mig_opdef *def, const mig_steps *steps,
 		  mig_model *m)
 {
-	(void)ctx;
-	(void)op;
-	(void)def;
-	(void)steps;
-	(void)m;
+	if (!def)
+		return 0;
+	const char *flavour = ctx->server ? ctx->server->flavour : NULL;
+	const mig_model_rules *r = flavour && strcmp(flavour, "mysql") == 0 ? &mysql_rules : &mariadb_rules;
+	const char *why = NULL;
+	int rc = 0;
+	if (def->kind == MIG_OP_SQL) {
+		for (size_t i = 0; i < steps->n && !why; i++)
+			for (size_t k = 0; k < steps->v[i].n && !why; k++) {
+				char *one = mig_step_stmt(&steps->v[i], k);
+				if (!one)
+					return mig_error_oom();
+				if (!data_only(one))
+					why = "schema changes written as SQL";
+				mig__free(one);
+			}
+	} else if (def->kind == MIG_OP_DROP_INDEX || def->kind == MIG_OP_RENAME_INDEX) {
+		const char *name = def->kind == MIG_OP_DROP_INDEX ? def->u.drop_index.name.name : def->u.rename.from.name;
+		mig_mtable *t = NULL;
+		int k = unique_part_of(m, name, &t);
+		if (k >= 0 && def->kind == MIG_OP_DROP_INDEX) {
+			mig_parts_remove(&t->parts, (size_t)k);
+		} else if (k >= 0) {
+			char *n = mig_strdup(def->u.rename.to.name);
+			if (!n)
+				return mig_error_oom();
+			mig__free(t->parts.v[k].name);
+			t->parts.v[k].name = n;
+		} else {
+			rc = mig_model_apply(r, def, m, &why);
+		}
+	} else {
+		rc = mig_model_apply(r, def, m, &why);
+	}
+	if (rc == 0 && def->kind == MIG_OP_CREATE_INDEX && def->u.create_index.unique)
+		rc = index_to_unique(m, def->u.create_index.name.name);
+	if (rc == 0 && def->kind == MIG_OP_CREATE_TABLE && !def->u.create_table.temporary)
+		rc = type_collations(&def->u.create_table.columns, def->u.create_table.table.name, flavour, m);
+	if (rc == 0 && def->kind == MIG_OP_ADD_COLUMNS)
+		rc = type_collations(&def->u.add_columns.columns, def->u.add_columns.table.name, flavour, m);
+	if (rc == 0)
+		rc = settle(m);
+	if (rc)
+		return rc;
+	if (why && ctx->warn) {
+		mig_str s = MIG_STR_INIT;
+		mig_str_printf(&s, "%s: the offline model does not follow %s", op->name, why);
+		if (!mig_str_failed(&s))
+			ctx->warn(ctx->warn_ud, mig_str_cstr(&s));
+		mig_str_free(&s);
+	}
 	return 0;
 }
