@@ -17,15 +17,22 @@
  *   VIRTUAL|STORED, NOT NULL, DEFAULT x [ON UPDATE y], AUTO_INCREMENT (an
  *   IDENTITY part); a default of NULL is no default (as on PostgreSQL);
  * - every PRIMARY KEY, UNIQUE, FOREIGN KEY and CHECK as a named table
- *   part, in that order, each kind by name; the primary key is named
- *   "PRIMARY", the only name MySQL knows it by. Every unique index is a
+ *   part, in that order, each kind by name; the primary key, which
+ *   MySQL only knows as PRIMARY, is named <table>_pkey as PostgreSQL
+ *   would name it (the applier's name, which migrations use; the
+ *   emitters take either). Every unique index is a
  *   UNIQUE constraint to MySQL (TABLE_CONSTRAINTS lists it so, and
  *   nothing tells the two apart), so unique indexes are UNIQUE parts too;
  * - the non-unique indexes as "index" objects, without the one InnoDB
  *   makes by itself for a foreign key (named after the key or its first
- *   column, on the key's columns): no operation creates it;
- * - RESTRICT and NO ACTION are the same to InnoDB, and MariaDB reports a
- *   key declared without an action as RESTRICT: both read as NULL;
+ *   column, on the key's columns): no operation creates it; one whose
+ *   comment starts with MIG_MY_PARTIAL_COMMENT is partial, and the
+ *   hidden column of an expression index (mysql_int.h) is a column like
+ *   any other, its GENERATED part ending in INVISIBLE, and is the
+ *   index's column;
+ * - a foreign key's NO ACTION reads as NULL, RESTRICT as "RESTRICT":
+ *   the emitter says NO ACTION when no action is given, as MariaDB
+ *   reports a key declared without one as RESTRICT;
  * - a table comment as the table's options, COMMENT='...';
  * - a view's definition as VIEW_DEFINITION has it, without the
  *   `database`. qualifiers it puts on every name.
@@ -39,6 +46,7 @@
  */
 #include "dialects/mysql/mysql_int.h"
 
+#include "dialects/common/names.h"
 #include "dialects/common/quote.h"
 #include "util/alloc.h"
 #include "util/error.h"
@@ -381,9 +389,12 @@ static void read_columns(reader *r)
 		bool generated = find_ci(extra, "generated") && !find_ci(extra, "default_generated") && generation;
 		if (cell(rows, i, C_COLLATION))
 			col_part(r, c, MIG_PART_COLLATE, "COLLATE ", cell(rows, i, C_COLLATION), "");
+		/* INVISIBLE kept: restating the hidden column of an expression
+		 * index (mysql_int.h) must not show it */
 		if (generated)
 			col_part(r, c, MIG_PART_GENERATED, "GENERATED ALWAYS AS (", generation,
-				 find_ci(extra, "virtual") ? ") VIRTUAL" : ") STORED");
+				 find_ci(extra, "invisible") ? (find_ci(extra, "virtual") ? ") VIRTUAL INVISIBLE" : ") STORED INVISIBLE")
+							    : (find_ci(extra, "virtual") ? ") VIRTUAL" : ") STORED"));
 		if (strcmp(cell(rows, i, C_NULLABLE), "NO") == 0)
 			col_part(r, c, MIG_PART_NOT_NULL, "NOT NULL", "", "");
 		if (!generated)
@@ -443,7 +454,17 @@ static void add_key(reader *r, mig_mtable *t, const mig_rows *rows, size_t first
 		return;
 	}
 	if (unique) {
-		adopt(r, mig_parts_push(&t->parts, primary ? MIG_PART_PRIMARY : MIG_PART_UNIQUE, rdup(r, name), text));
+		char *pname = NULL;
+		if (primary) {
+			/* the model's name for it (mysql_model.c), which migrations
+			 * written for PostgreSQL use */
+			mig_str pk = MIG_STR_INIT;
+			mig_pg_object_name(&pk, t->name, NULL, "pkey");
+			pname = rdetach(r, &pk);
+		} else {
+			pname = rdup(r, name);
+		}
+		adopt(r, mig_parts_push(&t->parts, primary ? MIG_PART_PRIMARY : MIG_PART_UNIQUE, pname, text));
 		if (!r->rc)
 			t->parts.v[t->parts.n - 1].columns = columns;
 		else
@@ -457,6 +478,7 @@ static void add_key(reader *r, mig_mtable *t, const mig_rows *rows, size_t first
 		return;
 	}
 	o->columns = columns;
+	o->partial = comment && strncmp(comment, MIG_MY_PARTIAL_COMMENT, strlen(MIG_MY_PARTIAL_COMMENT)) == 0;
 }
 
 static void read_keys(reader *r)
@@ -476,11 +498,13 @@ static void read_keys(reader *r)
 
 enum { F_TABLE, F_NAME, F_COLUMN, F_REF_SCHEMA, F_REF_TABLE, F_REF_COLUMN, F_DELETE, F_UPDATE };
 
-/* NULL for RESTRICT and NO ACTION: the same to InnoDB, and what MariaDB
- * reports for a key declared without an action is RESTRICT. */
+/* NULL for NO ACTION, as the model has it. RESTRICT stays: the emitter
+ * says NO ACTION when no action was given (MariaDB reports a key
+ * declared without one as RESTRICT), so RESTRICT was asked for, or the
+ * key was not made by an operation. */
 static const char *fk_action(const char *rule)
 {
-	if (!rule || strcmp(rule, "RESTRICT") == 0 || strcmp(rule, "NO ACTION") == 0)
+	if (!rule || strcmp(rule, "NO ACTION") == 0)
 		return NULL;
 	return rule;
 }

@@ -121,6 +121,17 @@ void mig__my_restate_default(mig_str *out, const char *body, enum mig_my_kind ki
  * on MariaDB); nothing for DEFAULT NULL. */
 void mig__my_stored_default(const mig_value *v, mig_str *out);
 
+/* ---- expression indexes on MariaDB (mysql_indexes.c; mysql_int.h) ---- */
+
+/*
+ * The type of the hidden column that stands for expression expr on table
+ * t (NULL: not known), as both declared and stored: a case or trim
+ * function of one string column keeps that column's type, and *collate
+ * its COLLATE part's body (else NULL); anything else is varchar(255),
+ * with *guessed set. Caller frees; NULL when out of memory.
+ */
+char *mig__my_expr_type(const mig_mtable *t, const char *expr, const char **collate, bool *guessed);
+
 /* ---- shared by the table and constraint emitters (mysql_tables.c) ---- */
 
 /* A column definition: name type [COLLATE] [NOT NULL] [DEFAULT] [AUTO_INCREMENT] [COMMENT]. */

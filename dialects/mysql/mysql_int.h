@@ -25,4 +25,20 @@ int mig__my_apply(const mig_emit_ctx *ctx, const mig_op *op, const mig_opdef *de
 int mig__my_introspect(const mig_query_io *io, enum mig_introspect_what what, const char *name, mig_model *m,
 		       bool *found);
 
+/*
+ * What MySQL lacks among PostgreSQL's indexes, as mysql_indexes.c
+ * emulates it and the applier and the reader model it (the docstring of
+ * tests/tools/schema_dump.py reads them back the same way):
+ * - on MariaDB, which has no expression key parts, an expression is an
+ *   invisible virtual column MIG_MY_EXPR_PREFIX<index name> (cut to 64
+ *   characters), indexed in the expression's place;
+ * - a non-unique partial index is a full one whose comment starts with
+ *   MIG_MY_PARTIAL_COMMENT.
+ */
+#define MIG_MY_EXPR_PREFIX "_mig_expr_"
+#define MIG_MY_PARTIAL_COMMENT "migrations: partial index"
+/* The hidden column of an index's expression (caller frees); NULL when
+ * out of memory (the error set). */
+char *mig__my_expr_column(const char *index);
+
 #endif

@@ -39,15 +39,30 @@
  *     FOREIGN   body "FOREIGN KEY (a) REFERENCES parent", ref_table,
  *               ref_columns always filled (MySQL names them),
  *               on_delete/on_update upper case, NULL for NO ACTION and
- *               RESTRICT is "RESTRICT";
+ *               RESTRICT is "RESTRICT" (the emitter says NO ACTION when
+ *               none is given, so the server reports what was asked);
  *     CHECK     body "CHECK (<expr>)" (the reader: CHECK_CLAUSE of
  *               table-level checks; MariaDB's own json_valid() column
  *               checks are not parts).
  * - Objects: type "index", the non-unique indexes only, with `columns`
- *   ("(expr)" for an expression), sql non-NULL; the index MySQL makes by
+ *   ("(expr)" for an expression on MySQL 8), sql non-NULL, partial for
+ *   the emulated partial index (mysql_int.h); the index MySQL makes by
  *   itself for a foreign key (named after the constraint) is not one, the
  *   KEY the emitter adds for an AUTO_INCREMENT column that leads no key
  *   (<table>_<col>_idx) is.
+ * - MariaDB's expression index (mysql_int.h): its hidden column is a
+ *   column of the table, last when made, typed as mysql_indexes.c types
+ *   it, with the part "GENERATED ALWAYS AS (<expr>) VIRTUAL INVISIBLE"
+ *   (COLLATE first when it copies one), so that restating it keeps it
+ *   hidden; the index (object or UNIQUE part) names that column where
+ *   the expression was.
+ *
+ * What the two cannot share: the reader has the server's spelling of
+ * every expression (CHECK clauses, generated columns: lcase(`email`) for
+ * lower(email); defaults: 1.50 for 1.5, current_timestamp(6)), and
+ * backticks identifiers in part bodies. tests/driver/test_model.c
+ * compares the two in the portable form plus every column's type
+ * (MIG_DUMP_TYPES), not in detail.
  */
 #define _POSIX_C_SOURCE 200809L
 #include "dialects/mysql/mysql_emit.h"
@@ -244,6 +259,81 @@ static int settle(mig_model *m)
 	return 0;
 }
 
+/* MariaDB's expression index (mysql_indexes.c): the hidden column the
+ * emitter adds, in the expression's place among the index's columns. */
+static int expr_columns(mig_model *m, const mig_create_index_def *d)
+{
+	mig_mobject *o = NULL;
+	mig_mtable *t = mig_model_table_of(m, "index", d->name.name, &o);
+	for (size_t i = 0; t && i < d->ncolumns; i++) {
+		if (!d->columns[i].column.raw)
+			continue;
+		const char *collate;
+		bool guessed;
+		char *name = mig__my_expr_column(d->name.name);
+		char *type = name ? mig__my_expr_type(t, d->columns[i].column.name, &collate, &guessed) : NULL;
+		mig_mcolumn *c = type ? mig_mtable_add_col(t, name, type) : NULL;
+		if (!c) {
+			mig__free(name);
+			mig__free(type);
+			return mig_error_oom();
+		}
+		mig_str g = MIG_STR_INIT;
+		mig_str_printf(&g, "GENERATED ALWAYS AS (%s) VIRTUAL INVISIBLE", d->columns[i].column.name);
+		int rc = collate ? mig_parts_pushdup(&c->parts, MIG_PART_COLLATE, NULL, collate) : 0;
+		if (rc == 0)
+			rc = mig_str_failed(&g) ? mig_error_oom() : mig_parts_pushdup(&c->parts, MIG_PART_GENERATED, NULL, mig_str_cstr(&g));
+		mig_str_free(&g);
+		char *col = mig_strdup(c->name);
+		if (rc || !col) {
+			mig__free(col);
+			return rc ? rc : mig_error_oom();
+		}
+		mig__free(o->columns.v[i]);
+		o->columns.v[i] = col;
+		break; /* the emitter refuses a second expression */
+	}
+	return 0;
+}
+
+/* dropIndex and renameIndex carry an expression index's hidden column
+ * along (to = NULL: drop it), before the index itself is dropped or
+ * renamed. */
+static int expr_rename(mig_model *m, const char *index, const char *to)
+{
+	mig_mobject *o = NULL;
+	mig_mtable *t = mig_model_table_of(m, "index", index, &o);
+	int k = t ? -1 : unique_part_of(m, index, &t);
+	char *name = mig__my_expr_column(index);
+	if (!name)
+		return MIG_ENOMEM;
+	mig_mcolumn *c = t ? mig_mtable_col(t, name) : NULL;
+	mig__free(name);
+	if (!c)
+		return 0;
+	if (!to) {
+		mig_mtable_remove_col(t, c);
+		return 0;
+	}
+	char *renamed = mig__my_expr_column(to);
+	if (!renamed)
+		return MIG_ENOMEM;
+	mig_strv *cols = o ? &o->columns : &t->parts.v[k].columns;
+	for (size_t i = 0; i < cols->n; i++)
+		if (mig_model_ieq(cols->v[i], c->name)) {
+			char *n = mig_strdup(renamed);
+			if (!n) {
+				mig__free(renamed);
+				return mig_error_oom();
+			}
+			mig__free(cols->v[i]);
+			cols->v[i] = n;
+		}
+	mig__free(c->name);
+	c->name = renamed;
+	return 0;
+}
+
 /* citext's collation, which the emitter writes and the applier cannot know. */
 static int type_collations(const mig_column_defs *cols, const char *table, const char *flavour, mig_model *m)
 {
@@ -297,6 +387,9 @@ int mig__my_apply(const mig_emit_ctx *ctx, const mig_op *op, const mig_opdef *de
 			}
 	} else if (def->kind == MIG_OP_DROP_INDEX || def->kind == MIG_OP_RENAME_INDEX) {
 		const char *name = def->kind == MIG_OP_DROP_INDEX ? def->u.drop_index.name.name : def->u.rename.from.name;
+		rc = expr_rename(m, name, def->kind == MIG_OP_DROP_INDEX ? NULL : def->u.rename.to.name);
+		if (rc)
+			return rc;
 		mig_mtable *t = NULL;
 		int k = unique_part_of(m, name, &t);
 		if (k >= 0 && def->kind == MIG_OP_DROP_INDEX) {
@@ -313,6 +406,8 @@ int mig__my_apply(const mig_emit_ctx *ctx, const mig_op *op, const mig_opdef *de
 	} else {
 		rc = mig_model_apply(r, def, m, &why);
 	}
+	if (rc == 0 && def->kind == MIG_OP_CREATE_INDEX && r == &mariadb_rules)
+		rc = expr_columns(m, &def->u.create_index);
 	if (rc == 0 && def->kind == MIG_OP_CREATE_INDEX && def->u.create_index.unique)
 		rc = index_to_unique(m, def->u.create_index.name.name);
 	if (rc == 0 && def->kind == MIG_OP_CREATE_TABLE && !def->u.create_table.temporary)

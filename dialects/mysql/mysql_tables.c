@@ -193,8 +193,11 @@ void mig__my_foreign_key(my *p, mig_str *out, const char *table, const char *nam
 	mig__my_put_name(p, out, &pq, "the referenced table", true);
 	mig_str_putc(out, ' ');
 	mig__my_put_columns(out, &refcols);
-	fk_action(p, out, "ON DELETE", ref->on_delete);
-	fk_action(p, out, "ON UPDATE", ref->on_update);
+	/* said even when not given: MariaDB reports a key declared without
+	 * an action as RESTRICT, one declared NO ACTION as NO ACTION (the two
+	 * are one to InnoDB, but not to what reads the catalog) */
+	fk_action(p, out, "ON DELETE", ref->on_delete ? ref->on_delete : "NO ACTION");
+	fk_action(p, out, "ON UPDATE", ref->on_update ? ref->on_update : "NO ACTION");
 out:
 	mig_str_free(&schema);
 	mig_str_free(&parent);
@@ -214,10 +217,19 @@ static void deferrable(my *p, bool is_deferrable, bool deferred, const char *wha
 
 /* ---- columns and constraint lines ----------------------------------------------------- */
 
+static bool is_mysql(const my *p)
+{
+	const char *f = p->ctx->server ? p->ctx->server->flavour : NULL;
+	return f && strcmp(f, "mysql") == 0;
+}
+
 /* TEXT/BLOB/JSON columns cannot be keys without a prefix (MySQL), and a
- * prefix changes what UNIQUE means. */
+ * prefix changes what UNIQUE means; MariaDB (10.4+) keeps a UNIQUE key on
+ * them by a hash of the whole value, which means the same. */
 static void refuse_blob_key(my *p, const mig_mtable *shape, const mig_strv *cols, const char *what)
 {
+	if (!is_mysql(p) && strcmp(what, "UNIQUE") == 0)
+		return;
 	for (size_t i = 0; shape && i < cols->n && !p->rc; i++) {
 		const mig_mcolumn *c = mig_mtable_col(shape, cols->v[i]);
 		int fsp;
@@ -629,12 +641,6 @@ static void e_alterTable(my *p)
 }
 
 /* ---- columns ---------------------------------------------------------------------------------- */
-
-static bool is_mysql(const my *p)
-{
-	const char *f = p->ctx->server ? p->ctx->server->flavour : NULL;
-	return f && strcmp(f, "mysql") == 0;
-}
 
 /* "ALTER TABLE t " + the actions joined by ", " as one statement. */
 static void alter_statement(my *p, const mig_qname *table, const mig_strv *actions)

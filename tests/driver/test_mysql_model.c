@@ -7,7 +7,9 @@
  * is set.
  *
  * The expected model is what mysql_model.c's applier must build for the
- * same tables (the conventions are in mysql_catalog.c's header).
+ * same tables (the conventions are in mysql_model.c's and
+ * mysql_catalog.c's headers); test_model.c compares the two on whole
+ * migration histories.
  */
 #include "test_support.h"
 #include "mysql_support.h"
@@ -239,7 +241,7 @@ static void test_constraints(void **state)
 	for (size_t i = 0; i < t->parts.n; i++)
 		assert_int_equal(t->parts.v[i].kind, order[i]);
 
-	const mig_part *g = part(t, MIG_PART_PRIMARY, "PRIMARY", "PRIMARY KEY (`id`)");
+	const mig_part *g = part(t, MIG_PART_PRIMARY, "child_pkey", "PRIMARY KEY (`id`)");
 	assert_names(&g->columns, "id");
 	g = part(t, MIG_PART_UNIQUE, "child_status_u", "UNIQUE (`status`, `other_id`)");
 	assert_names(&g->columns, "status,other_id");
@@ -248,33 +250,35 @@ static void test_constraints(void **state)
 	assert_names(&g->columns, "name_bin,flag");
 
 	g = part(t, MIG_PART_FOREIGN, "child_parent_fkey",
-		 "FOREIGN KEY (`parent_id`) REFERENCES `parent` (`id`) ON DELETE CASCADE");
+		 "FOREIGN KEY (`parent_id`) REFERENCES `parent` (`id`) ON DELETE CASCADE ON UPDATE RESTRICT");
 	assert_names(&g->columns, "parent_id");
 	assert_string_equal(g->ref_table, "parent");
 	assert_names(&g->ref_columns, "id");
 	assert_string_equal(g->on_delete, "CASCADE");
-	assert_null(g->on_update);
+	assert_string_equal(g->on_update, "RESTRICT");
 	g = part(t, MIG_PART_FOREIGN, "child_other_fkey",
 		 "FOREIGN KEY (`other_id`) REFERENCES `parent` (`id`) ON DELETE SET NULL ON UPDATE CASCADE");
 	assert_string_equal(g->on_delete, "SET NULL");
 	assert_string_equal(g->on_update, "CASCADE");
-	/* no action given: MariaDB says RESTRICT, read as NO ACTION (NULL) */
-	g = part(t, MIG_PART_FOREIGN, "child_ibfk_1", "FOREIGN KEY (`pa`, `pb`) REFERENCES `pair` (`a`, `b`)");
+	/* no action given: MariaDB says RESTRICT, and so does the model (the
+	 * emitter says NO ACTION when none is given, which reads as NULL) */
+	g = part(t, MIG_PART_FOREIGN, "child_ibfk_1",
+		 "FOREIGN KEY (`pa`, `pb`) REFERENCES `pair` (`a`, `b`) ON DELETE RESTRICT ON UPDATE RESTRICT");
 	assert_names(&g->columns, "pa,pb");
 	assert_string_equal(g->ref_table, "pair");
 	assert_names(&g->ref_columns, "a,b");
+	assert_string_equal(g->on_delete, "RESTRICT");
+	assert_string_equal(g->on_update, "RESTRICT");
+	g = part(t, MIG_PART_FOREIGN, "child_na", "FOREIGN KEY (`pa`) REFERENCES `parent` (`id`) ON UPDATE RESTRICT");
 	assert_null(g->on_delete);
-	assert_null(g->on_update);
-	g = part(t, MIG_PART_FOREIGN, "child_na", "FOREIGN KEY (`pa`) REFERENCES `parent` (`id`)");
-	assert_null(g->on_delete);
-	assert_null(g->on_update);
+	assert_string_equal(g->on_update, "RESTRICT");
 
 	part(t, MIG_PART_CHECK, "child_amount_check", "CHECK (`amount` >= 0)");
 	/* a column's check is a named table part too */
 	part(t, MIG_PART_CHECK, "colchk", "CHECK (`colchk` > 0)");
 
 	const mig_mtable *pair = table(&l, "pair");
-	g = part(pair, MIG_PART_PRIMARY, "PRIMARY", "PRIMARY KEY (`a`, `b`)");
+	g = part(pair, MIG_PART_PRIMARY, "pair_pkey", "PRIMARY KEY (`a`, `b`)");
 	assert_names(&g->columns, "a,b");
 	assert_column(pair, "a", "int(11)", "NOT NULL", NULL);
 	live_close(&l);
@@ -416,13 +420,13 @@ static const char *const expected_dump[] = {
 	"  column colchk int null default=none\n"
 	"    type int(11)\n"
 	"  primary key (id)\n"
-	"  PRIMARY: PRIMARY KEY (`id`)\n"
+	"  child_pkey: PRIMARY KEY (`id`)\n"
 	"  child_name_u: UNIQUE (`name_bin`(10), `flag`)\n"
 	"  child_status_u: UNIQUE (`status`, `other_id`)\n"
-	"  child_ibfk_1: FOREIGN KEY (`pa`, `pb`) REFERENCES `pair` (`a`, `b`)\n"
-	"  child_na: FOREIGN KEY (`pa`) REFERENCES `parent` (`id`)\n"
+	"  child_ibfk_1: FOREIGN KEY (`pa`, `pb`) REFERENCES `pair` (`a`, `b`) ON DELETE RESTRICT ON UPDATE RESTRICT\n"
+	"  child_na: FOREIGN KEY (`pa`) REFERENCES `parent` (`id`) ON UPDATE RESTRICT\n"
 	"  child_other_fkey: FOREIGN KEY (`other_id`) REFERENCES `parent` (`id`) ON DELETE SET NULL ON UPDATE CASCADE\n"
-	"  child_parent_fkey: FOREIGN KEY (`parent_id`) REFERENCES `parent` (`id`) ON DELETE CASCADE\n"
+	"  child_parent_fkey: FOREIGN KEY (`parent_id`) REFERENCES `parent` (`id`) ON DELETE CASCADE ON UPDATE RESTRICT\n"
 	"  child_amount_check: CHECK (`amount` >= 0)\n"
 	"  colchk: CHECK (`colchk` > 0)\n"
 	"  index child_created_index (created)\n"
@@ -430,9 +434,9 @@ static const char *const expected_dump[] = {
 	"  unique constraint child_name_u (name_bin, flag)\n"
 	"  unique constraint child_status_u (status, other_id)\n"
 	"  fk (other_id) -> parent(id) delete=SET NULL update=CASCADE\n"
-	"  fk (pa) -> parent(id) delete=NO ACTION update=NO ACTION\n"
-	"  fk (pa, pb) -> pair(a, b) delete=NO ACTION update=NO ACTION\n"
-	"  fk (parent_id) -> parent(id) delete=CASCADE update=NO ACTION\n"
+	"  fk (pa) -> parent(id) delete=NO ACTION update=RESTRICT\n"
+	"  fk (pa, pb) -> pair(a, b) delete=RESTRICT update=RESTRICT\n"
+	"  fk (parent_id) -> parent(id) delete=CASCADE update=RESTRICT\n"
 	"  checks: child_amount_check, colchk\n"
 	"  foreign key names: child_ibfk_1, child_na, child_other_fkey, child_parent_fkey\n"
 	"  index child_created_index: CREATE INDEX `child_created_index` ON `child` (`created`)\n"
@@ -445,10 +449,10 @@ static const char *const expected_dump[] = {
 	"    type int(11)\n"
 	"    NOT NULL\n"
 	"  primary key (id)\n"
-	"  PRIMARY: PRIMARY KEY (`id`)\n"
-	"  leaf_parent_fkey: FOREIGN KEY (`parent_id`) REFERENCES `parent` (`id`)\n"
+	"  leaf_pkey: PRIMARY KEY (`id`)\n"
+	"  leaf_parent_fkey: FOREIGN KEY (`parent_id`) REFERENCES `parent` (`id`) ON DELETE RESTRICT ON UPDATE RESTRICT\n"
 	"  index leaf_parent_id_index (parent_id)\n"
-	"  fk (parent_id) -> parent(id) delete=NO ACTION update=NO ACTION\n"
+	"  fk (parent_id) -> parent(id) delete=RESTRICT update=RESTRICT\n"
 	"  checks: \n"
 	"  foreign key names: leaf_parent_fkey\n"
 	"  index leaf_parent_id_index: CREATE INDEX `leaf_parent_id_index` ON `leaf` (`parent_id`)\n",
@@ -460,7 +464,7 @@ static const char *const expected_dump[] = {
 	"    type bigint(20)\n"
 	"    NOT NULL\n"
 	"  primary key (a, b)\n"
-	"  PRIMARY: PRIMARY KEY (`a`, `b`)\n"
+	"  pair_pkey: PRIMARY KEY (`a`, `b`)\n"
 	"  checks: \n"
 	"  foreign key names: \n",
 	"table parent\n"
@@ -472,7 +476,7 @@ static const char *const expected_dump[] = {
 	"    type char(36)\n"
 	"    NOT NULL\n"
 	"  primary key (id)\n"
-	"  PRIMARY: PRIMARY KEY (`id`)\n"
+	"  parent_pkey: PRIMARY KEY (`id`)\n"
 	"  parent_code_key: UNIQUE (`code`)\n"
 	"  options COMMENT='the parents'\n"
 	"  unique constraint parent_code_key (code)\n"
@@ -490,7 +494,7 @@ static const char *const expected_dump[] = {
 	"    type datetime(6)\n"
 	"    NOT NULL\n"
 	"  primary key (id)\n"
-	"  PRIMARY: PRIMARY KEY (`id`)\n"
+	"  pgmigrations_pkey: PRIMARY KEY (`id`)\n"
 	"  checks: \n"
 	"  foreign key names: \n",
 	"enum mood: sad, happy\n"

@@ -1,7 +1,7 @@
 # One migration history (tests/fixtures/portable/migrations: a dozen
 # node-pg-migrate JavaScript files that create, alter, constrain, rename
-# and partly drop tables, with data inserted early) applied to SQLite and
-# to PostgreSQL; both schemas are dumped in one normalised form by
+# and partly drop tables, with data inserted early) applied to SQLite, to
+# PostgreSQL and to MySQL/MariaDB; the schemas are dumped in one normalised form by
 # tests/tools/schema_dump.py (tables, columns, nullability, defaults,
 # primary keys, unique sets, foreign keys with actions, indexes, checks,
 # row counts, enums, views) and must be identical -- after the full run,
@@ -10,7 +10,8 @@
 #
 # The SQLite half always runs and is compared with the committed dump
 # (tests/fixtures/portable/expected-schema.txt, made from PostgreSQL); the
-# PostgreSQL half needs a server (MIG_TEST_PG_URL, see tests/ci/postgres-up.sh).
+# server halves need their servers (MIG_TEST_PG_URL and MIG_TEST_MYSQL_URL,
+# see tests/ci/postgres-up.sh and tests/ci/mysql-up.sh).
 . "$(dirname "$0")/lib.sh"
 
 command -v python3 >/dev/null || fail "python3 is needed by tests/tools/schema_dump.py"
@@ -30,6 +31,7 @@ on() {
 
 dump_sqlite() { python3 "$DUMP" sqlite "$WORK/portable.db" >"$WORK/$1" || fail "schema_dump.py sqlite failed"; }
 dump_pg() { python3 "$DUMP" postgres "$PG_DB_URL" >"$WORK/$1" || fail "schema_dump.py postgres failed"; }
+dump_my() { python3 "$DUMP" mysql "$MY_DB_URL" >"$WORK/$1" || fail "schema_dump.py mysql failed"; }
 
 same() { # same A B WHAT: the two dumps are identical
 	if ! diff -u "$WORK/$1" "$WORK/$2" >"$WORK/diff.txt"; then
@@ -43,6 +45,12 @@ if [ -n "${MIG_TEST_PG_URL:-}" ]; then
 	pg_require
 	pg_scratch_db PG_DB
 	HAVE_PG=true
+fi
+HAVE_MY=false
+if [ -n "${MIG_TEST_MYSQL_URL:-}" ]; then
+	my_require
+	my_scratch_db MY_DB
+	HAVE_MY=true
 fi
 
 t "SQLite: the whole history applies, and the schema is the expected one"
@@ -64,6 +72,12 @@ if $HAVE_PG; then
 	dump_pg pg-full.txt
 	same pg-full.txt sqlite-full.txt "PostgreSQL vs SQLite after the full history"
 fi
+if $HAVE_MY; then
+	t "MySQL/MariaDB: the same history gives the same schema and rows"
+	on "$MY_DB_URL" migrate
+	dump_my my-full.txt
+	same my-full.txt sqlite-full.txt "MySQL vs SQLite after the full history"
+fi
 
 t "rolling back the last three migrations"
 on "$SQ_URL" rollback 3
@@ -75,6 +89,11 @@ if $HAVE_PG; then
 	dump_pg pg-3.txt
 	same pg-3.txt sqlite-3.txt "PostgreSQL vs SQLite after rolling back three"
 fi
+if $HAVE_MY; then
+	on "$MY_DB_URL" rollback 3
+	dump_my my-3.txt
+	same my-3.txt sqlite-3.txt "MySQL vs SQLite after rolling back three"
+fi
 
 t "rolling back everything leaves nothing behind"
 on "$SQ_URL" rollback 0
@@ -84,6 +103,11 @@ if $HAVE_PG; then
 	on "$PG_DB_URL" rollback 0
 	dump_pg pg-0.txt
 	same pg-0.txt sqlite-0.txt "PostgreSQL vs SQLite after rolling back everything"
+fi
+if $HAVE_MY; then
+	on "$MY_DB_URL" rollback 0
+	dump_my my-0.txt
+	same my-0.txt sqlite-0.txt "MySQL vs SQLite after rolling back everything"
 fi
 
 t "applying everything again"
@@ -95,8 +119,17 @@ if $HAVE_PG; then
 	dump_pg pg-again.txt
 	same pg-again.txt sqlite-again.txt "PostgreSQL vs SQLite after re-applying"
 fi
+if $HAVE_MY; then
+	on "$MY_DB_URL" migrate
+	dump_my my-again.txt
+	same my-again.txt sqlite-again.txt "MySQL vs SQLite after re-applying"
+fi
 
 if ! $HAVE_PG; then
 	echo "note: the SQLite half passed; the PostgreSQL half needs MIG_TEST_PG_URL" >&2
 	skip_or_fail "MIG_TEST_PG_URL is not set (eval \"\$(tests/ci/postgres-up.sh)\" starts a server)"
+fi
+if ! $HAVE_MY; then
+	echo "note: the MySQL half needs MIG_TEST_MYSQL_URL" >&2
+	skip_or_fail "MIG_TEST_MYSQL_URL is not set (eval \"\$(tests/ci/mysql-up.sh)\" starts a server)"
 fi
