@@ -12,8 +12,9 @@
  *   database only.
  * - Column type: information_schema.COLUMNS.COLUMN_TYPE as MariaDB 10.11
  *   reads it back: int(11), bigint(20), smallint(6), tinyint(1) (BOOLEAN),
- *   varchar(255), char(36) (uuid), text, longtext (JSON on MariaDB; "json"
- *   on MySQL), longblob, datetime(6), time(6), date, decimal(10,2),
+ *   varchar(255), char(36) (uuid), text, json (on MariaDB a longtext
+ *   with a json_valid() check, which the reader reads as json, as MySQL
+ *   says), longblob, datetime(6), time(6), date, decimal(10,2),
  *   decimal(65,30), float, double, enum('a','b').
  * - Column parts, in this order:
  *     COLLATE   "COLLATE <name>", only for a collation given to the
@@ -80,7 +81,13 @@ static char *stored_type_for(const mig_type_ref *t, const char *array, bool *ser
 	mig_str_free(&why);
 	*serial = rc == 0 && mt.serial;
 	char *r = NULL;
-	if (rc == 0) {
+	if (rc == 0 && strcmp(mt.decl, "JSON") == 0) {
+		/* MariaDB stores a longtext with a json_valid() check, which the
+		 * reader reads as json: restating json brings the check back */
+		r = mig_strdup("json");
+		if (!r)
+			mig_error_oom();
+	} else if (rc == 0) {
 		r = mt.stored;
 		mt.stored = NULL;
 	} else if (rc != MIG_ENOMEM) {

@@ -235,9 +235,15 @@ static void model_matches_server(const char *table)
 	for (size_t i = 0; i < t->ncols; i++) {
 		const mig_mcolumn *c = &t->cols[i];
 		const mig_part *d = mig_parts_find(&c->parts, MIG_PART_DEFAULT);
-		char *sql = mig_aprintf("SELECT CONCAT_WS('|', column_type, IFNULL(column_default, 'NULL'), is_nullable,"
+		/* MariaDB's JSON (a longtext with its json_valid() check) is json
+		 * to the model, as the reader reads it */
+		char *sql = mig_aprintf("SELECT CONCAT_WS('|', IF(column_type = 'longtext' AND EXISTS (SELECT 1 FROM"
+					" information_schema.check_constraints k WHERE k.constraint_schema = c.table_schema"
+					" AND k.table_name = c.table_name AND k.constraint_name = c.column_name"
+					" AND k.check_clause LIKE 'json_valid(%%'), 'json', column_type),"
+					" IFNULL(column_default, 'NULL'), is_nullable,"
 					" IF(extra LIKE '%%auto_increment%%', 'auto', '-'), column_comment)"
-					" FROM information_schema.columns WHERE table_schema = DATABASE()"
+					" FROM information_schema.columns c WHERE table_schema = DATABASE()"
 					" AND table_name = '%s' AND column_name = '%s'",
 					table, c->name);
 		char *want = mig_aprintf("%s|%s|%s|%s|%s", c->type, d ? d->body + strlen("DEFAULT ") : "NULL",
