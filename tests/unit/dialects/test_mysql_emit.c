@@ -19,6 +19,7 @@
 #include "util/alloc.h"
 #include "dialects/dialect.h"
 #include "ir/opdef.h"
+#include "migrations.h"
 
 #ifdef MIG_HAVE_MYSQL
 
@@ -701,6 +702,49 @@ static void views(void **state)
 	expect_q("SELECT COUNT(*) FROM information_schema.views WHERE table_schema = DATABASE()", "0");
 }
 
+/* Through the real runner, whose catalog is the live reader: the enum
+ * comes back from pgmigrations_enums, and rolling back to nothing leaves
+ * only the runner's own tables. */
+static void live_enums(void **state)
+{
+	(void)state;
+	static const char live[] = "mig_emit_live";
+	char *url = NULL, *dir = make_tmpdir();
+	scratch_db_drop(server_url, live, "", &url);
+	assert_int_equal(scratch_db_create(server_url, live, " CHARACTER SET utf8mb4", &url), 0);
+	write_file(dir, "001_mood.js",
+		   "exports.up = (pgm) => {\n"
+		   "  pgm.createType('mood', ['happy', 'sad']);\n"
+		   "  pgm.createTable('people', {id: 'id', m: {type: 'mood', notNull: true, default: 'happy'}});\n"
+		   "};\n");
+	write_file(dir, "002_more.js",
+		   "exports.up = (pgm) => {\n"
+		   "  pgm.addTypeValue('mood', 'calm', {after: 'happy'});\n"
+		   "  pgm.renameTypeValue('mood', 'sad', 'blue');\n"
+		   "};\n"
+		   "exports.down = (pgm) => {\n"
+		   "  pgm.renameTypeValue('mood', 'blue', 'sad');\n"
+		   "};\n");
+	mig_options o = {.database_url = url, .migrations_dir = dir};
+	if (mig_migrate(&o, NULL) != 0)
+		fail_msg("migrate: %s", mig_error_last() ? mig_error_last()->message : "?");
+	mig_conn *c = open_url(url, NULL);
+	char *got = query1(c, "SELECT CONCAT_WS('|', column_type, column_default) FROM information_schema.columns"
+			      " WHERE table_schema = DATABASE() AND table_name = 'people' AND column_name = 'm'");
+	assert_string_equal(got ? got : "NULL", "enum('happy','calm','blue')|'happy'");
+	free(got);
+	mig_target all = {.has_count = true, .count = 0};
+	if (mig_rollback(&o, &all) != 0)
+		fail_msg("rollback 0: %s", mig_error_last() ? mig_error_last()->message : "?");
+	got = query1(c, "SELECT GROUP_CONCAT(table_name ORDER BY table_name) FROM information_schema.tables"
+			" WHERE table_schema = DATABASE()");
+	assert_string_equal(got ? got : "NULL", "pgmigrations,pgmigrations_journal");
+	free(got);
+	ops(c)->close(c);
+	scratch_db_drop(server_url, live, "", &url);
+	rm_tree(dir);
+}
+
 /* ---- refusals and names ---------------------------------------------------------------------- */
 
 static void refusals(void **state)
@@ -778,6 +822,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(indexes, setup, teardown),
 		cmocka_unit_test_setup_teardown(enum_types, setup, teardown),
 		cmocka_unit_test_setup_teardown(views, setup, teardown),
+		cmocka_unit_test_setup_teardown(live_enums, setup, teardown),
 		cmocka_unit_test_setup_teardown(refusals, setup, teardown),
 		cmocka_unit_test_setup_teardown(long_names, setup, teardown),
 	};
