@@ -2,6 +2,8 @@
 #define _POSIX_C_SOURCE 200809L
 #include "dialects/common/model_apply_int.h"
 
+#include "dialects/common/quote.h"
+
 /* ---- indexes and triggers ------------------------------------------------------ */
 
 void mig__ma_create_index(mig_ma *a, const mig_create_index_def *d)
@@ -181,6 +183,42 @@ void mig__ma_add_type_value(mig_ma *a, const mig_add_type_value_def *d)
 	mig_strv_free(&one);
 }
 
+/* A default of label `from` on a column of the type now reads as `to`
+ * (PostgreSQL's 'from'::type, MySQL's 'from'): the engines store the
+ * label, not its text. */
+static void rename_default_label(mig_ma *a, const char *type, const char *from, const char *to)
+{
+	mig_str want = MIG_STR_INIT;
+	mig_str_puts(&want, "DEFAULT ");
+	mig_quote_ansi_literal(&want, from);
+	size_t n = mig_str_len(&want);
+	for (size_t i = 0; i < a->m->ntables && ok(a); i++) {
+		mig_mtable *t = a->m->tables[i];
+		for (size_t k = 0; k < t->ncols && ok(a); k++) {
+			mig_mcolumn *c = &t->cols[k];
+			mig_part *g = NULL;
+			for (size_t j = 0; j < c->parts.n && !g; j++)
+				if (c->parts.v[j].kind == MIG_PART_DEFAULT)
+					g = &c->parts.v[j];
+			if (!mig_model_ieq(c->type, type) || !g || !g->body || strncmp(g->body, mig_str_cstr(&want), n) != 0 ||
+			    (g->body[n] && strncmp(g->body + n, "::", 2) != 0))
+				continue;
+			mig_str b = MIG_STR_INIT;
+			mig_str_puts(&b, "DEFAULT ");
+			mig_quote_ansi_literal(&b, to);
+			mig_str_puts(&b, g->body + n);
+			char *nb = detach(a, &b);
+			if (nb) {
+				mig__free(g->body);
+				g->body = nb;
+			}
+		}
+	}
+	if (mig_str_failed(&want))
+		oom(a);
+	mig_str_free(&want);
+}
+
 void mig__ma_rename_type_value(mig_ma *a, const mig_rename_type_value_def *d)
 {
 	const mig_menum *e = ours(a, &d->type) ? mig_model_enum(a->m, d->type.name) : NULL;
@@ -193,6 +231,8 @@ void mig__ma_rename_type_value(mig_ma *a, const mig_rename_type_value_def *d)
 		mig__ma_strv_add(a, &values, strcmp(e->values.v[i], from.v[0]) == 0 ? to.v[0] : e->values.v[i]);
 	if (ok(a))
 		adopt(a, mig_model_put_enum(a->m, d->type.name, &values));
+	if (ok(a))
+		rename_default_label(a, d->type.name, from.v[0], to.v[0]);
 	mig_strv_free(&from);
 	mig_strv_free(&to);
 	mig_strv_free(&values);

@@ -212,8 +212,6 @@ const char *mig__my_table_collation(const my *p)
 #define NO_OPS "MySQL/MariaDB has no user-defined operators or casts"
 #define NO_COMPOSITE "MySQL/MariaDB has no composite types"
 #define NO_SCHEMA "a PostgreSQL schema is a MySQL database, which a migration does not create or drop here (create the database beforehand; --schema names it)"
-#define NOT_YET_ENUM "enum types are not supported on MySQL/MariaDB yet (they come with inline ENUM columns)"
-#define NOT_YET_VIEW "views are not supported on MySQL/MariaDB yet"
 
 static const struct {
 	enum mig_op_kind kind;
@@ -273,29 +271,8 @@ static const struct {
 	{MIG_OP_DROP_TYPE_ATTRIBUTE, NO_COMPOSITE},
 	{MIG_OP_SET_TYPE_ATTRIBUTE, NO_COMPOSITE},
 	{MIG_OP_RENAME_TYPE_ATTRIBUTE, NO_COMPOSITE},
+	{MIG_OP_ALTER_VIEW_COLUMN, "MySQL/MariaDB view columns have no defaults of their own (give the table's column the default)"},
 };
-
-/* Kinds another file will bring; refused until its table has them. */
-static const struct {
-	enum mig_op_kind kind;
-	const mig_my_emitter *group;
-	const char *why;
-} not_yet[] = {
-	{MIG_OP_CREATE_TYPE, mig__my_enums, NOT_YET_ENUM},
-	{MIG_OP_DROP_TYPE, mig__my_enums, NOT_YET_ENUM},
-	{MIG_OP_RENAME_TYPE, mig__my_enums, NOT_YET_ENUM},
-	{MIG_OP_ADD_TYPE_VALUE, mig__my_enums, NOT_YET_ENUM},
-	{MIG_OP_RENAME_TYPE_VALUE, mig__my_enums, NOT_YET_ENUM},
-	{MIG_OP_CREATE_VIEW, mig__my_views, NOT_YET_VIEW},
-	{MIG_OP_DROP_VIEW, mig__my_views, NOT_YET_VIEW},
-	{MIG_OP_ALTER_VIEW, mig__my_views, NOT_YET_VIEW},
-	{MIG_OP_RENAME_VIEW, mig__my_views, NOT_YET_VIEW},
-	{MIG_OP_ALTER_VIEW_COLUMN, mig__my_views, NOT_YET_VIEW},
-};
-
-/* Moved to mysql_enums.c / mysql_views.c by the files that fill them. */
-const mig_my_emitter mig__my_enums[] = {{MIG_OP_UNKNOWN, NULL}};
-const mig_my_emitter mig__my_views[] = {{MIG_OP_UNKNOWN, NULL}};
 
 static const mig_my_emitter *const groups[] = {
 	mig__my_tables, mig__my_constraints_ops, mig__my_indexes, mig__my_enums, mig__my_views,
@@ -324,9 +301,6 @@ const char *mig__my_refuses(enum mig_op_kind kind)
 	for (size_t i = 0; i < sizeof(refused) / sizeof(refused[0]); i++)
 		if (refused[i].kind == kind)
 			return refused[i].why;
-	for (size_t i = 0; i < sizeof(not_yet) / sizeof(not_yet[0]); i++)
-		if (not_yet[i].kind == kind && !in_group(not_yet[i].group, kind))
-			return not_yet[i].why;
 	return NULL;
 }
 

@@ -100,11 +100,15 @@ typedef struct mig_my_type {
 
 /* An enum type's values, or NULL: where createType's enums plug in. */
 typedef const mig_strv *(*mig_my_enum_lookup)(void *ud, const char *name);
+/* ENUM('a', 'b') and its stored enum('a','b') for the values. 0 or MIG_ENOMEM. */
+int mig__my_enum_type(const mig_strv *values, mig_my_type *out);
 
 /*
  * A column type (+ the definition's array suffix) on MySQL/MariaDB.
- * flavour: "mysql" or anything else (MariaDB). 0, MIG_ENOTSUPPORTED or
- * MIG_EINPUT with why (no error set), or MIG_ENOMEM.
+ * flavour: "mysql" or anything else (MariaDB). enums NULL: the caller
+ * cannot see the enum types, and a type name that is no built-in reads
+ * as itself. 0, MIG_ENOTSUPPORTED or MIG_EINPUT with why (no error set),
+ * or MIG_ENOMEM.
  */
 int mig__my_map_type(const mig_type_ref *t, const char *array, const char *flavour, mig_my_enum_lookup enums,
 		     void *ud, mig_my_type *out, mig_str *why);
@@ -148,6 +152,17 @@ void mig__my_foreign_key(my *p, mig_str *out, const char *table, const char *nam
 /* "(`a`, `b`)" */
 void mig__my_put_columns(mig_str *out, const mig_strv *cols);
 void mig__my_strv_add(my *p, mig_strv *v, const char *s);
+/* A model column restated whole for MODIFY COLUMN (MySQL forgets what a
+ * MODIFY does not repeat): type (decl, or NULL for the model's),
+ * COLLATE, NOT NULL, DEFAULT (default_body, "DEFAULT ..." as the model
+ * spells it, or NULL for the model's), AUTO_INCREMENT, COMMENT. */
+void mig__my_restate_column(my *p, mig_str *out, const mig_mcolumn *c, const char *decl, const char *default_body);
+
+/* ---- enum types (mysql_enums.c) ---- */
+
+/* A mig_my_enum_lookup over p's catalog (ud: the my *); a failing read
+ * sets p->rc. */
+const mig_strv *mig__my_enum_values(void *ud, const char *name);
 
 /* ---- dispatch ---- */
 
@@ -157,10 +172,7 @@ typedef struct mig_my_emitter {
 	mig_my_emitter_fn fn;
 } mig_my_emitter;
 
-/* Each file's emitters, ended by {MIG_OP_UNKNOWN, NULL}. Enum types and
- * views come in their own files (mysql_enums.c, mysql_views.c): until
- * then mysql_emit.c defines these two empty and refuses the kinds as
- * "not yet"; the file that brings them moves the definition. */
+/* Each file's emitters, ended by {MIG_OP_UNKNOWN, NULL}. */
 extern const mig_my_emitter mig__my_tables[];
 extern const mig_my_emitter mig__my_constraints_ops[];
 extern const mig_my_emitter mig__my_indexes[];

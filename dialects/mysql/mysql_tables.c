@@ -861,6 +861,54 @@ static char *dup_or_fail(my *p, const char *s)
 	return d;
 }
 
+static void newcol_free(newcol *n)
+{
+	mig__free(n->type);
+	mig__free(n->collate);
+	mig__free(n->comment);
+	mig_str_free(&n->def);
+}
+
+/* The column as the model has it, default aside (each caller decides).
+ * The offline model keeps an enum column's type as the type's name
+ * (its applier cannot see the enum types), which is no MySQL type:
+ * restated as ENUM(...) from the catalog. */
+static void newcol_from(my *p, const mig_mcolumn *c, newcol *n)
+{
+	bool blob;
+	const mig_strv *values = strchr(c->type, '(') ? NULL : mig__my_enum_values(p, c->type);
+	mig_my_type et = {0};
+	if (values && mig__my_enum_type(values, &et))
+		mig__my_oom(p);
+	n->type = dup_or_fail(p, et.decl ? et.decl : c->type);
+	mig__my_type_free(&et);
+	n->kind = mig__my_kind_of_stored(c->type, &n->fsp, &blob);
+	if (values)
+		n->kind = MK_STRING;
+	const mig_part *g = mig_parts_find(&c->parts, MIG_PART_COLLATE);
+	n->collate = dup_or_fail(p, g ? g->body : NULL);
+	n->not_null = mig_parts_find(&c->parts, MIG_PART_NOT_NULL) != NULL;
+	n->autoinc = mig_parts_find(&c->parts, MIG_PART_IDENTITY) != NULL;
+	n->comment = dup_or_fail(p, c->comment);
+}
+
+void mig__my_restate_column(my *p, mig_str *out, const mig_mcolumn *c, const char *decl, const char *default_body)
+{
+	newcol n = {.def = MIG_STR_INIT};
+	newcol_from(p, c, &n);
+	if (decl) {
+		mig__free(n.type);
+		n.type = dup_or_fail(p, decl);
+		n.kind = MK_STRING; /* ENUM(...): literal defaults */
+	}
+	const mig_part *dp = default_body ? NULL : mig_parts_find(&c->parts, MIG_PART_DEFAULT);
+	if (default_body || dp)
+		mig__my_restate_default(&n.def, default_body ? default_body : dp->body, n.kind);
+	if (!p->rc)
+		put_newcol(out, c->name, &n);
+	newcol_free(&n);
+}
+
 static void e_alterColumn(my *p)
 {
 	const mig_alter_column_def *d = &p->def->u.alter_column;
@@ -883,14 +931,7 @@ static void e_alterColumn(my *p)
 		mig__my_fail(p, MIG_ESQL, "%s: column \"%s\" of relation \"%s\" does not exist", p->op->name, cname, t->name);
 	if (p->rc || !c)
 		goto out;
-	bool blob;
-	n.type = dup_or_fail(p, c->type);
-	n.kind = mig__my_kind_of_stored(c->type, &n.fsp, &blob);
-	const mig_part *g = mig_parts_find(&c->parts, MIG_PART_COLLATE);
-	n.collate = dup_or_fail(p, g ? g->body : NULL);
-	n.not_null = mig_parts_find(&c->parts, MIG_PART_NOT_NULL) != NULL;
-	n.autoinc = mig_parts_find(&c->parts, MIG_PART_IDENTITY) != NULL;
-	n.comment = dup_or_fail(p, c->comment);
+	newcol_from(p, c, &n);
 	bool only_default = !d->type && d->not_null == MIG_KEEP && d->identity == MIG_KEEP && !d->has_comment;
 	if (d->type) {
 		if (!mig__my_column_type(p, d->type, NULL, cname, &nt))
@@ -969,10 +1010,7 @@ static void e_alterColumn(my *p)
 	mig__my_stmt(p, &s);
 out:
 	mig__my_type_free(&nt);
-	mig__free(n.type);
-	mig__free(n.collate);
-	mig__free(n.comment);
-	mig_str_free(&n.def);
+	newcol_free(&n);
 	mig__free(cname);
 }
 

@@ -116,6 +116,18 @@ static bool digits(const char *s)
 	return true;
 }
 
+/* An identifier, which an enum type's name is. */
+static bool plain_name(const char *s)
+{
+	if (!*s)
+		return false;
+	for (; *s; s++)
+		if (!(*s == '_' || (*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9') ||
+		      (unsigned char)*s >= 0x80))
+			return false;
+	return true;
+}
+
 void mig__my_type_free(mig_my_type *t)
 {
 	mig__free(t->decl);
@@ -124,7 +136,7 @@ void mig__my_type_free(mig_my_type *t)
 }
 
 /* ENUM('a', 'b'): the values of an enum type the catalog knows. */
-static int enum_type(const mig_strv *values, mig_my_type *out)
+int mig__my_enum_type(const mig_strv *values, mig_my_type *out)
 {
 	mig_str d = MIG_STR_INIT, s = MIG_STR_INIT;
 	mig_str_puts(&d, "ENUM(");
@@ -255,7 +267,15 @@ int mig__my_map_type(const mig_type_ref *t, const char *array, const char *flavo
 		} else if (strcmp(b, "interval") == 0) {
 			mig_str_puts(why, "the type interval is not supported: MySQL/MariaDB has no interval type (store seconds in an integer column)");
 		} else if (enums && (values = enums(ud, t->kind == MIG_TYPE_NAME ? t->name.name : b)) != NULL) {
-			rc = enum_type(values, out);
+			rc = mig__my_enum_type(values, out);
+		} else if (!enums && !mig_str_len(&mods) && plain_name(t->kind == MIG_TYPE_NAME ? t->name.name : b)) {
+			/* a caller that cannot see the enum types (the model's
+			 * applier): the name reads as itself, as the offline model
+			 * keeps an enum column's type */
+			out->decl = mig_strdup(given);
+			out->stored = mig_strdup(given);
+			out->kind = MK_STRING;
+			rc = out->decl && out->stored ? 0 : mig_error_oom();
 		} else {
 			mig_str_printf(why, "the type %s is not supported on MySQL/MariaDB: it is not a built-in type MySQL/MariaDB can store faithfully",
 				       given);
@@ -274,8 +294,8 @@ bool mig__my_column_type(my *p, const mig_type_ref *t, const char *array, const 
 	if (p->rc)
 		return false;
 	mig_str why = MIG_STR_INIT;
-	/* enum types: mysql_enums.c hands a lookup over the catalog here */
-	int rc = mig__my_map_type(t, array, p->ctx->server ? p->ctx->server->flavour : NULL, NULL, NULL, out, &why);
+	int rc = mig__my_map_type(t, array, p->ctx->server ? p->ctx->server->flavour : NULL, mig__my_enum_values, p, out,
+				  &why);
 	if (rc == MIG_ENOMEM)
 		mig__my_oom(p);
 	else if (rc)

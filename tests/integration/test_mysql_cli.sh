@@ -278,6 +278,27 @@ assert_eq 0 "$(myq "$DB" "SELECT count(*) FROM pgmigrations_journal")"
 assert_exit 1 mig --database-url "$DB_URL" migrate
 assert_contains "$ERR" "ERROR 1050 (42S01)" "it runs again, and fails again the same way"
 
+t "a JS migration failing at its third operation: the first two are undone by their inverses"
+my_scratch_db DB
+rm -rf migrations && mkdir migrations
+cat >migrations/1_decl.js <<'JS'
+exports.up = (pgm) => {
+  pgm.createTable('da', { id: 'id', name: { type: 'varchar(40)', notNull: true } });
+  pgm.addColumns('da', { note: { type: 'text' } });
+  pgm.addColumns('nowhere', { x: 'integer' });
+};
+JS
+assert_exit 1 mig --database-url "$DB_URL" migrate
+assert_contains "$ERR" "migrations/1_decl.js:4"
+assert_contains "$ERR" "failed at its operation 3: the 2 operation(s) before it were undone by their inverses"
+assert_contains "$ERR" "it is pending again"
+assert_eq "pgmigrations,pgmigrations_journal" "$(tables "$DB")" "nothing of it is left"
+assert_eq 0 "$(myq "$DB" "SELECT count(*) FROM pgmigrations_journal")" "and no journal row"
+sed -i "s/'nowhere'/'da'/; s/x: 'integer'/extra: 'integer'/" migrations/1_decl.js
+assert_exit 0 mig --database-url "$DB_URL" migrate
+assert_eq 1_decl "$(applied "$DB")"
+assert_eq "id,name,note,extra" "$(myq "" "SELECT group_concat(column_name ORDER BY ordinal_position SEPARATOR ',') FROM information_schema.columns WHERE table_schema = '$DB' AND table_name = 'da'")"
+
 t "the lock: a second run is refused at once, names the holder, and --lock-wait waits"
 my_scratch_db DB
 rm -rf migrations && mkdir migrations

@@ -204,7 +204,7 @@ static void test_durations(void **unused)
 }
 
 /* What MySQL/MariaDB has no equivalent for is refused by kind, before
- * the arguments are read; enum types and views are not there yet. */
+ * the arguments are read; enum types and views are emitted. */
 static void test_refuses_what_mysql_cannot(void **unused)
 {
 	(void)unused;
@@ -213,8 +213,11 @@ static void test_refuses_what_mysql_cannot(void **unused)
 	assert_null(my()->refuses(MIG_OP_ADD_COLUMNS));
 	assert_null(my()->refuses(MIG_OP_CREATE_EXTENSION));
 	assert_non_null(strstr(my()->refuses(MIG_OP_CREATE_SEQUENCE), "no sequences"));
-	assert_non_null(strstr(my()->refuses(MIG_OP_CREATE_TYPE), "not supported on MySQL/MariaDB yet"));
-	assert_non_null(strstr(my()->refuses(MIG_OP_CREATE_VIEW), "not supported on MySQL/MariaDB yet"));
+	assert_null(my()->refuses(MIG_OP_CREATE_TYPE));
+	assert_null(my()->refuses(MIG_OP_ADD_TYPE_VALUE));
+	assert_null(my()->refuses(MIG_OP_CREATE_VIEW));
+	assert_null(my()->refuses(MIG_OP_ALTER_VIEW));
+	assert_non_null(strstr(my()->refuses(MIG_OP_ALTER_VIEW_COLUMN), "no defaults of their own"));
 }
 
 /* pgm.sql() offline: arguments quoted the MySQL way (strings are names), a .sql file divided

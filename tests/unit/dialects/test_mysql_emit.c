@@ -19,6 +19,7 @@
 #include "util/alloc.h"
 #include "dialects/dialect.h"
 #include "ir/opdef.h"
+#include "migrations.h"
 
 #ifdef MIG_HAVE_MYSQL
 
@@ -79,6 +80,14 @@ static int group_teardown(void **state)
 static int setup(void **state)
 {
 	(void)state;
+	char *views = query1(conn, "SELECT GROUP_CONCAT(CONCAT('`', table_name, '`')) FROM information_schema.views"
+				   " WHERE table_schema = DATABASE()");
+	if (views) {
+		char *sql = mig_aprintf("DROP VIEW %s", views);
+		xok(sql);
+		free(sql);
+	}
+	free(views);
 	char *tables = query1(conn, "SELECT GROUP_CONCAT(CONCAT('`', table_name, '`')) FROM information_schema.tables"
 				    " WHERE table_schema = DATABASE()");
 	xok("SET FOREIGN_KEY_CHECKS = 0");
@@ -584,6 +593,204 @@ static void indexes(void **state)
 	model_matches_server("notes");
 }
 
+/* ---- enum types ---------------------------------------------------------------------------- */
+
+static const char enums_create[] =
+	"CREATE TABLE IF NOT EXISTS `pgmigrations_enums` (type_name VARCHAR(255) NOT NULL, position INT NOT NULL,"
+	" value VARCHAR(255) NOT NULL, PRIMARY KEY (type_name, value)) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4"
+	" COLLATE=utf8mb4_nopad_bin;";
+
+static void enum_rows(const char *type, const char *want)
+{
+	char *sql = mig_aprintf("SELECT GROUP_CONCAT(value ORDER BY position) FROM pgmigrations_enums WHERE type_name = '%s'", type);
+	expect_q(sql, want);
+	free(sql);
+}
+
+static void column_type(const char *table, const char *col, const char *want)
+{
+	char *sql = mig_aprintf("SELECT CONCAT_WS('|', column_type, IFNULL(column_default, 'NULL'), is_nullable)"
+				" FROM information_schema.columns WHERE table_schema = DATABASE()"
+				" AND table_name = '%s' AND column_name = '%s'", table, col);
+	expect_q(sql, want);
+	free(sql);
+}
+
+static void enum_types(void **state)
+{
+	(void)state;
+	char *want = mig_aprintf("%s\nINSERT INTO `pgmigrations_enums` (type_name, position, value) VALUES"
+				 " ('status', 1, 'pending'), ('status', 2, 'done');", enums_create);
+	expect_sql("createType", "['status', ['pending', 'done']]", want);
+	free(want);
+	enum_rows("status", "pending,done");
+	expect_sql("createTable", "['jobs', {id: 'id', st: {type: 'status', notNull: true, default: 'pending'}, prev: 'status'}]",
+		   "CREATE TABLE `jobs` (\n"
+		   "  `id` INT NOT NULL AUTO_INCREMENT,\n"
+		   "  `st` ENUM('pending', 'done') NOT NULL DEFAULT 'pending',\n"
+		   "  `prev` ENUM('pending', 'done'),\n"
+		   "  PRIMARY KEY (`id`)\n"
+		   ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;");
+	column_type("jobs", "st", "enum('pending','done')|'pending'|NO");
+	expect_refused("INSERT INTO jobs (st) VALUES ('bogus')");
+	xok("INSERT INTO jobs (st, prev) VALUES ('done', 'pending'), (DEFAULT, NULL)");
+	expect_sql("addColumns", "['jobs', {next: {type: 'status'}}]",
+		   "ALTER TABLE `jobs` ADD COLUMN `next` ENUM('pending', 'done');");
+	expect_fail("createType", "['status', ['x']]", MIG_ESQL, "type \"status\" already exists");
+	expect_fail("createType", "['dup', ['x', 'x']]", MIG_ESQL, "enum label \"x\" used more than once");
+
+	/* every column of the type restated whole, one ALTER per table */
+	expect_sql("addTypeValue", "['status', 'running', {before: 'done'}]",
+		   "DELETE FROM `pgmigrations_enums` WHERE type_name = 'status';\n"
+		   "INSERT INTO `pgmigrations_enums` (type_name, position, value) VALUES ('status', 1, 'pending'),"
+		   " ('status', 2, 'running'), ('status', 3, 'done');\n"
+		   "ALTER TABLE `jobs` MODIFY COLUMN `st` ENUM('pending', 'running', 'done') NOT NULL DEFAULT 'pending',"
+		   " MODIFY COLUMN `prev` ENUM('pending', 'running', 'done'), MODIFY COLUMN `next` ENUM('pending', 'running', 'done');");
+	enum_rows("status", "pending,running,done");
+	column_type("jobs", "st", "enum('pending','running','done')|'pending'|NO");
+	expect_q("SELECT GROUP_CONCAT(CONCAT(st, '/', IFNULL(prev, '-')) ORDER BY id) FROM jobs", "done/pending,pending/-");
+	xok("INSERT INTO jobs (st) VALUES ('running')");
+	run_op("addTypeValue", "['status', 'failed', {after: 'done'}]");
+	run_op("addTypeValue", "['status', 'new', {before: 'pending'}]");
+	enum_rows("status", "new,pending,running,done,failed");
+	column_type("jobs", "prev", "enum('new','pending','running','done','failed')|NULL|YES");
+	expect_sql("addTypeValue", "['status', 'done', {ifNotExists: true}]", "");
+	assert_true(noticed("enum label \"done\" already exists, skipping"));
+	expect_fail("addTypeValue", "['status', 'done']", MIG_ESQL, "enum label \"done\" already exists");
+	expect_fail("addTypeValue", "['status', 'x', {before: 'nope'}]", MIG_ESQL, "\"nope\" is not an existing enum label");
+	expect_fail("addTypeValue", "['ghost', 'x']", MIG_ESQL, "type \"ghost\" does not exist");
+
+	/* the rows move to the new label; the default follows it */
+	expect_sql("renameTypeValue", "['status', 'pending', 'queued']",
+		   "UPDATE `pgmigrations_enums` SET value = 'queued' WHERE type_name = 'status' AND value = 'pending';\n"
+		   "ALTER TABLE `jobs` MODIFY COLUMN `st` ENUM('new', 'pending', 'queued', 'running', 'done', 'failed') NOT NULL DEFAULT 'pending',"
+		   " MODIFY COLUMN `prev` ENUM('new', 'pending', 'queued', 'running', 'done', 'failed'),"
+		   " MODIFY COLUMN `next` ENUM('new', 'pending', 'queued', 'running', 'done', 'failed');\n"
+		   "UPDATE `jobs` SET `st` = 'queued' WHERE `st` = 'pending';\n"
+		   "UPDATE `jobs` SET `prev` = 'queued' WHERE `prev` = 'pending';\n"
+		   "UPDATE `jobs` SET `next` = 'queued' WHERE `next` = 'pending';\n"
+		   "ALTER TABLE `jobs` MODIFY COLUMN `st` ENUM('new', 'queued', 'running', 'done', 'failed') NOT NULL DEFAULT 'queued',"
+		   " MODIFY COLUMN `prev` ENUM('new', 'queued', 'running', 'done', 'failed'),"
+		   " MODIFY COLUMN `next` ENUM('new', 'queued', 'running', 'done', 'failed');");
+	enum_rows("status", "new,queued,running,done,failed");
+	column_type("jobs", "st", "enum('new','queued','running','done','failed')|'queued'|NO");
+	expect_q("SELECT GROUP_CONCAT(CONCAT(st, '/', IFNULL(prev, '-')) ORDER BY id) FROM jobs",
+		 "done/queued,queued/-,running/-");
+	expect_fail("renameTypeValue", "['status', 'nope', 'x']", MIG_ESQL, "\"nope\" is not an existing enum label");
+	expect_fail("renameTypeValue", "['status', 'done', 'failed']", MIG_ESQL, "enum label \"failed\" already exists");
+
+	/* only the bookkeeping rows name the type */
+	expect_sql("renameType", "['status', 'job_status']",
+		   "UPDATE `pgmigrations_enums` SET type_name = 'job_status' WHERE type_name = 'status';");
+	enum_rows("job_status", "new,queued,running,done,failed");
+	/* alterColumn restates an enum column as ENUM(...) */
+	expect_sql("alterColumn", "['jobs', 'st', {comment: 'state'}]",
+		   "ALTER TABLE `jobs` MODIFY COLUMN `st` ENUM('new', 'queued', 'running', 'done', 'failed') NOT NULL DEFAULT 'queued' COMMENT 'state';");
+	column_type("jobs", "st", "enum('new','queued','running','done','failed')|'queued'|NO");
+	run_op("createType", "['color', ['red']]");
+	expect_sql("alterColumn", "['jobs', 'next', {type: 'color'}]",
+		   "ALTER TABLE `jobs` MODIFY COLUMN `next` ENUM('red');");
+	expect_fail("dropType", "['job_status']", MIG_ESQL,
+		    "cannot drop type job_status because other objects depend on it: column st of table jobs, column prev of table jobs");
+	expect_fail("dropType", "['job_status', {cascade: true}]", MIG_ENOTSUPPORTED, "drop those columns first");
+	run_op("dropTable", "['jobs']");
+	expect_sql("dropType", "['job_status']", "DELETE FROM `pgmigrations_enums` WHERE type_name = 'job_status';");
+	expect_sql("dropType", "['ghost', {ifExists: true}]", "");
+	assert_true(noticed("type \"ghost\" does not exist, skipping"));
+	/* the last one takes the bookkeeping table along */
+	expect_sql("dropType", "['color']",
+		   "DELETE FROM `pgmigrations_enums` WHERE type_name = 'color';\nDROP TABLE IF EXISTS `pgmigrations_enums`;");
+	expect_q("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = DATABASE()", "0");
+	expect_fail("dropType", "['color']", MIG_ESQL, "type \"color\" does not exist");
+}
+
+/* ---- views ------------------------------------------------------------------------------------- */
+
+static void views(void **state)
+{
+	(void)state;
+	run_op("createTable", "['items', {id: 'id', n: 'integer'}]");
+	expect_sql("createView", "['small', {columns: ['item', 'amount']}, 'SELECT id, n FROM items WHERE n < 10;']",
+		   "CREATE VIEW `small` (`item`, `amount`) AS SELECT id, n FROM items WHERE n < 10;");
+	expect_sql("createView", "['small', {replace: true, checkOption: 'local'}, 'SELECT id, n FROM items WHERE n < 10']",
+		   "CREATE OR REPLACE VIEW `small` AS SELECT id, n FROM items WHERE n < 10 WITH LOCAL CHECK OPTION;");
+	expect_q("SELECT check_option FROM information_schema.views WHERE table_schema = DATABASE() AND table_name = 'small'",
+		 "LOCAL");
+	expect_refused("INSERT INTO small (n) VALUES (50)");
+	xok("INSERT INTO small (n) VALUES (5)");
+	expect_sql("createView", "['mine', {options: {security_invoker: true, security_barrier: true}}, 'SELECT 1 AS one']",
+		   "CREATE SQL SECURITY INVOKER VIEW `mine` AS SELECT 1 AS one;");
+	assert_true(noticed("security_barrier skipped"));
+	expect_q("SELECT security_type FROM information_schema.views WHERE table_schema = DATABASE() AND table_name = 'mine'",
+		 "INVOKER");
+	expect_fail("createView", "['t', {temporary: true}, 'SELECT 1']", MIG_ENOTSUPPORTED,
+		    "createView option temporary is not supported on MySQL/MariaDB");
+	expect_fail("createView", "['t', {recursive: true, columns: ['a']}, 'SELECT 1']", MIG_ENOTSUPPORTED,
+		    "createView option recursive is not supported");
+	expect_fail("createView", "['t', {options: {fillfactor: 5}}, 'SELECT 1']", MIG_ENOTSUPPORTED,
+		    "createView option fillfactor is not supported");
+	/* the check option changes by restating the view from its definition */
+	expect_sql("alterView", "['small', {checkOption: 'CASCADED'}]",
+		   "ALTER VIEW `small` AS SELECT id, n FROM items WHERE n < 10 WITH CASCADED CHECK OPTION;");
+	expect_q("SELECT check_option FROM information_schema.views WHERE table_schema = DATABASE() AND table_name = 'small'",
+		 "CASCADED");
+	expect_sql("alterView", "['small', {checkOption: null}]", "ALTER VIEW `small` AS SELECT id, n FROM items WHERE n < 10;");
+	xok("INSERT INTO small (n) VALUES (50)");
+	expect_fail("alterView", "['small', {options: {security_barrier: true}}]", MIG_ENOTSUPPORTED,
+		    "alterView option security_barrier is not supported");
+	expect_fail("alterView", "['ghost', {checkOption: 'LOCAL'}]", MIG_ESQL, "view \"ghost\" is not known");
+	expect_sql("renameView", "['small', 'little']", "RENAME TABLE `small` TO `little`;");
+	expect_q("SELECT COUNT(*) FROM little", "1");
+	expect_sql("dropView", "['little', {cascade: true}]", "DROP VIEW `little`;");
+	assert_true(noticed("CASCADE skipped"));
+	expect_sql("dropView", "['little', {ifExists: true}]", "DROP VIEW IF EXISTS `little`;");
+	expect_sql("dropView", "['mine']", "DROP VIEW `mine`;");
+	expect_q("SELECT COUNT(*) FROM information_schema.views WHERE table_schema = DATABASE()", "0");
+}
+
+/* Through the real runner, whose catalog is the live reader: the enum
+ * comes back from pgmigrations_enums, and rolling back to nothing leaves
+ * only the runner's own tables. */
+static void live_enums(void **state)
+{
+	(void)state;
+	static const char live[] = "mig_emit_live";
+	char *url = NULL, *dir = make_tmpdir();
+	scratch_db_drop(server_url, live, "", &url);
+	assert_int_equal(scratch_db_create(server_url, live, " CHARACTER SET utf8mb4", &url), 0);
+	write_file(dir, "001_mood.js",
+		   "exports.up = (pgm) => {\n"
+		   "  pgm.createType('mood', ['happy', 'sad']);\n"
+		   "  pgm.createTable('people', {id: 'id', m: {type: 'mood', notNull: true, default: 'happy'}});\n"
+		   "};\n");
+	write_file(dir, "002_more.js",
+		   "exports.up = (pgm) => {\n"
+		   "  pgm.addTypeValue('mood', 'calm', {after: 'happy'});\n"
+		   "  pgm.renameTypeValue('mood', 'sad', 'blue');\n"
+		   "};\n"
+		   "exports.down = (pgm) => {\n"
+		   "  pgm.renameTypeValue('mood', 'blue', 'sad');\n"
+		   "};\n");
+	mig_options o = {.database_url = url, .migrations_dir = dir};
+	if (mig_migrate(&o, NULL) != 0)
+		fail_msg("migrate: %s", mig_error_last() ? mig_error_last()->message : "?");
+	mig_conn *c = open_url(url, NULL);
+	char *got = query1(c, "SELECT CONCAT_WS('|', column_type, column_default) FROM information_schema.columns"
+			      " WHERE table_schema = DATABASE() AND table_name = 'people' AND column_name = 'm'");
+	assert_string_equal(got ? got : "NULL", "enum('happy','calm','blue')|'happy'");
+	free(got);
+	mig_target all = {.has_count = true, .count = 0};
+	if (mig_rollback(&o, &all) != 0)
+		fail_msg("rollback 0: %s", mig_error_last() ? mig_error_last()->message : "?");
+	got = query1(c, "SELECT GROUP_CONCAT(table_name ORDER BY table_name) FROM information_schema.tables"
+			" WHERE table_schema = DATABASE()");
+	assert_string_equal(got ? got : "NULL", "pgmigrations,pgmigrations_journal");
+	free(got);
+	ops(c)->close(c);
+	scratch_db_drop(server_url, live, "", &url);
+	rm_tree(dir);
+}
+
 /* ---- refusals and names ---------------------------------------------------------------------- */
 
 static void refusals(void **state)
@@ -591,8 +798,10 @@ static void refusals(void **state)
 	(void)state;
 	run_op("createTable", "['p', {id: 'id'}]");
 	expect_fail("createSequence", "['s']", MIG_ENOTSUPPORTED, "createSequence is not supported on MySQL/MariaDB: MySQL/MariaDB has no sequences");
-	expect_fail("createType", "['mood', ['a', 'b']]", MIG_ENOTSUPPORTED, "enum types are not supported on MySQL/MariaDB yet");
-	expect_fail("createView", "['v', {}, 'SELECT 1']", MIG_ENOTSUPPORTED, "views are not supported on MySQL/MariaDB yet");
+	expect_fail("createType", "['pair', {a: 'integer', b: 'text'}]", MIG_ENOTSUPPORTED,
+		    "createType is not supported on MySQL/MariaDB: MySQL/MariaDB has no composite types");
+	expect_fail("alterViewColumn", "['v', 'a', {default: 1}]", MIG_ENOTSUPPORTED,
+		    "alterViewColumn is not supported on MySQL/MariaDB: MySQL/MariaDB view columns have no defaults");
 	expect_fail("createFunction", "['f', [], {returns: 'int', language: 'sql'}, 'SELECT 1']", MIG_ENOTSUPPORTED,
 		    "createFunction is not supported on MySQL/MariaDB");
 	expect_fail("createSchema", "['s']", MIG_ENOTSUPPORTED, "a PostgreSQL schema is a MySQL database");
@@ -657,6 +866,9 @@ int main(void)
 		cmocka_unit_test_setup_teardown(columns_and_tables, setup, teardown),
 		cmocka_unit_test_setup_teardown(constraints, setup, teardown),
 		cmocka_unit_test_setup_teardown(indexes, setup, teardown),
+		cmocka_unit_test_setup_teardown(enum_types, setup, teardown),
+		cmocka_unit_test_setup_teardown(views, setup, teardown),
+		cmocka_unit_test_setup_teardown(live_enums, setup, teardown),
 		cmocka_unit_test_setup_teardown(refusals, setup, teardown),
 		cmocka_unit_test_setup_teardown(long_names, setup, teardown),
 	};
