@@ -15,7 +15,8 @@
  *   varchar(255), char(36) (uuid), text, json (on MariaDB a longtext
  *   with a json_valid() check, which the reader reads as json, as MySQL
  *   says), longblob, datetime(6), time(6), date, decimal(10,2),
- *   decimal(65,30), float, double, enum('a','b').
+ *   decimal(65,30), float, double, enum('a','b') (a column of an enum
+ *   type holds its list, rewritten when a value is added or renamed).
  * - Column parts, in this order:
  *     COLLATE   "COLLATE <name>", only for a collation given to the
  *               column (collation option, citext's case-insensitive one):
@@ -341,6 +342,96 @@ static int expr_rename(mig_model *m, const char *index, const char *to)
 	return 0;
 }
 
+/* An enum type's column type as stored (enum('a','b')) into *out, NULL
+ * when name is no enum type of the model. */
+static int enum_stored(const mig_model *m, const char *name, char **out)
+{
+	*out = NULL;
+	const mig_menum *e = mig_model_enum(m, name);
+	if (!e)
+		return 0;
+	mig_my_type mt;
+	int rc = mig__my_enum_type(&e->values, &mt);
+	if (rc == 0) {
+		*out = mt.stored;
+		mt.stored = NULL;
+		mig__my_type_free(&mt);
+	}
+	return rc;
+}
+
+/* Every column typed `from` (an enum type's name, or its list before a
+ * value changed) typed as the enum is stored now: MySQL has no named
+ * types, a column holds the list (mysql_enums.c). */
+static int enum_columns(mig_model *m, const char *from, const char *name)
+{
+	char *stored = NULL;
+	int rc = enum_stored(m, name, &stored);
+	for (size_t i = 0; rc == 0 && stored && i < m->ntables; i++)
+		for (size_t c = 0; c < m->tables[i]->ncols; c++) {
+			mig_mcolumn *col = &m->tables[i]->cols[c];
+			if (strcmp(col->type, from) != 0 || strcmp(col->type, stored) == 0)
+				continue;
+			char *t = mig_strdup(stored);
+			if (!t) {
+				rc = mig_error_oom();
+				break;
+			}
+			mig__free(col->type);
+			col->type = t;
+		}
+	mig__free(stored);
+	return rc;
+}
+
+/* renameTypeValue: the emitter turns a default of the old label into
+ * the new one, on the columns holding the list (before the rename). */
+static int enum_defaults(mig_model *m, const char *list, const mig_rename_type_value_def *d)
+{
+	mig_str from = MIG_STR_INIT, to = MIG_STR_INIT;
+	mig_str_puts(&from, "DEFAULT ");
+	mig_quote_ansi_literal(&from, d->from_text ? d->from_text : "");
+	mig_str_puts(&to, "DEFAULT ");
+	mig_quote_ansi_literal(&to, d->to_text ? d->to_text : "");
+	int rc = mig_str_failed(&from) || mig_str_failed(&to) ? mig_error_oom() : 0;
+	for (size_t i = 0; rc == 0 && i < m->ntables; i++)
+		for (size_t c = 0; rc == 0 && c < m->tables[i]->ncols; c++) {
+			mig_mcolumn *col = &m->tables[i]->cols[c];
+			mig_part *g = NULL;
+			for (size_t k = 0; strcmp(col->type, list) == 0 && k < col->parts.n; k++)
+				if (col->parts.v[k].kind == MIG_PART_DEFAULT)
+					g = &col->parts.v[k];
+			if (!g || strcmp(g->body, mig_str_cstr(&from)) != 0)
+				continue;
+			char *b = mig_strdup(mig_str_cstr(&to));
+			if (!b) {
+				rc = mig_error_oom();
+				break;
+			}
+			mig__free(g->body);
+			g->body = b;
+		}
+	mig_str_free(&from);
+	mig_str_free(&to);
+	return rc;
+}
+
+/* The columns the common applier typed by an enum type's name. */
+static int enum_named_columns(mig_model *m)
+{
+	int rc = 0;
+	for (size_t i = 0; rc == 0 && i < m->ntables; i++)
+		for (size_t c = 0; rc == 0 && c < m->tables[i]->ncols; c++) {
+			const char *type = m->tables[i]->cols[c].type;
+			if (!strchr(type, '(') && mig_model_enum(m, type)) {
+				char *name = mig_strdup(type);
+				rc = name ? enum_columns(m, name, name) : mig_error_oom();
+				mig__free(name);
+			}
+		}
+	return rc;
+}
+
 /* citext's collation, which the emitter writes and the applier cannot know. */
 static int type_collations(const mig_column_defs *cols, const char *table, const char *flavour, mig_model *m)
 {
@@ -382,6 +473,13 @@ int mig__my_apply(const mig_emit_ctx *ctx, const mig_op *op, const mig_opdef *de
 	const mig_model_rules *r = flavour && strcmp(flavour, "mysql") == 0 ? &mysql_rules : &mariadb_rules;
 	const char *why = NULL;
 	int rc = 0;
+	/* a value added or renamed: the columns holding the old list */
+	const char *enum_type = def->kind == MIG_OP_ADD_TYPE_VALUE	  ? def->u.add_type_value.type.name
+				: def->kind == MIG_OP_RENAME_TYPE_VALUE ? def->u.rename_type_value.type.name
+									  : NULL;
+	char *old_list = NULL;
+	if (enum_type && (rc = enum_stored(m, enum_type, &old_list)) != 0)
+		return rc;
 	if (def->kind == MIG_OP_SQL) {
 		for (size_t i = 0; i < steps->n && !why; i++)
 			for (size_t k = 0; k < steps->v[i].n && !why; k++) {
@@ -421,6 +519,13 @@ int mig__my_apply(const mig_emit_ctx *ctx, const mig_op *op, const mig_opdef *de
 		rc = type_collations(&def->u.create_table.columns, def->u.create_table.table.name, flavour, m);
 	if (rc == 0 && def->kind == MIG_OP_ADD_COLUMNS)
 		rc = type_collations(&def->u.add_columns.columns, def->u.add_columns.table.name, flavour, m);
+	if (rc == 0 && old_list && def->kind == MIG_OP_RENAME_TYPE_VALUE)
+		rc = enum_defaults(m, old_list, &def->u.rename_type_value);
+	if (rc == 0 && old_list)
+		rc = enum_columns(m, old_list, enum_type);
+	mig__free(old_list);
+	if (rc == 0)
+		rc = enum_named_columns(m);
 	if (rc == 0)
 		rc = settle(m);
 	if (rc)

@@ -683,9 +683,10 @@ static void enum_types(void **state)
 	expect_sql("renameType", "['status', 'job_status']",
 		   "UPDATE `pgmigrations_enums` SET type_name = 'job_status' WHERE type_name = 'status';");
 	enum_rows("job_status", "new,queued,running,done,failed");
-	/* alterColumn restates an enum column as ENUM(...) */
+	/* alterColumn restates an enum column as the model holds it: the
+	 * list as the server stores it, which the reader reads */
 	expect_sql("alterColumn", "['jobs', 'st', {comment: 'state'}]",
-		   "ALTER TABLE `jobs` MODIFY COLUMN `st` ENUM('new', 'queued', 'running', 'done', 'failed') NOT NULL DEFAULT 'queued' COMMENT 'state';");
+		   "ALTER TABLE `jobs` MODIFY COLUMN `st` enum('new','queued','running','done','failed') NOT NULL DEFAULT 'queued' COMMENT 'state';");
 	column_type("jobs", "st", "enum('new','queued','running','done','failed')|'queued'|NO");
 	run_op("createType", "['color', ['red']]");
 	expect_sql("alterColumn", "['jobs', 'next', {type: 'color'}]",
