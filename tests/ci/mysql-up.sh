@@ -9,7 +9,7 @@
 # Installs nothing: the server must be there (Debian: apt-get install
 # mariadb-server mariadb-client). The server lives in DIR (default
 # $MIG_BUILD_DIR/mysql-test, else ${TMPDIR:-/tmp}/mig-mysql-test), with its
-# own data directory (on /dev/shm when DIR is not writable by the server),
+# own data directory (on /dev/shm when there is one; DIR/redirect says where),
 # listens on 127.0.0.1 only, on a free port, with InnoDB's fsync off (the
 # instance is throwaway), and ignores every /etc/mysql option file.
 # Accounts (TCP):
@@ -47,24 +47,31 @@ if [ "$(id -u)" = 0 ]; then
 fi
 as_run() { if [ "$RUN_USER" = mysql ] && [ "$(id -u)" = 0 ]; then runuser -u mysql -- "$@"; else "$@"; fi; }
 
-# The server's files: DIR itself when the server user can write there
-# (a build dir under /root is not), else a private directory on tmpfs,
+# The server's files live on tmpfs (/dev/shm) when there is one: the
+# instance is throwaway, and InnoDB creates a file per table. Else in DIR
+# itself when the server user can write there (a build dir under /root is
+# not), else in a private temporary directory. A directory outside DIR is
 # remembered in DIR/redirect so that mysql-down.sh finds it.
 HOME_DIR=$BASE/server
 if [ -f "$BASE/redirect" ] && [ -d "$(cat "$BASE/redirect")" ]; then
 	HOME_DIR=$(cat "$BASE/redirect")
-elif [ "$RUN_USER" = mysql ]; then
-	mkdir -p "$HOME_DIR"
-	chown mysql: "$HOME_DIR"
-	if ! as_run test -w "$HOME_DIR" || ! as_run test -x "$HOME_DIR"; then
-		rmdir "$HOME_DIR" 2>/dev/null || true
+else
+	tmp=""
+	if [ -d /dev/shm ] && [ -w /dev/shm ]; then
 		tmp=/dev/shm
-		[ -d "$tmp" ] && [ -w "$tmp" ] || tmp=${TMPDIR:-/tmp}
+	elif [ "$RUN_USER" = mysql ]; then
+		mkdir -p "$HOME_DIR"
+		chown mysql: "$HOME_DIR"
+		if ! as_run test -w "$HOME_DIR" || ! as_run test -x "$HOME_DIR"; then
+			rmdir "$HOME_DIR" 2>/dev/null || true
+			tmp=${TMPDIR:-/tmp}
+		fi
+	fi
+	if [ -n "$tmp" ]; then
 		HOME_DIR=$(mktemp -d "$tmp/mig-mysql-test.XXXXXX")
 		chmod 755 "$HOME_DIR"
-		chown mysql: "$HOME_DIR"
+		[ "$RUN_USER" = mysql ] && chown mysql: "$HOME_DIR"
 		printf '%s\n' "$HOME_DIR" >"$BASE/redirect"
-		log "the mysql user cannot write to $BASE; using $HOME_DIR"
 	fi
 fi
 mkdir -p "$HOME_DIR"
