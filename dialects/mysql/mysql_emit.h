@@ -26,6 +26,13 @@ typedef struct my {
 	const mig_opdef *def; /* what the emitters read */
 	mig_strv *stmts;      /* the operation's statements: one step */
 	int rc;               /* first error, sticky */
+	/* The server refuses a CHECK on a column a foreign key's referential
+	 * action uses (MySQL 8: any action; MariaDB: one that writes it). While
+	 * createTable builds such a table, cascade_cols holds those columns and trigger_checks
+	 * collects the CHECKs on them ("name", "expr" pairs), which the table
+	 * then enforces with triggers (mysql_checks.c). NULL otherwise. */
+	const mig_strv *cascade_cols;
+	mig_strv *trigger_checks;
 } my;
 
 /* ---- errors, notices, statements (mysql_emit.c) ---- */
@@ -163,6 +170,19 @@ void mig__my_restate_column(my *p, mig_str *out, const mig_mcolumn *c, const cha
 /* A mig_my_enum_lookup over p's catalog (ud: the my *); a failing read
  * sets p->rc. */
 const mig_strv *mig__my_enum_values(void *ud, const char *name);
+
+/* ---- CHECKs MySQL 8 cannot keep (mysql_checks.c) ---- */
+
+/* The columns of a createTable on which the server refuses a CHECK
+ * because of a foreign key's ON DELETE/ON UPDATE action (mysql: MySQL 8's
+ * rule, else MariaDB's), into out. */
+void mig__my_cascade_columns(my *p, const mig_create_table_def *d, bool mysql, mig_strv *out);
+/* Whether expr mentions one of cols (as an identifier). */
+bool mig__my_mentions_any(const char *expr, const mig_strv *cols);
+/* BEFORE INSERT and BEFORE UPDATE triggers on table (quoted) that fail
+ * a row as CHECK (expr) would, one pair per (name, expr) of checks. */
+void mig__my_check_triggers(my *p, const char *table_quoted, const char *table, const mig_strv *checks,
+			    const mig_strv *columns);
 
 /* ---- dispatch ---- */
 

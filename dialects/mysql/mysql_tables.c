@@ -286,6 +286,12 @@ static void push_item(my *p, mig_strv *items, mig_str *s)
 static void named_line(my *p, mig_strv *items, const char *name, const char *kind, const mig_strv *cols,
 		       const char *expr)
 {
+	if (!cols && p->cascade_cols && mig__my_mentions_any(expr, p->cascade_cols)) {
+		/* MySQL 8 would refuse it: the table enforces it with triggers */
+		mig__my_strv_add(p, p->trigger_checks, name);
+		mig__my_strv_add(p, p->trigger_checks, expr);
+		return;
+	}
 	mig_str s = MIG_STR_INIT;
 	mig_str_puts(&s, "CONSTRAINT ");
 	put_ident(&s, name);
@@ -501,6 +507,7 @@ static void e_createTable(my *p)
 		mig__my_notice(p, "%s: UNLOGGED skipped: MySQL/MariaDB has no unlogged tables", p->op->name);
 	mig_str s = MIG_STR_INIT, tq = MIG_STR_INIT;
 	mig_strv lines = MIG_STRV_INIT, pk = MIG_STRV_INIT;
+	mig_strv cascade = MIG_STRV_INIT, checks = MIG_STRV_INIT;
 	coldefs cd = {0};
 	char *tname = d->table.raw ? NULL : mig__my_ident(p, d->table.name, "the table name", true);
 	mig_mtable *shape = mig_mtable_new(tname ? tname : "");
@@ -510,6 +517,11 @@ static void e_createTable(my *p)
 	if (p->rc || !map_columns(p, &d->columns, &cd, shape))
 		goto out;
 	declared_pk(p, &d->columns, &cd, &d->constraints, &pk);
+	mig__my_cascade_columns(p, d, is_mysql(p), &cascade);
+	if (cascade.n) {
+		p->cascade_cols = &cascade;
+		p->trigger_checks = &checks;
+	}
 	const char *autoinc = NULL;
 	for (size_t i = 0; i < cd.n && !p->rc; i++) {
 		if (!cd.types[i].serial && !d->columns.v[i].identity)
@@ -562,7 +574,18 @@ static void e_createTable(my *p)
 	mig_str_puts(&s, "\n)");
 	table_options(p, &s, d);
 	mig__my_stmt(p, &s);
+	if (checks.n) {
+		mig_strv cols = MIG_STRV_INIT;
+		for (size_t i = 0; i < cd.n; i++)
+			mig__my_strv_add(p, &cols, cd.names[i]);
+		mig__my_check_triggers(p, mig_str_cstr(&tq), tname, &checks, &cols);
+		mig_strv_free(&cols);
+	}
 out:
+	p->cascade_cols = NULL;
+	p->trigger_checks = NULL;
+	mig_strv_free(&cascade);
+	mig_strv_free(&checks);
 	mig_str_free(&s);
 	mig_str_free(&tq);
 	mig_strv_free(&lines);
