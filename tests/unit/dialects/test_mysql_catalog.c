@@ -78,8 +78,8 @@ static const char *const none[] = {"0"};
 static const answer mysql8[] = {
 	{"VERSION()", 5, server8, 1},
 	{"COUNT(*) FROM information_schema.TABLES", 1, none, 1},
-	{"FROM information_schema.TABLES", 3, tables8, 2},
 	{"information_schema.COLUMNS c", 9, columns8, sizeof(columns8) / sizeof(columns8[0]) / 9},
+	{"FROM information_schema.TABLES", 3, tables8, 2},
 	{"information_schema.STATISTICS", 9, keys8, sizeof(keys8) / sizeof(keys8[0]) / 9},
 	{"KEY_COLUMN_USAGE", 8, NULL, 0},
 	{"CHECK_CONSTRAINTS k", 3, checks8, 1},
@@ -110,8 +110,8 @@ static const char *const views10[] = {"v", "select `app`.`c`.`id` AS `id` from `
 static const answer mariadb[] = {
 	{"VERSION()", 5, server10, 1},
 	{"COUNT(*) FROM information_schema.TABLES", 1, none, 1},
-	{"FROM information_schema.TABLES", 3, tables10, 2},
 	{"information_schema.COLUMNS c", 9, columns10, sizeof(columns10) / sizeof(columns10[0]) / 9},
+	{"FROM information_schema.TABLES", 3, tables10, 2},
 	{"information_schema.STATISTICS", 9, keys10, sizeof(keys10) / sizeof(keys10[0]) / 9},
 	{"KEY_COLUMN_USAGE", 8, fks10, 1},
 	{"CHECK_CONSTRAINTS k", 3, checks10, 2},
@@ -196,7 +196,9 @@ static void test_mariadb(void **unused)
 	assert_string_equal(c->parts.v[3].body, "CHECK (`s` <> '')");
 	assert_int_equal(m.nviews, 1);
 	assert_string_equal(m.views[0].sql, "select `c`.`id` AS `id` from `c` where `c`.`s` = '`app`.'");
-	assert_non_null(strstr(mig_str_cstr(&s.log), "AND k.TABLE_NAME = t.TABLE_NAME"));
+	/* MariaDB's checks are read without a join (a join fills information_schema for every table) */
+	assert_non_null(strstr(mig_str_cstr(&s.log), "FROM information_schema.CHECK_CONSTRAINTS k WHERE k.CONSTRAINT_SCHEMA = DATABASE()"));
+	assert_null(strstr(mig_str_cstr(&s.log), " JOIN information_schema.REFERENTIAL_CONSTRAINTS"));
 	assert_non_null(strstr(mig_str_cstr(&s.log), "INDEX_COMMENT, NULL FROM"));
 	mig_model_dispose(&m);
 	mig_str_free(&s.log);
