@@ -38,6 +38,13 @@
 enum {
 	/* emit() needs the catalog for some operations. */
 	MIG_DIALECT_NEEDS_CATALOG = 1u << 0,
+	/* apply() follows what an operation did to the tables closely enough
+	 * that a live run advances what it read of them instead of reading
+	 * them again after every operation (reading is slow where the engine
+	 * has to open every table's metadata: MySQL's information_schema).
+	 * An operation apply() cannot follow says so through ctx->warn, and
+	 * the run then reads again. */
+	MIG_DIALECT_FOLLOWS_LIVE = 1u << 1,
 };
 
 /* op_flags() results */

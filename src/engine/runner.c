@@ -448,6 +448,34 @@ static void locate_failure(const mig_migration *m, const mig_op *op, const mig_s
 	mig_error_set_location(m->path, line, col);
 }
 
+static void noted(void *ud, const char *message)
+{
+	(void)message;
+	*(bool *)ud = true;
+}
+
+/*
+ * After an operation ran: what was read of the database is stale. A
+ * dialect whose model follows operations (MIG_DIALECT_FOLLOWS_LIVE) moves
+ * it past this one; otherwise, and for user SQL or anything it cannot
+ * follow, it is forgotten and read again when next needed.
+ */
+static void follow(struct runner *r, const mig_emit_ctx *ctx, const mig_op *op, const mig_opdef *def,
+		   const mig_steps *steps, bool ran)
+{
+	if (ran && (r->dia->flags & MIG_DIALECT_FOLLOWS_LIVE) && r->dia->apply && def && def->op &&
+	    def->kind != MIG_OP_SQL) {
+		bool unfollowed = false;
+		mig_emit_ctx quiet = *ctx;
+		quiet.warn = noted;
+		quiet.warn_ud = &unfollowed;
+		if (r->dia->apply(&quiet, op, def, steps, mig_catalog_model(&r->catalog)) == 0 && !unfollowed)
+			return;
+		mig_error_clear();
+	}
+	mig_catalog_reset(&r->catalog);
+}
+
 static mig_emit_ctx emit_ctx(struct runner *r, const mig_migration *m)
 {
 	return (mig_emit_ctx){
@@ -639,10 +667,10 @@ static int run_one(struct runner *r, struct item *it)
 				locate_failure(m, op, st, done);
 			}
 		}
-		mig_steps_free(&steps);
-		/* the database changed: what was read of it is stale */
+		/* the database changed */
 		if (!r->dry_print)
-			mig_catalog_reset(&r->catalog);
+			follow(r, &ctx, op, &it->defs[i], &steps, rc == 0);
+		mig_steps_free(&steps);
 		if (rc == 0) {
 			it->ops_done = i + 1;
 			it->op_stmts_kept = 0;
