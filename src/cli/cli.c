@@ -15,6 +15,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -130,7 +131,8 @@ static int parse_number(const char *opt, const char *v, double *out)
 	char *end;
 	errno = 0;
 	double d = strtod(v, &end);
-	if (!*v || *end || errno)
+	/* strtod takes "nan" and "inf": a wait of NaN seconds never ends */
+	if (!*v || *end || errno || !isfinite(d))
 		return mig_error_set(MIG_EUSAGE, "--%s needs a number, not '%s'", opt, v);
 	*out = d;
 	return 0;

@@ -264,6 +264,10 @@ assert_exit 2 mig -d 'sqlite:' migrate
 assert_contains "$ERR" "no file path"
 assert_exit 2 mig --lock-wait soon migrate
 assert_contains "$ERR" "--lock-wait needs a number"
+for v in nan inf -inf; do
+	assert_exit 2 mig --lock-wait $v migrate
+	assert_contains "$ERR" "--lock-wait needs a number, not '$v'"
+done
 assert_exit 1 mig -m does-not-exist -d sqlite:x.db migrate
 assert_contains "$ERR" "cannot open migrations directory does-not-exist"
 mkdir -p locked-dir && chmod 000 locked-dir
