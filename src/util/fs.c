@@ -18,16 +18,50 @@ int mig_read_file(const char *path, char **out, size_t *len)
 {
 	*out = NULL;
 	*len = 0;
-	FILE *f = fopen(path, "rb");
-	if (!f)
+	/* O_NONBLOCK: opening a FIFO must not wait for a writer */
+	int fd = open(path, O_RDONLY | O_NONBLOCK);
+	if (fd < 0)
 		return mig_error_set(MIG_EIO, "cannot read %s: %s", path, strerror(errno));
+	struct stat st;
+	if (fstat(fd, &st) != 0) {
+		int e = errno;
+		close(fd);
+		return mig_error_set(MIG_EIO, "cannot read %s: %s", path, strerror(e));
+	}
+	if (!S_ISREG(st.st_mode)) {
+		close(fd);
+		return mig_error_set(MIG_EINPUT, "cannot read %s: it is not a regular file (%s)", path,
+				     S_ISDIR(st.st_mode)    ? "a directory"
+				     : S_ISFIFO(st.st_mode) ? "a FIFO"
+				     : S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode) ? "a device"
+										  : "a socket or other special file");
+	}
+	if ((unsigned long long)st.st_size > MIG_READ_FILE_MAX) {
+		close(fd);
+		return mig_error_set(MIG_EINPUT, "cannot read %s: it is %lld bytes, more than the %u a migration file may have",
+				     path, (long long)st.st_size, MIG_READ_FILE_MAX);
+	}
+	FILE *f = fdopen(fd, "rb");
+	if (!f) {
+		int e = errno;
+		close(fd);
+		return mig_error_set(MIG_EIO, "cannot read %s: %s", path, strerror(e));
+	}
 	mig_str s = MIG_STR_INIT;
 	char buf[8192];
 	size_t n;
-	while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
+	bool over = false;
+	while (!over && (n = fread(buf, 1, sizeof(buf), f)) > 0) {
 		mig_str_put(&s, buf, n);
+		over = s.len > MIG_READ_FILE_MAX; /* it grew while being read */
+	}
 	int err = ferror(f) ? errno : 0;
 	fclose(f);
+	if (over) {
+		mig_str_free(&s);
+		return mig_error_set(MIG_EINPUT, "cannot read %s: it grew past the %u bytes a migration file may have", path,
+				     MIG_READ_FILE_MAX);
+	}
 	if (err) {
 		mig_str_free(&s);
 		return mig_error_set(MIG_EIO, "cannot read %s: %s", path, strerror(err));

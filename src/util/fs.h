@@ -5,8 +5,13 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-/* Read a whole file; *out is NUL-terminated, caller frees. MIG_EIO with
- * strerror text on failure. */
+/* The largest file mig_read_file() reads. */
+#define MIG_READ_FILE_MAX (64u * 1024 * 1024)
+
+/* Read a whole regular file; *out is NUL-terminated, caller frees. MIG_EIO
+ * with strerror text on failure; MIG_EINPUT for what is not a regular
+ * file (a FIFO, a device: /dev/zero would be read forever) or is larger
+ * than MIG_READ_FILE_MAX. */
 int mig_read_file(const char *path, char **out, size_t *len);
 /* Offset of the first byte that breaks UTF-8 (overlong forms, surrogates
  * and code points above U+10FFFF included), or -1 when text is valid. */

@@ -328,3 +328,24 @@ assert_contains "$OUT" "migrations "
 assert_exit 0 mig --help
 assert_contains "$OUT" "Usage: migrations"
 assert_contains "$OUT" "rollback [N|name]"
+
+t "a migrations entry that is not a regular file: one clear message, never read forever"
+mkdir -p special/migrations
+cd special
+printf -- '-- Up Migration\nCREATE TABLE a (id int);\n' >migrations/1_a.sql
+ln -s /dev/zero migrations/2_zero.sql
+assert_exit 2 timeout 20 "$MIG_BIN" -d sqlite:s.db migrate
+assert_contains "$ERR" "migrations/2_zero.sql: it is not a regular file (a device)"
+rm migrations/2_zero.sql
+# a symlink to a FIFO (a FIFO itself in the folder is not a file: skipped, as directories are)
+mkfifo fifo
+ln -s ../fifo migrations/2_fifo.sql
+assert_exit 2 timeout 20 "$MIG_BIN" -d sqlite:s.db migrate
+assert_contains "$ERR" "migrations/2_fifo.sql: it is not a regular file (a FIFO)"
+rm migrations/2_fifo.sql fifo
+truncate -s 65M migrations/2_big.sql
+assert_exit 2 "$MIG_BIN" -d sqlite:s.db migrate
+assert_contains "$ERR" "more than the 67108864 a migration file may have"
+rm migrations/2_big.sql
+assert_exit 0 "$MIG_BIN" -d sqlite:s.db migrate
+cd ..
