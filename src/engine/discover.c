@@ -147,16 +147,41 @@ void mig_set_dispose(mig_set *set)
 	for (size_t i = 0; i < set->n; i++)
 		mig_migration_dispose(&set->items[i]);
 	mig__free(set->items);
+	mig__free(set->by_name);
 	set->items = NULL;
+	set->by_name = NULL;
 	set->n = 0;
 }
 
+/* Matching thousands of applied migrations to files one strcmp at a time
+ * was quadratic (status with 20k applied: seconds): binary search. */
 long mig_set_find(const mig_set *set, const char *name)
 {
-	for (size_t i = 0; i < set->n; i++)
-		if (strcmp(set->items[i].name, name) == 0)
-			return (long)i;
+	if (!set->by_name) {
+		for (size_t i = 0; i < set->n; i++)
+			if (strcmp(set->items[i].name, name) == 0)
+				return (long)i;
+		return -1;
+	}
+	size_t lo = 0, hi = set->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(set->items[set->by_name[mid]].name, name);
+		if (c == 0)
+			return (long)set->by_name[mid];
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
 	return -1;
+}
+
+static const mig_set *sorting; /* qsort has no context argument */
+
+static int cmp_by_name(const void *x, const void *y)
+{
+	return strcmp(sorting->items[*(const size_t *)x].name, sorting->items[*(const size_t *)y].name);
 }
 
 int mig_discover(const char *dir, const char *ignore_pattern, mig_set *out)
@@ -245,6 +270,16 @@ int mig_discover(const char *dir, const char *ignore_pattern, mig_set *out)
 						   out->items[i].name, out->items[i].file, out->items[k].file);
 				goto out;
 			}
+	if (out->n && !(out->by_name = mig__reallocarray(NULL, out->n, sizeof(*out->by_name)))) {
+		rc = mig_error_oom();
+		goto out;
+	}
+	for (size_t i = 0; i < out->n; i++)
+		out->by_name[i] = i;
+	sorting = out;
+	if (out->n > 1)
+		qsort(out->by_name, out->n, sizeof(*out->by_name), cmp_by_name);
+	sorting = NULL;
 out:
 	if (have_re)
 		regfree(&re);

@@ -14,6 +14,9 @@
 typedef struct mig_set {
 	mig_migration *items;
 	size_t n;
+	/* items' indexes in name order, for mig_set_find (NULL: it searches
+	 * in turn); made by mig_discover */
+	size_t *by_name;
 } mig_set;
 
 /*

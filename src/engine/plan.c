@@ -7,12 +7,28 @@
 #include <stdlib.h>
 #include <string.h>
 
-static bool is_applied(const mig_strv *applied, const char *name)
+static int cmp_str(const void *x, const void *y)
 {
-	for (size_t i = 0; i < applied->n; i++)
-		if (strcmp(applied->v[i], name) == 0)
-			return true;
-	return false;
+	return strcmp(*(char *const *)x, *(char *const *)y);
+}
+
+/* The applied names sorted, for is_applied (caller frees; NULL: none or
+ * out of memory, told apart by n). */
+static char **sorted_names(const mig_strv *applied)
+{
+	if (!applied->n)
+		return NULL;
+	char **v = mig__reallocarray(NULL, applied->n, sizeof(*v));
+	if (!v)
+		return NULL;
+	memcpy(v, applied->v, applied->n * sizeof(*v));
+	qsort(v, applied->n, sizeof(*v), cmp_str);
+	return v;
+}
+
+static bool is_applied(char *const *sorted, size_t n, const char *name)
+{
+	return n && bsearch(&name, sorted, n, sizeof(*sorted), cmp_str) != NULL;
 }
 
 int mig_check_order(const mig_set *files, const mig_strv *applied)
@@ -48,11 +64,14 @@ int mig_plan_up(const mig_set *files, const mig_strv *applied, const mig_target 
 			return mig_error_set(MIG_EUSAGE, "there is no migration file named %s", t->name);
 	}
 	double limit = t && t->has_count ? fabs(t->count) : INFINITY;
+	char **sorted = sorted_names(applied);
+	if (applied->n && !sorted)
+		return mig_error_oom();
 	for (size_t i = 0; i < files->n; i++) {
 		const mig_migration *m = &files->items[i];
 		if (upto >= 0 && (long)i > upto)
 			break;
-		if (is_applied(applied, m->name))
+		if (is_applied(sorted, applied->n, m->name))
 			continue;
 		if (t && t->has_count) {
 			if (timestamp ? !(m->timestamp <= t->count) : (double)*n >= limit)
@@ -60,12 +79,14 @@ int mig_plan_up(const mig_set *files, const mig_strv *applied, const mig_target 
 		}
 		int rc = push_idx(idx, n, i);
 		if (rc) {
+			mig__free(sorted);
 			mig__free(*idx);
 			*idx = NULL;
 			*n = 0;
 			return rc;
 		}
 	}
+	mig__free(sorted);
 	return 0;
 }
 

@@ -1070,11 +1070,20 @@ int mig_status(const mig_options *opts, mig_status_entry **out, size_t *nout)
 		if (!e[n].name || !e[n].run_on || (f >= 0 && !e[n].file))
 			rc = MIG_ENOMEM;
 	}
+	/* which files are applied, by looking each applied name up once */
+	bool *done = mig__calloc(r.files.n ? r.files.n : 1, sizeof(*done));
+	if (!done) {
+		mig_status_free(e, n);
+		rc = mig_error_oom();
+		goto out;
+	}
+	for (size_t i = 0; i < r.applied.n; i++) {
+		long f = mig_set_find(&r.files, r.applied.v[i]);
+		if (f >= 0)
+			done[f] = true;
+	}
 	for (size_t i = 0; i < r.files.n; i++) {
-		bool done = false;
-		for (size_t k = 0; k < r.applied.n && !done; k++)
-			done = strcmp(r.applied.v[k], r.files.items[i].name) == 0;
-		if (done)
+		if (done[i])
 			continue;
 		e[n].name = mig_strdup(r.files.items[i].name);
 		e[n].file = mig_strdup(r.files.items[i].path);
@@ -1082,6 +1091,7 @@ int mig_status(const mig_options *opts, mig_status_entry **out, size_t *nout)
 			rc = MIG_ENOMEM;
 		n++;
 	}
+	mig__free(done);
 	/* the journal's rows, on the entries they concern (a name neither
 	 * applied nor in the folder gets its own) */
 	for (size_t k = 0; rc == 0 && k < r.journal.n; k++) {

@@ -124,6 +124,34 @@ static void test_discover_unreadable(void **state)
 	assert_int_equal(WEXITSTATUS(status), 0);
 }
 
+/* Finding a migration by name: file order is not name order ("10_a"
+ * sorts after "9_z" as a file, before it as a name). */
+static void test_set_find(void **state)
+{
+	(void)state;
+	char *dir = make_tmpdir();
+	const char *names[] = {"9_z", "10_a", "2_m", "1_q", "300_b"};
+	for (size_t i = 0; i < 5; i++) {
+		char *f = mig_aprintf("%s.sql", names[i]);
+		write_file(dir, f, "-- Up Migration\n");
+		free(f);
+	}
+	mig_set set;
+	assert_int_equal(mig_discover(dir, NULL, &set), 0);
+	assert_int_equal(set.n, 5);
+	assert_non_null(set.by_name);
+	for (size_t i = 0; i < set.n; i++)
+		assert_int_equal(mig_set_find(&set, set.items[i].name), (long)i);
+	assert_string_equal(set.items[0].name, "1_q");
+	assert_int_equal(mig_set_find(&set, "10_a"), 3);
+	assert_int_equal(mig_set_find(&set, "10_b"), -1);
+	assert_int_equal(mig_set_find(&set, ""), -1);
+	assert_int_equal(mig_set_find(&set, "99_zz"), -1);
+	mig_set_dispose(&set);
+	assert_null(set.by_name);
+	rm_tree(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -133,6 +161,7 @@ int main(void)
 		cmocka_unit_test(test_discover_ties_and_extension),
 		cmocka_unit_test(test_discover_errors),
 		cmocka_unit_test(test_discover_unreadable),
+		cmocka_unit_test(test_set_find),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
