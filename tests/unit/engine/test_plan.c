@@ -5,7 +5,7 @@
 /* A set of files named by the given names (timestamps = their prefixes). */
 static mig_set files_of(const char *const *names, size_t n)
 {
-	mig_set s;
+	mig_set s = {0};
 	s.n = n;
 	s.items = calloc(n, sizeof(*s.items));
 	for (size_t i = 0; i < n; i++) {
