@@ -349,3 +349,16 @@ assert_contains "$ERR" "more than the 67108864 a migration file may have"
 rm migrations/2_big.sql
 assert_exit 0 "$MIG_BIN" -d sqlite:s.db migrate
 cd ..
+
+t "an error in the third statement of a .sql section names its own line and text"
+mkdir -p third/migrations
+cd third
+printf -- '-- Up Migration\nCREATE TABLE a (id int);\nCREATE TABLE b (id int);\nCREATE TABLEX c (id int);\nINSERT INTO a VALUES (1);\n-- Down Migration\nDROP TABLE a;\n' >migrations/1_a.sql
+assert_exit 1 "$MIG_BIN" -d sqlite:s.db migrate
+assert_contains "$ERR" "migrations/1_a.sql:4: migration 1_a failed: near \"TABLEX\": syntax error"
+assert_contains "$ERR" "statement: CREATE TABLEX c (id int);"
+printf -- '-- Up Migration\nCREATE TABLE a (id int);\n\nINSERT INTO nope VALUES (1);\n' >migrations/1_a.sql
+assert_exit 1 "$MIG_BIN" -d sqlite:s.db migrate
+assert_contains "$ERR" "migrations/1_a.sql:4: migration 1_a failed: no such table: nope"
+assert_contains "$ERR" "statement: INSERT INTO nope VALUES (1);"
+cd ..
