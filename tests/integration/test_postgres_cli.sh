@@ -379,3 +379,23 @@ assert_eq "pgmigrations_pkey" "$(pgq "$U" "SELECT conname FROM pg_constraint WHE
 pgq "$U" "UPDATE pgmigrations SET run_on = '2020-01-01'" >/dev/null
 assert_exit 1 mig --database-url "$U" migrate
 assert_contains "$ERR" "Not run migration 1700000000001_t1 is preceding already run migration 1700000000002_t2" "equal run_on: id decides"
+
+t "file names with quotes and backslashes are recorded exactly, with standard_conforming_strings off"
+pg_scratch_db DB
+pgq "$DB_URL" "ALTER DATABASE $DB SET standard_conforming_strings = off" >/dev/null
+pgq "$DB_URL" "CREATE TABLE victim (id int)" >/dev/null
+rm -rf migrations && mkdir migrations
+evil="1000_x\\', now()); DROP TABLE victim; --"
+tabbed=$(printf '1001_tab\\tname')
+printf -- '-- Up Migration\nSELECT 1;\n-- Down Migration\nSELECT 1;\n' >"migrations/$evil.sql"
+printf -- '-- Up Migration\nSELECT 2;\n-- Down Migration\nSELECT 2;\n' >"migrations/$tabbed.sql"
+assert_eq off "$(pgq "$DB_URL" "SHOW standard_conforming_strings")" "the database's default"
+assert_exit 0 mig --database-url "$DB_URL" migrate
+assert_eq 1 "$(pgq "$DB_URL" "SELECT count(*) FROM pg_class WHERE relname = 'victim'")" "victim is still there"
+assert_eq "$evil" "$(pgq "$DB_URL" "SELECT name FROM pgmigrations ORDER BY id LIMIT 1")" "the name as the file has it"
+assert_eq "$tabbed" "$(pgq "$DB_URL" "SELECT name FROM pgmigrations ORDER BY id OFFSET 1")" "a backslash-t stays two characters"
+assert_exit 0 mig --database-url "$DB_URL" migrate
+assert_contains "$OUT" "No migrations to run!"
+assert_exit 0 mig --database-url "$DB_URL" rollback 0
+assert_eq 0 "$(pgq "$DB_URL" "SELECT count(*) FROM pgmigrations")" "both found again to un-record"
+assert_eq 1 "$(pgq "$DB_URL" "SELECT count(*) FROM pg_class WHERE relname = 'victim'")"
