@@ -109,7 +109,9 @@ static int sq_open(const mig_driver *drv, const mig_url *url, const mig_conn_opt
 		return err;
 	}
 	sqlite3_extended_result_codes(c->db, 1);
-	sqlite3_busy_timeout(c->db, opts && opts->busy_timeout_ms > 0 ? opts->busy_timeout_ms : MIG_SQLITE_BUSY_MS);
+	/* never shorter than the default: a short --lock-wait is about the
+	 * run lock, not about a reader's moment on the file */
+	sqlite3_busy_timeout(c->db, opts && opts->busy_timeout_ms > MIG_SQLITE_BUSY_MS ? opts->busy_timeout_ms : MIG_SQLITE_BUSY_MS);
 #ifdef SQLITE_DBCONFIG_DQS_DDL
 	sqlite3_db_config(c->db, SQLITE_DBCONFIG_DQS_DDL, 0, (int *)NULL);
 	sqlite3_db_config(c->db, SQLITE_DBCONFIG_DQS_DML, 0, (int *)NULL);

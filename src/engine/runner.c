@@ -28,6 +28,7 @@
 #include "util/alloc.h"
 #include "util/error.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -278,7 +279,12 @@ static int runner_open(struct runner *r, const mig_options *o, bool lock, bool r
 			  : o->nschemas ? o->schemas[0]
 					: r->dia->default_schema;
 
+	/* The wait the user asked for governs every wait for another
+	 * session, an embedded engine's file lock included (its default
+	 * stays when no longer wait is asked for). */
+	int busy_ms = o->lock_wait < 0 ? INT_MAX : o->lock_wait * 1000 >= INT_MAX ? INT_MAX : (int)(o->lock_wait * 1000);
 	mig_conn_opts copts = {
+		.busy_timeout_ms = busy_ms,
 		.connect_timeout = o->connect_timeout > 0 ? o->connect_timeout : CONNECT_TIMEOUT_S,
 		.no_create = read_only || o->dry_run,
 		.notice = notice_cb,

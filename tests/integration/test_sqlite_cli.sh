@@ -362,3 +362,21 @@ assert_exit 1 "$MIG_BIN" -d sqlite:s.db migrate
 assert_contains "$ERR" "migrations/1_a.sql:4: migration 1_a failed: no such table: nope"
 assert_contains "$ERR" "statement: INSERT INTO nope VALUES (1);"
 cd ..
+
+t "--lock-wait also governs the wait for another program's hold on the SQLite file"
+mkdir -p busy/migrations
+cd busy
+printf -- '-- Up Migration\nCREATE TABLE a (id int);\n' >migrations/1_a.sql
+printf -- '-- Up Migration\nCREATE TABLE b (id int);\n' >migrations/2_b.sql
+assert_exit 0 "$MIG_BIN" -d sqlite:b.db migrate 1
+# a reader holds a read transaction for 7 s: the run's COMMIT must wait for it
+python3 -c 'import sqlite3, time, sys
+db = sqlite3.connect("b.db", isolation_level=None)
+db.execute("BEGIN"); db.execute("SELECT count(*) FROM a").fetchall()
+open("reader-ready", "w").close(); time.sleep(7); db.execute("COMMIT")' &
+reader=$!
+for i in $(seq 1 50); do [ -f reader-ready ] && break; sleep 0.1; done
+assert_exit 0 "$MIG_BIN" -d sqlite:b.db migrate --lock-wait 30
+assert_contains "$OUT" "applied 2_b"
+wait $reader
+cd ..
