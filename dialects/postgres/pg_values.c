@@ -75,18 +75,28 @@ void mig__pg_names(mig_str *out, const mig_qnames *names, const char *sep)
 	}
 }
 
-static bool contains(const char *s, size_t n, const char *needle, size_t m)
+/* Whether tag would end the quoted text early: it occurs in the text, or
+ * starts in the text and runs on into the closing tag (text "x$pga" with
+ * $pga$: "x$pga$pga$" closes after "x"). node-pg-migrate only checks the
+ * first, and writes a syntax error for such texts. */
+static bool closes_early(const char *s, size_t n, const char *tag, size_t tn)
 {
-	if (m > n)
-		return false;
-	for (size_t i = 0; i + m <= n; i++)
-		if (memcmp(s + i, needle, m) == 0)
+	for (size_t i = 0; i < n; i++) {
+		size_t k = 0;
+		while (k < tn) {
+			char c = i + k < n ? s[i + k] : tag[i + k - n];
+			if (c != tag[k])
+				break;
+			k++;
+		}
+		if (k == tn)
 			return true;
+	}
 	return false;
 }
 
 /* Dollar quoting with the first tag of $pga$, ..., $pgz$, $pgaa$, ...
- * (node-pg-migrate's stringIdGenerator) that the text does not contain. */
+ * (node-pg-migrate's stringIdGenerator) that cannot close the text early. */
 static void dollar_quote(mig_str *out, const char *s, size_t n)
 {
 	char id[32] = "a";
@@ -95,7 +105,7 @@ static void dollar_quote(mig_str *out, const char *s, size_t n)
 	size_t tn;
 	for (;;) {
 		tn = (size_t)snprintf(tag, sizeof(tag), "$pg%s$", id);
-		if (!contains(s, n, tag, tn))
+		if (!closes_early(s, n, tag, tn))
 			break;
 		/* next id: increment like a bijective base-26 counter */
 		size_t i = idn;

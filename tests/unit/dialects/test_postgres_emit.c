@@ -235,6 +235,12 @@ static void test_escape_values(void **state)
 	emit_ok("addTypeValue", "['t', 'plain']", "ALTER TYPE \"t\" ADD VALUE $pga$plain$pga$;");
 	emit_ok("addTypeValue", "['t', '$pga$']", "ALTER TYPE \"t\" ADD VALUE $pgb$$pga$$pgb$;");
 	emit_ok("addTypeValue", "['t', '']", "ALTER TYPE \"t\" ADD VALUE $pga$$pga$;");
+	/* a text ending in a prefix of the tag would run into the closing
+	 * tag ("x$pga$pga$" ends after x): node-pg-migrate 9.0.0 writes that
+	 * syntax error; a deliberate difference */
+	emit_ok("addTypeValue", "['t', 'x$pga']", "ALTER TYPE \"t\" ADD VALUE $pgb$x$pga$pgb$;");
+	emit_ok("addTypeValue", "['t', 'x$']", "ALTER TYPE \"t\" ADD VALUE $pga$x$$pga$;");
+	emit_ok("addTypeValue", "['t', 'x$p']", "ALTER TYPE \"t\" ADD VALUE $pga$x$p$pga$;");
 	/* $pga$ .. $pgz$ all taken: the next tag is $pgaa$ */
 	emit_ok("addTypeValue",
 		"['t', '$pga$$pgb$$pgc$$pgd$$pge$$pgf$$pgg$$pgh$$pgi$$pgj$$pgk$$pgl$$pgm$$pgn$$pgo$$pgp$$pgq$$pgr$$pgs$$pgt$$pgu$$pgv$$pgw$$pgx$$pgy$$pgz$']",
