@@ -77,7 +77,8 @@ void mig__pg_names(mig_str *out, const mig_qnames *names, const char *sep)
 
 /* Whether tag would end the quoted text early: it occurs in the text, or
  * starts in the text and runs on into the closing tag (text "x$pga" with
- * $pga$: "x$pga$pga$" closes after "x"). node-pg-migrate only checks the
+ * $pga$: "x$pga$pga$" closes after "x", and PostgreSQL then reads the
+ * rest as an alias). node-pg-migrate only checks the
  * first, and writes a syntax error for such texts. */
 static bool closes_early(const char *s, size_t n, const char *tag, size_t tn)
 {
