@@ -17,8 +17,10 @@ PIDF=$HOME_DIR/mysqld.pid
 alive() { kill -0 "$1" 2>/dev/null && ! grep -q '^[0-9]* ([^)]*) Z' "/proc/$1/stat" 2>/dev/null; }
 if [ -s "$PIDF" ]; then
 	pid=$(cat "$PIDF")
-	# only a server whose command line names our data directory
-	if alive "$pid" && tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "$HOME_DIR/data"; then
+	# only a server whose command line names our data directory (read
+	# first: with pipefail, grep -q closing the pipe early fails the test)
+	cmdline=$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null || true)
+	if alive "$pid" && case $cmdline in *"$HOME_DIR/data"*) true ;; *) false ;; esac; then
 		kill -TERM "$pid"
 		i=0
 		while alive "$pid" && [ $i -lt 300 ]; do i=$((i + 1)); sleep 0.1; done
