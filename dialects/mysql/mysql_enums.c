@@ -18,6 +18,8 @@
 #define _POSIX_C_SOURCE 200809L
 #include "dialects/mysql/mysql_emit.h"
 
+#include "dialects/common/enums.h"
+
 /* As mysql_catalog.c reads it (its ENUM_SUFFIX). */
 #define ENUMS_SUFFIX "_enums"
 
@@ -53,42 +55,58 @@ static void enum_table(my *p, mig_str *s)
 	mig_str_free(&t);
 }
 
-static void enum_table_create(my *p)
+/* The bookkeeping statements (dialects/common/enums.h) for this run;
+ * table and tail hold the quoted name and the table options. */
+static mig_enum_sql enum_sql(my *p, mig_str *table, mig_str *tail)
 {
-	mig_str s = MIG_STR_INIT;
-	mig_str_puts(&s, "CREATE TABLE IF NOT EXISTS ");
-	enum_table(p, &s);
+	enum_table(p, table);
 	/* binary NO PAD like the tables: 'a' and 'a ' are two labels, as in PostgreSQL */
-	mig_str_printf(&s, " (type_name VARCHAR(255) NOT NULL, position INT NOT NULL, value VARCHAR(255) NOT NULL,"
-			   " PRIMARY KEY (type_name, value)) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=%s",
-		       mig__my_table_collation(p));
-	mig__my_stmt(p, &s);
+	mig_str_printf(tail, " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=%s", mig__my_table_collation(p));
+	return (mig_enum_sql){.table = mig_str_cstr(table),
+			      .literal = mig_quote_backslash_literal,
+			      .text_type = "VARCHAR(255)",
+			      .int_type = "INT",
+			      .tail = mig_str_cstr(tail)};
+}
+
+enum row_stmt { ROWS_CREATE, ROWS_DELETE, ROWS_INSERT, ROWS_RENAME_TYPE, ROWS_RENAME_VALUE };
+
+/* One bookkeeping statement (nothing for an INSERT of no values). */
+static void rows_stmt(my *p, enum row_stmt which, const char *type, const mig_strv *values, const char *from,
+		      const char *to)
+{
+	mig_str t = MIG_STR_INIT, tail = MIG_STR_INIT, s = MIG_STR_INIT;
+	mig_enum_sql e = enum_sql(p, &t, &tail);
+	switch (which) {
+	case ROWS_CREATE:
+		mig_enum_create(&e, &s);
+		break;
+	case ROWS_DELETE:
+		mig_enum_delete(&e, type, &s);
+		break;
+	case ROWS_INSERT:
+		mig_enum_insert(&e, type, values, &s);
+		break;
+	case ROWS_RENAME_TYPE:
+		mig_enum_rename_type(&e, from, to, &s);
+		break;
+	case ROWS_RENAME_VALUE:
+		mig_enum_rename_value(&e, type, from, to, &s);
+		break;
+	}
+	if (s.len || mig_str_failed(&s))
+		mig__my_stmt(p, &s);
+	mig_str_free(&s);
+	mig_str_free(&t);
+	mig_str_free(&tail);
 }
 
 /* The stored rows of `type` replaced by values (delete_first), or added. */
 static void enum_store(my *p, const char *type, const mig_strv *values, bool delete_first)
 {
-	mig_str s = MIG_STR_INIT;
-	if (delete_first) {
-		mig_str_puts(&s, "DELETE FROM ");
-		enum_table(p, &s);
-		mig_str_puts(&s, " WHERE type_name = ");
-		mig_quote_backslash_literal(&s, type);
-		mig__my_stmt(p, &s);
-	}
-	if (!values->n)
-		return;
-	mig_str_puts(&s, "INSERT INTO ");
-	enum_table(p, &s);
-	mig_str_puts(&s, " (type_name, position, value) VALUES ");
-	for (size_t i = 0; i < values->n; i++) {
-		mig_str_puts(&s, i ? ", (" : "(");
-		mig_quote_backslash_literal(&s, type);
-		mig_str_printf(&s, ", %zu, ", i + 1);
-		mig_quote_backslash_literal(&s, values->v[i]);
-		mig_str_putc(&s, ')');
-	}
-	mig__my_stmt(p, &s);
+	if (delete_first)
+		rows_stmt(p, ROWS_DELETE, type, NULL, NULL, NULL);
+	rows_stmt(p, ROWS_INSERT, type, values, NULL, NULL);
 }
 
 /* ---- names and values ------------------------------------------------------------ */
@@ -107,14 +125,6 @@ static char *type_name(my *p, const mig_qname *n, const char *what)
 		return NULL;
 	}
 	return mig__my_ident(p, n->name, what, true);
-}
-
-static size_t strv_index(const mig_strv *v, const char *s)
-{
-	for (size_t i = 0; i < v->n; i++)
-		if (strcmp(v->v[i], s) == 0)
-			return i;
-	return (size_t)-1;
 }
 
 /* A copy of the values of `name`; false when there is no such type. */
@@ -262,11 +272,11 @@ static void e_createType(my *p)
 		goto out;
 	}
 	for (size_t i = 0; i < d->labels.n && !p->rc; i++) {
-		if (strv_index(&values, d->labels.v[i]) != (size_t)-1)
+		if (mig_enum_index(&values, d->labels.v[i]) != (size_t)-1)
 			mig__my_fail(p, MIG_ESQL, "%s: enum label \"%s\" used more than once", p->op->name, d->labels.v[i]);
 		mig__my_strv_add(p, &values, d->labels.v[i]);
 	}
-	enum_table_create(p);
+	rows_stmt(p, ROWS_CREATE, NULL, NULL, NULL, NULL);
 	enum_store(p, name, &values, false);
 out:
 	mig_strv_free(&values);
@@ -332,14 +342,7 @@ static void e_renameType(my *p)
 		goto out;
 	}
 	/* the columns say only enum('a','b'): nothing else names the type */
-	mig_str s = MIG_STR_INIT;
-	mig_str_puts(&s, "UPDATE ");
-	enum_table(p, &s);
-	mig_str_puts(&s, " SET type_name = ");
-	mig_quote_backslash_literal(&s, to);
-	mig_str_puts(&s, " WHERE type_name = ");
-	mig_quote_backslash_literal(&s, from);
-	mig__my_stmt(p, &s);
+	rows_stmt(p, ROWS_RENAME_TYPE, NULL, NULL, from, to);
 out:
 	mig_strv_free(&values);
 	mig_strv_free(&other);
@@ -363,32 +366,25 @@ static void e_addTypeValue(my *p)
 	if (!need_enum(p, name, &values))
 		goto out;
 	const char *v = d->value_text;
-	if (strv_index(&values, v) != (size_t)-1) {
+	size_t at = 0;
+	switch (mig_enum_place(&values, v, d->before_text, d->after_text, &at)) {
+	case MIG_ENUM_EXISTS:
 		if (d->if_not_exists)
 			mig__my_notice(p, "enum label \"%s\" already exists, skipping", v);
 		else
 			mig__my_fail(p, MIG_ESQL, "%s: enum label \"%s\" already exists", p->op->name, v);
 		goto out;
-	}
-	size_t at = values.n;
-	const char *anchor = d->before_text ? d->before_text : d->after_text;
-	if (anchor) {
-		at = strv_index(&values, anchor);
-		if (at == (size_t)-1) {
-			mig__my_fail(p, MIG_ESQL, "%s: \"%s\" is not an existing enum label", p->op->name, anchor);
-			goto out;
-		}
-		if (d->after_text)
-			at++;
+	case MIG_ENUM_MISSING:
+		mig__my_fail(p, MIG_ESQL, "%s: \"%s\" is not an existing enum label", p->op->name,
+			     d->before_text ? d->before_text : d->after_text);
+		goto out;
+	case MIG_ENUM_OK:
+		break;
 	}
 	/* found by the list as it is now, before it changes */
 	enum_users(p, name, &values, &u);
-	mig__my_strv_add(p, &values, v);
-	if (p->rc)
+	if (p->rc || (p->rc = mig_enum_insert_at(&values, v, at)) != 0)
 		goto out;
-	char *added = values.v[values.n - 1];
-	memmove(&values.v[at + 1], &values.v[at], (values.n - 1 - at) * sizeof(*values.v));
-	values.v[at] = added;
 	enum_store(p, name, &values, true);
 	restate_users(p, &u, &values, NULL, NULL);
 out:
@@ -411,14 +407,16 @@ static void e_renameTypeValue(my *p)
 	if (!name || !need_enum(p, name, &values))
 		goto out;
 	const char *from = d->from_text, *to = d->to_text;
-	size_t at = strv_index(&values, from);
-	if (at == (size_t)-1) {
+	size_t at = 0;
+	switch (mig_enum_renamable(&values, from, to, &at)) {
+	case MIG_ENUM_MISSING:
 		mig__my_fail(p, MIG_ESQL, "%s: \"%s\" is not an existing enum label", p->op->name, from);
 		goto out;
-	}
-	if (strv_index(&values, to) != (size_t)-1) {
+	case MIG_ENUM_EXISTS:
 		mig__my_fail(p, MIG_ESQL, "%s: enum label \"%s\" already exists", p->op->name, to);
 		goto out;
+	case MIG_ENUM_OK:
+		break;
 	}
 	enum_users(p, name, &values, &u);
 	for (size_t i = 0; i < values.n; i++) {
@@ -433,16 +431,8 @@ static void e_renameTypeValue(my *p)
 	}
 	mig__free(values.v[at]);
 	values.v[at] = dv;
+	rows_stmt(p, ROWS_RENAME_VALUE, name, NULL, from, to);
 	mig_str s = MIG_STR_INIT;
-	mig_str_puts(&s, "UPDATE ");
-	enum_table(p, &s);
-	mig_str_puts(&s, " SET value = ");
-	mig_quote_backslash_literal(&s, to);
-	mig_str_puts(&s, " WHERE type_name = ");
-	mig_quote_backslash_literal(&s, name);
-	mig_str_puts(&s, " AND value = ");
-	mig_quote_backslash_literal(&s, from);
-	mig__my_stmt(p, &s);
 	restate_users(p, &u, &both, NULL, NULL);
 	for (size_t i = 0; i < u.n && !p->rc; i++) {
 		mig_str_puts(&s, "UPDATE ");

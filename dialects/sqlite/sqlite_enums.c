@@ -6,6 +6,8 @@
  */
 #include "dialects/sqlite/sqlite_emit.h"
 
+#include "dialects/common/enums.h"
+
 /* The tables that have a column of enum type `type`. */
 static void enum_users(sq *p, const char *type, mig_strv *tables, mig_str *columns)
 {
@@ -99,41 +101,48 @@ static void enum_table(sq *p, mig_str *s)
 	mig_str_free(&name);
 }
 
+/* The bookkeeping statements (dialects/common/enums.h) for this run;
+ * table holds the quoted name. */
+static mig_enum_sql enum_sql(sq *p, mig_str *table)
+{
+	enum_table(p, table);
+	return (mig_enum_sql){.table = mig_str_cstr(table),
+			      .literal = mig__sq_quote_literal,
+			      .text_type = "TEXT",
+			      .int_type = "INTEGER",
+			      .tail = ""};
+}
+
+/* A finished statement (nothing when empty) as a step. */
+static void enum_step(sq *p, mig_str *s)
+{
+	if (!s->len && !mig_str_failed(s))
+		return;
+	mig_str_putc(s, ';');
+	mig__sq_step(p, s);
+}
+
 static void enum_table_create(sq *p)
 {
-	mig_str s = MIG_STR_INIT;
-	mig_str_puts(&s, "CREATE TABLE IF NOT EXISTS ");
-	enum_table(p, &s);
-	mig_str_puts(&s, " (type_name TEXT NOT NULL, position INTEGER NOT NULL, value TEXT NOT NULL, PRIMARY KEY (type_name, value));");
-	mig__sq_step(p, &s);
+	mig_str t = MIG_STR_INIT, s = MIG_STR_INIT;
+	mig_enum_sql e = enum_sql(p, &t);
+	mig_enum_create(&e, &s);
+	enum_step(p, &s);
+	mig_str_free(&t);
 }
 
 /* Replace the stored values of `type`. */
 static void enum_store(sq *p, const char *type, const mig_strv *values, bool delete_first)
 {
-	mig_str s = MIG_STR_INIT;
+	mig_str t = MIG_STR_INIT, s = MIG_STR_INIT;
+	mig_enum_sql e = enum_sql(p, &t);
 	if (delete_first) {
-		mig_str_puts(&s, "DELETE FROM ");
-		enum_table(p, &s);
-		mig_str_puts(&s, " WHERE type_name = ");
-		mig__sq_quote_literal(&s, type);
-		mig_str_putc(&s, ';');
-		mig__sq_step(p, &s);
+		mig_enum_delete(&e, type, &s);
+		enum_step(p, &s);
 	}
-	if (!values->n)
-		return;
-	mig_str_puts(&s, "INSERT INTO ");
-	enum_table(p, &s);
-	mig_str_puts(&s, " (type_name, position, value) VALUES ");
-	for (size_t i = 0; i < values->n; i++) {
-		mig_str_puts(&s, i ? ", (" : "(");
-		mig__sq_quote_literal(&s, type);
-		mig_str_printf(&s, ", %zu, ", i + 1);
-		mig__sq_quote_literal(&s, values->v[i]);
-		mig_str_putc(&s, ')');
-	}
-	mig_str_putc(&s, ';');
-	mig__sq_step(p, &s);
+	mig_enum_insert(&e, type, values, &s);
+	enum_step(p, &s);
+	mig_str_free(&t);
 }
 
 static void e_createType(sq *p)
@@ -236,29 +245,17 @@ static void e_renameType(sq *p)
 		mig__sq_fail(p, MIG_ESQL, "%s: type \"%s\" already exists", p->op->name, to);
 		goto out;
 	}
-	mig_str s = MIG_STR_INIT;
-	mig_str_puts(&s, "UPDATE ");
-	enum_table(p, &s);
-	mig_str_puts(&s, " SET type_name = ");
-	mig__sq_quote_literal(&s, to);
-	mig_str_puts(&s, " WHERE type_name = ");
-	mig__sq_quote_literal(&s, from);
-	mig_str_putc(&s, ';');
-	mig__sq_step(p, &s);
+	mig_str t = MIG_STR_INIT, s = MIG_STR_INIT;
+	mig_enum_sql e = enum_sql(p, &t);
+	mig_enum_rename_type(&e, from, to, &s);
+	enum_step(p, &s);
+	mig_str_free(&t);
 	enum_rebuild_users(p, from, &values, to, NULL, NULL);
 out:
 	mig_strv_free(&values);
 	mig_strv_free(&other);
 	mig__free(from);
 	mig__free(to);
-}
-
-static size_t strv_index(const mig_strv *v, const char *s)
-{
-	for (size_t i = 0; i < v->n; i++)
-		if (strcmp(v->v[i], s) == 0)
-			return i;
-	return (size_t)-1;
 }
 
 static void e_addTypeValue(sq *p)
@@ -276,32 +273,23 @@ static void e_addTypeValue(sq *p)
 	if (!need_enum(p, name, &values))
 		goto out;
 	const char *v = d->value_text;
-	if (strv_index(&values, v) != (size_t)-1) {
+	size_t at = 0;
+	switch (mig_enum_place(&values, v, d->before_text, d->after_text, &at)) {
+	case MIG_ENUM_EXISTS:
 		if (d->if_not_exists)
 			mig__sq_notice(p, "enum label \"%s\" already exists, skipping", v);
 		else
 			mig__sq_fail(p, MIG_ESQL, "%s: enum label \"%s\" already exists", p->op->name, v);
 		goto out;
-	}
-	size_t at = values.n;
-	const char *anchor = d->before_text ? d->before_text : d->after_text;
-	if (anchor) {
-		at = strv_index(&values, anchor);
-		if (at == (size_t)-1)
-			mig__sq_fail(p, MIG_ESQL, "%s: \"%s\" is not an existing enum label", p->op->name, anchor);
-		else if (d->after_text)
-			at++;
-	}
-	if (p->rc)
+	case MIG_ENUM_MISSING:
+		mig__sq_fail(p, MIG_ESQL, "%s: \"%s\" is not an existing enum label", p->op->name,
+			     d->before_text ? d->before_text : d->after_text);
 		goto out;
-	char *dv = mig__sq_dup_or_fail(p, v);
-	if (!dv || mig_strv_push(&values, dv)) {
-		if (!p->rc)
-			mig__sq_oom(p);
-		goto out;
+	case MIG_ENUM_OK:
+		break;
 	}
-	memmove(&values.v[at + 1], &values.v[at], (values.n - 1 - at) * sizeof(*values.v));
-	values.v[at] = dv;
+	if ((p->rc = mig_enum_insert_at(&values, v, at)) != 0)
+		goto out;
 	enum_store(p, name, &values, true);
 	enum_rebuild_users(p, name, &values, NULL, NULL, NULL);
 out:
@@ -317,31 +305,27 @@ static void e_renameTypeValue(sq *p)
 	if (p->rc || !need_enum(p, name, &values))
 		goto out;
 	const char *from = d->from_text, *to = d->to_text;
-	size_t at = strv_index(&values, from);
-	if (at == (size_t)-1) {
+	size_t at = 0;
+	switch (mig_enum_renamable(&values, from, to, &at)) {
+	case MIG_ENUM_MISSING:
 		mig__sq_fail(p, MIG_ESQL, "%s: \"%s\" is not an existing enum label", p->op->name, from);
 		goto out;
-	}
-	if (strv_index(&values, to) != (size_t)-1) {
+	case MIG_ENUM_EXISTS:
 		mig__sq_fail(p, MIG_ESQL, "%s: enum label \"%s\" already exists", p->op->name, to);
 		goto out;
+	case MIG_ENUM_OK:
+		break;
 	}
 	char *dv = mig__sq_dup_or_fail(p, to);
 	if (!dv)
 		goto out;
 	mig__free(values.v[at]);
 	values.v[at] = dv;
-	mig_str s = MIG_STR_INIT;
-	mig_str_puts(&s, "UPDATE ");
-	enum_table(p, &s);
-	mig_str_puts(&s, " SET value = ");
-	mig__sq_quote_literal(&s, to);
-	mig_str_puts(&s, " WHERE type_name = ");
-	mig__sq_quote_literal(&s, name);
-	mig_str_puts(&s, " AND value = ");
-	mig__sq_quote_literal(&s, from);
-	mig_str_putc(&s, ';');
-	mig__sq_step(p, &s);
+	mig_str t = MIG_STR_INIT, s = MIG_STR_INIT;
+	mig_enum_sql e = enum_sql(p, &t);
+	mig_enum_rename_value(&e, name, from, to, &s);
+	enum_step(p, &s);
+	mig_str_free(&t);
 	enum_rebuild_users(p, name, &values, NULL, from, to);
 out:
 	mig_strv_free(&values);
