@@ -46,6 +46,8 @@
  */
 #include "dialects/mysql/mysql_int.h"
 
+#include "dialects/common/reader.h"
+
 #include "dialects/common/names.h"
 #include "dialects/common/quote.h"
 #include "util/alloc.h"
@@ -81,21 +83,7 @@ typedef struct reader {
 
 static mig_rows *query(reader *r, mig_str *q)
 {
-	mig_rows *rows = NULL;
-	if (r->rc)
-		goto out;
-	if (mig_str_failed(q)) {
-		r->rc = mig_error_oom();
-		goto out;
-	}
-	r->rc = r->io->query(r->io->ud, mig_str_cstr(q), &rows);
-	if (r->rc) {
-		mig_rows_free(rows);
-		rows = NULL;
-	}
-out:
-	mig_str_free(q);
-	return rows;
+	return mig_reader_query(r->io, &r->rc, q);
 }
 
 static const char *cell(const mig_rows *rows, size_t i, size_t c)
@@ -111,24 +99,14 @@ static void adopt(reader *r, int rc)
 
 static char *rdup(reader *r, const char *s)
 {
-	if (!s)
-		return NULL;
-	char *d = mig_strdup(s);
-	if (!d)
-		adopt(r, mig_error_oom());
-	return d;
+	return mig_reader_dup(&r->rc, s);
 }
 
 /* The text of s built so far, handed over; NULL (and the error) when it
  * failed. */
 static char *rdetach(reader *r, mig_str *s)
 {
-	if (mig_str_failed(s)) {
-		mig_str_free(s);
-		adopt(r, mig_error_oom());
-		return NULL;
-	}
-	return mig_str_detach(s);
+	return mig_reader_detach(&r->rc, s);
 }
 
 static bool ieq_n(const char *a, const char *b, size_t n)

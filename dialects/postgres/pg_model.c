@@ -13,6 +13,8 @@
 #define _POSIX_C_SOURCE 200809L
 #include "dialects/postgres/pg_emit.h"
 
+#include "dialects/common/reader.h"
+
 #include "dialects/common/model_apply.h"
 #include "dialects/common/quote.h"
 #include "util/alloc.h"
@@ -365,21 +367,7 @@ typedef struct reader {
 
 static mig_rows *query(reader *r, mig_str *q)
 {
-	mig_rows *rows = NULL;
-	if (r->rc)
-		goto out;
-	if (mig_str_failed(q)) {
-		r->rc = mig_error_oom();
-		goto out;
-	}
-	r->rc = r->io->query(r->io->ud, mig_str_cstr(q), &rows);
-	if (r->rc) {
-		mig_rows_free(rows);
-		rows = NULL;
-	}
-out:
-	mig_str_free(q);
-	return rows;
+	return mig_reader_query(r->io, &r->rc, q);
 }
 
 /* " AND <col> = 'only'" when reading one table. */
@@ -409,12 +397,7 @@ static void adopt(reader *r, int rc)
 
 static char *rdup(reader *r, const char *s)
 {
-	if (!s)
-		return NULL;
-	char *d = mig_strdup(s);
-	if (!d)
-		adopt(r, mig_error_oom());
-	return d;
+	return mig_reader_dup(&r->rc, s);
 }
 
 /* "a\x1fb" -> [a, b] */
