@@ -160,3 +160,30 @@ int mig_model_apply(const mig_model_rules *r, const mig_opdef *def, mig_model *m
 		*unfollowed = a.unfollowed;
 	return a.rc;
 }
+
+int mig_model_sql_unfollowed(const mig_steps *steps, const char *const *data_words, const char **unfollowed)
+{
+	for (size_t i = 0; i < steps->n && !*unfollowed; i++)
+		for (size_t k = 0; k < steps->v[i].n && !*unfollowed; k++) {
+			char *one = mig_step_stmt(&steps->v[i], k);
+			if (!one)
+				return mig_error_oom();
+			size_t n = 0, len = strlen(one);
+			mig_sql_first_word(one, len, &n);
+			if (n && !mig_sql_starts_with_any(one, len, data_words))
+				*unfollowed = "schema changes written as SQL";
+			mig__free(one);
+		}
+	return 0;
+}
+
+void mig_model_say_unfollowed(const mig_emit_ctx *ctx, const mig_op *op, const char *unfollowed)
+{
+	if (!unfollowed || !ctx->warn)
+		return;
+	mig_str s = MIG_STR_INIT;
+	mig_str_printf(&s, "%s: the offline model does not follow %s", op->name, unfollowed);
+	if (!mig_str_failed(&s))
+		ctx->warn(ctx->warn_ud, mig_str_cstr(&s));
+	mig_str_free(&s);
+}

@@ -18,6 +18,7 @@
 #define MIG_MODEL_APPLY_H
 
 #include "dialects/common/model.h"
+#include "dialects/dialect.h"
 #include "ir/opdef.h"
 #include "util/str.h"
 
@@ -55,5 +56,14 @@ typedef struct mig_model_rules {
  * model is then only as good as what was followed. 0 or MIG_ENOMEM.
  */
 int mig_model_apply(const mig_model_rules *r, const mig_opdef *def, mig_model *m, const char **unfollowed);
+
+/* User SQL (pgm.sql(), .sql files) the model cannot follow: *unfollowed
+ * is set when a statement of steps starts with anything but one of
+ * data_words (an engine's words for statements that leave the schema
+ * alone). 0 or MIG_ENOMEM. */
+int mig_model_sql_unfollowed(const mig_steps *steps, const char *const *data_words, const char **unfollowed);
+/* The notice that the model did not follow op (nothing when unfollowed
+ * is NULL or nobody listens). */
+void mig_model_say_unfollowed(const mig_emit_ctx *ctx, const mig_op *op, const char *unfollowed);
 
 #endif

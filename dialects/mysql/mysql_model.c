@@ -150,15 +150,10 @@ static const mig_model_rules mysql_rules = {
 };
 
 /* Whether user SQL leaves the tables alone (data, settings). */
-static bool data_only(const char *stmt)
-{
-	static const char *const words[] = {"insert", "update", "delete", "select", "with", "values", "replace",
-					    "truncate", "set", "analyze", "optimize", "lock", "unlock", "do",
-					    "call", "load", "show", "explain", "grant", "revoke", NULL};
-	size_t n;
-	mig_sql_first_word(stmt, strlen(stmt), &n);
-	return n == 0 || mig_sql_starts_with_any(stmt, strlen(stmt), words);
-}
+/* Statements that leave the schema alone, by their first word. */
+static const char *const data_words[] = {"insert", "update", "delete", "select", "with", "values", "replace",
+					  "truncate", "set", "analyze", "optimize", "lock", "unlock", "do",
+					  "call", "load", "show", "explain", "grant", "revoke", NULL};
 
 /* ---- what MySQL does differently from the common applier -------------------------- */
 
@@ -481,15 +476,7 @@ int mig__my_apply(const mig_emit_ctx *ctx, const mig_op *op, const mig_opdef *de
 	if (enum_type && (rc = enum_stored(m, enum_type, &old_list)) != 0)
 		return rc;
 	if (def->kind == MIG_OP_SQL) {
-		for (size_t i = 0; i < steps->n && !why; i++)
-			for (size_t k = 0; k < steps->v[i].n && !why; k++) {
-				char *one = mig_step_stmt(&steps->v[i], k);
-				if (!one)
-					return mig_error_oom();
-				if (!data_only(one))
-					why = "schema changes written as SQL";
-				mig__free(one);
-			}
+		rc = mig_model_sql_unfollowed(steps, data_words, &why);
 	} else if (def->kind == MIG_OP_DROP_INDEX || def->kind == MIG_OP_RENAME_INDEX) {
 		const char *name = def->kind == MIG_OP_DROP_INDEX ? def->u.drop_index.name.name : def->u.rename.from.name;
 		rc = expr_rename(m, name, def->kind == MIG_OP_DROP_INDEX ? NULL : def->u.rename.to.name);
@@ -530,12 +517,6 @@ int mig__my_apply(const mig_emit_ctx *ctx, const mig_op *op, const mig_opdef *de
 		rc = settle(m);
 	if (rc)
 		return rc;
-	if (why && ctx->warn) {
-		mig_str s = MIG_STR_INIT;
-		mig_str_printf(&s, "%s: the offline model does not follow %s", op->name, why);
-		if (!mig_str_failed(&s))
-			ctx->warn(ctx->warn_ud, mig_str_cstr(&s));
-		mig_str_free(&s);
-	}
+	mig_model_say_unfollowed(ctx, op, why);
 	return 0;
 }

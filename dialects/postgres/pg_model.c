@@ -311,15 +311,10 @@ static const mig_model_rules rules = {
 /* ---- apply ------------------------------------------------------------------------ */
 
 /* Whether user SQL leaves the tables alone (data, settings, comments). */
-static bool data_only(const char *stmt)
-{
-	static const char *const words[] = {"insert", "update", "delete", "select", "with",    "values", "copy",
-					    "truncate", "set", "reset",  "comment", "grant",  "revoke", "analyze",
-					    "vacuum", "notify", "listen", "lock", "refresh", "show", "explain", NULL};
-	size_t n;
-	mig_sql_first_word(stmt, strlen(stmt), &n);
-	return n == 0 || mig_sql_starts_with_any(stmt, strlen(stmt), words);
-}
+/* Statements that leave the schema alone, by their first word. */
+static const char *const data_words[] = {"insert", "update", "delete", "select", "with",   "values", "copy",
+					  "truncate", "set",   "reset",  "comment", "grant", "revoke", "analyze",
+					  "vacuum", "notify", "listen", "lock",   "refresh", "show", "explain", NULL};
 
 int mig__pg_apply(const mig_emit_ctx *ctx, const mig_op *op, const mig_opdef *def, const mig_steps *steps,
 		  mig_model *m)
@@ -328,27 +323,15 @@ int mig__pg_apply(const mig_emit_ctx *ctx, const mig_op *op, const mig_opdef *de
 	if (!def)
 		return 0;
 	if (def->kind == MIG_OP_SQL) {
-		for (size_t s = 0; s < steps->n && !why; s++)
-			for (size_t k = 0; k < steps->v[s].n && !why; k++) {
-				char *one = mig_step_stmt(&steps->v[s], k);
-				if (!one)
-					return mig_error_oom();
-				if (!data_only(one))
-					why = "schema changes written as SQL";
-				mig__free(one);
-			}
+		int rc = mig_model_sql_unfollowed(steps, data_words, &why);
+		if (rc)
+			return rc;
 	} else {
 		int rc = mig_model_apply(&rules, def, m, &why);
 		if (rc)
 			return rc;
 	}
-	if (why && ctx->warn) {
-		mig_str s = MIG_STR_INIT;
-		mig_str_printf(&s, "%s: the offline model does not follow %s", op->name, why);
-		if (!mig_str_failed(&s))
-			ctx->warn(ctx->warn_ud, mig_str_cstr(&s));
-		mig_str_free(&s);
-	}
+	mig_model_say_unfollowed(ctx, op, why);
 	return 0;
 }
 
