@@ -32,7 +32,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#define MIG_DIALECT_VERSION 3
+#define MIG_DIALECT_VERSION 4
 
 /* mig_dialect.flags */
 enum {
@@ -110,8 +110,7 @@ enum mig_state_stmt {
  * in <migrations table>_lock, times in seconds on the server's clock. */
 enum mig_lock_stmt {
 	MIG_LOCK_CREATE,  /* create the table if missing */
-	MIG_LOCK_EXPIRE,  /* delete an expired lease */
-	MIG_LOCK_TAKE,    /* insert our lease unless one exists */
+	MIG_LOCK_TAKE,    /* one statement: insert our lease, or take over an expired one */
 	MIG_LOCK_READ,    /* query: owner, acquired_at, expires_at, now */
 	MIG_LOCK_RENEW,   /* push our lease's expiry forward */
 	MIG_LOCK_RELEASE  /* delete our lease */
@@ -205,6 +204,12 @@ typedef struct mig_dialect {
 	/* required (version 3): the journal's statements (see above). */
 	int (*journal_sql)(const mig_state_names *names, enum mig_journal_stmt which, const mig_journal_args *args,
 			   mig_str *out);
+	/* optional (version 4): the settings to restate at the start of every
+	 * transaction when the session does not keep them (the server facts
+	 * say MIG_SERVER_POOLED: behind a transaction pooler each transaction
+	 * may run on another server session). session_sql then sets only what
+	 * the pooler itself carries over. */
+	int (*txn_sql)(const mig_session_opts *opts, mig_strv *stmts);
 } mig_dialect;
 
 /* dialects/registry.c */

@@ -52,8 +52,14 @@ struct mig_lock_strategy {
 	int (*unlock)(mig_conn *conn, const mig_lock_request *req);
 	/* optional: who holds it (0 and an empty holder when unknown). */
 	int (*holder)(mig_conn *conn, const mig_lock_request *req, mig_lock_holder *out);
-	/* optional: extend a lease between migrations. */
+	/* optional: extend a lease (between migrations, or from the keeper's
+	 * own connection while a migration runs). */
 	int (*renew)(mig_conn *conn, const mig_lock_request *req);
+	/* optional: once, before the first try_lock (create what it needs). */
+	int (*prepare)(mig_conn *conn, const mig_lock_request *req);
+	/* optional: is it still ours? (a lease can expire and be taken over;
+	 * a session lock cannot be lost while the session lives) */
+	int (*still_held)(mig_conn *conn, const mig_lock_request *req, bool *held);
 	/* The message when it is held and the run does not wait, or NULL
 	 * for "Another migration is already running on <scope>". */
 	const char *refusal;

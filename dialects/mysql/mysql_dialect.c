@@ -122,7 +122,8 @@ static int lock_sql(const mig_state_names *names, enum mig_lock_stmt which, cons
 	mig_str table = MIG_STR_INIT, t = MIG_STR_INIT;
 	mig_str_printf(&t, "%s_lock", names->table);
 	qualified(&table, names->schema, mig_str_cstr(&t));
-	mig_lease_sql l = {.table = mig_str_cstr(&table), .now = now_seconds, .literal = literal};
+	mig_lease_sql l = {.table = mig_str_cstr(&table), .now = now_seconds, .literal = literal,
+			   .upsert = MIG_LEASE_ON_DUPLICATE_KEY};
 	int rc = mig_str_failed(&table) || mig_str_failed(&t) ? mig_error_oom()
 							     : mig_lease_statement(&l, which, owner, seconds, out);
 	mig_str_free(&table);
@@ -187,6 +188,12 @@ static int session_sql(const mig_session_opts *opts, mig_strv *stmts)
 		rc = mig_strv_pushdup(stmts, "SET SESSION sql_mode = '" SQL_MODE "'");
 	if (rc == 0)
 		rc = mig_strv_pushdup(stmts, "SET SESSION time_zone = '+00:00'");
+	/* On Galera a node applies other nodes' commits a moment after they
+	 * were certified: without causal reads a run that just took the
+	 * lease from a run on another node could read the state table as it
+	 * was before that run's last migration, and apply it again. */
+	if (rc == 0 && opts->server && (opts->server->facts & MIG_SERVER_CLUSTER))
+		rc = mig_strv_pushdup(stmts, "SET SESSION wsrep_sync_wait = 1");
 	long long ms = 0;
 	if (rc == 0 && opts->lock_timeout && *opts->lock_timeout &&
 	    (rc = mig_duration_ms(opts->lock_timeout, "--lock-timeout", &ms)) == 0) {

@@ -120,10 +120,10 @@ static int journal_sql(const mig_state_names *names, enum mig_journal_stmt which
 
 /* ---- the session ----------------------------------------------------------- */
 
-static int setting(mig_strv *stmts, const char *name, const char *value)
+static int setting(mig_strv *stmts, const char *scope, const char *name, const char *value)
 {
 	mig_str s = MIG_STR_INIT;
-	mig_str_printf(&s, "SET %s TO ", name);
+	mig_str_printf(&s, "SET %s%s TO ", scope, name);
 	mig_quote_pg_literal(&s, value);
 	return mig_strv_push(stmts, mig_str_detach(&s));
 }
@@ -131,17 +131,19 @@ static int setting(mig_strv *stmts, const char *name, const char *value)
 /* The quoting of this dialect (plain '' literals in generated SQL, as
  * node-pg-migrate writes them) assumes standard_conforming_strings: pin
  * it rather than hope a database or role did not turn it off. */
-static int session_sql(const mig_session_opts *opts, mig_strv *stmts)
+/* lock_timeout, statement_timeout and search_path, for the session
+ * (scope "") or for one transaction (scope "LOCAL "). */
+static int run_settings(const mig_session_opts *opts, const char *scope, mig_strv *stmts)
 {
-	int rc = mig_strv_pushdup(stmts, "SET standard_conforming_strings TO on");
-	if (rc == 0 && opts->lock_timeout && *opts->lock_timeout)
-		rc = setting(stmts, "lock_timeout", opts->lock_timeout);
+	int rc = 0;
+	if (opts->lock_timeout && *opts->lock_timeout)
+		rc = setting(stmts, scope, "lock_timeout", opts->lock_timeout);
 	if (rc == 0 && opts->statement_timeout && *opts->statement_timeout)
-		rc = setting(stmts, "statement_timeout", opts->statement_timeout);
+		rc = setting(stmts, scope, "statement_timeout", opts->statement_timeout);
 	if (rc)
 		return rc;
 	mig_str s = MIG_STR_INIT;
-	mig_str_puts(&s, "SET search_path TO ");
+	mig_str_printf(&s, "SET %ssearch_path TO ", scope);
 	if (opts->nschemas == 0)
 		mig_quote_ansi_ident(&s, "public");
 	for (size_t i = 0; i < opts->nschemas; i++) {
@@ -150,6 +152,26 @@ static int session_sql(const mig_session_opts *opts, mig_strv *stmts)
 		mig_quote_ansi_ident(&s, opts->schemas[i]);
 	}
 	return mig_strv_push(stmts, mig_str_detach(&s));
+}
+
+/* The quoting of this dialect (plain '' literals in generated SQL, as
+ * node-pg-migrate writes them) assumes standard_conforming_strings: pin
+ * it rather than hope a database or role did not turn it off. Behind a
+ * pooler the other settings would stay on the server session for the
+ * pooler's next client: they go into every transaction instead
+ * (txn_sql); standard_conforming_strings is one of the parameters the
+ * server reports, which PgBouncer restores for each client. */
+static int session_sql(const mig_session_opts *opts, mig_strv *stmts)
+{
+	int rc = mig_strv_pushdup(stmts, "SET standard_conforming_strings TO on");
+	if (rc || (opts->server && (opts->server->facts & MIG_SERVER_POOLED)))
+		return rc;
+	return run_settings(opts, "", stmts);
+}
+
+static int txn_sql(const mig_session_opts *opts, mig_strv *stmts)
+{
+	return run_settings(opts, "LOCAL ", stmts);
 }
 
 /* ---- pgm.sql ---------------------------------------------------------------- */
@@ -226,6 +248,7 @@ const mig_dialect mig_postgres_dialect = {
 	.lock_sql = lock_sql,
 	.journal_sql = journal_sql,
 	.session_sql = session_sql,
+	.txn_sql = txn_sql,
 	.split = split,
 	.default_schema = "public",
 };

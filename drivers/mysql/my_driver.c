@@ -202,6 +202,29 @@ static int my_query(mig_conn *conn, const char *sql, mig_rows **out)
 /* ---- connection ---------------------------------------------------- */
 
 /*
+ * A Galera node (MariaDB Galera Cluster, Percona XtraDB Cluster) says
+ * wsrep_on = ON. Every node takes writes, and GET_LOCK is node-local: a
+ * lock held on one node is granted at once on another, so it excludes
+ * nothing and runs take the lease instead. (SHOW VARIABLES, not
+ * @@wsrep_on: a server without wsrep has no such variable and answers
+ * with no row rather than an error.)
+ */
+static int cluster_facts(struct my_conn *c)
+{
+	mig_rows *rows = NULL;
+	int rc = mig__my_query(c, "SHOW VARIABLES LIKE 'wsrep_on'", &rows);
+	if (rc)
+		return rc;
+	const char *v = rows->nrows == 1 ? mig_rows_get(rows, 0, 1) : NULL;
+	if (v && (strcmp(v, "ON") == 0 || strcmp(v, "1") == 0)) {
+		c->base.server.facts |= MIG_SERVER_CLUSTER;
+		c->base.caps &= ~(unsigned)MIG_CAP_SESSION_LOCK;
+	}
+	mig_rows_free(rows);
+	return 0;
+}
+
+/*
  * TLS as the URL asks. The two libraries differ:
  * - Oracle's libmysqlclient (8.0) has MYSQL_OPT_SSL_MODE with exactly the
  *   URL's five modes (its default is PREFERRED); ENFORCE and
@@ -332,6 +355,10 @@ static int my_open(const mig_driver *drv, const mig_url *url, const mig_conn_opt
 	}
 	c->base.server.text = c->version;
 	c->base.caps = drv->caps;
+	if ((rc = cluster_facts(c)) != 0) {
+		my_close(&c->base);
+		return rc;
+	}
 	*out = &c->base;
 	return 0;
 }

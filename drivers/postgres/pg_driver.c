@@ -177,10 +177,33 @@ static char *libpq_conninfo(const mig_url *url)
  * without a listener only warnings and worse are sent. This also tames a
  * role or database whose default is DEBUG. What the SQL needs (quoting,
  * search_path, timeouts) is the dialect's session setup. */
+/*
+ * One round trip: the notice level, and the server's own process id. A
+ * connection pooler (PgBouncer, RDS Proxy, pgcat, Odyssey) answers the
+ * startup itself and hands the client a made-up process id and cancel
+ * key; the server process that runs our statements has another. So a
+ * mismatch means a pooler sits in between, and then a session lock may
+ * not exclude anything (in transaction mode the next transaction may run
+ * on another server connection), nor may session settings last.
+ */
 static int setup_session(struct pg_conn *c)
 {
-	return mig__pg_run(c, c->notice ? "SET client_min_messages TO notice" : "SET client_min_messages TO warning",
-			   NULL, NULL, NULL);
+	PGresult *res = NULL;
+	int rc = mig__pg_run(c,
+			     c->notice ? "SET client_min_messages TO notice; SELECT pg_backend_pid()"
+				       : "SET client_min_messages TO warning; SELECT pg_backend_pid()",
+			     NULL, &res, NULL);
+	if (rc)
+		return rc;
+	if (res && PQntuples(res) == 1 && !PQgetisnull(res, 0, 0)) {
+		long server_pid = strtol(PQgetvalue(res, 0, 0), NULL, 10);
+		if (server_pid != (long)PQbackendPID(c->pg)) {
+			c->base.server.facts |= MIG_SERVER_POOLED;
+			c->base.caps &= ~(unsigned)MIG_CAP_SESSION_LOCK;
+		}
+	}
+	PQclear(res);
+	return 0;
 }
 
 static void pg_close(mig_conn *conn)

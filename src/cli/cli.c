@@ -70,6 +70,7 @@ static const char usage_text[] =
 	"      --lock-value N          advisory lock key (PostgreSQL; default 7241865325823964)\n"
 	"      --lock-strategy S       auto (default), session (advisory lock / file lock) or\n"
 	"                              table (a lease row in <migrations table>_lock)\n"
+	"      --lock-lease SEC        how long a lease lasts unrenewed (default 30; renewed every SEC/3)\n"
 	"      --lock-timeout T        server lock wait per statement, e.g. 10s (PostgreSQL)\n"
 	"      --statement-timeout T   server time limit per statement, e.g. 5min (PostgreSQL)\n"
 	"\n"
@@ -123,7 +124,7 @@ static const struct {
 	{"ignore-pattern", 0}, {"lock-wait", 0}, {"lock-value", 0},
 	{"lock-timeout", 0}, {"statement-timeout", 0}, {"connect-timeout", 0},
 	{"dialect", 0}, {"env-file", 0}, {"envPath", 0}, {"advisory-lock-mode", 0},
-	{"lock-strategy", 0},
+	{"lock-strategy", 0}, {"lock-lease", 0},
 };
 
 static int parse_number(const char *opt, const char *v, double *out)
@@ -177,6 +178,12 @@ static int set_value(struct cli *c, const char *opt, const char *v)
 		if (strcmp(v, "auto") != 0 && strcmp(v, "session") != 0 && strcmp(v, "table") != 0)
 			return mig_error_set(MIG_EUSAGE, "--lock-strategy is auto, session or table, not '%s'", v);
 		c->o.lock_strategy = v;
+	} else if (strcmp(opt, "lock-lease") == 0) {
+		if ((rc = parse_number(opt, v, &d)) == 0) {
+			if (d < 2 || d > 86400 || d != (double)(int)d)
+				return mig_error_set(MIG_EUSAGE, "--lock-lease needs whole seconds from 2 to 86400, not '%s'", v);
+			c->o.lock_lease = (int)d;
+		}
 	} else if (strcmp(opt, "lock-timeout") == 0)
 		c->o.lock_timeout = v;
 	else if (strcmp(opt, "statement-timeout") == 0)

@@ -5,6 +5,8 @@
 #define _POSIX_C_SOURCE 200809L
 #include "engine/lock.h"
 
+#include "engine/conn.h"
+
 #include "util/alloc.h"
 #include "util/error.h"
 #include "util/str.h"
@@ -152,7 +154,9 @@ int mig_lock_acquire(mig_conn *conn, const mig_lock_strategy *s, const mig_lock_
 {
 	memset(out, 0, sizeof(*out));
 	bool got = false;
-	int rc = s->try_lock(conn, req, &got);
+	int rc = s->prepare ? s->prepare(conn, req) : 0;
+	if (rc == 0)
+		rc = s->try_lock(conn, req, &got);
 	if (rc)
 		return rc;
 	if (!got && req->wait_seconds == 0)
@@ -187,18 +191,60 @@ int mig_lock_acquire(mig_conn *conn, const mig_lock_strategy *s, const mig_lock_
 	return 0;
 }
 
+static int lost(const mig_lock *lock, const char *why)
+{
+	int rc = mig_error_set(MIG_ELOCKED, "the run lost its lock: %s, so another run may be migrating this database",
+			       why);
+	mig_error_set_hint("nothing more was started; use a longer --lock-lease if the server or network is slow");
+	(void)lock;
+	return rc;
+}
+
+int mig_lock_check(mig_conn *conn, mig_lock *lock)
+{
+	const mig_lock_strategy *s = lock->strategy;
+	if (!s)
+		return 0;
+	char *why = NULL;
+	if (lock->keeper) {
+		if (!mig__lock_keeper_lost(lock->keeper, &why))
+			return 0;
+	} else {
+		bool held = true;
+		int rc = s->still_held ? s->still_held(conn, &lock->req, &held) : 0;
+		if (rc || held)
+			return rc;
+		why = holder_text(conn, s, &lock->req);
+		char *m = mig_aprintf("it expired and was taken over (%s)", why ? why : "by another run");
+		mig__free(why);
+		why = m;
+	}
+	int rc = lost(lock, why ? why : "it expired");
+	mig__free(why);
+	return rc;
+}
+
 int mig_lock_renew(mig_conn *conn, mig_lock *lock)
 {
 	if (!lock->strategy || !lock->strategy->renew)
 		return 0;
-	return lock->strategy->renew(conn, &lock->req);
+	if (!lock->keeper) {
+		int rc = lock->strategy->renew(conn, &lock->req);
+		if (rc)
+			return rc;
+	}
+	return mig_lock_check(conn, lock);
 }
 
 int mig_lock_release(mig_conn *conn, mig_lock *lock)
 {
-	if (!lock->strategy)
-		return 0;
+	mig_conn *own = lock->keeper ? mig__lock_keeper_stop(lock->keeper) : NULL;
+	lock->keeper = NULL;
+	int rc = 0;
 	const mig_lock_strategy *s = lock->strategy;
 	lock->strategy = NULL;
-	return s->unlock(conn, &lock->req);
+	if (s && (own || conn))
+		rc = s->unlock(own ? own : conn, &lock->req);
+	mig__conn_close(own);
+	return rc;
 }

@@ -27,10 +27,13 @@
 /* The lease row (lock_lease.c). */
 extern const mig_lock_strategy mig_lease_lock;
 
+typedef struct mig_lock_keeper mig_lock_keeper; /* lock_keeper.c */
+
 /* A held lock. */
 typedef struct mig_lock {
 	const mig_lock_strategy *strategy; /* NULL: not held */
 	mig_lock_request req;
+	mig_lock_keeper *keeper;           /* renews a lease from its own connection, or NULL */
 } mig_lock;
 
 enum mig_lock_choice { MIG_LOCK_AUTO, MIG_LOCK_SESSION, MIG_LOCK_TABLE };
@@ -45,10 +48,28 @@ int mig_lock_choose(const mig_conn *conn, enum mig_lock_choice choice, const mig
  * run has it. req's strings must outlive the lock. */
 int mig_lock_acquire(mig_conn *conn, const mig_lock_strategy *s, const mig_lock_request *req,
 		     void (*notice)(void *ud, const char *message), void *notice_ud, mig_lock *out);
-/* Renew a lease (no-op for session locks). */
+/* Keep a lease renewed from `second` (a connection of its own, with the
+ * session set up; the lock owns it from here on, even on failure) every
+ * `interval` seconds until the lock is released. A no-op for session
+ * locks. */
+int mig_lock_keep(mig_lock *lock, mig_conn *second, double interval);
+/* Renew a lease between migrations and check it is still ours (no-op
+ * for session locks; with a keeper, only the check). */
 int mig_lock_renew(mig_conn *conn, mig_lock *lock);
-/* Release (no-op when not held). */
+/* Is the lock still this run's? MIG_ELOCKED, saying why, when its lease
+ * expired and was taken over (or could not be renewed in time). Asks the
+ * keeper, else reads the lease on conn (inside the run's transaction, if
+ * one is open). */
+int mig_lock_check(mig_conn *conn, mig_lock *lock);
+/* Release (no-op when not held), through the keeper's connection when
+ * there is one (the run's own may be gone: conn NULL), then stop it. */
 int mig_lock_release(mig_conn *conn, mig_lock *lock);
+
+/* lock_keeper.c, for lock.c: stop the thread and hand back its
+ * connection (caller closes); whether the lease was lost (*why: caller
+ * frees). */
+mig_conn *mig__lock_keeper_stop(mig_lock_keeper *k);
+bool mig__lock_keeper_lost(mig_lock_keeper *k, char **why);
 
 /* "held by server process 4242, user app, ..." (caller frees); NULL when
  * the holder is empty. */

@@ -2,14 +2,17 @@
  * The lease lock: one row in <migrations table>_lock says which run holds
  * the lock and until when (on the server's clock). It holds wherever a
  * session lock does not: behind a transaction pooler, where every
- * statement may land on another server connection, and on engines with
- * no session lock at all. A run renews its lease between migrations; a
- * lease that expired (its run died) is taken over.
+ * statement may land on another server connection, on a multi-primary
+ * cluster (Galera's GET_LOCK is node-local), and on engines with no
+ * session lock at all. While a run lasts its lease is renewed (by the
+ * keeper, lock_keeper.c, or between migrations); a lease that expired
+ * (its run died) is taken over.
  *
- * Taking it is three autocommitted statements: delete an expired lease,
- * insert ours unless a lease exists, and read who holds it. Two runs that
- * insert at the same moment collide on the primary key: the loser's
- * insert fails and its read shows the winner.
+ * Taking it is one atomic statement (insert, or overwrite an expired
+ * row: the dialect's upsert), then a read of who holds it. Two runs that
+ * try at the same moment are serialized by the row's primary key, or on
+ * a cluster by certification: the loser sees the winner, or gets a
+ * conflict that is retried.
  */
 #define _POSIX_C_SOURCE 200809L
 #include "engine/lock.h"
@@ -21,13 +24,50 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
+
+/* Certification conflicts (Galera reports them as a deadlock, MySQL
+ * 1213 = SQLSTATE 40001), serialization failures and deadlocks: the
+ * statement did nothing and may simply run again. */
+#define RETRIES 8
+#define RETRY_FIRST_MS 10
+
+static bool retryable(int rc)
+{
+	const mig_error *e = mig_error_last();
+	if (rc != MIG_ESQL || !e || !e->sqlstate)
+		return false;
+	return strcmp(e->sqlstate, "40001") == 0 || strcmp(e->sqlstate, "40P01") == 0;
+}
+
+static void backoff(int attempt)
+{
+	/* 10, 20, 40 .. ms, with jitter so that two losers do not collide again */
+	long ms = (long)RETRY_FIRST_MS << attempt;
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	ms += (long)(((unsigned long)now.tv_nsec ^ (unsigned long)getpid() * 2654435761u) % (unsigned long)(ms + 1));
+	struct timespec t = {ms / 1000, (ms % 1000) * 1000000L};
+	nanosleep(&t, NULL);
+}
+
+static int statement(const mig_lock_request *req, enum mig_lock_stmt which, mig_str *s)
+{
+	return req->dialect->lock_sql(req->names, which, req->owner, req->lease_seconds, s);
+}
 
 static int run(mig_conn *conn, const mig_lock_request *req, enum mig_lock_stmt which)
 {
 	mig_str s = MIG_STR_INIT;
-	int rc = req->dialect->lock_sql(req->names, which, req->owner, req->lease_seconds, &s);
-	if (rc == 0)
+	int rc = statement(req, which, &s);
+	for (int attempt = 0; rc == 0; attempt++) {
 		rc = mig__conn_exec(conn, mig_str_cstr(&s));
+		if (!retryable(rc) || attempt == RETRIES)
+			break;
+		mig_error_clear();
+		backoff(attempt);
+		rc = 0;
+	}
 	mig_str_free(&s);
 	return rc;
 }
@@ -35,9 +75,15 @@ static int run(mig_conn *conn, const mig_lock_request *req, enum mig_lock_stmt w
 static int read_row(mig_conn *conn, const mig_lock_request *req, mig_rows **rows)
 {
 	mig_str s = MIG_STR_INIT;
-	int rc = req->dialect->lock_sql(req->names, MIG_LOCK_READ, req->owner, req->lease_seconds, &s);
-	if (rc == 0)
+	int rc = statement(req, MIG_LOCK_READ, &s);
+	for (int attempt = 0; rc == 0; attempt++) {
 		rc = mig__conn_query(conn, mig_str_cstr(&s), rows);
+		if (!retryable(rc) || attempt == RETRIES)
+			break;
+		mig_error_clear();
+		backoff(attempt);
+		rc = 0;
+	}
 	mig_str_free(&s);
 	return rc;
 }
@@ -49,26 +95,31 @@ static char *describe(mig_conn *conn, const mig_lock_request *req)
 	return mig_aprintf("the lease in %s%s%s_lock", schema ? schema : "", schema ? "." : "", req->names->table);
 }
 
+static int prepare(mig_conn *conn, const mig_lock_request *req)
+{
+	return run(conn, req, MIG_LOCK_CREATE);
+}
+
+/* *ours: the row is there and names this run. */
+static int owned(mig_conn *conn, const mig_lock_request *req, bool *ours)
+{
+	mig_rows *rows = NULL;
+	int rc = read_row(conn, req, &rows);
+	if (rc)
+		return rc;
+	const char *owner = mig_rows_get(rows, 0, 0);
+	*ours = owner && strcmp(owner, req->owner) == 0;
+	mig_rows_free(rows);
+	return 0;
+}
+
 static int try_lock(mig_conn *conn, const mig_lock_request *req, bool *got)
 {
 	*got = false;
-	int rc = run(conn, req, MIG_LOCK_CREATE);
-	if (rc == 0)
-		rc = run(conn, req, MIG_LOCK_EXPIRE);
+	int rc = run(conn, req, MIG_LOCK_TAKE);
 	if (rc)
 		return rc;
-	if ((rc = run(conn, req, MIG_LOCK_TAKE)) != 0) {
-		if (rc == MIG_ECONNLOST || rc == MIG_ENOMEM)
-			return rc;
-		mig_error_clear(); /* lost the race for the row: the read says who won */
-	}
-	mig_rows *rows = NULL;
-	if ((rc = read_row(conn, req, &rows)) != 0)
-		return rc;
-	const char *owner = mig_rows_get(rows, 0, 0);
-	*got = owner && strcmp(owner, req->owner) == 0;
-	mig_rows_free(rows);
-	return 0;
+	return owned(conn, req, got);
 }
 
 static int unlock(mig_conn *conn, const mig_lock_request *req)
@@ -98,6 +149,24 @@ static char *utc(const char *epoch)
 	return mig_strdup(buf);
 }
 
+/* "run host:pid:tag" reads better as what it is: the owner id is
+ * "<host>:<pid>:<random>" (runner.c). Another form is shown as it is. */
+static char *who(const char *owner)
+{
+	if (!owner)
+		return mig_strdup("run ?");
+	const char *last = strrchr(owner, ':');
+	const char *pid = NULL;
+	for (const char *p = last ? last - 1 : NULL; p && p >= owner; p--)
+		if (*p == ':') {
+			pid = p;
+			break;
+		}
+	if (!pid || pid == owner || pid + 1 == last || strspn(pid + 1, "0123456789") != (size_t)(last - pid - 1))
+		return mig_aprintf("run %s", owner);
+	return mig_aprintf("run %s (host %.*s, pid %.*s)", owner, (int)(pid - owner), owner, (int)(last - pid - 1), pid + 1);
+}
+
 static int holder(mig_conn *conn, const mig_lock_request *req, mig_lock_holder *out)
 {
 	mig_rows *rows = NULL;
@@ -105,7 +174,7 @@ static int holder(mig_conn *conn, const mig_lock_request *req, mig_lock_holder *
 	if (rc)
 		return rc;
 	if (rows->nrows == 1) {
-		out->who = mig_aprintf("run %s", mig_rows_get(rows, 0, 0) ? mig_rows_get(rows, 0, 0) : "?");
+		out->who = who(mig_rows_get(rows, 0, 0));
 		out->taken = utc(mig_rows_get(rows, 0, 1));
 		out->until = utc(mig_rows_get(rows, 0, 2));
 	}
@@ -120,4 +189,6 @@ const mig_lock_strategy mig_lease_lock = {
 	.unlock = unlock,
 	.holder = holder,
 	.renew = renew,
+	.prepare = prepare,
+	.still_held = owned,
 };

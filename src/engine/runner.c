@@ -35,8 +35,9 @@
 #include <time.h>
 #include <unistd.h>
 
-/* A lease lasts this long without renewal (renewed between migrations). */
-#define LEASE_SECONDS 600
+/* A lease lasts this long without renewal (--lock-lease): the keeper
+ * renews it every third of that, so a run that died frees it soon. */
+#define LEASE_SECONDS 30
 /* Connecting gives up after this long unless --connect-timeout says. */
 #define CONNECT_TIMEOUT_S 10
 
@@ -116,6 +117,7 @@ struct runner {
 	mig_live_source live;
 	mig_journal journal;  /* what earlier runs left unfinished */
 	bool journal_ready;   /* the journal table exists (or was created by this run) */
+	mig_session_opts session; /* what setup_session set, for txn_sql */
 };
 
 int mig__load_all(const char *dir, const char *ignore_pattern, mig_set *files, size_t upto)
@@ -161,11 +163,11 @@ static void runner_close(struct runner *r)
 	if (r->conn) {
 		/* Keep the error that ended the run, not one from cleanup. */
 		mig_error *saved = mig_error_save();
-		if (!r->lost) {
-			if (r->in_txn)
-				mig__conn_rollback(r->conn);
-			mig_lock_release(r->conn, &r->lock);
-		}
+		if (!r->lost && r->in_txn)
+			mig__conn_rollback(r->conn);
+		/* a lease goes through the keeper's connection when the run's
+		 * own is gone */
+		mig_lock_release(r->lost ? NULL : r->conn, &r->lock);
 		mig__conn_close(r->conn);
 		r->conn = NULL;
 		mig_error_clear();
@@ -218,14 +220,14 @@ static int lock_choice(const char *text, enum mig_lock_choice *out)
 /* The session setup the dialect asks for (quoting pins, timeouts,
  * search_path). A statement the server refuses is bad input: it comes
  * from the user's options. */
-static int setup_session(struct runner *r, const mig_session_opts *so)
+static int setup_session(const mig_dialect *dia, mig_conn *conn, const mig_session_opts *so)
 {
-	if (!r->dia->session_sql)
+	if (!dia->session_sql)
 		return 0;
 	mig_strv stmts = MIG_STRV_INIT;
-	int rc = r->dia->session_sql(so, &stmts);
+	int rc = dia->session_sql(so, &stmts);
 	for (size_t i = 0; rc == 0 && i < stmts.n; i++) {
-		if ((rc = mig__conn_exec(r->conn, stmts.v[i])) != 0 && rc == MIG_ESQL) {
+		if ((rc = mig__conn_exec(conn, stmts.v[i])) != 0 && rc == MIG_ESQL) {
 			char *m = mig_aprintf("cannot set up the session (%s): %s", stmts.v[i],
 					      mig_error_last() ? mig_error_last()->message : "refused");
 			rc = mig_error_set(MIG_EINPUT, "%s", m ? m : "cannot set up the session");
@@ -236,7 +238,33 @@ static int setup_session(struct runner *r, const mig_session_opts *so)
 	return rc;
 }
 
-static int take_lock(struct runner *r)
+/* A lease is renewed from a second connection while the run lasts. An
+ * embedded engine gets none: the run's own transaction holds the file's
+ * write lock, which a second connection would only wait for. Without a
+ * second connection the lease is renewed between migrations. */
+static void keep_lease(struct runner *r, const mig_conn_opts *copts, const mig_session_opts *so)
+{
+	mig_conn *second = NULL;
+	mig_conn_opts quiet = *copts;
+	quiet.notice = NULL; /* the keeper's thread must not call the embedder's callback */
+	int rc = mig_driver_open(&r->url, &quiet, &second);
+	if (rc == 0 && (rc = setup_session(r->dia, second, so)) != 0)
+		mig__conn_close(second);
+	if (rc == 0) {
+		int lease = r->lock.req.lease_seconds;
+		rc = mig_lock_keep(&r->lock, second, lease >= 3 ? lease / 3.0 : lease / 2.0);
+	}
+	if (rc) {
+		char *m = mig_aprintf("cannot keep the run's lease from a second connection (%s): it is renewed between migrations only",
+				      mig_error_last() ? mig_error_last()->message : "refused");
+		mig_error_clear();
+		if (m)
+			say(r->o, MIG_EV_WARNING, m);
+		mig__free(m);
+	}
+}
+
+static int take_lock(struct runner *r, const mig_conn_opts *copts, const mig_session_opts *so)
 {
 	const mig_options *o = r->o;
 	enum mig_lock_choice choice = MIG_LOCK_AUTO;
@@ -246,6 +274,13 @@ static int take_lock(struct runner *r)
 		rc = mig_lock_choose(r->conn, choice, &s);
 	if (rc)
 		return rc;
+	if (choice == MIG_LOCK_SESSION && !(r->conn->caps & MIG_CAP_SESSION_LOCK))
+		say(o, MIG_EV_WARNING,
+		    r->conn->server.facts & MIG_SERVER_CLUSTER
+			    ? "--lock-strategy session on a cluster node: the lock is the node's own and does not exclude runs on other nodes"
+		    : r->conn->server.facts & MIG_SERVER_POOLED
+			    ? "--lock-strategy session behind a connection pooler: the lock may not exclude anything (each transaction may run on another server session)"
+			    : "--lock-strategy session: this server's session lock does not exclude other runs");
 	char host[64] = "";
 	if (gethostname(host, sizeof(host) - 1) != 0)
 		snprintf(host, sizeof(host), "unknown");
@@ -258,9 +293,12 @@ static int take_lock(struct runner *r)
 		.dialect = r->dia,
 		.names = &r->names,
 		.owner = r->owner,
-		.lease_seconds = LEASE_SECONDS,
+		.lease_seconds = o->lock_lease > 0 ? o->lock_lease : LEASE_SECONDS,
 	};
-	return mig_lock_acquire(r->conn, s, &req, notice_cb, (void *)o, &r->lock);
+	rc = mig_lock_acquire(r->conn, s, &req, notice_cb, (void *)o, &r->lock);
+	if (rc == 0 && s->renew && !(r->conn->caps & MIG_CAP_EMBEDDED))
+		keep_lease(r, copts, so);
+	return rc;
 }
 
 /* Everything before planning: files, connection, session, lock, state. */
@@ -304,12 +342,12 @@ static int runner_open(struct runner *r, const mig_options *o, bool lock, bool r
 
 	/* Before the lock: the session's lock_timeout also bounds the wait
 	 * for a lock the server waits for. */
-	mig_session_opts so = {o->schemas,	    o->nschemas,	  o->create_schema && !o->dry_run && !read_only,
-			       o->lock_timeout, o->statement_timeout, &r->conn->server};
-	if ((rc = setup_session(r, &so)) != 0)
+	r->session = (mig_session_opts){o->schemas,	    o->nschemas,	  o->create_schema && !o->dry_run && !read_only,
+					o->lock_timeout, o->statement_timeout, &r->conn->server};
+	if ((rc = setup_session(r->dia, r->conn, &r->session)) != 0)
 		return rc;
 
-	if (lock && !o->no_lock && (rc = take_lock(r)) != 0)
+	if (lock && !o->no_lock && (rc = take_lock(r, &copts, &r->session)) != 0)
 		return rc;
 
 	if (o->create_schema && !o->dry_run && !read_only) {
@@ -346,11 +384,32 @@ static void note_lost(struct runner *r, int rc)
 	}
 }
 
+static void rollback(struct runner *r);
+
+/* Behind a pooler the session settings are restated in each
+ * transaction: it may run on another server session than the last. */
+static int restate_settings(struct runner *r)
+{
+	if (!(r->conn->server.facts & MIG_SERVER_POOLED) || !r->dia->txn_sql)
+		return 0;
+	mig_strv stmts = MIG_STRV_INIT;
+	int rc = r->dia->txn_sql(&r->session, &stmts);
+	for (size_t i = 0; rc == 0 && i < stmts.n; i++)
+		rc = mig__conn_exec(r->conn, stmts.v[i]);
+	mig_strv_free(&stmts);
+	return rc;
+}
+
 static int begin(struct runner *r, unsigned flags)
 {
 	int rc = mig__conn_begin(r->conn, flags);
 	if (rc == 0)
 		r->in_txn = true;
+	if (rc == 0 && (rc = restate_settings(r)) != 0) {
+		note_lost(r, rc);
+		rollback(r);
+		return rc;
+	}
 	note_lost(r, rc);
 	return rc;
 }
@@ -851,7 +910,10 @@ static int execute(struct runner *r, struct item *items, size_t n)
 			else
 				say(o, MIG_EV_WARNING, "#> WARNING: This migration is not wrapped in a transaction! <");
 		}
-		if (x->transaction && (rc = begin(r, x->flags)) != 0) {
+		/* a lease that expired and was taken over: stop before anything
+		 * more runs */
+		if ((rc = mig_lock_check(r->conn, &r->lock)) != 0 ||
+		    (x->transaction && (rc = begin(r, x->flags)) != 0)) {
 			note_stayed(r, items, x->first, committed);
 			break;
 		}
@@ -871,6 +933,15 @@ static int execute(struct runner *r, struct item *items, size_t n)
 				journal_failed(r, &items[i]);
 			}
 			explain_failure(r, x, items, i, committed, false);
+			break;
+		}
+		if (x->transaction && (rc = mig_lock_check(r->conn, &r->lock)) != 0) {
+			rollback(r);
+			char *note = mig_aprintf("rolled back: the migrations of this transaction are not applied; %zu earlier migration(s) of this run stay applied",
+						 committed);
+			if (note)
+				mig_error_set_note(note);
+			mig__free(note);
 			break;
 		}
 		if (x->transaction && (rc = commit(r)) != 0) {

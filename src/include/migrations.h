@@ -65,6 +65,10 @@ typedef struct mig_options {
 	/* "auto" (NULL): the engine's session lock where it holds, else the
 	 * lease row; "session"; "table" (the lease row in <table>_lock). */
 	const char *lock_strategy;
+	/* How long a lease lasts without renewal, in seconds (0: 30). It is
+	 * renewed every third of that while the run lasts; a run that dies
+	 * loses it that long after its last renewal. */
+	int lock_lease;
 	int connect_timeout;  /* seconds; 0: 10 */
 	const char *lock_timeout;      /* server-side statement lock wait, e.g. "10s" */
 	const char *statement_timeout; /* e.g. "5min" */

@@ -55,10 +55,22 @@ bool mig_sql_starts_with_any(const char *sql, size_t len, const char *const *wor
 
 /* What a server says about itself, read by the driver at connect (all
  * zero offline, where the dialect assumes its default target). */
+/* What a driver learned about where its statements run (mig_server_info.facts). */
+enum {
+	/* A connection pooler sits between us and the server: consecutive
+	 * transactions may run on different server sessions, so session
+	 * settings must be restated in every transaction. */
+	MIG_SERVER_POOLED = 1u << 0,
+	/* A multi-primary cluster (Galera: wsrep_on): other nodes take
+	 * writes too, and a node's own locks do not exclude them. */
+	MIG_SERVER_CLUSTER = 1u << 1,
+};
+
 typedef struct mig_server_info {
 	const char *flavour;  /* "postgres", "mariadb", "mysql", "sqlite", ... or NULL */
 	unsigned long version; /* e.g. 150018, 101106, 3045001; 0 when unknown */
 	const char *text;     /* "PostgreSQL 15.18" */
+	unsigned facts;       /* MIG_SERVER_* */
 } mig_server_info;
 
 #endif

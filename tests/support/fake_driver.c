@@ -529,7 +529,7 @@ static int lease_stmt(struct fake_conn *c, const char *sql, mig_rows **out)
 	} else if (starts_with(sql, "DELETE FROM ") && strstr(sql, "expires_at <")) {
 		journal(FAKE_LEASE, FAKE_J_LOCK, sql, 0, "lease expire");
 	} else if (starts_with(sql, "INSERT INTO ")) {
-		char *owner = literal_after(sql, "SELECT 1, ");
+		char *owner = literal_after(sql, "VALUES (1, ");
 		if (!s->lease && owner) {
 			s->lease = owner;
 			owner = NULL;
@@ -757,7 +757,7 @@ static int fake_open(const mig_driver *drv, const mig_url *url, const mig_conn_o
 	(void)opts;
 	*out = NULL;
 	fake_server *s = &server;
-	if (s->inject.fail_open) {
+	if (s->inject.fail_open || (s->inject.fail_open_after && s->opened >= s->inject.fail_open_after)) {
 		journal(FAKE_OPEN, FAKE_J_CONN, url->raw, MIG_ECONNECT, "open %s -> error", url->redacted);
 		return mig_error_set(MIG_ECONNECT, "fake: connection refused");
 	}
@@ -905,6 +905,10 @@ static int fake_commit(mig_conn *conn)
 	}
 	txn_end(true);
 	journal(FAKE_COMMIT, 0, "COMMIT", 0, "commit");
+	if (s->inject.lease_stolen_at_commit == n) {
+		free(s->lease);
+		s->lease = strdup("thief:9:beef");
+	}
 	return 0;
 }
 

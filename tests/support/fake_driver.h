@@ -104,6 +104,12 @@ typedef struct fake_inject {
 	const char *lease_owner;
 	/* open() fails with MIG_ECONNECT. */
 	bool fail_open;
+	/* Every open() after this many succeeded fails (0: none fail): the
+	 * lease keeper's second connection is refused. */
+	int fail_open_after;
+	/* After the Nth COMMIT (0: never) the lease row belongs to another
+	 * run ("thief:9:beef"): it expired and was taken over. */
+	int lease_stolen_at_commit;
 	/* Fail the journal's Nth write (START, PROGRESS, FAIL or CLEAR;
 	 * 1-based; 0: none). */
 	int fail_journal;

@@ -107,8 +107,11 @@ static void test_lease_statements(void **unused)
 	mig_state_names n = {NULL, "pgmigrations"};
 	mig_str s = MIG_STR_INIT;
 	assert_int_equal(my()->lock_sql(&n, MIG_LOCK_TAKE, "o'wner", 600, &s), 0);
-	assert_string_equal(mig_str_cstr(&s), "INSERT INTO `pgmigrations_lock` (id, owner, acquired_at, expires_at) SELECT 1, 'o''wner', "
-					      "UNIX_TIMESTAMP(), UNIX_TIMESTAMP() + 600 WHERE NOT EXISTS (SELECT 1 FROM `pgmigrations_lock` WHERE id = 1)");
+	assert_string_equal(mig_str_cstr(&s), "INSERT INTO `pgmigrations_lock` (id, owner, acquired_at, expires_at) VALUES (1, 'o''wner', "
+					      "UNIX_TIMESTAMP(), UNIX_TIMESTAMP() + 600) ON DUPLICATE KEY UPDATE "
+					      "owner = IF(expires_at < UNIX_TIMESTAMP(), VALUES(owner), owner), "
+					      "acquired_at = IF(expires_at < UNIX_TIMESTAMP(), VALUES(acquired_at), acquired_at), "
+					      "expires_at = IF(expires_at < UNIX_TIMESTAMP(), VALUES(expires_at), expires_at)");
 	mig_str_free(&s);
 }
 
@@ -132,13 +135,21 @@ static char *session(const mig_session_opts *o, int *rc)
 static void test_session(void **unused)
 {
 	(void)unused;
-	static const mig_server_info maria = {"mariadb", 101119, "MariaDB 10.11.19"};
-	static const mig_server_info mysql8 = {"mysql", 80036, "MySQL 8.0.36"};
+	static const mig_server_info maria = {"mariadb", 101119, "MariaDB 10.11.19", 0};
+	static const mig_server_info mysql8 = {"mysql", 80036, "MySQL 8.0.36", 0};
+	static const mig_server_info galera = {"mariadb", 101119, "MariaDB 10.11.19", MIG_SERVER_CLUSTER};
 	int rc;
 	mig_session_opts o = {.server = &maria};
 	char *s = session(&o, &rc);
 	assert_int_equal(rc, 0);
 	assert_string_equal(s, "SET NAMES utf8mb4\n" MODE "SET SESSION time_zone = '+00:00'\n");
+	mig__free(s);
+
+	/* a Galera node: causal reads (another node's last commit is seen) */
+	o = (mig_session_opts){.server = &galera};
+	s = session(&o, &rc);
+	assert_int_equal(rc, 0);
+	assert_string_equal(s, "SET NAMES utf8mb4\n" MODE "SET SESSION time_zone = '+00:00'\nSET SESSION wsrep_sync_wait = 1\n");
 	mig__free(s);
 
 	const char *const one[] = {"app"};

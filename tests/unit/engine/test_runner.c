@@ -676,8 +676,9 @@ static void test_no_lock(void **state)
 	assert_clean();
 }
 
-/* --lock-strategy table: the lease row, renewed after every unit and
- * deleted at the end. */
+/* --lock-strategy table: the lease row, taken with one statement; a
+ * keeper on a second connection renews it (so the run's own connection
+ * sends nothing more about it) and deletes it at the end. */
 static void test_lease_lock(void **state)
 {
 	env *e = *state;
@@ -686,7 +687,6 @@ static void test_lease_lock(void **state)
 	e->o.no_single_transaction = true;
 	assert_int_equal(mig_migrate(&e->o, NULL), 0);
 	assert_journal(FAKE_J_LOCK, "lease create\n"
-				    "lease expire\n"
 				    "lease take\n"
 				    "lease read\n"
 				    "state create\n"
@@ -694,20 +694,85 @@ static void test_lease_lock(void **state)
 				    "step CREATE TABLE a (id int); | INSERT INTO a VALUES (1);\n"
 				    "record 001_a\n"
 				    "commit\n"
-				    "lease renew\n"
 				    "begin\n"
 				    "step CREATE TABLE b (id int); | ALTER TABLE b ADD COLUMN x int; | CREATE INDEX b_x ON b (x);\n"
 				    "record 002_b\n"
 				    "commit\n"
-				    "lease renew\n"
 				    "begin\n"
 				    "step CREATE TABLE c (id int);\n"
 				    "record 003_c\n"
 				    "commit\n"
-				    "lease renew\n"
 				    "lease release\n");
+	assert_int_equal(fake_count("open"), 2); /* the run's, the keeper's */
 	assert_null(fake()->lease);
 	assert_records("001_a 002_b 003_c");
+	assert_string_equal(mig_str_cstr(&e->warnings), "");
+	assert_clean();
+}
+
+/* No second connection for a keeper: the run says so, renews its lease
+ * after every unit, and checks before each unit and each commit that it
+ * is still its own. */
+static void test_lease_without_keeper(void **state)
+{
+	env *e = *state;
+	three(e);
+	e->o.lock_strategy = "table";
+	e->o.no_single_transaction = true;
+	fake()->inject.fail_open_after = 1;
+	assert_int_equal(mig_migrate(&e->o, NULL), 0);
+	assert_journal(FAKE_J_LOCK, "lease create\n"
+				    "lease take\n"
+				    "lease read\n"
+				    "state create\n"
+				    "lease read\n"
+				    "begin\n"
+				    "step CREATE TABLE a (id int); | INSERT INTO a VALUES (1);\n"
+				    "record 001_a\n"
+				    "lease read\n"
+				    "commit\n"
+				    "lease renew\n"
+				    "lease read\n"
+				    "lease read\n"
+				    "begin\n"
+				    "step CREATE TABLE b (id int); | ALTER TABLE b ADD COLUMN x int; | CREATE INDEX b_x ON b (x);\n"
+				    "record 002_b\n"
+				    "lease read\n"
+				    "commit\n"
+				    "lease renew\n"
+				    "lease read\n"
+				    "lease read\n"
+				    "begin\n"
+				    "step CREATE TABLE c (id int);\n"
+				    "record 003_c\n"
+				    "lease read\n"
+				    "commit\n"
+				    "lease renew\n"
+				    "lease read\n"
+				    "lease release\n");
+	assert_contains(mig_str_cstr(&e->warnings), "cannot keep the run's lease from a second connection");
+	assert_null(fake()->lease);
+	assert_records("001_a 002_b 003_c");
+	assert_clean();
+}
+
+/* The lease expired and another run took it over after the first
+ * migration: the run stops there, saying so, and applies no more. */
+static void test_lease_taken_over(void **state)
+{
+	env *e = *state;
+	three(e);
+	e->o.lock_strategy = "table";
+	e->o.no_single_transaction = true;
+	fake()->inject.fail_open_after = 1;
+	fake()->inject.lease_stolen_at_commit = 1;
+	const mig_error *err = failed(mig_migrate(&e->o, NULL), MIG_ELOCKED,
+				      "the run lost its lock: it expired and was taken over (held by run thief:9:beef (host thief, pid 9), "
+				      "taken at 2023-11-14 22:13:20 UTC, lease until 2023-11-14 22:23:20 UTC), so another run may be migrating this database");
+	assert_string_equal(err->note, "002_b and the migrations after it did not run; 1 earlier migration(s) of this run stay applied");
+	assert_records("001_a");
+	assert_string_equal(fake()->lease, "thief:9:beef"); /* not ours to delete */
+	assert_int_equal(fake_count("lease release (not ours)"), 1);
 	assert_clean();
 }
 
@@ -720,7 +785,7 @@ static void test_lease_held(void **state)
 	fake()->lease = strdup("otherhost:77:beef");
 	const mig_error *err = failed(mig_migrate(&e->o, NULL), MIG_ELOCKED,
 				      "Another migration is already running on db (the lease in public.pgmigrations_lock)");
-	assert_string_equal(err->detail, "held by run otherhost:77:beef, taken at 2023-11-14 22:13:20 UTC, "
+	assert_string_equal(err->detail, "held by run otherhost:77:beef (host otherhost, pid 77), taken at 2023-11-14 22:13:20 UTC, "
 					 "lease until 2023-11-14 22:23:20 UTC");
 	assert_string_equal(fake()->lease, "otherhost:77:beef");
 	assert_int_equal(fake_count("lease release"), 0);
@@ -1504,6 +1569,8 @@ int main(void)
 		T(test_lock_wait_gives_up),
 		T(test_no_lock),
 		T(test_lease_lock),
+		T(test_lease_without_keeper),
+		T(test_lease_taken_over),
 		T(test_lease_held),
 		T(test_connection_lost_mid_migration),
 		T(test_connection_lost_after_commits),
