@@ -87,6 +87,11 @@ static char *holder_text(mig_conn *conn, const mig_lock_strategy *s, const mig_l
 	return text;
 }
 
+char *mig_lock_holder_now(mig_conn *conn, const mig_lock_strategy *s, const mig_lock_request *req)
+{
+	return holder_text(conn, s, req);
+}
+
 /* MIG_ELOCKED with the holder as detail. waited > 0: a bounded wait ran
  * out; why: the server cut an unbounded wait short. */
 static int locked(mig_conn *conn, const mig_lock_strategy *s, const mig_lock_request *req, double waited,

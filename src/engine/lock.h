@@ -71,6 +71,11 @@ int mig_lock_release(mig_conn *conn, mig_lock *lock);
 mig_conn *mig__lock_keeper_stop(mig_lock_keeper *k);
 bool mig__lock_keeper_lost(mig_lock_keeper *k, char **why);
 
+/* Who holds the lock now, as mig_lock_holder_text() says it (caller
+ * frees); NULL when it is free or the strategy cannot tell. Takes
+ * nothing and leaves the error as it was. */
+char *mig_lock_holder_now(mig_conn *conn, const mig_lock_strategy *s, const mig_lock_request *req);
+
 /* "held by server process 4242, user app, ..." (caller frees); NULL when
  * the holder is empty. */
 char *mig_lock_holder_text(const mig_lock_holder *h);

@@ -177,6 +177,13 @@ static int holder(mig_conn *conn, const mig_lock_request *req, mig_lock_holder *
 		out->who = who(mig_rows_get(rows, 0, 0));
 		out->taken = utc(mig_rows_get(rows, 0, 1));
 		out->until = utc(mig_rows_get(rows, 0, 2));
+		const char *exp = mig_rows_get(rows, 0, 2), *now = mig_rows_get(rows, 0, 3);
+		if (out->until && exp && now && atoll(exp) < atoll(now)) {
+			/* its run died: the next run takes it over */
+			char *t = mig_aprintf("%s (expired)", out->until);
+			mig__free(out->until);
+			out->until = t;
+		}
 	}
 	mig_rows_free(rows);
 	return 0;

@@ -264,14 +264,60 @@ static void keep_lease(struct runner *r, const mig_conn_opts *copts, const mig_s
 	}
 }
 
+/* The strategy and request of this run's lock (req's strings live in r). */
+static int lock_plan(struct runner *r, enum mig_lock_choice *choice, const mig_lock_strategy **s,
+		     mig_lock_request *req)
+{
+	const mig_options *o = r->o;
+	*choice = MIG_LOCK_AUTO;
+	int rc = lock_choice(o->lock_strategy, choice);
+	if (rc == 0)
+		rc = mig_lock_choose(r->conn, *choice, s);
+	if (rc)
+		return rc;
+	char host[64] = "";
+	if (gethostname(host, sizeof(host) - 1) != 0)
+		snprintf(host, sizeof(host), "unknown");
+	snprintf(r->owner, sizeof(r->owner), "%s:%ld:%lx", host, (long)getpid(),
+		 (unsigned long)((unsigned long)time(NULL) ^ (unsigned long)(size_t)r));
+	*req = (mig_lock_request){
+		.key = o->lock_value ? o->lock_value : MIG_DEFAULT_LOCK_VALUE,
+		.scope = r->url.database ? r->url.database : r->url.path,
+		.wait_seconds = o->lock_wait,
+		.dialect = r->dia,
+		.names = &r->names,
+		.owner = r->owner,
+		.lease_seconds = o->lock_lease > 0 ? o->lock_lease : LEASE_SECONDS,
+	};
+	return 0;
+}
+
+/* status: who holds the run lock right now, as a notice (nothing when
+ * it is free or the strategy cannot tell). Never takes it. */
+static void say_lock_holder(struct runner *r)
+{
+	enum mig_lock_choice choice;
+	const mig_lock_strategy *s = NULL;
+	mig_lock_request req;
+	if (r->o->no_lock || lock_plan(r, &choice, &s, &req) != 0) {
+		mig_error_clear();
+		return;
+	}
+	char *h = mig_lock_holder_now(r->conn, s, &req);
+	char *m = h ? mig_aprintf("a migration run holds the lock now: %s", h) : NULL;
+	if (m)
+		say(r->o, MIG_EV_INFO, m);
+	mig__free(m);
+	mig__free(h);
+}
+
 static int take_lock(struct runner *r, const mig_conn_opts *copts, const mig_session_opts *so)
 {
 	const mig_options *o = r->o;
-	enum mig_lock_choice choice = MIG_LOCK_AUTO;
+	enum mig_lock_choice choice;
 	const mig_lock_strategy *s = NULL;
-	int rc = lock_choice(o->lock_strategy, &choice);
-	if (rc == 0)
-		rc = mig_lock_choose(r->conn, choice, &s);
+	mig_lock_request req;
+	int rc = lock_plan(r, &choice, &s, &req);
 	if (rc)
 		return rc;
 	if (choice == MIG_LOCK_SESSION && !(r->conn->caps & MIG_CAP_SESSION_LOCK))
@@ -281,20 +327,6 @@ static int take_lock(struct runner *r, const mig_conn_opts *copts, const mig_ses
 		    : r->conn->server.facts & MIG_SERVER_POOLED
 			    ? "--lock-strategy session behind a connection pooler: the lock may not exclude anything (each transaction may run on another server session)"
 			    : "--lock-strategy session: this server's session lock does not exclude other runs");
-	char host[64] = "";
-	if (gethostname(host, sizeof(host) - 1) != 0)
-		snprintf(host, sizeof(host), "unknown");
-	snprintf(r->owner, sizeof(r->owner), "%s:%ld:%lx", host, (long)getpid(),
-		 (unsigned long)((unsigned long)time(NULL) ^ (unsigned long)(size_t)r));
-	mig_lock_request req = {
-		.key = o->lock_value ? o->lock_value : MIG_DEFAULT_LOCK_VALUE,
-		.scope = r->url.database ? r->url.database : r->url.path,
-		.wait_seconds = o->lock_wait,
-		.dialect = r->dia,
-		.names = &r->names,
-		.owner = r->owner,
-		.lease_seconds = o->lock_lease > 0 ? o->lock_lease : LEASE_SECONDS,
-	};
 	rc = mig_lock_acquire(r->conn, s, &req, notice_cb, (void *)o, &r->lock);
 	if (rc == 0 && s->renew && !(r->conn->caps & MIG_CAP_EMBEDDED))
 		keep_lease(r, copts, so);
@@ -1132,6 +1164,7 @@ int mig_status(const mig_options *opts, mig_status_entry **out, size_t *nout)
 	int rc = runner_open(&r, opts, false, true);
 	if (rc)
 		goto out;
+	say_lock_holder(&r);
 	size_t cap = r.applied.n + r.files.n;
 	mig_status_entry *e = mig__calloc(cap ? cap : 1, sizeof(*e));
 	if (!e) {

@@ -28,6 +28,7 @@ typedef struct env {
 	mig_options o;
 	mig_str events;   /* "start 001_a", "done 001_a", "plan 3", "finished 3", "nothing" */
 	mig_str warnings; /* one per line */
+	mig_str infos;    /* one per line */
 	mig_str notices;
 	mig_str steps;    /* STEP events: "[book] text" */
 } env;
@@ -61,6 +62,7 @@ static void on_event(void *ud, const mig_event *ev)
 		mig_str_printf(&e->steps, "%s%s\n", ev->bookkeeping ? "[book] " : "", ev->text);
 		break;
 	case MIG_EV_INFO:
+		mig_str_printf(&e->infos, "%s\n", ev->text);
 		break;
 	}
 }
@@ -88,6 +90,7 @@ static int teardown(void **state)
 	rm_tree(e->dir);
 	mig_str_free(&e->events);
 	mig_str_free(&e->warnings);
+	mig_str_free(&e->infos);
 	mig_str_free(&e->notices);
 	mig_str_free(&e->steps);
 	free(e);
@@ -1371,7 +1374,25 @@ static void test_status(void **state)
 	assert_string_equal(st[2].name, "003_c");
 	assert_null(st[2].run_on);
 	mig_status_free(st, n);
-	assert_journal(FAKE_J_ALL & ~FAKE_J_SESSION, "open fake:db\nstate exists\nstate select\njournal exists\nclose\n");
+	/* it asks who holds the lock, and takes nothing */
+	assert_journal(FAKE_J_ALL & ~FAKE_J_SESSION, "open fake:db\nstate exists\nstate select\njournal exists\nlock holder\nclose\n");
+	assert_string_equal(mig_str_cstr(&e->infos), "");
+	assert_clean();
+}
+
+/* status while another run holds the lock: it says who, and still lists. */
+static void test_status_names_the_holder(void **state)
+{
+	env *e = *state;
+	three(e);
+	fake()->inject.lock_held = true;
+	mig_status_entry *st = NULL;
+	size_t n = 0;
+	assert_int_equal(mig_status(&e->o, &st, &n), 0);
+	assert_int_equal(n, 3);
+	mig_status_free(st, n);
+	assert_contains(mig_str_cstr(&e->infos), "a migration run holds the lock now: held by fake session 4242");
+	assert_int_equal(fake_count("lock try"), 0);
 	assert_clean();
 }
 
@@ -1568,6 +1589,7 @@ int main(void)
 		T(test_lock_wait_then_run),
 		T(test_lock_wait_gives_up),
 		T(test_no_lock),
+		T(test_status_names_the_holder),
 		T(test_lease_lock),
 		T(test_lease_without_keeper),
 		T(test_lease_taken_over),
