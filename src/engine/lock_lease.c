@@ -95,9 +95,19 @@ static char *describe(mig_conn *conn, const mig_lock_request *req)
 	return mig_aprintf("the lease in %s%s%s_lock", schema ? schema : "", schema ? "." : "", req->names->table);
 }
 
+/* The lock table, before the lock exists: runs that start together all
+ * create it. PostgreSQL's CREATE TABLE IF NOT EXISTS is not safe against
+ * a concurrent one (the loser fails on the catalog's unique index, or
+ * with duplicate_table): the table is there, which is all we asked. */
 static int prepare(mig_conn *conn, const mig_lock_request *req)
 {
-	return run(conn, req, MIG_LOCK_CREATE);
+	int rc = run(conn, req, MIG_LOCK_CREATE);
+	const mig_error *e = mig_error_last();
+	if (rc == MIG_ESQL && e && e->sqlstate && (strcmp(e->sqlstate, "23505") == 0 || strcmp(e->sqlstate, "42P07") == 0)) {
+		mig_error_clear();
+		rc = 0;
+	}
+	return rc;
 }
 
 /* *ours: the row is there and names this run. */

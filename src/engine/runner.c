@@ -333,6 +333,23 @@ static int take_lock(struct runner *r, const mig_conn_opts *copts, const mig_ses
 	return rc;
 }
 
+/* --create-schema, and --create-migrations-schema for a lease (the state
+ * table creates its own later). */
+static int create_schemas(struct runner *r, bool read_only, bool for_lease)
+{
+	const mig_options *o = r->o;
+	if (o->dry_run || read_only)
+		return 0;
+	int rc = 0;
+	for (size_t i = 0; o->create_schema && rc == 0 && i < o->nschemas; i++) {
+		mig_state_names sn = {o->schemas[i], r->names.table};
+		rc = mig_state_exec(r->conn, r->dia, &sn, MIG_STATE_CREATE_SCHEMA);
+	}
+	if (rc == 0 && for_lease && o->create_migrations_schema && o->migrations_schema)
+		rc = mig_state_exec(r->conn, r->dia, &r->names, MIG_STATE_CREATE_SCHEMA);
+	return rc;
+}
+
 /* Everything before planning: files, connection, session, lock, state. */
 static int runner_open(struct runner *r, const mig_options *o, bool lock, bool read_only)
 {
@@ -379,16 +396,22 @@ static int runner_open(struct runner *r, const mig_options *o, bool lock, bool r
 	if ((rc = setup_session(r->dia, r->conn, &r->session)) != 0)
 		return rc;
 
+	/* node-pg-migrate takes its lock, then creates the schemas; a lease
+	 * lives next to the migrations table, so its schemas come first. */
+	bool schemas_first = false;
+	if (lock && !o->no_lock) {
+		enum mig_lock_choice choice;
+		const mig_lock_strategy *s = NULL;
+		mig_lock_request req;
+		schemas_first = lock_plan(r, &choice, &s, &req) == 0 && s->prepare;
+		mig_error_clear(); /* take_lock says it again */
+	}
+	if (schemas_first && (rc = create_schemas(r, read_only, true)) != 0)
+		return rc;
 	if (lock && !o->no_lock && (rc = take_lock(r, &copts, &r->session)) != 0)
 		return rc;
-
-	if (o->create_schema && !o->dry_run && !read_only) {
-		for (size_t i = 0; i < o->nschemas; i++) {
-			mig_state_names sn = {o->schemas[i], r->names.table};
-			if ((rc = mig_state_exec(r->conn, r->dia, &sn, MIG_STATE_CREATE_SCHEMA)) != 0)
-				return rc;
-		}
-	}
+	if (!schemas_first && (rc = create_schemas(r, read_only, false)) != 0)
+		return rc;
 
 	if (read_only || o->dry_run) {
 		if ((rc = mig_state_exists(r->conn, r->dia, &r->names, &r->have_state)) != 0)
