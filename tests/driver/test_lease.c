@@ -5,12 +5,15 @@
  * runs: the second is refused while the first holds the lease and is told
  * who holds it, takes it once it is released, and takes over a lease
  * whose run died once it expires (waiting for it when asked to). A
- * renewal pushes the expiry forward. Then whole runs through the API with
+ * renewal pushes the expiry forward; the keeper holds a short lease for
+ * longer than it lasts and notices when another run took it. Then whole
+ * runs through the API with
  * --lock-strategy table: the table is left empty after a run, and a run
  * facing someone else's lease applies nothing.
  */
 #include "test_support.h"
 #include "pg_support.h"
+#include "mysql_support.h"
 
 #include "engine/conn.h"
 #include "engine/lock.h"
@@ -124,6 +127,57 @@ static void lease_scenario(const char *url, const char *schema)
 	mig__conn_close(b);
 }
 
+/* The keeper renews a lease from its own connection: a 2 s lease stays
+ * ours across 3 s; a lease overwritten by another run is reported lost
+ * within a renewal; release goes through the keeper's connection. */
+static void keeper_scenario(const char *url, const char *schema)
+{
+	mig_url parsed;
+	const mig_dialect *dia = NULL;
+	assert_int_equal(mig__resolve_url(url, &parsed, &dia), 0);
+	mig_url_dispose(&parsed);
+	mig_state_names names = {schema, "keeper_test"};
+	mig_conn *a = open_url(url), *b = open_url(url);
+	mig_lock_request ra = {.key = 42, .scope = "test", .dialect = dia, .names = &names, .owner = "host-a:1:kkkk", .lease_seconds = 2};
+	mig_lock_request rb = ra;
+	rb.owner = "host-b:2:kkkk";
+	mig_lock la, lb;
+	assert_int_equal(mig_lock_acquire(a, &mig_lease_lock, &ra, NULL, NULL, &la), 0);
+	assert_int_equal(mig_lock_keep(&la, open_url(url), 0.5), 0);
+	struct timespec nap = {3, 0};
+	nanosleep(&nap, NULL);
+	expect_locked(mig_lock_acquire(b, &mig_lease_lock, &rb, NULL, NULL, &lb), "host-a:1:kkkk");
+	assert_int_equal(mig_lock_check(a, &la), 0);
+
+	/* another run overwrites the row (as if it had expired) */
+	char sql[160];
+	snprintf(sql, sizeof(sql), "UPDATE keeper_test_lock SET owner = 'thief:9:x' WHERE id = 1");
+	assert_int_equal(mig__conn_exec(b, sql), 0);
+	struct timespec tick = {0, 100000000L};
+	int rc = 0;
+	for (int i = 0; i < 30 && (rc = mig_lock_check(a, &la)) == 0; i++)
+		nanosleep(&tick, NULL);
+	assert_int_equal(rc, MIG_ELOCKED);
+	if (!strstr(mig_error_last()->message, "the run lost its lock: it expired and was taken over (held by run thief:9:x"))
+		fail_msg("unexpected: %s", mig_error_last()->message);
+	mig_error_clear();
+	assert_int_equal(mig_lock_release(a, &la), 0); /* not ours: the thief's row stays */
+	long long exp = 0;
+	char *owner = lease(b, names.table, &exp);
+	assert_string_equal(owner, "thief:9:x");
+	mig__free(owner);
+
+	/* released through the keeper's connection even when the run's is gone */
+	snprintf(sql, sizeof(sql), "DELETE FROM keeper_test_lock");
+	assert_int_equal(mig__conn_exec(b, sql), 0);
+	assert_int_equal(mig_lock_acquire(a, &mig_lease_lock, &ra, NULL, NULL, &la), 0);
+	assert_int_equal(mig_lock_keep(&la, open_url(url), 0.5), 0);
+	mig__conn_close(a);
+	assert_int_equal(mig_lock_release(NULL, &la), 0);
+	assert_null(lease(b, names.table, &exp));
+	mig__conn_close(b);
+}
+
 /* Whole runs with --lock-strategy table. */
 static void run_scenario(const char *url)
 {
@@ -191,9 +245,36 @@ static void test_postgres(void **state)
 	assert_int_equal(mig__conn_exec(admin, sql), 0);
 	char *url = url_with_db(server, name);
 	lease_scenario(url, "public");
+	keeper_scenario(url, "public");
 	run_scenario(url);
 	mig__free(url);
 	snprintf(sql, sizeof(sql), "DROP DATABASE %s WITH (FORCE)", name);
+	assert_int_equal(mig__conn_exec(admin, sql), 0);
+	mig__conn_close(admin);
+}
+#endif
+
+#if MIG_HAVE_MYSQL
+static void test_mysql(void **state)
+{
+	(void)state;
+	const char *server = test_mysql_server();
+	if (!server) {
+		if (test_mysql_ci())
+			fail();
+		skip();
+	}
+	char name[48], sql[128];
+	snprintf(name, sizeof(name), "mig_t_lease_%ld_%d", (long)time(NULL) % 100000, (int)getpid());
+	mig_conn *admin = open_url(server);
+	snprintf(sql, sizeof(sql), "CREATE DATABASE %s", name);
+	assert_int_equal(mig__conn_exec(admin, sql), 0);
+	char *url = url_with_db(server, name);
+	lease_scenario(url, NULL);
+	keeper_scenario(url, NULL);
+	run_scenario(url);
+	mig__free(url);
+	snprintf(sql, sizeof(sql), "DROP DATABASE %s", name);
 	assert_int_equal(mig__conn_exec(admin, sql), 0);
 	mig__conn_close(admin);
 }
@@ -205,6 +286,9 @@ int main(void)
 		cmocka_unit_test(test_sqlite),
 #if MIG_HAVE_POSTGRES
 		cmocka_unit_test(test_postgres),
+#endif
+#if MIG_HAVE_MYSQL
+		cmocka_unit_test(test_mysql),
 #endif
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
