@@ -735,6 +735,8 @@ static int run_fleet(struct cli *c)
 				     c->url ? "--database-url" : "-d/--database-url-var");
 	if (strcmp(c->command, "status") == 0 && c->args.n)
 		return mig_error_set(MIG_EUSAGE, "status takes no arguments (got '%s')", c->args.v[0]);
+	if (c->applied || c->pending)
+		return mig_error_set(MIG_EUSAGE, "--%s belongs to the repair command", c->applied ? "applied" : "pending");
 	mig_cli_fleet f = {.targets = c->targets, .parallel = c->parallel, .fail_fast = c->fail_fast,
 			   .json = c->json, .quiet = c->quiet, .command = c->command, .opts = c->o};
 	char *name = NULL;

@@ -145,7 +145,7 @@ assert_eq "" "$(sqlite3 "$WORK/db/conflict.db" "SELECT name FROM sqlite_master W
 assert_eq 0 "$(sqlite3 "$WORK/db/conflict.db" "SELECT count(*) FROM pgmigrations")" "migrations recorded by the failed run"
 
 t "migrate again: nothing to migrate anywhere, nothing applied twice"
-assert_exit 1 mig --targets targets.txt migrate --parallel 4
+assert_exit 1 mig --targets targets.txt migrate --parallel 16
 assert_eq "$GOOD" "$(count_lines "$OUT" "  ok  nothing to migrate (")" "targets with nothing to do"
 expect_sqlite "$ALL" "${SQLITE_FILES[@]}"
 assert_eq "$ALL 3" "$(pg_state "$PG2_URL")"
@@ -199,8 +199,6 @@ assert_eq "$GOOD" "$(count_lines "$OUT" "  ok  3 applied, 1 pending (")" "target
 assert_eq "fleet: $GOOD of $GOOD targets succeeded" "$(printf '%s\n' "$ERR" | tail -1)"
 assert_exit 0 mig --targets good.txt migrate
 assert_eq "$GOOD" "$(count_lines "$OUT" "  ok  applied 1 (")"
-assert_exit 0 mig --targets good.txt status
-assert_eq "$GOOD" "$(count_lines "$OUT" "  ok  4 applied, up to date (")"
 expect_sqlite "$ALL,1700000000004_t4" "${SQLITE_FILES[@]}"
 assert_eq "$ALL,1700000000004_t4 4" "$(my_state "$MY1")"
 
@@ -255,6 +253,8 @@ assert_eq "fleet: 6 of 7 targets succeeded, 1 failed" "$(printf '%s\n' "$ERR" | 
 grep -v '127.0.0.1:1/x$' ff.txt >ff-good.txt
 assert_exit 0 mig --targets ff-good.txt redo
 assert_eq 6 "$(count_lines "$OUT" "  ok  rolled back 1, applied 1 (")"
+assert_exit 0 mig --targets ff-good.txt status
+assert_eq 6 "$(count_lines "$OUT" "  ok  4 applied, up to date (")"
 assert_exit 0 mig --targets ff-good.txt status --json
 assert_eq 6 "$(printf '%s\n' "$OUT" | python3 -c '
 import json, sys
@@ -333,8 +333,9 @@ assert_eq 1000 "$(count_lines "$OUT" "  ok  applied 4 (")"
 assert_eq "fleet: 1000 of 1000 targets succeeded" "$(printf '%s\n' "$ERR" | tail -1)"
 expect_sqlite "$ALL,1700000000004_t4" "${BIG_FILES[@]}"
 # more in flight than descriptors allow: the fleet waits for a free one
-run bash -c 'ulimit -n 64 && exec "$0" --targets big.txt status --parallel 200' "$MIG_BIN"
+head -300 big.txt >big300.txt
+run bash -c 'ulimit -n 64 && exec "$0" --targets big300.txt status --parallel 200' "$MIG_BIN"
 assert_eq 0 "$RC" "exit status with --parallel 200 under ulimit -n 64"
-assert_eq 1000 "$(count_lines "$OUT" "  ok  4 applied, up to date (")"
+assert_eq 300 "$(count_lines "$OUT" "  ok  4 applied, up to date (")"
 
 echo "    test_fleet.sh ran in $(($(date +%s) - SECONDS_START)) s"
