@@ -7,8 +7,10 @@
 #include "cli/cli.h"
 
 #include "cli/dotenv.h"
+#include "cli/fleet.h"
 #include "util/alloc.h"
 #include "util/error.h"
+#include "util/fs.h"
 #include "migrations.h"
 #include "util/str.h"
 #include "engine/url.h"
@@ -78,8 +80,14 @@ static const char usage_text[] =
 	"      --dialect postgres|mysql|sqlite   (default: the database URL's, else postgres)\n"
 	"      --down                  the down migration\n"
 	"\n"
+	"Fleets (migrate, rollback, redo, status on many databases):\n"
+	"      --targets FILE          one database URL a line (# comments; - is stdin); each\n"
+	"                              target runs in a process of its own, one result line each\n"
+	"      --parallel N            targets at a time (default 8, at most the number of targets)\n"
+	"      --fail-fast             start no target after the first failure\n"
+	"\n"
 	"Output:\n"
-	"      --json                  status as JSON\n"
+	"      --json                  status as JSON; with --targets, one JSON object a target\n"
 	"  -v, --verbose               print every statement as it runs, and server notices\n"
 	"  -q, --quiet                 print only errors and requested output\n"
 	"  -h, --help                  this help\n"
@@ -106,6 +114,10 @@ struct cli {
 	bool pending;
 	bool help;
 	bool version;
+	/* --targets: fleet.c */
+	const char *targets;
+	long parallel;
+	bool fail_fast;
 	/* progress */
 	size_t done;
 	char *url_owned;
@@ -118,6 +130,7 @@ static const struct {
 	const char *lng;
 	char shrt;
 } valued[] = {
+	{"targets", 0}, {"parallel", 0},
 	{"database-url", 0}, {"database-url-var", 'd'}, {"migrations-dir", 'm'},
 	{"migrations-table", 't'}, {"schema", 's'}, {"migrations-schema", 0},
 	{"migration-file-language", 'j'}, {"migration-filename-format", 0},
@@ -143,7 +156,11 @@ static int set_value(struct cli *c, const char *opt, const char *v)
 {
 	double d;
 	int rc = 0;
-	if (strcmp(opt, "database-url") == 0)
+	if (strcmp(opt, "targets") == 0)
+		c->targets = v;
+	else if (strcmp(opt, "parallel") == 0)
+		rc = mig_cli_fleet_parse_parallel(v, &c->parallel);
+	else if (strcmp(opt, "database-url") == 0)
 		c->url = v;
 	else if (strcmp(opt, "database-url-var") == 0)
 		c->url_var = v;
@@ -253,6 +270,8 @@ static int set_flag(struct cli *c, const char *opt)
 		c->applied = true;
 	else if (strcmp(opt, "pending") == 0)
 		c->pending = true;
+	else if (strcmp(opt, "fail-fast") == 0)
+		c->fail_fast = true;
 	else
 		return usage_error("unknown option --%s (see migrations --help)", opt);
 	return 0;
@@ -427,6 +446,20 @@ static void print_statement(const char *stmt, int position)
 	}
 }
 
+void mig_cli_error_head(mig_str *out, const mig_error *e)
+{
+	if (e->file) {
+		mig_str_puts(out, e->file);
+		if (e->line > 0) {
+			mig_str_printf(out, ":%d", e->line);
+			if (e->column > 0)
+				mig_str_printf(out, ":%d", e->column);
+		}
+		mig_str_puts(out, ": ");
+	}
+	mig_str_puts(out, e->message);
+}
+
 static void print_error(void)
 {
 	const mig_error *e = mig_error_last();
@@ -434,17 +467,10 @@ static void print_error(void)
 		fprintf(stderr, "migrations: error: unknown failure\n");
 		return;
 	}
-	fprintf(stderr, "migrations: ");
-	if (e->file) {
-		fprintf(stderr, "%s", e->file);
-		if (e->line > 0) {
-			fprintf(stderr, ":%d", e->line);
-			if (e->column > 0)
-				fprintf(stderr, ":%d", e->column);
-		}
-		fprintf(stderr, ": ");
-	}
-	fprintf(stderr, "%s\n", e->message);
+	mig_str head = MIG_STR_INIT;
+	mig_cli_error_head(&head, e);
+	fprintf(stderr, "migrations: %s\n", mig_str_failed(&head) ? e->message : mig_str_cstr(&head));
+	mig_str_free(&head);
 	if (e->statement && *e->statement)
 		print_statement(e->statement, e->position);
 	if (e->detail)
@@ -538,20 +564,45 @@ static int make_target(struct cli *c, mig_target *t, char **joined)
 	return 0;
 }
 
+/* The valid UTF-8 text p[0..n) as JSON string content. */
+static void json_escape(mig_str *out, const char *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char ch = (unsigned char)p[i];
+		if (ch == '"' || ch == '\\')
+			mig_str_printf(out, "\\%c", ch);
+		else if (ch == '\n')
+			mig_str_puts(out, "\\n");
+		else if (ch < 0x20 || ch == 0x7f)
+			mig_str_printf(out, "\\u%04x", ch);
+		else
+			mig_str_putc(out, (char)ch);
+	}
+}
+
+void mig_cli_json_string(mig_str *out, const char *s)
+{
+	size_t len = strlen(s);
+	mig_str_putc(out, '"');
+	for (;;) {
+		long bad = mig_utf8_invalid_at(s, len);
+		size_t ok = bad < 0 ? len : (size_t)bad;
+		json_escape(out, s, ok);
+		if (bad < 0)
+			break;
+		mig_str_puts(out, "\\ufffd");
+		s += ok + 1;
+		len -= ok + 1;
+	}
+	mig_str_putc(out, '"');
+}
+
 static void json_string(const char *s)
 {
-	putchar('"');
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		if (*p == '"' || *p == '\\')
-			printf("\\%c", *p);
-		else if (*p == '\n')
-			printf("\\n");
-		else if (*p < 0x20)
-			printf("\\u%04x", *p);
-		else
-			putchar(*p);
-	}
-	putchar('"');
+	mig_str out = MIG_STR_INIT;
+	mig_cli_json_string(&out, s);
+	fwrite(mig_str_cstr(&out), 1, mig_str_len(&out), stdout);
+	mig_str_free(&out);
 }
 
 static int cmd_status(struct cli *c)
@@ -681,10 +732,34 @@ static int cmd_repair(struct cli *c)
 	return mig_repair(&c->o, c->args.v[0], c->applied);
 }
 
+/* --targets: the command on every database of the file (fleet.c). */
+static int run_fleet(struct cli *c)
+{
+	if (!c->targets)
+		return mig_error_set(MIG_EUSAGE, "--%s goes with --targets FILE", c->parallel ? "parallel" : "fail-fast");
+	if (c->url || c->url_var)
+		return mig_error_set(MIG_EUSAGE, "--targets names the databases: it cannot be combined with %s",
+				     c->url ? "--database-url" : "-d/--database-url-var");
+	if (strcmp(c->command, "status") == 0 && c->args.n)
+		return mig_error_set(MIG_EUSAGE, "status takes no arguments (got '%s')", c->args.v[0]);
+	if (c->applied || c->pending)
+		return mig_error_set(MIG_EUSAGE, "--%s belongs to the repair command", c->applied ? "applied" : "pending");
+	mig_cli_fleet f = {.targets = c->targets, .parallel = c->parallel, .fail_fast = c->fail_fast,
+			   .json = c->json, .quiet = c->quiet, .command = c->command, .opts = c->o};
+	char *name = NULL;
+	int rc = make_target(c, &f.target, &name);
+	if (rc == 0)
+		rc = mig_cli_fleet_run(&f);
+	mig__free(name);
+	return rc;
+}
+
 static int dispatch(struct cli *c)
 {
 	const char *cmd = c->command;
 	int rc;
+	if (c->targets || c->parallel || c->fail_fast)
+		return run_fleet(c);
 	if (strcmp(cmd, "create") == 0)
 		return cmd_create(c);
 	if (strcmp(cmd, "sql") == 0) {
@@ -762,13 +837,13 @@ int mig_cli_main(int argc, char **argv)
 	if (rc == 0)
 		rc = dispatch(&c);
 out:
-	if (rc)
-		print_error();
+	if (rc < 0)
+		print_error(); /* > 0: an exit status, already reported (fleets) */
 	fflush(stdout);
 	mig_strv_free(&c.args);
 	mig_strv_free(&c.schemas);
 	mig__free(c.url_owned);
-	int status = rc ? mig_error_exit_status(rc) : 0;
+	int status = rc < 0 ? mig_error_exit_status(rc) : rc;
 	mig_error_clear();
 	return status;
 }

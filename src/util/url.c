@@ -145,6 +145,31 @@ static void put_keyvalue_redacted(mig_str *out, const char *s)
 	}
 }
 
+/* Text that is neither scheme://... nor key=value, such as a URL that
+ * lost its slashes (postgres:user:pw@host/db): whatever stands between
+ * the first ':' of a user:password part and the last '@' is masked. */
+static void put_other_redacted(mig_str *out, const char *text)
+{
+	const char *at = strrchr(text, '@');
+	const char *user = text;
+	/* skip a scheme ("postgres:") and the slashes after it */
+	size_t slen = 0;
+	while (isalnum((unsigned char)text[slen]) || text[slen] == '+' || text[slen] == '-' || text[slen] == '.')
+		slen++;
+	if (slen > 0 && isalpha((unsigned char)text[0]) && text[slen] == ':')
+		user = text + slen + 1;
+	while (*user == '/')
+		user++;
+	const char *colon = at && user < at ? memchr(user, ':', (size_t)(at - user)) : NULL;
+	if (!colon) {
+		mig_str_puts(out, text);
+		return;
+	}
+	mig_str_put(out, text, (size_t)(colon - text) + 1);
+	mig_str_puts(out, "****");
+	mig_str_puts(out, at);
+}
+
 char *mig_url_redact(const char *text)
 {
 	mig_str out = MIG_STR_INIT;
@@ -153,7 +178,7 @@ char *mig_url_redact(const char *text)
 		if (strchr(text, '='))
 			put_keyvalue_redacted(&out, text);
 		else
-			mig_str_puts(&out, text);
+			put_other_redacted(&out, text);
 		return mig_str_detach(&out);
 	}
 	const char *auth = sep + 3;

@@ -68,6 +68,19 @@ assert_exit() {
 	[ "$RC" = "$want" ] || fail "exit status of [$*]: expected $want, got $RC"
 }
 
+# table_migration I: migrations/170000000000<I>_t<I>.sql, a .sql migration
+# that runs unchanged on every engine (CREATE TABLE t<I> / DROP TABLE t<I>).
+table_migration() {
+	mkdir -p migrations
+	cat >"migrations/170000000000$1_t$1.sql" <<SQL
+-- Up Migration
+CREATE TABLE t$1 (id integer PRIMARY KEY);
+
+-- Down Migration
+DROP TABLE t$1;
+SQL
+}
+
 # mig ARGS...: the binary under test.
 mig() { "$MIG_BIN" "$@"; }
 

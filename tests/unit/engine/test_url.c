@@ -160,16 +160,27 @@ static void test_unknown_scheme_parses(void **state)
 	mig_url_dispose(&u);
 }
 
+static void expect_redacted(const char *text, const char *want)
+{
+	char *r = mig_url_redact(text);
+	assert_non_null(r);
+	assert_string_equal(r, want);
+	free(r);
+}
+
 static void test_redact_unparsable(void **state)
 {
 	(void)state;
-	char *r = mig_url_redact("weird://user:pass@host@other/x");
 	/* an unencoded @ in a password: mask through the last @ */
-	assert_string_equal(r, "weird://user:****@other/x");
-	free(r);
-	r = mig_url_redact("password=abc host=x");
-	assert_string_equal(r, "password=**** host=x");
-	free(r);
+	expect_redacted("weird://user:pass@host@other/x", "weird://user:****@other/x");
+	expect_redacted("password=abc host=x", "password=**** host=x");
+	/* a URL that lost its "//" (a typo in a --targets file) */
+	expect_redacted("postgres:app:secret@db1/t1", "postgres:app:****@db1/t1");
+	expect_redacted("postgres:/app:s:e@cret@db1/t1", "postgres:/app:****@db1/t1");
+	/* nothing that looks like user:password: as it was */
+	expect_redacted("sqlite:/srv/a@b.db", "sqlite:/srv/a@b.db");
+	expect_redacted("sqlite:x.db", "sqlite:x.db");
+	expect_redacted("bogus line", "bogus line");
 }
 
 static void test_percent_decode(void **state)
