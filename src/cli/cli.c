@@ -25,7 +25,8 @@
 
 #define EMBEDDED_DB "migrations.db"
 
-static const char usage_text[] =
+/* In parts: C11 promises string literals of only 4095 characters. */
+static const char *const usage_text[] = {
 	"Usage: migrations [options] <command> [args]\n"
 	"\n"
 	"Commands:\n"
@@ -39,7 +40,7 @@ static const char usage_text[] =
 	"                       clear a migration that failed half-way or was interrupted, once\n"
 	"                       the database was fixed by hand: record it as applied or as pending\n"
 	"  sql <file|name>      print the SQL a migration runs; needs no database\n"
-	"\n"
+	"\n",
 	"Database:\n"
 	"      --database-url URL      postgres://, mysql://, sqlite:path or a libpq key=value string\n"
 	"  -d, --database-url-var NAME environment variable holding the URL (default DATABASE_URL);\n"
@@ -59,7 +60,7 @@ static const char usage_text[] =
 	"  -j, --migration-file-language js|ts|sql|cjs|mjs|cts|mts   for create (default js)\n"
 	"      --migration-filename-format timestamp|utc|index      for create\n"
 	"      --decamelize            turn camelCase identifiers into snake_case\n"
-	"\n"
+	"\n",
 	"Running:\n"
 	"      --dry-run               print the SQL and change nothing\n"
 	"      --fake                  record migrations as run without running them\n"
@@ -75,7 +76,7 @@ static const char usage_text[] =
 	"      --lock-lease SEC        how long a lease lasts unrenewed (default 30; renewed every SEC/3)\n"
 	"      --lock-timeout T        server lock wait per statement, e.g. 10s (PostgreSQL)\n"
 	"      --statement-timeout T   server time limit per statement, e.g. 5min (PostgreSQL)\n"
-	"\n"
+	"\n",
 	"sql command:\n"
 	"      --dialect postgres|mysql|sqlite   (default: the database URL's, else postgres)\n"
 	"      --down                  the down migration\n"
@@ -93,7 +94,14 @@ static const char usage_text[] =
 	"  -h, --help                  this help\n"
 	"      --version               the version\n"
 	"\n"
-	"Exit status: 0 done; 1 a run-time failure; 2 bad usage or bad input.\n";
+	"Exit status: 0 done; 1 a run-time failure; 2 bad usage or bad input.\n",
+};
+
+static void print_usage(FILE *to)
+{
+	for (size_t i = 0; i < sizeof(usage_text) / sizeof(usage_text[0]); i++)
+		fputs(usage_text[i], to);
+}
 
 struct cli {
 	mig_options o;
@@ -815,7 +823,7 @@ int mig_cli_main(int argc, char **argv)
 	memset(&c, 0, sizeof(c));
 	int rc = parse_args(&c, argc, argv);
 	if (rc == 0 && c.help) {
-		fputs(usage_text, stdout);
+		print_usage(stdout);
 		goto out;
 	}
 	if (rc == 0 && c.version) {
@@ -823,7 +831,7 @@ int mig_cli_main(int argc, char **argv)
 		goto out;
 	}
 	if (rc == 0 && !c.command) {
-		fputs(usage_text, stderr);
+		print_usage(stderr);
 		rc = mig_error_set(MIG_EUSAGE, "no command given");
 	}
 	if (rc == 0 && c.schemas.n) {

@@ -528,6 +528,10 @@ static int lease_stmt(struct fake_conn *c, const char *sql, mig_rows **out)
 		journal(FAKE_LEASE, FAKE_J_LOCK, sql, 0, "lease create");
 	} else if (starts_with(sql, "DELETE FROM ") && strstr(sql, "expires_at <")) {
 		journal(FAKE_LEASE, FAKE_J_LOCK, sql, 0, "lease expire");
+	} else if (starts_with(sql, "INSERT INTO ") && s->inject.lease_conflicts > 0) {
+		s->inject.lease_conflicts--;
+		journal(FAKE_LEASE, FAKE_J_LOCK, sql, MIG_ESQL, "lease take -> conflict");
+		return sql_error(sql, "Deadlock found when trying to get lock; try restarting transaction", "40001");
 	} else if (starts_with(sql, "INSERT INTO ")) {
 		char *owner = literal_after(sql, "VALUES (1, ");
 		if (!s->lease && owner) {

@@ -110,6 +110,9 @@ typedef struct fake_inject {
 	/* After the Nth COMMIT (0: never) the lease row belongs to another
 	 * run ("thief:9:beef"): it expired and was taken over. */
 	int lease_stolen_at_commit;
+	/* The first N lease takes fail as a certification conflict would
+	 * (SQLSTATE 40001, "Deadlock found"): the statement did nothing. */
+	int lease_conflicts;
 	/* Fail the journal's Nth write (START, PROGRESS, FAIL or CLEAR;
 	 * 1-based; 0: none). */
 	int fail_journal;

@@ -779,6 +779,34 @@ static void test_lease_taken_over(void **state)
 	assert_clean();
 }
 
+/* A certification conflict on taking the lease (Galera; 40001) is
+ * retried with back-off; past the retries it is the run's failure. */
+static void test_lease_conflict_retried(void **state)
+{
+	env *e = *state;
+	three(e);
+	e->o.lock_strategy = "table";
+	fake()->inject.lease_conflicts = 3;
+	assert_int_equal(mig_migrate(&e->o, NULL), 0);
+	assert_int_equal(fake_count("lease take -> conflict"), 3);
+	assert_records("001_a 002_b 003_c");
+	assert_null(fake()->lease);
+	assert_clean();
+}
+
+static void test_lease_conflict_gives_up(void **state)
+{
+	env *e = *state;
+	three(e);
+	e->o.lock_strategy = "table";
+	fake()->inject.lease_conflicts = 1000;
+	failed(mig_migrate(&e->o, NULL), MIG_ESQL, "Deadlock found when trying to get lock; try restarting transaction");
+	assert_int_equal(fake_count("lease take -> conflict"), 9); /* the first try and 8 retries */
+	assert_records("");
+	assert_int_equal(fake()->stmts, 0);
+	assert_clean();
+}
+
 /* The lease belongs to another run: refused with who holds it. */
 static void test_lease_held(void **state)
 {
@@ -1593,6 +1621,8 @@ int main(void)
 		T(test_lease_lock),
 		T(test_lease_without_keeper),
 		T(test_lease_taken_over),
+		T(test_lease_conflict_retried),
+		T(test_lease_conflict_gives_up),
 		T(test_lease_held),
 		T(test_connection_lost_mid_migration),
 		T(test_connection_lost_after_commits),
