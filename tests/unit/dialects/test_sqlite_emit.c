@@ -26,6 +26,12 @@ typedef struct rd {
 	const char *s;
 } rd;
 
+/* The CHECK every timestamp column gets: SQLite's own text form only. */
+#define TS_CK(type, c)                                                                                          \
+	" CONSTRAINT \"type:" type "\" CHECK (\"" c "\" IS NULL OR (typeof(\"" c "\") = 'text' AND "                \
+	"strftime('%Y-%m-%d %H:%M:%S', \"" c "\", '+0 seconds') IS substr(\"" c "\", 1, 19) AND (length(\"" c "\") = 19 " \
+	"OR (substr(\"" c "\", 20, 1) = '.' AND length(\"" c "\") > 20 AND substr(\"" c "\", 21) NOT GLOB '*[^0-9]*'))))"
+
 static void rd_ws(rd *r)
 {
 	while (isspace((unsigned char)*r->s))
@@ -386,7 +392,7 @@ static void create_table_types_and_defaults(void **state)
 		   "  \"mood\" TEXT DEFAULT 'happy' CONSTRAINT \"type:mood\" CHECK (\"mood\" IN ('happy', 'sad', 'it''s complicated')),\n"
 		   "  \"meta\" TEXT DEFAULT '{}' NOT NULL CONSTRAINT \"type:jsonb\" CHECK (\"meta\" IS NULL OR json_valid(\"meta\")),\n"
 		   "  \"born\" TEXT DEFAULT CURRENT_DATE,\n"
-		   "  \"at\" TEXT DEFAULT CURRENT_TIMESTAMP NOT NULL,\n"
+		   "  \"at\" TEXT DEFAULT CURRENT_TIMESTAMP NOT NULL" TS_CK("timestamptz", "at") ",\n"
 		   "  \"blob\" BLOB,\n"
 		   "  \"code\" TEXT CONSTRAINT \"type:char(3)\" CHECK (length(\"code\") <= 3)\n"
 		   ");\n"
@@ -493,7 +499,7 @@ static void create_table_decamelize_and_names(void **state)
 	expect_sql("createTable", "['events', {id: 'id', at: 'created', by: {type: 'ref', notNull: false}}]",
 		   "CREATE TABLE \"events\" (\n"
 		   "  \"id\" INTEGER CONSTRAINT \"events_pkey\" PRIMARY KEY AUTOINCREMENT,\n"
-		   "  \"at\" TEXT DEFAULT CURRENT_TIMESTAMP NOT NULL,\n"
+		   "  \"at\" TEXT DEFAULT CURRENT_TIMESTAMP NOT NULL" TS_CK("timestamp", "at") ",\n"
 		   "  \"by\" INTEGER CONSTRAINT \"events_by_fkey\" REFERENCES \"users\"\n"
 		   ");");
 	shorthands = NULL;
@@ -596,6 +602,45 @@ static void drop_and_rename_table(void **state)
 
 /* ==== addColumns ========================================================== */
 
+/* A timestamp column holds SQLite's own form of a UTC time and nothing
+ * else, so that text comparison orders times: ISO forms with T, Z or an
+ * offset, impossible dates, words and numbers are refused; what SQLite's
+ * date functions write is taken. Also after a rebuild (alterColumn). */
+static void timestamp_values(void **state)
+{
+	(void)state;
+	run_op("createTable", "['tokens', {id: 'id', expires_at: {type: 'timestamptz', notNull: true}, used_at: 'timestamp'}]");
+	static const char *const good[] = {
+		"'2024-01-01 10:00:00'", "'2024-02-29 23:59:59.5'", "'1999-12-31 00:00:00.123456'",
+		"CURRENT_TIMESTAMP", "datetime('now', '+1 hour')", "strftime('%Y-%m-%d %H:%M:%f', 'now')",
+	};
+	static const char *const bad[] = {
+		"'2024-01-01T10:00:00'", "'2024-01-01 10:00:00Z'", "'2024-01-01 10:00:00+02:00'", "'2024-01-01 10:00'",
+		"'2024-02-30 10:00:00'", "'2024-01-01 24:00:00'", "'2024-13-01 10:00:00'", "'2024-01-01 10:00:00.'",
+		"'2024-01-01 10:00:00.5x'", "'never'", "''", "1704103200", "2460311.5",
+	};
+	char sql[160];
+	for (size_t i = 0; i < sizeof(good) / sizeof(good[0]); i++) {
+		snprintf(sql, sizeof(sql), "INSERT INTO tokens (expires_at) VALUES (%s)", good[i]);
+		exec_sql(sql);
+	}
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		snprintf(sql, sizeof(sql), "INSERT INTO tokens (expires_at) VALUES (%s)", bad[i]);
+		if (mig__conn_exec(db, sql) == 0)
+			fail_msg("accepted a timestamp SQLite would misorder: %s", bad[i]);
+		assert_non_null(strstr(mig_error_last()->message, "CHECK constraint failed: type:timestamptz"));
+		mig_error_clear();
+	}
+	exec_sql("INSERT INTO tokens (expires_at, used_at) VALUES ('2024-01-01 10:00:00', NULL)");
+	expect_q("SELECT count(*) FROM tokens", "7");
+	/* the kind survives in the live table: a rebuild keeps the check */
+	run_op("alterColumn", "['tokens', 'used_at', {default: F'current_timestamp'}]");
+	if (mig__conn_exec(db, "INSERT INTO tokens (expires_at, used_at) VALUES (CURRENT_TIMESTAMP, '2024-01-01T00:00:00Z')") == 0)
+		fail_msg("the rebuilt table lost the timestamp check");
+	mig_error_clear();
+	expect_q("SELECT count(*) FROM tokens", "7");
+}
+
 static void add_columns(void **state)
 {
 	(void)state;
@@ -619,7 +664,7 @@ static void add_columns(void **state)
 		   "  \"published\" INTEGER DEFAULT FALSE NOT NULL,\n"
 		   "  \"slug\" TEXT CONSTRAINT \"type:varchar(20)\" CHECK (length(\"slug\") <= 20),\n"
 		   "  \"authorId\" INTEGER CONSTRAINT \"posts_authorId_fkey\" REFERENCES \"posts\",\n"
-		   "  \"createdAt\" TEXT DEFAULT CURRENT_TIMESTAMP\n"
+		   "  \"createdAt\" TEXT DEFAULT CURRENT_TIMESTAMP" TS_CK("timestamp", "createdAt") "\n"
 		   ");\n"
 		   "INSERT INTO \"_mig_new_posts\" (\"id\", \"title\", \"summary\", \"published\", \"slug\", \"authorId\") "
 		   "SELECT \"id\", \"title\", \"summary\", \"published\", \"slug\", \"authorId\" FROM \"posts\";\n" RB_SEQ("posts")
@@ -1223,6 +1268,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(sql_and_extensions, setup, teardown),
 		cmocka_unit_test_setup_teardown(refusals, setup, teardown),
 		cmocka_unit_test_setup_teardown(flags, setup, teardown),
+		cmocka_unit_test_setup_teardown(timestamp_values, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
