@@ -641,6 +641,24 @@ static void timestamp_values(void **state)
 	expect_q("SELECT count(*) FROM tokens", "7");
 }
 
+/* A rebuild keeps the rowids of a table whose rowid is not a column (no
+ * INTEGER PRIMARY KEY): rows are not renumbered. */
+static void rebuild_keeps_rowids(void **state)
+{
+	(void)state;
+	run_op("createTable", "['notes', {body: 'text', tag: 'varchar(10)'}]");
+	run_op("createTable", "['keyed', {code: {type: 'text', primaryKey: true}, rowid: 'integer'}]");
+	exec_sql("INSERT INTO notes (body) VALUES ('a'), ('b'), ('c')");
+	exec_sql("DELETE FROM notes WHERE body = 'a'");
+	exec_sql("INSERT INTO keyed (code, rowid) VALUES ('k1', 7), ('k2', 8), ('k3', 9)");
+	exec_sql("DELETE FROM keyed WHERE code = 'k1'");
+	run_op("alterColumn", "['notes', 'tag', {type: 'varchar(20)'}]");
+	expect_q("SELECT group_concat(rowid || body, ',') FROM (SELECT rowid, body FROM notes ORDER BY rowid)", "2b,3c");
+	/* a column named rowid shadows it: the copy uses oid */
+	run_op("alterColumn", "['keyed', 'rowid', {notNull: true, default: 0}]");
+	expect_q("SELECT group_concat(oid || code || rowid, ',') FROM (SELECT oid, code, rowid FROM keyed ORDER BY oid)", "2k28,3k39");
+}
+
 static void add_columns(void **state)
 {
 	(void)state;
@@ -844,7 +862,7 @@ static void add_constraints(void **state)
 		   "  \"pid\" INTEGER,\n"
 		   "  CONSTRAINT \"a_pos\" CHECK (a > 0)\n"
 		   ");\n"
-		   "INSERT INTO \"_mig_new_t\" (\"a\", \"b\", \"pid\") SELECT \"a\", \"b\", \"pid\" FROM \"t\";\n" RB_SWAP("t")
+		   "INSERT INTO \"_mig_new_t\" (rowid, \"a\", \"b\", \"pid\") SELECT rowid, \"a\", \"b\", \"pid\" FROM \"t\";\n" RB_SWAP("t")
 			   "CREATE UNIQUE INDEX \"t_uniq_a_b\" ON \"t\" (\"a\", \"b\");\n" RB_TAIL);
 	expect_sql("addConstraint", "['t', null, {primaryKey: 'b', foreignKeys: {columns: 'pid', references: 'p', onDelete: 'SET NULL'}}]",
 		   RB_HEAD "CREATE TABLE \"_mig_new_t\" (\n"
@@ -855,7 +873,7 @@ static void add_constraints(void **state)
 		   "  CONSTRAINT \"t_pkey\" PRIMARY KEY (\"b\"),\n"
 		   "  CONSTRAINT \"t_fk_pid\" FOREIGN KEY (\"pid\") REFERENCES \"p\" ON DELETE SET NULL\n"
 		   ");\n"
-		   "INSERT INTO \"_mig_new_t\" (\"a\", \"b\", \"pid\") SELECT \"a\", \"b\", \"pid\" FROM \"t\";\n" RB_SWAP("t")
+		   "INSERT INTO \"_mig_new_t\" (rowid, \"a\", \"b\", \"pid\") SELECT rowid, \"a\", \"b\", \"pid\" FROM \"t\";\n" RB_SWAP("t")
 			   "CREATE UNIQUE INDEX \"t_uniq_a_b\" ON \"t\" (\"a\", \"b\");\n" RB_TAIL);
 	expect_q("SELECT count(*) FROM pragma_foreign_key_list('t')", "1");
 	/* raw SQL constraint */
@@ -869,7 +887,7 @@ static void add_constraints(void **state)
 		   "  CONSTRAINT \"t_fk_pid\" FOREIGN KEY (\"pid\") REFERENCES \"p\" ON DELETE SET NULL,\n"
 		   "  CONSTRAINT \"b_short\" CHECK (length(b) < 10)\n"
 		   ");\n"
-		   "INSERT INTO \"_mig_new_t\" (\"a\", \"b\", \"pid\") SELECT \"a\", \"b\", \"pid\" FROM \"t\";\n" RB_SWAP("t")
+		   "INSERT INTO \"_mig_new_t\" (rowid, \"a\", \"b\", \"pid\") SELECT rowid, \"a\", \"b\", \"pid\" FROM \"t\";\n" RB_SWAP("t")
 			   "CREATE UNIQUE INDEX \"t_uniq_a_b\" ON \"t\" (\"a\", \"b\");\n" RB_TAIL);
 	/* existing rows are checked, as PostgreSQL validates them */
 	mig_steps steps = MIG_STEPS_INIT;
@@ -1269,6 +1287,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(refusals, setup, teardown),
 		cmocka_unit_test_setup_teardown(flags, setup, teardown),
 		cmocka_unit_test_setup_teardown(timestamp_values, setup, teardown),
+		cmocka_unit_test_setup_teardown(rebuild_keeps_rowids, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
