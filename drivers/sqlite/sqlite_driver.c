@@ -34,6 +34,36 @@ static struct sqlite_conn *conn_of(mig_conn *c)
 	return (struct sqlite_conn *)c;
 }
 
+/*
+ * The disk is full. SQLite has rolled the transaction back in memory, but
+ * its rollback journal stays on disk and the file keeps the size it grew
+ * to, until a connection next reads the database and finishes the
+ * rollback from the journal ("hot journal"). Read now, so that the file
+ * is whole and small again before the run ends; say what could not be
+ * cleaned. Called with the failure's error set: adds its detail.
+ */
+static void after_disk_full(struct sqlite_conn *c, int code)
+{
+	if ((code & 0xff) != SQLITE_FULL || !c->path || !sqlite3_get_autocommit(c->db))
+		return; /* still in the transaction: the caller's ROLLBACK cleans up */
+	sqlite3_exec(c->db, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL);
+	char *journal = mig_aprintf("%s-journal", c->path);
+	char *detail = NULL;
+	struct stat st;
+	if (journal && stat(journal, &st) == 0)
+		detail = mig_aprintf("the disk is full: SQLite rolled the transaction back, but its journal %s (%lld bytes) is "
+				     "left; the next open of the database finishes the rollback and removes it (free some space first)",
+				     journal, (long long)st.st_size);
+	else if (stat(c->path, &st) == 0)
+		detail = mig_aprintf("the disk is full: SQLite rolled the transaction back; its journal is removed and %s is back "
+				     "to %lld bytes",
+				     c->path, (long long)st.st_size);
+	if (detail)
+		mig_error_set_detail(detail);
+	mig__free(detail);
+	mig__free(journal);
+}
+
 static int sql_error(struct sqlite_conn *c, const char *stmt, size_t len, int offset)
 {
 	int rc = mig_error_set(MIG_ESQL, "%s", sqlite3_errmsg(c->db));
@@ -43,8 +73,10 @@ static int sql_error(struct sqlite_conn *c, const char *stmt, size_t len, int of
 		mig__free(s);
 	}
 	char code[32];
-	snprintf(code, sizeof(code), "%d", sqlite3_extended_errcode(c->db));
+	int ext = sqlite3_extended_errcode(c->db);
+	snprintf(code, sizeof(code), "%d", ext);
 	mig_error_set_sqlstate(code);
+	after_disk_full(c, ext);
 	/* The statement failed inside a transaction the core never began: a
 	 * table rebuild's SAVEPOINT outside a transaction (noTransaction()),
 	 * or a BEGIN in the migration's own SQL. Roll it back, so that what
@@ -62,6 +94,7 @@ static int run(struct sqlite_conn *c, const char *sql)
 		int rc = mig_error_set(MIG_ESQL, "%s", err ? err : sqlite3_errmsg(c->db));
 		mig_error_set_statement(sql, 0);
 		sqlite3_free(err);
+		after_disk_full(c, sqlite3_extended_errcode(c->db));
 		return rc;
 	}
 	return 0;
