@@ -77,6 +77,11 @@ typedef struct mig_emit_ctx {
 	/* The state table of the run; NULL: pgmigrations in the default
 	 * schema. */
 	const mig_state_names *names;
+	/* The statements run outside any transaction (noTransaction(), or an
+	 * engine without transactional DDL): what the runner checks before a
+	 * COMMIT (SQLite's foreign keys after a rebuild) is the dialect's to
+	 * check. */
+	bool outside_txn;
 } mig_emit_ctx;
 
 /* How a dialect's reader asks the live database. */

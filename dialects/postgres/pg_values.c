@@ -6,6 +6,8 @@
 #include "dialects/common/quote.h"
 #include "util/error.h"
 
+#include <ctype.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -171,6 +173,51 @@ void mig__pg_joined(mig_str *out, const mig_strv *list, const char *sep)
 	}
 }
 
+/* Where a quoted part of a column line starting at s[k] ends (just past
+ * it), or 0 when s[k] starts none: '...' (E'...' with backslashes),
+ * "...", $tag$...$tag$. Unterminated: the end of the line. */
+static size_t quoted_end(const unsigned char *s, size_t k)
+{
+	size_t n = strlen((const char *)s);
+	if (s[k] == '\'' || s[k] == '"') {
+		unsigned char q = s[k];
+		bool backslashes = q == '\'' && k > 0 && (s[k - 1] == 'E' || s[k - 1] == 'e');
+		for (size_t i = k + 1; i < n; i++) {
+			if (backslashes && s[i] == '\\' && i + 1 < n)
+				i++;
+			else if (s[i] == q && s[i + 1] == q)
+				i++;
+			else if (s[i] == q)
+				return i + 1;
+		}
+		return n;
+	}
+	if (s[k] == '$' && (k == 0 || !(isalnum(s[k - 1]) || s[k - 1] == '_'))) {
+		size_t t = k + 1;
+		if (isalpha(s[t]) || s[t] == '_' || s[t] >= 0x80)
+			while (isalnum(s[t]) || s[t] == '_' || s[t] >= 0x80)
+				t++;
+		if (s[t] != '$')
+			return 0;
+		size_t taglen = t - k + 1;
+		for (const char *c = (const char *)s + t + 1; (c = strchr(c, '$')) != NULL; c++)
+			if (strncmp(c, (const char *)s + k, taglen) == 0)
+				return (size_t)(c - (const char *)s) + taglen;
+		return n;
+	}
+	return 0;
+}
+
+/*
+ * formatLines(): items joined with sep and a newline, each indented by
+ * prefix. node-pg-migrate also turns every run of line breaks into one
+ * space, and indents after U+2028/U+2029 (its /^/m); it does so inside
+ * string literals too, which changes the data ('line1\nline2' is stored
+ * as 'line1 line2'). Here quoted parts (literals, quoted names, dollar
+ * quotes) are copied as they are; only the SQL between them is folded,
+ * as node-pg-migrate folds it, and a line break that ends a -- comment
+ * is kept, or the comment would swallow the rest of the line.
+ */
 void mig__pg_format_lines(mig_str *out, const mig_strv *lines, const char *prefix, const char *sep)
 {
 	mig_str_puts(out, prefix);
@@ -181,11 +228,21 @@ void mig__pg_format_lines(mig_str *out, const mig_strv *lines, const char *prefi
 			mig_str_puts(out, prefix);
 		}
 		const unsigned char *s = (const unsigned char *)lines->v[i];
+		bool comment = false;
 		for (size_t k = 0; s[k];) {
+			size_t q = comment ? 0 : quoted_end(s, k);
+			if (q) {
+				mig_str_put(out, (const char *)s + k, q - k);
+				k = q;
+				continue;
+			}
+			if (!comment && s[k] == '-' && s[k + 1] == '-')
+				comment = true;
 			if (s[k] == '\r' || s[k] == '\n') {
 				while (s[k] == '\r' || s[k] == '\n')
 					k++;
-				mig_str_putc(out, ' ');
+				mig_str_putc(out, comment ? '\n' : ' ');
+				comment = false;
 				continue;
 			}
 			mig_str_putc(out, (char)s[k]);

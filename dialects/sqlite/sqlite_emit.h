@@ -60,7 +60,7 @@ typedef struct stoks {
 /* The logical kind of a column, for mapping its defaults. */
 enum lkind { L_INT, L_BOOL, L_REAL, L_NUMERIC, L_TEXT, L_DATE, L_TIME, L_TIMESTAMP, L_BLOB, L_UUID, L_JSON, L_ENUM };
 
-enum { CK_NONE, CK_ENUM, CK_JSON, CK_LENGTH };
+enum { CK_NONE, CK_ENUM, CK_JSON, CK_LENGTH, CK_TIMESTAMP };
 
 /* A PostgreSQL type as SQLite stores it. */
 typedef struct sqtype {
@@ -74,7 +74,7 @@ typedef struct sqtype {
 	char *logical;       /* the type's name in the "type:" check */
 } sqtype;
 
-enum { TF_SERIAL = 1, TF_LEN = 2, TF_NOCASE = 4, TF_JSON = 8, TF_CHAR = 16 };
+enum { TF_SERIAL = 1, TF_LEN = 2, TF_NOCASE = 4, TF_JSON = 8, TF_CHAR = 16, TF_TIMESTAMP = 32 };
 
 /* What decides between ALTER TABLE ADD COLUMN and a rebuild. */
 typedef struct colinfo {

@@ -51,8 +51,12 @@ int mig__sq_lex(const char *src, stoks *out)
 		if (out->n == out->cap) {
 			size_t cap = out->cap ? out->cap * 2 : 64;
 			stok *v = mig__realloc(out->v, cap * sizeof(*v));
-			if (!v)
+			if (!v) {
+				/* a failed lex owns nothing: callers free only on success */
+				mig__free(out->v);
+				memset(out, 0, sizeof(*out));
 				return mig_error_oom();
+			}
 			out->v = v;
 			out->cap = cap;
 		}

@@ -3,6 +3,8 @@
  */
 #include "dialects/sqlite/sqlite_emit.h"
 
+#include <strings.h>
+
 static bool model_autoincrement(const mig_mtable *m)
 {
 	for (size_t i = 0; i < m->ncols; i++) {
@@ -11,6 +13,83 @@ static bool model_autoincrement(const mig_mtable *m)
 			return true;
 	}
 	return false;
+}
+
+static bool is_integer_type(const char *t)
+{
+	return t && strlen(t) == 7 && strncasecmp(t, "INTEGER", 7) == 0;
+}
+
+static const mig_mcolumn *column_named(const mig_mtable *m, const char *name)
+{
+	for (size_t i = 0; i < m->ncols; i++)
+		if (strcasecmp(m->cols[i].name, name) == 0)
+			return &m->cols[i];
+	return NULL;
+}
+
+/* The column of "PRIMARY KEY ("x")" as an emitter wrote it, when it is
+ * one plain quoted name; NULL otherwise (caller frees). */
+static char *single_key_column(const char *body)
+{
+	const char *open = body ? strchr(body, '(') : NULL;
+	if (!open || open[1] != '"')
+		return NULL;
+	mig_str n = MIG_STR_INIT;
+	const char *q = open + 2;
+	for (; *q; q++) {
+		if (*q == '"' && q[1] == '"') {
+			mig_str_putc(&n, '"');
+			q++;
+		} else if (*q == '"') {
+			break;
+		} else {
+			mig_str_putc(&n, *q);
+		}
+	}
+	if (*q != '"' || q[1] != ')') {
+		mig_str_free(&n);
+		return NULL;
+	}
+	return mig_str_detach(&n);
+}
+
+/*
+ * The name under which to copy the hidden rowid of m's rows, or NULL
+ * when there is none to keep: a WITHOUT ROWID table has none, and in a
+ * table with an INTEGER PRIMARY KEY that column is the rowid and is
+ * copied as a column. Otherwise the copy would number the rows afresh
+ * (1, 2, 3 ...), and anything that kept a rowid (an application, an FTS
+ * index's content_rowid) would point at other rows. A column may shadow
+ * "rowid"; SQLite's other names for it are tried in turn. When the
+ * primary key's column cannot be told, nothing is added.
+ */
+static const char *rowid_to_keep(const mig_mtable *m)
+{
+	if (m->options && mig__sq_sql_mentions(m->options, "ROWID"))
+		return NULL; /* WITHOUT ROWID */
+	for (size_t i = 0; i < m->ncols; i++) {
+		const mig_part *g = mig_parts_find(&m->cols[i].parts, MIG_PART_PRIMARY);
+		if (g && is_integer_type(m->cols[i].type) && !mig__sq_sql_mentions(g->body, "DESC"))
+			return NULL;
+	}
+	for (size_t i = 0; i < m->parts.n; i++) {
+		const mig_part *g = &m->parts.v[i];
+		if (g->kind != MIG_PART_PRIMARY)
+			continue;
+		if (g->columns.n > 1)
+			continue; /* a composite key is never the rowid */
+		char *only = g->columns.n == 1 ? NULL : single_key_column(g->body);
+		const mig_mcolumn *c = column_named(m, g->columns.n == 1 ? g->columns.v[0] : only ? only : "");
+		mig__free(only);
+		if (!c || is_integer_type(c->type))
+			return NULL;
+	}
+	static const char *const names[] = {"rowid", "oid", "_rowid_"};
+	for (size_t k = 0; k < 3; k++)
+		if (!column_named(m, names[k]))
+			return names[k];
+	return NULL;
 }
 
 /*
@@ -27,7 +106,8 @@ static bool model_autoincrement(const mig_mtable *m)
  *   place, never the other way round: renaming the old table would
  *   rewrite the REFERENCES of its children to the temporary name;
  * - rows are copied with explicit column lists (new columns get their
- *   defaults, changed ones their expression);
+ *   defaults, changed ones their expression), and with their rowid
+ *   where it is not a column (rowid_to_keep);
  * - an AUTOINCREMENT table keeps its sqlite_sequence counter, or ids
  *   of deleted rows would come back;
  * - legacy_alter_table is on around DROP + RENAME, or the rename fails
@@ -52,10 +132,15 @@ void mig__sq_rebuild(sq *p, const mig_mtable *m, const mig_strv *after)
 	for (size_t i = 0; i < m->ncols; i++)
 		any = any || m->cols[i].src;
 	if (any) {
+		const char *rowid = rowid_to_keep(m);
 		mig_str_puts(&s, "INSERT INTO ");
 		mig__sq_quote_ident(&s, t);
 		mig_str_puts(&s, " (");
 		bool first = true;
+		if (rowid) {
+			mig_str_puts(&s, rowid);
+			first = false;
+		}
 		for (size_t i = 0; i < m->ncols; i++) {
 			if (!m->cols[i].src)
 				continue;
@@ -66,6 +151,10 @@ void mig__sq_rebuild(sq *p, const mig_mtable *m, const mig_strv *after)
 		}
 		mig_str_puts(&s, ") SELECT ");
 		first = true;
+		if (rowid) {
+			mig_str_puts(&s, rowid);
+			first = false;
+		}
 		for (size_t i = 0; i < m->ncols; i++) {
 			if (!m->cols[i].src)
 				continue;
@@ -111,6 +200,18 @@ void mig__sq_rebuild(sq *p, const mig_mtable *m, const mig_strv *after)
 	}
 	for (size_t i = 0; after && i < after->n; i++)
 		mig__sq_step_text(p, after->v[i]);
+	if (p->ctx->outside_txn) {
+		/* No COMMIT will run the runner's foreign-key check: do it here,
+		 * where a violation can still undo the rebuild (the driver rolls
+		 * back the savepoint of a failed statement that no transaction
+		 * of the core holds). A CHECK on a scratch table turns "the check
+		 * lists rows" into an error that says what it is. */
+		mig__sq_step_text(p, "CREATE TEMP TABLE \"_mig_fk_check\" (violations INTEGER CONSTRAINT "
+				     "\"foreign keys violated after the table rebuild: PRAGMA foreign_key_check lists the rows\" "
+				     "CHECK (violations = 0));");
+		mig__sq_step_text(p, "INSERT INTO temp.\"_mig_fk_check\" (violations) SELECT count(*) FROM pragma_foreign_key_check;");
+		mig__sq_step_text(p, "DROP TABLE temp.\"_mig_fk_check\";");
+	}
 	mig__sq_step_text(p, "RELEASE \"_mig_rebuild\";");
 	mig__sq_step_text(p, "PRAGMA foreign_keys = ON;");
 	mig_str_free(&tmp);

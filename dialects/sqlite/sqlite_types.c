@@ -53,10 +53,10 @@ static const struct {
 	{"time without time zone", "TEXT", L_TIME, 0},
 	{"time with time zone", "TEXT", L_TIME, 0},
 	{"timetz", "TEXT", L_TIME, 0},
-	{"timestamp", "TEXT", L_TIMESTAMP, 0},
-	{"timestamp without time zone", "TEXT", L_TIMESTAMP, 0},
-	{"timestamp with time zone", "TEXT", L_TIMESTAMP, 0},
-	{"timestamptz", "TEXT", L_TIMESTAMP, 0},
+	{"timestamp", "TEXT", L_TIMESTAMP, TF_TIMESTAMP},
+	{"timestamp without time zone", "TEXT", L_TIMESTAMP, TF_TIMESTAMP},
+	{"timestamp with time zone", "TEXT", L_TIMESTAMP, TF_TIMESTAMP},
+	{"timestamptz", "TEXT", L_TIMESTAMP, TF_TIMESTAMP},
 	{"bytea", "BLOB", L_BLOB, 0},
 	{"inet", "TEXT", L_TEXT, 0},
 	{"cidr", "TEXT", L_TEXT, 0},
@@ -174,6 +174,11 @@ bool mig__sq_map_type(sq *p, const mig_type_ref *t, const char *col, sqtype *out
 				if (f & TF_JSON) {
 					out->ck = CK_JSON;
 					set_logical(p, out, b);
+				} else if (f & TF_TIMESTAMP) {
+					out->ck = CK_TIMESTAMP;
+					set_logical(p, out, strstr(b, "with time zone") && !strstr(b, "without") ? "timestamptz"
+							    : strcmp(b, "timestamptz") == 0		     ? "timestamptz"
+												     : "timestamp");
 				} else if ((f & TF_LEN) && (mods.len || (f & TF_CHAR))) {
 					out->ck = CK_LENGTH;
 					out->maxlen = mods.len ? strtol(mig_str_cstr(&mods), NULL, 10) : 1;
@@ -216,6 +221,40 @@ bool mig__sq_map_type(sq *p, const mig_type_ref *t, const char *col, sqtype *out
 	return !p->rc;
 }
 
+/*
+ * A timestamp is TEXT in one canonical form, the one SQLite's own date
+ * functions write (CURRENT_TIMESTAMP, datetime(), strftime('%f')):
+ * `YYYY-MM-DD HH:MM:SS`, optionally `.` and digits, taken as UTC. Text
+ * compares as text, so any other form (ISO's `T`, a `Z`, an offset, a
+ * word) would sort wrongly against it: '2024-01-01T10:00:00Z' is greater
+ * than '2024-01-01 23:00:00', and an expired token would still pass
+ * `expires_at > CURRENT_TIMESTAMP`. With a modifier strftime() computes
+ * the time (without one it echoes the fields, 2024-02-30 included): it
+ * turns 2024-02-30 into 2024-03-01 and an offset into UTC, so equality
+ * with the text's first 19 characters also proves the date is real (IS,
+ * not =: an impossible time makes strftime() NULL, and a CHECK that is
+ * NULL passes).
+ */
+static void timestamp_check(mig_str *s, const char *col)
+{
+	mig__sq_quote_ident(s, col);
+	mig_str_puts(s, " IS NULL OR (typeof(");
+	mig__sq_quote_ident(s, col);
+	mig_str_puts(s, ") = 'text' AND strftime('%Y-%m-%d %H:%M:%S', ");
+	mig__sq_quote_ident(s, col);
+	mig_str_puts(s, ", '+0 seconds') IS substr(");
+	mig__sq_quote_ident(s, col);
+	mig_str_puts(s, ", 1, 19) AND (length(");
+	mig__sq_quote_ident(s, col);
+	mig_str_puts(s, ") = 19 OR (substr(");
+	mig__sq_quote_ident(s, col);
+	mig_str_puts(s, ", 20, 1) = '.' AND length(");
+	mig__sq_quote_ident(s, col);
+	mig_str_puts(s, ") > 20 AND substr(");
+	mig__sq_quote_ident(s, col);
+	mig_str_puts(s, ", 21) NOT GLOB '*[^0-9]*')))");
+}
+
 /* The body of a type's CHECK for column col: CHECK (...). */
 void mig__sq_type_check_body(mig_str *s, const sqtype *t, const char *col)
 {
@@ -243,6 +282,9 @@ void mig__sq_type_check_body(mig_str *s, const sqtype *t, const char *col)
 		mig_str_puts(s, "length(");
 		mig__sq_quote_ident(s, col);
 		mig_str_printf(s, ") <= %ld", t->maxlen);
+		break;
+	case CK_TIMESTAMP:
+		timestamp_check(s, col);
 		break;
 	}
 	mig_str_putc(s, ')');
@@ -283,6 +325,8 @@ enum lkind mig__sq_kind_of_column(const mig_mcolumn *c)
 			continue;
 		if (strstr(g->body, "json_valid("))
 			return L_JSON;
+		if (strstr(g->body, "strftime('%Y-%m-%d %H:%M:%S', "))
+			return L_TIMESTAMP;
 		if (strstr(g->body, " IN ("))
 			return L_ENUM;
 	}

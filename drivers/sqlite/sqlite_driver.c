@@ -45,6 +45,13 @@ static int sql_error(struct sqlite_conn *c, const char *stmt, size_t len, int of
 	char code[32];
 	snprintf(code, sizeof(code), "%d", sqlite3_extended_errcode(c->db));
 	mig_error_set_sqlstate(code);
+	/* The statement failed inside a transaction the core never began: a
+	 * table rebuild's SAVEPOINT outside a transaction (noTransaction()),
+	 * or a BEGIN in the migration's own SQL. Roll it back, so that what
+	 * it held is all or nothing and no write lock outlives the failure. */
+	if (!c->in_txn && !sqlite3_get_autocommit(c->db) && sqlite3_exec(c->db, "ROLLBACK", NULL, NULL, NULL) == SQLITE_OK)
+		mig_error_set_detail("SQLite rolled back the transaction this statement ran in (a table rebuild's savepoint, "
+				     "or the migration's own BEGIN): the statements since it began are undone");
 	return rc;
 }
 

@@ -748,6 +748,7 @@ static int run_one(struct runner *r, struct item *it)
 	double t0 = now_ms();
 	int rc = 0;
 	mig_emit_ctx ctx = emit_ctx(r, m);
+	ctx.outside_txn = it->journaled;
 	if (it->journaled && (rc = journal_start(r, it)) != 0)
 		return rc;
 	for (size_t i = 0; !r->o->fake && i < it->ops.n && rc == 0; i++) {

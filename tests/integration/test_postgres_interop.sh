@@ -159,3 +159,19 @@ assert_eq "" "$(applied "$DN_URL")"
 assert_eq "" "$(applied "$DM_URL")"
 assert_eq 0 "$(user_objects "$DN_URL")"
 assert_eq 0 "$(user_objects "$DM_URL")"
+
+t "deliberate difference: a line break inside a createTable default is kept (node-pg-migrate stores a space)"
+pg_scratch_db NL_N
+pg_scratch_db NL_M
+mkdir -p nl
+cat >nl/1700000000001_newline.js <<'JS'
+exports.up = (pgm) => {
+  pgm.createTable('notes', { id: 'id', body: { type: 'text', notNull: true, default: 'line1\nline2' } });
+};
+JS
+assert_exit 0 npg "$NL_N_URL" up -m nl
+assert_exit 0 mig --database-url "$NL_M_URL" -m nl migrate
+pgq "$NL_N_URL" "INSERT INTO notes DEFAULT VALUES" >/dev/null
+pgq "$NL_M_URL" "INSERT INTO notes DEFAULT VALUES" >/dev/null
+assert_eq "line1 line2" "$(pgq "$NL_N_URL" "SELECT body FROM notes")" "node-pg-migrate 9.0.0 folds the line break"
+assert_eq "t" "$(pgq "$NL_M_URL" "SELECT body = E'line1\\nline2' FROM notes")" "we store the default as written"

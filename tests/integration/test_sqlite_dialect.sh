@@ -320,3 +320,35 @@ assert_eq "" "$(fks legacy)" "the children lost their foreign key"
 assert_eq "3" "$(q "SELECT count(*) FROM posts")" "posts rows"
 assert_eq "2" "$(q "SELECT count(*) FROM legacy")" "legacy rows"
 assert_eq "ok" "$(q "PRAGMA integrity_check")" "integrity"
+
+t "noTransaction(): a foreign key added over violating rows fails that migration and undoes its rebuild"
+FKDB=$WORK/fk.db
+rm -rf fkm && mkdir fkm
+cat >fkm/1_base.sql <<'SQL'
+-- Up Migration
+CREATE TABLE p (id INTEGER PRIMARY KEY);
+CREATE TABLE c (id INTEGER PRIMARY KEY, pid INTEGER);
+INSERT INTO p VALUES (1);
+INSERT INTO c VALUES (1, 1), (2, 99);
+SQL
+cat >fkm/2_fk.js <<'JS'
+exports.up = (pgm) => {
+  pgm.noTransaction();
+  pgm.addConstraint('c', 'c_pid_fkey', { foreignKeys: { columns: 'pid', references: 'p' } });
+};
+JS
+assert_exit 1 mig --database-url "sqlite:$FKDB" -m fkm migrate
+assert_contains "$ERR" "fkm/2_fk.js:3:3: migration 2_fk failed: CHECK constraint failed: foreign keys violated after the table rebuild"
+assert_contains "$ERR" "SQLite rolled back the transaction this statement ran in"
+fq() { sqlite3 -batch -noheader "$FKDB" "$1"; }
+assert_not_contains "$(fq "SELECT sql FROM sqlite_master WHERE name = 'c'")" "REFERENCES" "the rebuild was undone"
+assert_eq "" "$(fq "PRAGMA foreign_key_check")" "no dangling reference was made"
+assert_eq "1|1 2|99" "$(fq "SELECT group_concat(id || '|' || pid, ' ') FROM c")" "the rows are as they were"
+assert_eq "ok" "$(fq "PRAGMA integrity_check")"
+assert_eq 1_base "$(fq "SELECT group_concat(name) FROM pgmigrations")" "2_fk is not recorded"
+# put the rows right, record the failed migration as pending, and it applies
+fq "DELETE FROM c WHERE pid = 99"
+assert_exit 0 mig --database-url "sqlite:$FKDB" -m fkm repair 2_fk --pending
+assert_exit 0 mig --database-url "sqlite:$FKDB" -m fkm migrate
+assert_contains "$(fq "SELECT sql FROM sqlite_master WHERE name = 'c'")" "REFERENCES"
+assert_eq "1_base,2_fk" "$(fq "SELECT group_concat(name) FROM pgmigrations")"

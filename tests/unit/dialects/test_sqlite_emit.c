@@ -26,6 +26,12 @@ typedef struct rd {
 	const char *s;
 } rd;
 
+/* The CHECK every timestamp column gets: SQLite's own text form only. */
+#define TS_CK(type, c)                                                                                          \
+	" CONSTRAINT \"type:" type "\" CHECK (\"" c "\" IS NULL OR (typeof(\"" c "\") = 'text' AND "                \
+	"strftime('%Y-%m-%d %H:%M:%S', \"" c "\", '+0 seconds') IS substr(\"" c "\", 1, 19) AND (length(\"" c "\") = 19 " \
+	"OR (substr(\"" c "\", 20, 1) = '.' AND length(\"" c "\") > 20 AND substr(\"" c "\", 21) NOT GLOB '*[^0-9]*'))))"
+
 static void rd_ws(rd *r)
 {
 	while (isspace((unsigned char)*r->s))
@@ -386,7 +392,7 @@ static void create_table_types_and_defaults(void **state)
 		   "  \"mood\" TEXT DEFAULT 'happy' CONSTRAINT \"type:mood\" CHECK (\"mood\" IN ('happy', 'sad', 'it''s complicated')),\n"
 		   "  \"meta\" TEXT DEFAULT '{}' NOT NULL CONSTRAINT \"type:jsonb\" CHECK (\"meta\" IS NULL OR json_valid(\"meta\")),\n"
 		   "  \"born\" TEXT DEFAULT CURRENT_DATE,\n"
-		   "  \"at\" TEXT DEFAULT CURRENT_TIMESTAMP NOT NULL,\n"
+		   "  \"at\" TEXT DEFAULT CURRENT_TIMESTAMP NOT NULL" TS_CK("timestamptz", "at") ",\n"
 		   "  \"blob\" BLOB,\n"
 		   "  \"code\" TEXT CONSTRAINT \"type:char(3)\" CHECK (length(\"code\") <= 3)\n"
 		   ");\n"
@@ -493,7 +499,7 @@ static void create_table_decamelize_and_names(void **state)
 	expect_sql("createTable", "['events', {id: 'id', at: 'created', by: {type: 'ref', notNull: false}}]",
 		   "CREATE TABLE \"events\" (\n"
 		   "  \"id\" INTEGER CONSTRAINT \"events_pkey\" PRIMARY KEY AUTOINCREMENT,\n"
-		   "  \"at\" TEXT DEFAULT CURRENT_TIMESTAMP NOT NULL,\n"
+		   "  \"at\" TEXT DEFAULT CURRENT_TIMESTAMP NOT NULL" TS_CK("timestamp", "at") ",\n"
 		   "  \"by\" INTEGER CONSTRAINT \"events_by_fkey\" REFERENCES \"users\"\n"
 		   ");");
 	shorthands = NULL;
@@ -596,6 +602,63 @@ static void drop_and_rename_table(void **state)
 
 /* ==== addColumns ========================================================== */
 
+/* A timestamp column holds SQLite's own form of a UTC time and nothing
+ * else, so that text comparison orders times: ISO forms with T, Z or an
+ * offset, impossible dates, words and numbers are refused; what SQLite's
+ * date functions write is taken. Also after a rebuild (alterColumn). */
+static void timestamp_values(void **state)
+{
+	(void)state;
+	run_op("createTable", "['tokens', {id: 'id', expires_at: {type: 'timestamptz', notNull: true}, used_at: 'timestamp'}]");
+	static const char *const good[] = {
+		"'2024-01-01 10:00:00'", "'2024-02-29 23:59:59.5'", "'1999-12-31 00:00:00.123456'",
+		"CURRENT_TIMESTAMP", "datetime('now', '+1 hour')", "strftime('%Y-%m-%d %H:%M:%f', 'now')",
+	};
+	static const char *const bad[] = {
+		"'2024-01-01T10:00:00'", "'2024-01-01 10:00:00Z'", "'2024-01-01 10:00:00+02:00'", "'2024-01-01 10:00'",
+		"'2024-02-30 10:00:00'", "'2024-01-01 24:00:00'", "'2024-13-01 10:00:00'", "'2024-01-01 10:00:00.'",
+		"'2024-01-01 10:00:00.5x'", "'never'", "''", "1704103200", "2460311.5",
+	};
+	char sql[160];
+	for (size_t i = 0; i < sizeof(good) / sizeof(good[0]); i++) {
+		snprintf(sql, sizeof(sql), "INSERT INTO tokens (expires_at) VALUES (%s)", good[i]);
+		exec_sql(sql);
+	}
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		snprintf(sql, sizeof(sql), "INSERT INTO tokens (expires_at) VALUES (%s)", bad[i]);
+		if (mig__conn_exec(db, sql) == 0)
+			fail_msg("accepted a timestamp SQLite would misorder: %s", bad[i]);
+		assert_non_null(strstr(mig_error_last()->message, "CHECK constraint failed: type:timestamptz"));
+		mig_error_clear();
+	}
+	exec_sql("INSERT INTO tokens (expires_at, used_at) VALUES ('2024-01-01 10:00:00', NULL)");
+	expect_q("SELECT count(*) FROM tokens", "7");
+	/* the kind survives in the live table: a rebuild keeps the check */
+	run_op("alterColumn", "['tokens', 'used_at', {default: F'current_timestamp'}]");
+	if (mig__conn_exec(db, "INSERT INTO tokens (expires_at, used_at) VALUES (CURRENT_TIMESTAMP, '2024-01-01T00:00:00Z')") == 0)
+		fail_msg("the rebuilt table lost the timestamp check");
+	mig_error_clear();
+	expect_q("SELECT count(*) FROM tokens", "7");
+}
+
+/* A rebuild keeps the rowids of a table whose rowid is not a column (no
+ * INTEGER PRIMARY KEY): rows are not renumbered. */
+static void rebuild_keeps_rowids(void **state)
+{
+	(void)state;
+	run_op("createTable", "['notes', {body: 'text', tag: 'varchar(10)'}]");
+	run_op("createTable", "['keyed', {code: {type: 'text', primaryKey: true}, rowid: 'integer'}]");
+	exec_sql("INSERT INTO notes (body) VALUES ('a'), ('b'), ('c')");
+	exec_sql("DELETE FROM notes WHERE body = 'a'");
+	exec_sql("INSERT INTO keyed (code, rowid) VALUES ('k1', 7), ('k2', 8), ('k3', 9)");
+	exec_sql("DELETE FROM keyed WHERE code = 'k1'");
+	run_op("alterColumn", "['notes', 'tag', {type: 'varchar(20)'}]");
+	expect_q("SELECT group_concat(rowid || body, ',') FROM (SELECT rowid, body FROM notes ORDER BY rowid)", "2b,3c");
+	/* a column named rowid shadows it: the copy uses oid */
+	run_op("alterColumn", "['keyed', 'rowid', {notNull: true, default: 0}]");
+	expect_q("SELECT group_concat(oid || code || rowid, ',') FROM (SELECT oid, code, rowid FROM keyed ORDER BY oid)", "2k28,3k39");
+}
+
 static void add_columns(void **state)
 {
 	(void)state;
@@ -619,7 +682,7 @@ static void add_columns(void **state)
 		   "  \"published\" INTEGER DEFAULT FALSE NOT NULL,\n"
 		   "  \"slug\" TEXT CONSTRAINT \"type:varchar(20)\" CHECK (length(\"slug\") <= 20),\n"
 		   "  \"authorId\" INTEGER CONSTRAINT \"posts_authorId_fkey\" REFERENCES \"posts\",\n"
-		   "  \"createdAt\" TEXT DEFAULT CURRENT_TIMESTAMP\n"
+		   "  \"createdAt\" TEXT DEFAULT CURRENT_TIMESTAMP" TS_CK("timestamp", "createdAt") "\n"
 		   ");\n"
 		   "INSERT INTO \"_mig_new_posts\" (\"id\", \"title\", \"summary\", \"published\", \"slug\", \"authorId\") "
 		   "SELECT \"id\", \"title\", \"summary\", \"published\", \"slug\", \"authorId\" FROM \"posts\";\n" RB_SEQ("posts")
@@ -799,7 +862,7 @@ static void add_constraints(void **state)
 		   "  \"pid\" INTEGER,\n"
 		   "  CONSTRAINT \"a_pos\" CHECK (a > 0)\n"
 		   ");\n"
-		   "INSERT INTO \"_mig_new_t\" (\"a\", \"b\", \"pid\") SELECT \"a\", \"b\", \"pid\" FROM \"t\";\n" RB_SWAP("t")
+		   "INSERT INTO \"_mig_new_t\" (rowid, \"a\", \"b\", \"pid\") SELECT rowid, \"a\", \"b\", \"pid\" FROM \"t\";\n" RB_SWAP("t")
 			   "CREATE UNIQUE INDEX \"t_uniq_a_b\" ON \"t\" (\"a\", \"b\");\n" RB_TAIL);
 	expect_sql("addConstraint", "['t', null, {primaryKey: 'b', foreignKeys: {columns: 'pid', references: 'p', onDelete: 'SET NULL'}}]",
 		   RB_HEAD "CREATE TABLE \"_mig_new_t\" (\n"
@@ -810,7 +873,7 @@ static void add_constraints(void **state)
 		   "  CONSTRAINT \"t_pkey\" PRIMARY KEY (\"b\"),\n"
 		   "  CONSTRAINT \"t_fk_pid\" FOREIGN KEY (\"pid\") REFERENCES \"p\" ON DELETE SET NULL\n"
 		   ");\n"
-		   "INSERT INTO \"_mig_new_t\" (\"a\", \"b\", \"pid\") SELECT \"a\", \"b\", \"pid\" FROM \"t\";\n" RB_SWAP("t")
+		   "INSERT INTO \"_mig_new_t\" (rowid, \"a\", \"b\", \"pid\") SELECT rowid, \"a\", \"b\", \"pid\" FROM \"t\";\n" RB_SWAP("t")
 			   "CREATE UNIQUE INDEX \"t_uniq_a_b\" ON \"t\" (\"a\", \"b\");\n" RB_TAIL);
 	expect_q("SELECT count(*) FROM pragma_foreign_key_list('t')", "1");
 	/* raw SQL constraint */
@@ -824,7 +887,7 @@ static void add_constraints(void **state)
 		   "  CONSTRAINT \"t_fk_pid\" FOREIGN KEY (\"pid\") REFERENCES \"p\" ON DELETE SET NULL,\n"
 		   "  CONSTRAINT \"b_short\" CHECK (length(b) < 10)\n"
 		   ");\n"
-		   "INSERT INTO \"_mig_new_t\" (\"a\", \"b\", \"pid\") SELECT \"a\", \"b\", \"pid\" FROM \"t\";\n" RB_SWAP("t")
+		   "INSERT INTO \"_mig_new_t\" (rowid, \"a\", \"b\", \"pid\") SELECT rowid, \"a\", \"b\", \"pid\" FROM \"t\";\n" RB_SWAP("t")
 			   "CREATE UNIQUE INDEX \"t_uniq_a_b\" ON \"t\" (\"a\", \"b\");\n" RB_TAIL);
 	/* existing rows are checked, as PostgreSQL validates them */
 	mig_steps steps = MIG_STEPS_INIT;
@@ -1223,6 +1286,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(sql_and_extensions, setup, teardown),
 		cmocka_unit_test_setup_teardown(refusals, setup, teardown),
 		cmocka_unit_test_setup_teardown(flags, setup, teardown),
+		cmocka_unit_test_setup_teardown(timestamp_values, setup, teardown),
+		cmocka_unit_test_setup_teardown(rebuild_keeps_rowids, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
