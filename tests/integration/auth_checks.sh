@@ -574,29 +574,52 @@ run_auth_checks() {
 	db_is "login_succeeded|1" "SELECT event_type || '|' || CASE WHEN created_at IS NOT NULL THEN 1 ELSE 0 END FROM auth_events WHERE user_id = '$A' ORDER BY created_at DESC"
 	db_is 1 "SELECT count(*) FROM auth_events WHERE event_type = 'login_failed' AND user_id IS NULL"
 
-	t "[$BACKEND] timestamps: a word is not a time"
-	if [ "$BACKEND" != sqlite ] || sqlite_checks_timestamps; then
-		db_rejects "INSERT INTO password_reset_tokens (user_id, token_hash, expires_at) VALUES ('$A', '$(hex64 ts1)', 'never')"
-	fi
-	db_ok "INSERT INTO password_reset_tokens (user_id, token_hash, expires_at) VALUES ('$A', '$(hex64 ts2)', '2024-01-01 10:00:00')"
+	t "[$BACKEND] timestamps: one form, and a word is not a time"
+	local ts=password_reset_tokens
+	db_rejects "INSERT INTO $ts (user_id, token_hash, expires_at) VALUES ('$A', '$(hex64 ts1)', 'never')" "$([ "$BACKEND" != sqlite ] || echo 'type:timestamptz')"
+	db_rejects "INSERT INTO $ts (user_id, token_hash, expires_at) VALUES ('$A', '$(hex64 ts1)', '2024-02-30 10:00:00')"
+	db_ok "INSERT INTO $ts (user_id, token_hash, expires_at) VALUES ('$A', '$(hex64 ts2)', '2024-01-01 10:00:00')"
 	db_changes_is 0 "$(redeem_sql "$(hex64 ts2)")" # long expired
-	case $BACKEND in
-	postgres)
+	db_ok "INSERT INTO $ts (user_id, token_hash, expires_at) VALUES ('$A', '$(hex64 ts5)', '2999-01-01 10:00:00.250')"
+	db_changes_is 1 "$(redeem_sql "$(hex64 ts5)")"
+	if [ "$BACKEND" = postgres ]; then
 		# PostgreSQL parses ISO 8601 with T, Z and offsets into the same instant
-		db_ok "INSERT INTO password_reset_tokens (user_id, token_hash, expires_at) VALUES ('$A', '$(hex64 ts3)', '2024-01-01T10:00:00Z')"
+		db_ok "INSERT INTO $ts (user_id, token_hash, expires_at) VALUES ('$A', '$(hex64 ts3)', '2024-01-01T10:00:00Z')"
 		db_changes_is 0 "$(redeem_sql "$(hex64 ts3)")"
-		;;
-	*)
-		# SQLite stores text and MySQL/MariaDB a DATETIME: ISO forms with T,
-		# Z or an offset are refused (on SQLite they would sort after the
-		# canonical form, so an expired token would still pass)
-		if [ "$BACKEND" = mysql ] || sqlite_checks_timestamps; then
-			db_rejects "INSERT INTO password_reset_tokens (user_id, token_hash, expires_at) VALUES ('$A', '$(hex64 ts3)', '2024-01-01T10:00:00Z')"
-			db_rejects "INSERT INTO password_reset_tokens (user_id, token_hash, expires_at) VALUES ('$A', '$(hex64 ts4)', '2024-01-01 10:00:00+02:00')"
-		fi
-		;;
-	esac
-	db_ok "DELETE FROM password_reset_tokens WHERE user_id = '$A'"
+	else
+		# SQLite stores text (the SQLite dialect's CHECK admits only its own
+		# date functions' form: an ISO 'T...Z' would sort after it, and an
+		# expired token would still pass); MySQL/MariaDB's DATETIME refuses them
+		db_rejects "INSERT INTO $ts (user_id, token_hash, expires_at) VALUES ('$A', '$(hex64 ts3)', '2024-01-01T10:00:00Z')" "$([ "$BACKEND" != sqlite ] || echo 'type:timestamptz')"
+		db_rejects "INSERT INTO $ts (user_id, token_hash, expires_at) VALUES ('$A', '$(hex64 ts4)', '2024-01-01 10:00:00+02:00')"
+	fi
+	if [ "$BACKEND" = sqlite ]; then
+		db_rejects "INSERT INTO $ts (user_id, token_hash, expires_at) VALUES ('$A', '$(hex64 ts4)', '2024-01-01T10:00:00')" 'type:timestamptz'
+	else
+		# a DATETIME / timestamptz parses the T form into the same instant
+		db_ok "INSERT INTO $ts (user_id, token_hash, expires_at) VALUES ('$A', '$(hex64 ts4)', '2024-01-01T10:00:00')"
+		db_is 1 "SELECT count(*) FROM $ts WHERE token_hash = '$(hex64 ts4)' AND expires_at = '2024-01-01 10:00:00'"
+	fi
+	db_ok "DELETE FROM $ts WHERE user_id = '$A'"
+
+	t "[$BACKEND] what the schema cannot catch: the application normalises emails"
+	local E1=eeeeeeee-0000-4000-8000-000000000011 E2=eeeeeeee-0000-4000-8000-000000000012
+	# a trailing space and a decomposed (NFD) accent are other strings on every engine
+	db_ok "INSERT INTO users (id, email) VALUES ('$E1', 'erin@example.com ')"
+	db_ok "INSERT INTO users (id, email) VALUES ('$E2', '$(printf 'e\xcc\x81mile@example.com')')"
+	db_ok "DELETE FROM users WHERE id IN ('$E1', '$E2')"
+	# lower() folds non-ASCII letters on MariaDB and on PostgreSQL with a
+	# Unicode LC_CTYPE (C.UTF-8 here), not on SQLite or PostgreSQL's "C"
+	db_sql "SELECT CASE WHEN lower('É') = 'é' THEN 1 ELSE 0 END"
+	local folds=$OUT
+	[ "$BACKEND" != sqlite ] || assert_eq 0 "$folds" "SQLite's lower() folds ASCII only"
+	[ "$BACKEND" != mysql ] || assert_eq 1 "$folds" "MariaDB's lower() folds É"
+	if [ "$folds" = 1 ]; then
+		db_rejects "INSERT INTO users (id, email) VALUES ('$E1', 'Émile@example.com')" users_email_lower_chk
+	else
+		db_ok "INSERT INTO users (id, email) VALUES ('$E1', 'Émile@example.com')"
+		db_ok "DELETE FROM users WHERE id = '$E1'"
+	fi
 
 	t "[$BACKEND] profile and preferences"
 	db_ok "INSERT INTO user_profiles (user_id, display_name, bio) VALUES ('$B', 'Bob', 'hello')"
@@ -637,13 +660,6 @@ run_auth_checks() {
 	db_ok "DELETE FROM roles WHERE name = 'moderator'"
 	db_is 0 "SELECT count(*) FROM user_roles WHERE user_id = '$C'"
 	db_is 10 "SELECT count(*) FROM role_permissions"
-}
-
-# Whether this SQLite build's dialect checks the form of timestamp columns
-# (the SQLite dialect's type mapping adds that CHECK).
-sqlite_checks_timestamps() {
-	db_sql "SELECT count(*) FROM sqlite_master WHERE name = 'tokens' AND sql LIKE '%strftime(%'"
-	[ "$OUT" = 1 ]
 }
 
 # After the test has rolled the migration back: down again, and down after
