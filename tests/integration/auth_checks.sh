@@ -8,7 +8,7 @@
 # Values that differ only in spelling between engines (booleans) are read
 # through CASE so that every check compares the same text. The account
 # queries (login, refresh rotation, reset, verification, MFA recovery) are
-# the ones docs/auth-schema.md documents, character for character.
+# the ones docs/auth-schema.md documents, with its placeholders filled in.
 
 db_ok() { # SQL: must succeed
 	db_sql "$1"
