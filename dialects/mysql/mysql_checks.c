@@ -26,12 +26,29 @@ static bool has_action(const char *a)
 	return a && !(strcasecmp(a, "NO ACTION") == 0 || strcasecmp(a, "RESTRICT") == 0);
 }
 
-/* Whether the server refuses a CHECK on a column of this foreign key. */
-static bool refuses_check(const mig_reference_def *r, bool mysql)
+/* Whether the server refuses a CHECK on a column of a foreign key with
+ * these actions (NULL: NO ACTION). */
+static bool refuses_actions(const char *on_delete, const char *on_update, bool mysql)
 {
 	if (mysql)
-		return has_action(r->on_delete) || has_action(r->on_update);
-	return has_action(r->on_update) || (has_action(r->on_delete) && strcasecmp(r->on_delete, "CASCADE") != 0);
+		return has_action(on_delete) || has_action(on_update);
+	return has_action(on_update) || (has_action(on_delete) && strcasecmp(on_delete, "CASCADE") != 0);
+}
+
+static bool refuses_check(const mig_reference_def *r, bool mysql)
+{
+	return refuses_actions(r->on_delete, r->on_update, mysql);
+}
+
+static void constraint_columns(my *p, const mig_constraints_def *cs, bool mysql, mig_strv *out)
+{
+	for (size_t i = 0; i < cs->n; i++) {
+		const mig_constraint_def *c = &cs->v[i];
+		if (c->kind != MIG_CONSTRAINT_FOREIGN || !refuses_check(&c->references, mysql))
+			continue;
+		for (size_t k = 0; k < c->columns.n; k++)
+			mig__my_strv_add(p, out, c->columns.v[k].name);
+	}
 }
 
 void mig__my_cascade_columns(my *p, const mig_create_table_def *d, bool mysql, mig_strv *out)
@@ -41,13 +58,26 @@ void mig__my_cascade_columns(my *p, const mig_create_table_def *d, bool mysql, m
 		if (r && refuses_check(r, mysql))
 			mig__my_strv_add(p, out, d->columns.v[i].name);
 	}
-	for (size_t i = 0; i < d->constraints.n; i++) {
-		const mig_constraint_def *c = &d->constraints.v[i];
-		if (c->kind != MIG_CONSTRAINT_FOREIGN || !refuses_check(&c->references, mysql))
+	constraint_columns(p, &d->constraints, mysql, out);
+}
+
+void mig__my_table_cascade_columns(my *p, const mig_mtable *t, const mig_constraints_def *added, bool mysql,
+				   mig_strv *out)
+{
+	for (size_t i = 0; t && i < t->parts.n; i++) {
+		const mig_part *g = &t->parts.v[i];
+		if (g->kind != MIG_PART_FOREIGN || !refuses_actions(g->on_delete, g->on_update, mysql))
 			continue;
-		for (size_t k = 0; k < c->columns.n; k++)
-			mig__my_strv_add(p, out, c->columns.v[k].name);
+		for (size_t k = 0; k < g->columns.n; k++)
+			mig__my_strv_add(p, out, g->columns.v[k]);
 	}
+	for (size_t i = 0; t && i < t->ncols; i++)
+		for (size_t k = 0; k < t->cols[i].parts.n; k++) {
+			const mig_part *g = &t->cols[i].parts.v[k];
+			if (g->kind == MIG_PART_FOREIGN && refuses_actions(g->on_delete, g->on_update, mysql))
+				mig__my_strv_add(p, out, t->cols[i].name);
+		}
+	constraint_columns(p, added, mysql, out);
 }
 
 static bool in(const mig_strv *v, const char *s, size_t n)

@@ -8,24 +8,53 @@
 
 #include "dialects/common/names.h"
 
+static bool is_mysql(const my *p)
+{
+	const char *f = p->ctx->server ? p->ctx->server->flavour : NULL;
+	return f && strcmp(f, "mysql") == 0;
+}
+
+/* A CHECK on a column that a foreign key's action uses (the table's, as
+ * it is now, or one added by the same call) becomes a pair of triggers,
+ * as in createTable: the server would refuse it (mysql_checks.c). */
 static void e_addConstraint(my *p)
 {
 	const mig_add_constraint_def *d = &p->def->u.add_constraint;
 	const mig_mtable *t = mig__my_table(p, &d->table);
-	mig_strv items = MIG_STRV_INIT, pk = MIG_STRV_INIT;
+	mig_strv items = MIG_STRV_INIT, pk = MIG_STRV_INIT, cascade = MIG_STRV_INIT, checks = MIG_STRV_INIT;
 	if (t)
 		mig__my_pk_columns(p, t, &pk);
+	mig__my_table_cascade_columns(p, t, &d->constraints, is_mysql(p), &cascade);
+	if (cascade.n) {
+		p->cascade_cols = &cascade;
+		p->trigger_checks = &checks;
+	}
 	mig__my_constraint_lines(p, d->table.name, &d->constraints, t, &pk, &items);
-	if (!p->rc && !items.n)
+	p->cascade_cols = NULL;
+	p->trigger_checks = NULL;
+	if (!p->rc && !items.n && !checks.n)
 		mig__my_fail(p, MIG_EINPUT, "No constraint options provided for addConstraint");
-	mig_str s = MIG_STR_INIT;
-	mig_str_puts(&s, "ALTER TABLE ");
-	mig__my_put_name(p, &s, &d->table, "the table name", true);
-	for (size_t i = 0; i < items.n; i++)
-		mig_str_printf(&s, "%s ADD %s", i ? "," : "", items.v[i]);
-	mig__my_stmt(p, &s);
+	mig_str s = MIG_STR_INIT, tq = MIG_STR_INIT;
+	mig__my_put_name(p, &tq, &d->table, "the table name", true);
+	if (items.n) {
+		mig_str_printf(&s, "ALTER TABLE %s", mig_str_cstr(&tq));
+		for (size_t i = 0; i < items.n; i++)
+			mig_str_printf(&s, "%s ADD %s", i ? "," : "", items.v[i]);
+		mig__my_stmt(p, &s);
+	}
+	if (checks.n && !p->rc) {
+		mig_strv cols = MIG_STRV_INIT;
+		for (size_t i = 0; t && i < t->ncols; i++)
+			mig__my_strv_add(p, &cols, t->cols[i].name);
+		mig__my_check_triggers(p, mig_str_cstr(&tq), t ? t->name : d->table.name, &checks, &cols);
+		mig_strv_free(&cols);
+	}
+	mig_str_free(&s);
+	mig_str_free(&tq);
 	mig_strv_free(&items);
 	mig_strv_free(&pk);
+	mig_strv_free(&cascade);
+	mig_strv_free(&checks);
 }
 
 /* The constraint named `name` of t: a table part, or (MySQL spells every

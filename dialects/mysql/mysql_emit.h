@@ -28,9 +28,10 @@ typedef struct my {
 	int rc;               /* first error, sticky */
 	/* The server refuses a CHECK on a column a foreign key's referential
 	 * action uses (MySQL 8: any action; MariaDB: one that writes it). While
-	 * createTable builds such a table, cascade_cols holds those columns and trigger_checks
-	 * collects the CHECKs on them ("name", "expr" pairs), which the table
-	 * then enforces with triggers (mysql_checks.c). NULL otherwise. */
+	 * createTable builds such a table, or addConstraint adds CHECKs to one,
+	 * cascade_cols holds those columns and trigger_checks collects the
+	 * CHECKs on them ("name", "expr" pairs), which the table then enforces
+	 * with triggers (mysql_checks.c). NULL otherwise. */
 	const mig_strv *cascade_cols;
 	mig_strv *trigger_checks;
 } my;
@@ -177,6 +178,10 @@ const mig_strv *mig__my_enum_values(void *ud, const char *name);
  * because of a foreign key's ON DELETE/ON UPDATE action (mysql: MySQL 8's
  * rule, else MariaDB's), into out. */
 void mig__my_cascade_columns(my *p, const mig_create_table_def *d, bool mysql, mig_strv *out);
+/* The same for a table as it is now (t, NULL for none) plus the foreign
+ * keys an addConstraint adds (added). */
+void mig__my_table_cascade_columns(my *p, const mig_mtable *t, const mig_constraints_def *added, bool mysql,
+				   mig_strv *out);
 /* Whether expr mentions one of cols (as an identifier). */
 bool mig__my_mentions_any(const char *expr, const mig_strv *cols);
 /* BEFORE INSERT and BEFORE UPDATE triggers on table (quoted) that fail

@@ -15,6 +15,7 @@ db_sql() {
 		--init-command="SET SESSION sql_mode = CONCAT(@@sql_mode, ',PIPES_AS_CONCAT'), time_zone = '+00:00'" \
 		-e "$1" "$OURS"
 }
+db_changes() { db_sql "$1; SELECT ROW_COUNT();"; }
 
 t "auth writes the migration; migrate applies it, unchanged"
 assert_exit 0 mig auth
@@ -26,7 +27,7 @@ assert_exit 0 mig --database-url "$OURS_URL" status
 assert_not_contains "$OUT" "pending"
 
 t "[mysql] every table is InnoDB, utf8mb4, with a case- and accent-sensitive collation"
-db_is 10 "SELECT count(*) FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name IN ($AUTH_TABLES) AND engine = 'InnoDB' AND table_collation LIKE 'utf8mb4%bin'"
+db_is 12 "SELECT count(*) FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name IN ($AUTH_TABLES) AND engine = 'InnoDB' AND table_collation LIKE 'utf8mb4%bin'"
 db_is 0 "SELECT count(*) FROM information_schema.columns WHERE table_schema = DATABASE() AND table_name IN ($AUTH_TABLES) AND collation_name IS NOT NULL AND collation_name NOT LIKE 'utf8mb4%bin'"
 
 run_auth_checks "$file"
@@ -44,8 +45,10 @@ assert_exit 0 mig --database-url "$OURS_URL" rollback
 assert_eq 0 "$(auth_table_count)" "auth tables after rollback"
 db_is 0 "SELECT count(*) FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name NOT LIKE 'pgmigrations%'"
 db_is 0 "SELECT count(*) FROM pgmigrations"
+run_down_checks "$file"
+db_is 0 "SELECT count(*) FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name NOT LIKE 'pgmigrations%'"
 assert_exit 0 mig --database-url "$OURS_URL" migrate
-assert_eq 10 "$(auth_table_count)" "auth tables after up again"
+assert_eq 12 "$(auth_table_count)" "auth tables after up again"
 db_is 3 "SELECT count(*) FROM roles"
 db_is 13 "SELECT count(*) FROM role_permissions"
 db_is 0 "SELECT count(*) FROM users"

@@ -11,6 +11,11 @@ BACKEND=postgres
 pg_scratch_db OURS
 pg_scratch_db THEIRS
 db_sql() { run psql -X -q -At -v ON_ERROR_STOP=1 -d "$OURS_URL" -c "$1"; }
+# without -q psql prints the command tag, "UPDATE 2": the rows changed are its last word
+db_changes() {
+	run psql -X -At -v ON_ERROR_STOP=1 -d "$OURS_URL" -c "$1"
+	OUT=${OUT##* }
+}
 
 t "auth writes the migration; migrate applies it"
 assert_exit 0 mig auth
@@ -26,8 +31,10 @@ assert_eq 0 "$(auth_table_count)" "auth tables after rollback"
 db_is 0 "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relname NOT LIKE 'pgmigrations%'"
 db_is 0 "SELECT count(*) FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace WHERE n.nspname = 'public' AND t.typname NOT LIKE '%pgmigrations%'"
 db_is 0 "SELECT count(*) FROM pgmigrations"
+run_down_checks "$file"
+db_is 0 "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relname NOT LIKE 'pgmigrations%'"
 assert_exit 0 mig --database-url "$OURS_URL" migrate
-assert_eq 10 "$(auth_table_count)" "auth tables after up again"
+assert_eq 12 "$(auth_table_count)" "auth tables after up again"
 db_is 13 "SELECT count(*) FROM role_permissions"
 
 t "[postgres] node-pg-migrate 9.0.0 applies the same file with the same result"

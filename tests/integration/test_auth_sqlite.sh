@@ -10,6 +10,7 @@ BACKEND=sqlite
 DB=migrations.db
 # The application's connection: foreign keys are per connection in SQLite.
 db_sql() { run sqlite3 -batch -noheader -bail -cmd 'PRAGMA foreign_keys=ON' "$DB" "$1"; }
+db_changes() { db_sql "$1; SELECT changes();"; }
 
 t "auth writes the migration; migrate applies it to the embedded database"
 assert_exit 0 mig auth
@@ -31,8 +32,10 @@ assert_exit 0 mig rollback
 assert_eq 0 "$(auth_table_count)" "auth tables after rollback"
 db_is 0 "SELECT count(*) FROM sqlite_master WHERE name NOT IN ('pgmigrations', 'sqlite_sequence') AND name NOT LIKE 'sqlite_autoindex_pgmigrations%'"
 db_is 0 "SELECT count(*) FROM pgmigrations"
+run_down_checks "$file"
+db_is 0 "SELECT count(*) FROM sqlite_master WHERE name NOT IN ('pgmigrations', 'sqlite_sequence') AND name NOT LIKE 'sqlite_autoindex_pgmigrations%'"
 assert_exit 0 mig migrate
-assert_eq 10 "$(auth_table_count)" "auth tables after up again"
+assert_eq 12 "$(auth_table_count)" "auth tables after up again"
 db_is 3 "SELECT count(*) FROM roles"
 db_is 13 "SELECT count(*) FROM role_permissions"
 db_is 0 "SELECT count(*) FROM users"

@@ -914,6 +914,64 @@ static void checks_next_to_fk_actions(void **state)
 	expect_q("SELECT count(*) FROM links", "0");
 }
 
+/* The same CHECKs added by addConstraint after the table exists (the
+ * auth migration names its CHECKs that way): the foreign keys are read
+ * from the table as it is, and a CHECK the server would refuse becomes
+ * the two triggers; one it accepts stays an ALTER TABLE ... ADD. */
+static void checks_added_next_to_fk_actions(void **state)
+{
+	(void)state;
+	run_op("createTable", "['parents', {id: 'id'}]");
+	run_op("createTable", "['links', {id: 'id', a: {type: 'integer', notNull: true, references: 'parents', onDelete: 'CASCADE'},"
+			      " b: {type: 'integer', references: 'parents', onDelete: 'SET NULL'}, n: 'integer'}]");
+	/* MySQL 8: a CHECK on a (CASCADE) becomes triggers */
+	const char *flavour = conn->server.flavour;
+	conn->server.flavour = "mysql";
+	mig_steps steps = MIG_STEPS_INIT;
+	int rc = emit("addConstraint", "['links', 'links_a_chk', {check: 'a > 0'}]", &steps);
+	conn->server.flavour = flavour;
+	assert_int_equal(rc, 0);
+	assert_int_equal(steps.n, 1);
+	assert_int_equal(steps.v[0].n, 2);
+	assert_null(strstr(steps.v[0].text, "ALTER TABLE"));
+	assert_non_null(strstr(steps.v[0].text, "CREATE TRIGGER `links_a_chk_ins` BEFORE INSERT ON `links`"));
+	assert_non_null(strstr(steps.v[0].text, "IF NOT (NEW.`a` > 0) THEN"));
+	mig_steps_free(&steps);
+	/* MariaDB keeps that one next to ON DELETE CASCADE ... */
+	expect_sql("addConstraint", "['links', 'links_a_chk', {check: 'a > 0'}]",
+		   "ALTER TABLE `links` ADD CONSTRAINT `links_a_chk` CHECK (a > 0);");
+	expect_sql("addConstraint", "['links', 'links_n_chk', {check: 'n > 0'}]",
+		   "ALTER TABLE `links` ADD CONSTRAINT `links_n_chk` CHECK (n > 0);");
+	/* ... and refuses one on b (SET NULL): triggers */
+	steps = (mig_steps)MIG_STEPS_INIT;
+	assert_int_equal(emit("addConstraint", "['links', 'links_not_same_chk', {check: 'a <> b'}]", &steps), 0);
+	assert_int_equal(steps.n, 1);
+	assert_int_equal(steps.v[0].n, 2);
+	assert_null(strstr(steps.v[0].text, "ALTER TABLE"));
+	assert_true(noticed("CHECK links_not_same_chk of table links is enforced by triggers"));
+	char *upd = mig_step_stmt(&steps.v[0], 1);
+	assert_string_equal(upd, "CREATE TRIGGER `links_not_same_chk_upd` BEFORE UPDATE ON `links` FOR EACH ROW\n"
+				 "BEGIN\n  IF NOT (NEW.`a` <> NEW.`b`) THEN\n"
+				 "    SIGNAL SQLSTATE '23000' SET MESSAGE_TEXT = 'Check constraint ''links_not_same_chk'' is violated.';\n"
+				 "  END IF;\nEND;");
+	mig__free(upd);
+	run_steps(&steps);
+	mig_steps_free(&steps);
+	/* the server enforces all three; the actions still run */
+	xok("INSERT INTO parents VALUES (1), (2)");
+	xok("INSERT INTO links (a, b, n) VALUES (1, 2, 1), (1, NULL, 1)");
+	assert_int_not_equal(x(conn, "INSERT INTO links (a, b, n) VALUES (2, 2, 1)"), 0);
+	assert_non_null(strstr(mig_error_last()->message, "(23000): Check constraint 'links_not_same_chk' is violated."));
+	assert_int_not_equal(x(conn, "UPDATE links SET b = 1 WHERE b = 2"), 0);
+	assert_int_not_equal(x(conn, "INSERT INTO links (a, b, n) VALUES (1, 2, 0)"), 0);
+	assert_non_null(strstr(mig_error_last()->message, "links_n_chk"));
+	mig_error_clear();
+	xok("DELETE FROM parents WHERE id = 2");
+	expect_q("SELECT count(*) FROM links WHERE b IS NULL", "2");
+	/* nothing to add at all is still an error */
+	expect_fail("addConstraint", "['links', 'links_x', {}]", MIG_EINPUT, "No constraint options provided for addConstraint");
+}
+
 int main(void)
 {
 	server_url = test_mysql_server();
@@ -932,6 +990,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(refusals, setup, teardown),
 		cmocka_unit_test_setup_teardown(long_names, setup, teardown),
 		cmocka_unit_test_setup_teardown(checks_next_to_fk_actions, setup, teardown),
+		cmocka_unit_test_setup_teardown(checks_added_next_to_fk_actions, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
