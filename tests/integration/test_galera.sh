@@ -87,8 +87,8 @@ assert_eq 0 "$(gq 1 "$DB" "SELECT count(*) FROM pgmigrations_journal")" "nothing
 t "the keeper renews the lease while a migration outlasts it; other nodes are refused all along"
 galera_db DB
 rm -rf migrations && mkdir migrations
-printf -- '-- Up Migration\nCREATE TABLE slow (id int PRIMARY KEY);\nSELECT SLEEP(7);\n-- Down Migration\nDROP TABLE slow;\n' >migrations/1700000000001_slow.sql
-"$MIG_BIN" migrate --database-url "$(node_url 1 "$DB")" --lock-lease 2 >slow.out 2>slow.err &
+printf -- '-- Up Migration\nCREATE TABLE slow (id int PRIMARY KEY);\nSELECT SLEEP(10);\n-- Down Migration\nDROP TABLE slow;\n' >migrations/1700000000001_slow.sql
+"$MIG_BIN" migrate --database-url "$(node_url 1 "$DB")" --lock-lease 3 >slow.out 2>slow.err &
 slow=$!
 on_exit "kill -9 $slow"
 gq_wait() { # N DB SQL: until it prints 1 (10 s)
@@ -97,9 +97,9 @@ gq_wait() { # N DB SQL: until it prints 1 (10 s)
 	fail "timed out waiting for: $3"
 }
 gq_wait 2 "$DB" "SELECT count(*) FROM pgmigrations_lock"
-for at in 1 3 5; do
-	# the lease lasts 2 s; by 3 s and 5 s only renewals keep it
-	sleep 2
+for at in 1 4 7; do
+	# the lease lasts 3 s; by 4 s and 7 s only renewals keep it
+	sleep 3
 	assert_exit 1 mig --database-url "$(node_url $((at % 3 + 1)) "$DB")" migrate
 	assert_contains "$ERR" "Another migration is already running"
 	assert_contains "$ERR" "pid $slow"
