@@ -392,6 +392,68 @@ static const char *bool_word(const char *s)
 	return NULL;
 }
 
+/* "(now())" is "now()": PostgreSQL stores a default without the
+ * parentheses around it, and node-pg-migrate users write them. Strips
+ * pairs that enclose the whole text, in place. */
+static void strip_outer_parens(char *t)
+{
+	for (;;) {
+		size_t len = strlen(t);
+		if (len < 2 || t[0] != '(' || t[len - 1] != ')')
+			return;
+		int depth = 0;
+		for (size_t i = 0; i < len; i++) {
+			depth += t[i] == '(' ? 1 : t[i] == ')' ? -1 : 0;
+			if (depth == 0 && i + 1 < len)
+				return; /* "(a)(b)": the first pair closes early */
+		}
+		memmove(t, t + 1, len - 2);
+		t[len - 2] = '\0';
+	}
+}
+
+/* The current time, as PostgreSQL spells it (lower case, no spaces). */
+static bool is_now(const char *t)
+{
+	static const char *const stamp[] = {"now()", "current_timestamp", "localtimestamp", "transaction_timestamp()",
+					    "statement_timestamp()", "clock_timestamp()"};
+	for (size_t i = 0; i < sizeof(stamp) / sizeof(stamp[0]); i++)
+		if (strcmp(t, stamp[i]) == 0)
+			return true;
+	return istarts(t, "current_timestamp(") || istarts(t, "localtimestamp(");
+}
+
+/* The current time in UTC: "now() at time zone 'utc'", "timezone('utc',
+ * now())" (with ::text casts too). SQLite's CURRENT_TIMESTAMP is UTC. */
+static bool utc_now(const char *t)
+{
+	char *x = mig_strdup(t);
+	if (!x)
+		return false;
+	/* drop casts of the zone name */
+	for (char *c; (c = strstr(x, "::text")) != NULL;)
+		memmove(c, c + 6, strlen(c + 6) + 1);
+	bool yes = false;
+	const char *at = strstr(x, "attimezone'utc'");
+	if (at && at[15] == '\0') {
+		char *head = mig_strndup(x, (size_t)(at - x));
+		if (head) {
+			strip_outer_parens(head);
+			yes = is_now(head);
+		}
+		mig__free(head);
+	} else if (strncmp(x, "timezone('utc',", 15) == 0 && x[strlen(x) - 1] == ')') {
+		char *inner = mig_strndup(x + 15, strlen(x) - 16);
+		if (inner) {
+			strip_outer_parens(inner);
+			yes = is_now(inner);
+		}
+		mig__free(inner);
+	}
+	mig__free(x);
+	return yes;
+}
+
 /* pgm.func() text (raw PostgreSQL SQL) as a SQLite default. */
 static void map_func_default(sq *p, const char *raw, enum lkind kind, mig_str *out, bool *constant)
 {
@@ -405,14 +467,15 @@ static void map_func_default(sq *p, const char *raw, enum lkind kind, mig_str *o
 	for (size_t i = 0; i < len; i++)
 		if (s[i] != ' ')
 			mig_str_putc(&n, (char)lower_ascii((unsigned char)s[i]));
-	const char *t = mig_str_cstr(&n);
+	char *t = mig_str_detach(&n);
+	if (!t) {
+		mig__sq_fail(p, MIG_ENOMEM, "out of memory");
+		return;
+	}
+	strip_outer_parens(t);
 	*constant = false;
-	static const char *const stamp[] = {"now()", "current_timestamp", "localtimestamp", "transaction_timestamp()",
-					    "statement_timestamp()", "clock_timestamp()"};
-	bool is_stamp = false;
-	for (size_t i = 0; i < sizeof(stamp) / sizeof(stamp[0]); i++)
-		is_stamp = is_stamp || strcmp(t, stamp[i]) == 0;
-	if (is_stamp || istarts(t, "current_timestamp(") || istarts(t, "localtimestamp(")) {
+	bool is_stamp = is_now(t) || utc_now(t);
+	if (is_stamp) {
 		mig_str_puts(out, kind == L_DATE ? "CURRENT_DATE" : kind == L_TIME ? "CURRENT_TIME" : "CURRENT_TIMESTAMP");
 	} else if (strcmp(t, "current_date") == 0) {
 		mig_str_puts(out, "CURRENT_DATE");
@@ -445,7 +508,7 @@ static void map_func_default(sq *p, const char *raw, enum lkind kind, mig_str *o
 		mig__sq_fail(p, MIG_ENOTSUPPORTED, "%s: the default pgm.func(\"%s\") is not supported on SQLite: only a literal, now()/current_timestamp, current_date, current_time, gen_random_uuid() or uuid_generate_v4() can be translated",
 		     p->op->name, raw);
 	}
-	mig_str_free(&n);
+	mig__free(t);
 }
 
 /*

@@ -659,6 +659,24 @@ static void rebuild_keeps_rowids(void **state)
 	expect_q("SELECT group_concat(oid || code || rowid, ',') FROM (SELECT oid, code, rowid FROM keyed ORDER BY oid)", "2k28,3k39");
 }
 
+/* Spellings of "now" that node-pg-migrate folders use: wrapped in
+ * parentheses (as PostgreSQL itself prints defaults), in UTC; a zone other
+ * than UTC stays refused (SQLite has no time zones). */
+static void func_default_spellings(void **state)
+{
+	(void)state;
+	run_op("createTable", "['t', {a: {type: 'timestamptz', default: F'(NOW())'}, "
+			      "b: {type: 'timestamp', default: F'(now() at time zone \\'utc\\')'}, "
+			      "c: {type: 'timestamp', default: F'timezone(\\'UTC\\'::text, now())'}, "
+			      "d: {type: 'date', default: F'((current_date))'}, e: {type: 'uuid', default: F'(gen_random_uuid())'}}]");
+	exec_sql("INSERT INTO t DEFAULT VALUES");
+	expect_q("SELECT a = CURRENT_TIMESTAMP AND b = a AND c = a AND d = CURRENT_DATE AND length(e) = 36 FROM t", "1");
+	expect_fail("createTable", "['u', {a: {type: 'timestamptz', default: F'(now() at time zone \\'Europe/Paris\\')'}}]",
+		    MIG_ENOTSUPPORTED, "is not supported on SQLite");
+	expect_fail("createTable", "['u', {a: {type: 'timestamptz', default: F'(now())(x)'}}]", MIG_ENOTSUPPORTED,
+		    "is not supported on SQLite");
+}
+
 static void add_columns(void **state)
 {
 	(void)state;
@@ -1288,6 +1306,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(flags, setup, teardown),
 		cmocka_unit_test_setup_teardown(timestamp_values, setup, teardown),
 		cmocka_unit_test_setup_teardown(rebuild_keeps_rowids, setup, teardown),
+		cmocka_unit_test_setup_teardown(func_default_spellings, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
