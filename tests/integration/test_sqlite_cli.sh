@@ -380,3 +380,14 @@ assert_exit 0 "$MIG_BIN" -d sqlite:b.db migrate --lock-wait 30
 assert_contains "$OUT" "applied 2_b"
 wait $reader
 cd ..
+
+t "rollback over a down that cannot be inferred changes nothing, even one transaction per migration"
+rm -rf rbm && mkdir rbm
+printf "exports.up = (pgm) => { pgm.createTable('rb_a', {id: 'id'}); };\n" >rbm/1_a.js
+printf "exports.up = (pgm) => { pgm.sql('CREATE TABLE rb_b (x int)'); };\n" >rbm/2_b.js
+printf "exports.up = (pgm) => { pgm.createTable('rb_c', {id: 'id'}); };\n" >rbm/3_c.js
+assert_exit 0 mig --database-url sqlite:rb.db -m rbm migrate
+assert_exit 1 mig --database-url sqlite:rb.db -m rbm rollback 0 --no-single-transaction
+assert_contains "$ERR" 'rbm/2_b.js:1:25: Impossible to automatically infer down migration for "pgm.sql()"'
+assert_eq "1_a,2_b,3_c" "$(sqlite3 rb.db "SELECT group_concat(name) FROM (SELECT name FROM pgmigrations ORDER BY id)")"
+assert_eq 1 "$(sqlite3 rb.db "SELECT count(*) FROM sqlite_master WHERE name = 'rb_c'")" "3_c was not rolled back"
