@@ -189,10 +189,16 @@ static char *libpq_conninfo(const mig_url *url)
 static int setup_session(struct pg_conn *c)
 {
 	PGresult *res = NULL;
-	int rc = mig__pg_run(c,
-			     c->notice ? "SET client_min_messages TO notice; SELECT pg_backend_pid()"
-				       : "SET client_min_messages TO warning; SELECT pg_backend_pid()",
-			     NULL, &res, NULL);
+	const char *level = c->notice ? "SET client_min_messages TO notice" : "SET client_min_messages TO warning";
+	char sql[96];
+	snprintf(sql, sizeof(sql), "%s; SELECT pg_backend_pid()", level);
+	int rc = mig__pg_run(c, sql, NULL, &res, NULL);
+	if (rc == MIG_ESQL) {
+		/* a server that speaks the protocol without pg_backend_pid():
+		 * no pooler can be told, the session works as before */
+		mig_error_clear();
+		return mig__pg_run(c, level, NULL, NULL, NULL);
+	}
 	if (rc)
 		return rc;
 	if (res && PQntuples(res) == 1 && !PQgetisnull(res, 0, 0)) {
