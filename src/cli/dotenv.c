@@ -13,18 +13,12 @@
 #include <sys/stat.h>
 
 /* Lines: [export] KEY=VALUE, VALUE bare (a trailing " # comment" is
- * dropped), 'single' (literal) or "double" (\n \t \" \\ escapes, may span
- * lines). Blank lines and # comments are skipped. */
-int mig_dotenv_load(const char *path)
+ * dropped), 'single' (literal) or "double" (\n \t \r \" \\ escapes, may
+ * span lines). Blank lines and # comments are skipped. */
+int mig_dotenv_parse(const char *text, size_t len, const char *path, mig_strv *pairs)
 {
-	struct stat st;
-	if (stat(path, &st) != 0 && errno == ENOENT)
-		return 0;
-	char *text = NULL;
-	size_t len = 0;
-	int rc = mig_read_file(path, &text, &len);
-	if (rc)
-		return rc;
+	(void)len;
+	int rc = 0;
 	const char *p = text;
 	int line = 1;
 	while (*p && rc == 0) {
@@ -95,17 +89,44 @@ int mig_dotenv_load(const char *path)
 		}
 		char *key = mig_strndup(k, klen);
 		char *val = mig_str_detach(&v);
-		if (!key || !val)
+		if (!key || !val) {
+			mig__free(key);
+			mig__free(val);
 			rc = mig_error_oom();
-		else if (!getenv(key))
-			setenv(key, val, 0);
-		mig__free(key);
-		mig__free(val);
+		} else if ((rc = mig_strv_push(pairs, key)) == 0) {
+			rc = mig_strv_push(pairs, val);
+		} else {
+			mig__free(val);
+		}
 		if (*p == '\n') {
 			p++;
 			line++;
 		}
 	}
+	if (rc)
+		mig_strv_free(pairs);
+	return rc;
+}
+
+int mig_dotenv_load(const char *path)
+{
+	struct stat st;
+	if (stat(path, &st) != 0 && errno == ENOENT)
+		return 0;
+	char *text = NULL;
+	size_t len = 0;
+	int rc = mig_read_file(path, &text, &len);
+	if (rc)
+		return rc;
+	/* parse it all first: a malformed line sets nothing */
+	mig_strv pairs = MIG_STRV_INIT;
+	rc = mig_dotenv_parse(text, len, path, &pairs);
+	/* of two lines for one key the first wins, as a variable set before
+	 * the run does */
+	for (size_t i = 0; rc == 0 && i + 1 < pairs.n; i += 2)
+		if (!getenv(pairs.v[i]))
+			setenv(pairs.v[i], pairs.v[i + 1], 0);
+	mig_strv_free(&pairs);
 	mig__free(text);
 	return rc;
 }
