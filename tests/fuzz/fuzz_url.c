@@ -1,0 +1,154 @@
+/*
+ * libFuzzer harness for connection URLs: mig_url_parse() (src/engine/
+ * url.c, every form the driver registry knows: postgres:// and
+ * postgresql://, mysql:// and mariadb://, sqlite: / sqlite3: file forms,
+ * libpq key=value strings, any other scheme://) and mig_url_redact()
+ * (src/util/url.c), on arbitrary text.
+ *
+ * Properties:
+ * - redaction never fails, and redacting the redacted form changes
+ *   nothing;
+ * - a failed parse is MIG_EINPUT with one message that quotes the text
+ *   only in its redacted form, and leaves the URL zeroed (no partial
+ *   result);
+ * - a parsed URL keeps the text as raw, its redacted form is the
+ *   redaction of the text, the scheme is a registry's canonical one when
+ *   the registry knows it, the port is 0..65535, a file URL has a path;
+ * - the password (and the value of a password-like query or key=value
+ *   parameter) never appears in `redacted`: checked literally whenever
+ *   the text holds it once, verbatim, and without escapes (% or \), so
+ *   that an occurrence in `redacted` can only be that one;
+ * - the redacted form parses to the same URL with "****" for the
+ *   password and the secret parameters: redaction hides exactly the
+ *   secrets and keeps everything a message needs;
+ * - with an allocation failing (fuzz_run): one error, the URL zeroed;
+ * - everything is freed (ASan's leak check, mig__alloc_live).
+ */
+#include "fuzz_util.h"
+
+#include "drivers/driver.h"
+#include "engine/url.h"
+#include "util/alloc.h"
+#include "util/error.h"
+
+#include <stdbool.h>
+
+static bool secret_key(const char *k)
+{
+	return strcmp(k, "password") == 0 || strcmp(k, "passwd") == 0 || strcmp(k, "pwd") == 0 ||
+	       strcmp(k, "sslpassword") == 0;
+}
+
+static bool same(const char *a, const char *b)
+{
+	return (!a && !b) || (a && b && strcmp(a, b) == 0);
+}
+
+/* A secret that must not appear in redacted, when the check is sound. */
+static void check_hidden(const mig_url *u, const char *secret)
+{
+	if (!secret || !*secret || strchr(secret, '*'))
+		return;
+	if (strchr(u->raw, '%') || strchr(u->raw, '\\') || fuzz_count(u->raw, secret) != 1)
+		return;
+	CHECK(strstr(u->redacted, secret) == NULL);
+}
+
+static void check_parsed(const mig_url *u, const char *text, const char *redacted)
+{
+	CHECK(u->raw && strcmp(u->raw, text) == 0);
+	CHECK(u->redacted && strcmp(u->redacted, redacted) == 0);
+	CHECK(u->scheme && *u->scheme);
+	for (const char *c = u->scheme; *c; c++)
+		CHECK(!(*c >= 'A' && *c <= 'Z'));
+	const mig_driver *drv = mig_driver_for_scheme(u->scheme);
+	if (drv)
+		CHECK(strcmp(u->scheme, drv->schemes[0]) == 0);
+	CHECK(u->port >= 0 && u->port <= 65535);
+	if (u->keyvalue)
+		CHECK(drv && drv->keyvalue);
+	if (drv && drv->url_form == MIG_URL_FILE)
+		CHECK(u->path && *u->path && !u->user && !u->password && !u->host && !u->port);
+	else
+		CHECK(!u->path);
+	CHECK(u->nparams == 0 || u->params);
+	for (size_t i = 0; i < u->nparams; i++)
+		CHECK(u->params[i].key && u->params[i].value);
+	check_hidden(u, u->password);
+	for (size_t i = 0; i < u->nparams; i++)
+		if (secret_key(u->params[i].key))
+			check_hidden(u, u->params[i].value);
+}
+
+/* The redacted form as a URL: the same one, secrets masked. */
+static void check_reparse(const mig_url *u)
+{
+	mig_url v;
+	int rc = mig_url_parse(u->redacted, &v);
+	CHECK(rc == 0);
+	CHECK(strcmp(v.scheme, u->scheme) == 0 && v.keyvalue == u->keyvalue);
+	CHECK(same(v.user, u->user) && same(v.host, u->host) && v.port == u->port);
+	CHECK(same(v.database, u->database) && same(v.path, u->path));
+	CHECK((u->password == NULL) == (v.password == NULL));
+	if (u->password)
+		CHECK(strcmp(v.password, "****") == 0);
+	CHECK(v.nparams == u->nparams);
+	for (size_t i = 0; i < u->nparams; i++) {
+		CHECK(strcmp(v.params[i].key, u->params[i].key) == 0);
+		if (secret_key(u->params[i].key))
+			CHECK(strcmp(v.params[i].value, "****") == 0);
+		else
+			CHECK(strcmp(v.params[i].value, u->params[i].value) == 0);
+	}
+	mig_url_dispose(&v);
+}
+
+static void body(const char *text, size_t size, bool oom)
+{
+	(void)size;
+	static const mig_url zero;
+	mig_url u;
+	if (oom) {
+		char *r = mig_url_redact(text);
+		mig__free(r);
+		int rc = mig_url_parse(text, &u);
+		if (rc) {
+			fuzz_check_failed(rc);
+			CHECK(memcmp(&u, &zero, sizeof(u)) == 0);
+		}
+		mig_url_dispose(&u);
+		return;
+	}
+	char *redacted = mig_url_redact(text);
+	CHECK(redacted);
+	char *again = mig_url_redact(redacted);
+	CHECK(again && strcmp(again, redacted) == 0);
+	mig__free(again);
+
+	int rc = mig_url_parse(text, &u);
+	if (rc == 0) {
+		check_parsed(&u, text, redacted);
+		check_reparse(&u);
+		mig_url_dispose(&u);
+	} else {
+		CHECK(rc == MIG_EINPUT);
+		fuzz_check_failed(rc);
+		const char *msg = mig_error_last()->message;
+		CHECK(strncmp(msg, "bad database URL ", 17) == 0);
+		CHECK(strncmp(msg + 17, redacted, strlen(redacted)) == 0);
+		CHECK(memcmp(&u, &zero, sizeof(u)) == 0);
+	}
+	mig__free(redacted);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	if (memchr(data, '\0', size))
+		return 0; /* connection strings are C strings: argv, the environment */
+	char *text = fuzz_text(data, size);
+	if (!text)
+		return 0;
+	fuzz_run(body, text, size);
+	free(text);
+	return 0;
+}
