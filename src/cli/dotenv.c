@@ -12,6 +12,16 @@
 #include <string.h>
 #include <sys/stat.h>
 
+/* An error at `at`: its line and column counted from the text, so that
+ * no count kept while scanning can drift (an escaped newline in a
+ * "double" value is a line too). */
+static int fail_at(const char *text, const char *at, const char *path, const char *msg)
+{
+	int line, col;
+	mig_line_col(text, (size_t)(at - text), &line, &col);
+	return mig_error_set_at(MIG_EINPUT, path, line, col, "%s", msg);
+}
+
 /* Lines: [export] KEY=VALUE, VALUE bare (a trailing " # comment" is
  * dropped), 'single' (literal) or "double" (\n \t \r \" \\ escapes, may
  * span lines). Blank lines and # comments are skipped. */
@@ -20,17 +30,14 @@ int mig_dotenv_parse(const char *text, size_t len, const char *path, mig_strv *p
 	(void)len;
 	int rc = 0;
 	const char *p = text;
-	int line = 1;
 	while (*p && rc == 0) {
 		while (*p == ' ' || *p == '\t')
 			p++;
 		if (*p == '\n' || *p == '\r' || *p == '#') {
 			while (*p && *p != '\n')
 				p++;
-			if (*p == '\n') {
+			if (*p == '\n')
 				p++;
-				line++;
-			}
 			continue;
 		}
 		if (strncmp(p, "export ", 7) == 0)
@@ -44,20 +51,17 @@ int mig_dotenv_parse(const char *text, size_t len, const char *path, mig_strv *p
 		while (*p == ' ' || *p == '\t')
 			p++;
 		if (klen == 0 || *p != '=') {
-			rc = mig_error_set_at(MIG_EINPUT, path, line, (int)(k - text) + 1,
-					      "expected KEY=VALUE in the .env file");
+			rc = fail_at(text, k, path, "expected KEY=VALUE in the .env file");
 			break;
 		}
 		p++;
 		while (*p == ' ' || *p == '\t')
 			p++;
 		mig_str v = MIG_STR_INIT;
-		int start_line = line;
 		if (*p == '"' || *p == '\'') {
+			const char *open = p;
 			char q = *p++;
 			while (*p && *p != q) {
-				if (*p == '\n')
-					line++;
 				if (q == '"' && *p == '\\' && p[1]) {
 					p++;
 					char c = *p == 'n' ? '\n' : *p == 't' ? '\t' : *p == 'r' ? '\r' : *p;
@@ -69,8 +73,7 @@ int mig_dotenv_parse(const char *text, size_t len, const char *path, mig_strv *p
 			}
 			if (*p != q) {
 				mig_str_free(&v);
-				rc = mig_error_set_at(MIG_EINPUT, path, start_line, 0,
-						      "unterminated quoted value in the .env file");
+				rc = fail_at(text, open, path, "unterminated quoted value in the .env file");
 				break;
 			}
 			p++;
@@ -98,10 +101,8 @@ int mig_dotenv_parse(const char *text, size_t len, const char *path, mig_strv *p
 		} else {
 			mig__free(val);
 		}
-		if (*p == '\n') {
+		if (*p == '\n')
 			p++;
-			line++;
-		}
 	}
 	if (rc)
 		mig_strv_free(pairs);
