@@ -27,8 +27,12 @@ static int fail_at(const char *text, const char *at, const char *path, const cha
  * span lines). Blank lines and # comments are skipped. */
 int mig_dotenv_parse(const char *text, size_t len, const char *path, mig_strv *pairs)
 {
-	(void)len;
 	int rc = 0;
+	/* the scan below stops at a NUL: what follows one would be dropped
+	 * without a word */
+	const char *nul = memchr(text, '\0', len);
+	if (nul)
+		return fail_at(text, nul, path, "a NUL byte in the .env file (it must be text)");
 	const char *p = text;
 	while (*p && rc == 0) {
 		while (*p == ' ' || *p == '\t')
