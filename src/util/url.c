@@ -83,6 +83,17 @@ static bool secret_key(const char *key, size_t n)
 	       (n == 3 && strncmp(key, "pwd", 3) == 0) || (n == 11 && strncmp(key, "sslpassword", 11) == 0);
 }
 
+/* Length of the scheme text starts with ("postgres" of "postgres:..."),
+ * 0 when it starts with none: a letter, then letters, digits, '+', '-'
+ * or '.', then ':'. mig_url_parse() tells the forms apart the same way. */
+static size_t scheme_len(const char *text)
+{
+	size_t n = 0;
+	while (isalnum((unsigned char)text[n]) || text[n] == '+' || text[n] == '-' || text[n] == '.')
+		n++;
+	return n > 0 && isalpha((unsigned char)text[0]) && text[n] == ':' ? n : 0;
+}
+
 /* Mask values of password-like keys in "k=v&k2=v2" (query strings). */
 static void put_query_redacted(mig_str *out, const char *q)
 {
@@ -153,10 +164,8 @@ static void put_other_redacted(mig_str *out, const char *text)
 	const char *at = strrchr(text, '@');
 	const char *user = text;
 	/* skip a scheme ("postgres:") and the slashes after it */
-	size_t slen = 0;
-	while (isalnum((unsigned char)text[slen]) || text[slen] == '+' || text[slen] == '-' || text[slen] == '.')
-		slen++;
-	if (slen > 0 && isalpha((unsigned char)text[0]) && text[slen] == ':')
+	size_t slen = scheme_len(text);
+	if (slen)
 		user = text + slen + 1;
 	while (*user == '/')
 		user++;
@@ -173,7 +182,10 @@ static void put_other_redacted(mig_str *out, const char *text)
 char *mig_url_redact(const char *text)
 {
 	mig_str out = MIG_STR_INIT;
-	const char *sep = strstr(text, "://");
+	/* scheme://... only when the text starts so: a key=value string may
+	 * hold "://" in a value (dbname=a://b password=x) */
+	size_t slen = scheme_len(text);
+	const char *sep = slen && strncmp(text + slen, "://", 3) == 0 ? text + slen : NULL;
 	if (!sep) {
 		if (strchr(text, '='))
 			put_keyvalue_redacted(&out, text);
