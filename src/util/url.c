@@ -146,8 +146,13 @@ static void put_keyvalue_redacted(mig_str *out, const char *s)
 			if (*p == '\'')
 				p++;
 		} else {
-			while (*p && !isspace((unsigned char)*p))
+			/* a backslash escapes the next character here too (libpq
+			 * and mig_url_parse() read "password=\ x" as " x") */
+			while (*p && !isspace((unsigned char)*p)) {
+				if (*p == '\\' && p[1])
+					p++;
 				p++;
+			}
 		}
 		if (secret_key(k, klen))
 			mig_str_puts(out, "****");
