@@ -94,6 +94,19 @@ static size_t scheme_len(const char *text)
 	return n > 0 && isalpha((unsigned char)text[0]) && text[n] == ':' ? n : 0;
 }
 
+/* Whether the query key q[0..n) is password-like once decoded, as the
+ * parser and libpq read it ("pass%77ord" is "password"); a key that does
+ * not decode counts as one, to be safe. */
+static bool secret_query_key(const char *q, size_t n)
+{
+	if (!memchr(q, '%', n))
+		return secret_key(q, n);
+	char *key = mig_percent_decode(q, n);
+	bool secret = !key || secret_key(key, strlen(key));
+	mig__free(key);
+	return secret;
+}
+
 /* Mask values of password-like keys in "k=v&k2=v2" (query strings). */
 static void put_query_redacted(mig_str *out, const char *q)
 {
@@ -101,7 +114,7 @@ static void put_query_redacted(mig_str *out, const char *q)
 		const char *amp = strchr(q, '&');
 		size_t n = amp ? (size_t)(amp - q) : strlen(q);
 		const char *eq = memchr(q, '=', n);
-		if (eq && secret_key(q, (size_t)(eq - q))) {
+		if (eq && secret_query_key(q, (size_t)(eq - q))) {
 			mig_str_put(out, q, (size_t)(eq - q) + 1);
 			mig_str_puts(out, "****");
 		} else {
