@@ -10,9 +10,34 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The driver whose scheme text starts with, or NULL. */
+static const mig_driver *driver_of(const char *text)
+{
+	size_t slen = 0;
+	while (isalnum((unsigned char)text[slen]) || text[slen] == '+' || text[slen] == '-' || text[slen] == '.')
+		slen++;
+	if (slen == 0 || slen > 32 || text[slen] != ':' || !isalpha((unsigned char)text[0]))
+		return NULL;
+	char scheme[33];
+	for (size_t i = 0; i < slen; i++)
+		scheme[i] = (char)tolower((unsigned char)text[i]);
+	scheme[slen] = '\0';
+	return mig_driver_for_scheme(scheme);
+}
+
+char *mig_url_shown(const char *text)
+{
+	/* a file URL has no password: sqlite:/data/a:b@c.db is a path, which
+	 * mig_url_redact() would show as a:****@c.db */
+	const mig_driver *drv = driver_of(text);
+	if (drv && drv->url_form == MIG_URL_FILE)
+		return mig_url_redact_query(text);
+	return mig_url_redact(text);
+}
+
 static int bad(const mig_url *url, const char *why)
 {
-	char *r = mig_url_redact(url->raw);
+	char *r = mig_url_shown(url->raw);
 	int rc = mig_error_set(MIG_EINPUT, "bad database URL %s: %s", r ? r : "(unprintable)", why);
 	mig__free(r);
 	return rc;
@@ -294,7 +319,7 @@ int mig_url_parse(const char *text, mig_url *out)
 	}
 	if (rc == 0 && !out->scheme)
 		rc = mig_error_oom();
-	if (rc == 0 && !(out->redacted = mig_url_redact(text)))
+	if (rc == 0 && !(out->redacted = mig_url_shown(text)))
 		rc = mig_error_oom();
 done:
 	if (rc)

@@ -241,3 +241,16 @@ char *mig_url_redact(const char *text)
 	}
 	return mig_str_detach(&out);
 }
+
+char *mig_url_redact_query(const char *text)
+{
+	mig_str out = MIG_STR_INIT;
+	const char *q = strchr(text, '?');
+	if (q) {
+		mig_str_put(&out, text, (size_t)(q - text) + 1);
+		put_query_redacted(&out, q + 1);
+	} else {
+		mig_str_puts(&out, text);
+	}
+	return mig_str_detach(&out);
+}

@@ -107,11 +107,14 @@ static void test_sqlite_forms(void **state)
 		{"sqlite3:x.db", "x.db"},
 		{"SQLITE:dir/with%20space.db", "dir/with space.db"},
 		{"sqlite://rel.db", "rel.db"},
+		/* a file URL has no password: its path is shown as it is */
+		{"sqlite:/data/a:b@c.db", "/data/a:b@c.db"},
 	};
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		mig_url u = parse_ok(cases[i].in);
 		assert_string_equal(u.scheme, "sqlite");
 		assert_string_equal(u.path, cases[i].path);
+		assert_string_equal(u.redacted, cases[i].in);
 		mig_url_dispose(&u);
 	}
 }
