@@ -167,10 +167,16 @@ static void put_keyvalue_redacted(mig_str *out, const char *s)
 				p++;
 			}
 		}
-		if (secret_key(k, klen))
+		if (secret_key(k, klen)) {
 			mig_str_puts(out, "****");
-		else
+			/* a pair may follow a quoted value directly, as libpq
+			 * reads password='x'port=5; after the unquoted mask it
+			 * needs a blank, or it would read as the password's */
+			if (*v == '\'' && *p && !isspace((unsigned char)*p))
+				mig_str_putc(out, ' ');
+		} else {
 			mig_str_put(out, v, (size_t)(p - v));
+		}
 	}
 }
 
