@@ -218,12 +218,15 @@ char *mig_url_redact(const char *text)
 		return mig_str_detach(&out);
 	}
 	const char *auth = sep + 3;
-	const char *auth_end = auth + strcspn(auth, "/?#");
-	/* userinfo ends at the last '@' of the authority */
+	/* userinfo runs to the last '@' before the first '/', '?' and '#'
+	 * included, as mig_url_parse() and libpq read it (libpq connects
+	 * with postgres://u:p?x@h/db as the password p?x) */
+	const char *slash = auth + strcspn(auth, "/");
 	const char *at = NULL;
-	for (const char *p = auth; p < auth_end; p++)
+	for (const char *p = auth; p < slash; p++)
 		if (*p == '@')
 			at = p;
+	const char *auth_end = (at ? at : auth) + strcspn(at ? at : auth, "/?");
 	mig_str_put(&out, text, (size_t)(auth - text));
 	if (at) {
 		const char *colon = memchr(auth, ':', (size_t)(at - auth));

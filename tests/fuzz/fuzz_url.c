@@ -18,7 +18,9 @@
  * - the password (and the value of a password-like query or key=value
  *   parameter) never appears in `redacted`: checked literally whenever
  *   the text holds it once, verbatim, and without escapes (% or \), so
- *   that an occurrence in `redacted` can only be that one;
+ *   that an occurrence in `redacted` can only be that one; so is the
+ *   password as libpq reads the text (which it connects with as
+ *   written), in `redacted` and in a failed parse's message;
  * - the redacted form parses to the same URL with "****" for the
  *   password and the secret parameters: redaction hides exactly the
  *   secrets and keeps everything a message needs;
@@ -53,6 +55,50 @@ static void check_hidden(const mig_url *u, const char *secret)
 	if (strchr(u->raw, '%') || strchr(u->raw, '\\') || fuzz_count(u->raw, secret) != 1)
 		return;
 	CHECK(strstr(u->redacted, secret) == NULL);
+}
+
+/* libpq's own reading of scheme://user:password@host... (any scheme but
+ * a file driver's): the password
+ * runs from the first ':' to the first '@' before any '/' (whatever '?'
+ * or '#' it holds); mig_url_parse() ends it at the last such '@'. Both
+ * must be hidden from whatever is printed, also when the text is no URL
+ * this parser accepts (its error message quotes the text). */
+static void check_libpq_password(const char *text, const char *shown)
+{
+	const char *sep = strstr(text, "://");
+	if (!sep || sep == text || !((*text >= 'a' && *text <= 'z') || (*text >= 'A' && *text <= 'Z')) ||
+	    strchr(text, '%'))
+		return;
+	char scheme[33];
+	size_t sn = 0;
+	for (const char *c = text; c < sep; c++) {
+		if (!((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') || (*c >= '0' && *c <= '9') || *c == '+' ||
+		      *c == '-' || *c == '.') || sn == sizeof(scheme) - 1)
+			return;
+		scheme[sn++] = (char)(*c >= 'A' && *c <= 'Z' ? *c - 'A' + 'a' : *c);
+	}
+	scheme[sn] = '\0';
+	/* a file URL (sqlite://...) is a path: no password in it */
+	const mig_driver *drv = mig_driver_for_scheme(scheme);
+	if (drv && drv->url_form == MIG_URL_FILE)
+		return;
+	const char *auth = sep + 3, *slash = auth + strcspn(auth, "/");
+	const char *first = memchr(auth, '@', (size_t)(slash - auth)), *last = NULL;
+	for (const char *c = auth; c < slash; c++)
+		if (*c == '@')
+			last = c;
+	const char *colon = first ? memchr(auth, ':', (size_t)(first - auth)) : NULL;
+	if (!colon)
+		return;
+	const char *ends[2] = {first, last};
+	for (int k = 0; k < 2; k++) {
+		size_t n = (size_t)(ends[k] - colon - 1);
+		char *pw = fuzz_dup(colon + 1, n);
+		CHECK(pw);
+		if (n && !strchr(pw, '*') && fuzz_count(text, pw) == 1)
+			CHECK(strstr(shown, pw) == NULL);
+		free(pw);
+	}
 }
 
 static void check_parsed(const mig_url *u, const char *text, const char *redacted)
@@ -139,6 +185,7 @@ static void body(const char *text, size_t size, bool oom)
 		CHECK(again && strcmp(again, redacted) == 0);
 		mig__free(again);
 		check_parsed(&u, text, redacted);
+		check_libpq_password(text, redacted);
 		check_reparse(&u);
 		mig_url_dispose(&u);
 	} else {
@@ -147,6 +194,7 @@ static void body(const char *text, size_t size, bool oom)
 		const char *msg = mig_error_last()->message;
 		CHECK(strncmp(msg, "bad database URL ", 17) == 0);
 		CHECK(strncmp(msg + 17, redacted, strlen(redacted)) == 0);
+		check_libpq_password(text, redacted); /* the part of msg that quotes the text */
 		CHECK(memcmp(&u, &zero, sizeof(u)) == 0);
 	}
 	mig__free(redacted);
