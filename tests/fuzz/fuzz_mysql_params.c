@@ -14,8 +14,9 @@
  *   with ssl-mode=disabled; the connect timeout is 0..86400; no
  *   parameter is given twice and every one is known;
  * - failure: MIG_EINPUT, one "bad MySQL URL" message, which never holds
- *   the password (when the password is found neither in the redacted URL
- *   nor in the messages' fixed text, any occurrence is a leak);
+ *   the password (unless it is also the text of the user, host or
+ *   database name or of the messages' fixed words, any occurrence is a
+ *   leak, a password pasted into a query key or value included);
  * - the server facts start "MySQL " or "MariaDB "; the lock name is at
  *   most 64 bytes, "migrations:<db>.<table>" when that fits, and the same
  *   for the same input;
@@ -87,7 +88,30 @@ static void check_failure(const mig_url *u)
 	CHECK(e && e->message && e->code == MIG_EINPUT);
 	CHECK(strncmp(e->message, "bad MySQL URL ", 14) == 0);
 	const char *pw = u->password;
-	if (pw && *pw && !strstr(u->redacted, pw) && !strstr(fixed_text, pw))
+	/* a password of a few letters, or of the URL's own punctuation, may
+	 * turn up in a message from other text: "?l" from the query "?l" */
+	if (!pw || strlen(pw) < 4 || strpbrk(pw, "?&=@:/#%") || strstr(fixed_text, pw))
+		return;
+	/* where the password may also stand without being leaked: in the
+	 * user, host or database name (and so in the redacted URL outside its
+	 * query's names and values); in a query key or value it is the password pasted into the
+	 * wrong place, which a message must never repeat */
+	if ((u->user && strstr(u->user, pw)) || (u->host && strstr(u->host, pw)) ||
+	    (u->database && strstr(u->database, pw)))
+		return;
+	/* the redacted URL with the query's names and values taken out: its
+	 * '?', '&' and '=' may make up a password such as "&" */
+	size_t qs = strcspn(u->redacted, "?");
+	char *skeleton = fuzz_dup(u->redacted, strlen(u->redacted));
+	CHECK(skeleton);
+	size_t o = qs;
+	for (const char *c = u->redacted + qs; *c; c++)
+		if (*c == '?' || *c == '&' || *c == '=')
+			skeleton[o++] = *c;
+	skeleton[o] = '\0';
+	bool coincidence = strstr(skeleton, pw) != NULL;
+	free(skeleton);
+	if (!coincidence)
 		CHECK(strstr(e->message, pw) == NULL);
 }
 
