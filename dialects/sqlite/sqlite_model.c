@@ -223,7 +223,7 @@ bool mig__sq_parse_create_table(sq *p, const char *sql, mig_mtable *m)
 	}
 	bool ok = false;
 	size_t i = 0;
-	if (!kw(&t, i++, "CREATE"))
+	if (t.unterminated || !kw(&t, i++, "CREATE"))
 		goto out;
 	if (kw(&t, i, "TEMP") || kw(&t, i, "TEMPORARY"))
 		i++;
@@ -426,7 +426,7 @@ bool mig__sq_parse_column(sq *p, const char *def, mig_mtable *m)
 		return false;
 	}
 	size_t end = t.n - 1; /* the TK_END token */
-	bool ok = end > 0 && parse_element(p, &t, 0, end, m);
+	bool ok = end > 0 && !t.unterminated && parse_element(p, &t, 0, end, m);
 	mig__sq_toks_free(&t);
 	return ok;
 }
