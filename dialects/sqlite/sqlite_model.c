@@ -426,7 +426,20 @@ bool mig__sq_parse_column(sq *p, const char *def, mig_mtable *m)
 		return false;
 	}
 	size_t end = t.n - 1; /* the TK_END token */
-	bool ok = end > 0 && !t.unterminated && parse_element(p, &t, 0, end, m);
+	/* one element, as it would stand in a column list: balanced, no ','
+	 * of its own (ADD a INT, b INT and ADD a) are SQL SQLite refuses, and
+	 * a rebuild would render them into another table) */
+	bool ok = end > 0 && !t.unterminated;
+	int depth = 0;
+	for (size_t k = 0; ok && k < end; k++) {
+		if (punct(&t, k, '('))
+			depth++;
+		else if (punct(&t, k, ')'))
+			ok = --depth >= 0;
+		else if (punct(&t, k, ','))
+			ok = depth > 0;
+	}
+	ok = ok && depth == 0 && parse_element(p, &t, 0, end, m);
 	mig__sq_toks_free(&t);
 	return ok;
 }
