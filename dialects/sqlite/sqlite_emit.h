@@ -54,6 +54,9 @@ typedef struct stoks {
 	stok *v;
 	size_t n, cap;
 	const char *src;
+	/* A quote, [bracket] or blob that the text ends inside: SQL that
+	 * SQLite refuses, and a slice of it is no SQL at all. */
+	bool unterminated;
 } stoks;
 
 

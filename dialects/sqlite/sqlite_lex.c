@@ -14,7 +14,9 @@ static bool word_char(unsigned char c)
 	return word_start(c) || is_digit(c) || c == '$';
 }
 
-size_t mig__sq_skip_quoted(const char *s, size_t n, size_t i, char q)
+/* i at an opening quote q: the index after its closing one; n, and
+ * *open set, when the text ends first. */
+static size_t quoted_end(const char *s, size_t n, size_t i, char q, bool *open)
 {
 	for (i++; i < n; i++) {
 		if (s[i] != q)
@@ -25,7 +27,14 @@ size_t mig__sq_skip_quoted(const char *s, size_t n, size_t i, char q)
 		}
 		return i + 1;
 	}
+	*open = true;
 	return n;
+}
+
+size_t mig__sq_skip_quoted(const char *s, size_t n, size_t i, char q)
+{
+	bool open = false;
+	return quoted_end(s, n, i, q, &open);
 }
 
 int mig__sq_lex(const char *src, stoks *out)
@@ -70,19 +79,21 @@ int mig__sq_lex(const char *src, stoks *out)
 		unsigned char c = (unsigned char)src[i];
 		if (c == '\'') {
 			t->type = TK_STRING;
-			i = mig__sq_skip_quoted(src, n, i, '\'');
+			i = quoted_end(src, n, i, '\'', &out->unterminated);
 		} else if (c == '"' || c == '`') {
 			t->type = TK_QUOTED;
-			i = mig__sq_skip_quoted(src, n, i, (char)c);
+			i = quoted_end(src, n, i, (char)c, &out->unterminated);
 		} else if (c == '[') {
 			t->type = TK_QUOTED;
 			while (i < n && src[i] != ']')
 				i++;
 			if (i < n)
 				i++;
+			else
+				out->unterminated = true;
 		} else if ((c == 'x' || c == 'X') && src[i + 1] == '\'') {
 			t->type = TK_BLOB;
-			i = mig__sq_skip_quoted(src, n, i + 1, '\'');
+			i = quoted_end(src, n, i + 1, '\'', &out->unterminated);
 		} else if (is_digit(c) || (c == '.' && is_digit((unsigned char)src[i + 1]))) {
 			t->type = TK_NUMBER;
 			if (c == '0' && (src[i + 1] == 'x' || src[i + 1] == 'X')) {

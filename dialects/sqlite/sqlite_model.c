@@ -223,7 +223,7 @@ bool mig__sq_parse_create_table(sq *p, const char *sql, mig_mtable *m)
 	}
 	bool ok = false;
 	size_t i = 0;
-	if (!kw(&t, i++, "CREATE"))
+	if (t.unterminated || !kw(&t, i++, "CREATE"))
 		goto out;
 	if (kw(&t, i, "TEMP") || kw(&t, i, "TEMPORARY"))
 		i++;
@@ -238,8 +238,18 @@ bool mig__sq_parse_create_table(sq *p, const char *sql, mig_mtable *m)
 		i += 2;
 	if (!punct(&t, i, '('))
 		goto out;
+	/* the ')' that closes the column list: mig__sq_group_end() stops at
+	 * the end of an unbalanced text too, where a ')' closing an inner
+	 * group would pass for it (CREATE TABLE t(() read as no columns) */
 	size_t close = mig__sq_group_end(&t, i) - 1;
-	if (!punct(&t, close, ')'))
+	int depth = 0;
+	for (size_t k = i; k <= close; k++) {
+		if (punct(&t, k, '('))
+			depth++;
+		else if (punct(&t, k, ')'))
+			depth--;
+	}
+	if (!punct(&t, close, ')') || depth != 0)
 		goto out;
 	size_t a = i + 1;
 	for (size_t k = a; k <= close; k++) {
@@ -254,7 +264,8 @@ bool mig__sq_parse_create_table(sq *p, const char *sql, mig_mtable *m)
 		}
 	}
 	m->options = slice_dup(p, &t, close + 1, t.n - 1);
-	ok = !p->rc;
+	/* SQLite requires a column: constraints alone are no table it made */
+	ok = !p->rc && m->ncols > 0;
 out:
 	mig__sq_toks_free(&t);
 	return ok;
@@ -415,7 +426,20 @@ bool mig__sq_parse_column(sq *p, const char *def, mig_mtable *m)
 		return false;
 	}
 	size_t end = t.n - 1; /* the TK_END token */
-	bool ok = end > 0 && parse_element(p, &t, 0, end, m);
+	/* one element, as it would stand in a column list: balanced, no ','
+	 * of its own (ADD a INT, b INT and ADD a) are SQL SQLite refuses, and
+	 * a rebuild would render them into another table) */
+	bool ok = end > 0 && !t.unterminated;
+	int depth = 0;
+	for (size_t k = 0; ok && k < end; k++) {
+		if (punct(&t, k, '('))
+			depth++;
+		else if (punct(&t, k, ')'))
+			ok = --depth >= 0;
+		else if (punct(&t, k, ','))
+			ok = depth > 0;
+	}
+	ok = ok && depth == 0 && parse_element(p, &t, 0, end, m);
 	mig__sq_toks_free(&t);
 	return ok;
 }

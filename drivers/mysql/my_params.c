@@ -35,10 +35,15 @@ static int bad(const mig_url *url, const char *fmt, ...)
 	va_end(ap);
 	const char *shown_url = url->redacted ? url->redacted : "(unprintable)";
 	/* redaction masks the password field, not a password pasted into a
-	 * query value */
+	 * query name or value: decoded, or in the text the redacted URL shows
+	 * (the name %dbet is "\xdbet", its text holds the password dbet) */
+	const char *query = url->redacted ? strchr(url->redacted, '?') : NULL;
+	bool pasted = url->password && *url->password && query && strstr(query, url->password);
 	for (size_t i = 0; url->password && *url->password && i < url->nparams; i++)
 		if (strstr(url->params[i].value, url->password) || strstr(url->params[i].key, url->password))
-			shown_url = "(withheld: the URL holds the password outside its place)";
+			pasted = true;
+	if (pasted)
+		shown_url = "(withheld: the URL holds the password outside its place)";
 	return mig_error_set(MIG_EINPUT, "bad MySQL URL %s: %s", shown_url, why);
 }
 
@@ -49,6 +54,15 @@ static const char *shown(const mig_url *url, const char *value)
 	if (url->password && *url->password && strstr(value, url->password))
 		return "(value withheld)";
 	return value;
+}
+
+/* The same for a parameter's name: ?hunter2=1 is the password pasted as
+ * a name. */
+static const char *shown_name(const mig_url *url, const char *name)
+{
+	if (url->password && *url->password && strstr(name, url->password))
+		return "(name withheld)";
+	return name;
 }
 
 static const struct {
@@ -116,7 +130,7 @@ int mig__my_params_from_url(const mig_url *url, struct mig__my_params *out)
 		const char *k = url->params[i].key, *v = url->params[i].value;
 		for (size_t j = 0; j < i; j++)
 			if (strcmp(url->params[j].key, k) == 0)
-				return bad(url, "the parameter '%s' is given twice", k);
+				return bad(url, "the parameter '%s' is given twice", k); /* a known name */
 		if (strcmp(k, "socket") == 0) {
 			if (!*v || v[0] != '/')
 				return bad(url, "socket= needs the absolute path of the server's Unix socket, not '%s'", shown(url, v));
@@ -140,7 +154,7 @@ int mig__my_params_from_url(const mig_url *url, struct mig__my_params *out)
 				return bad(url, "connect-timeout needs a whole number of seconds from 1 to 86400, not '%s'",
 					   shown(url, v));
 		} else {
-			return bad(url, "unknown parameter '%s' (known: " KNOWN_PARAMS ")", k);
+			return bad(url, "unknown parameter '%s' (known: " KNOWN_PARAMS ")", shown_name(url, k));
 		}
 	}
 	/* a socket is local: naming another host as well says two things */

@@ -3,8 +3,18 @@
 #ifndef MIG_DOTENV_H
 #define MIG_DOTENV_H
 
+#include "util/str.h"
+
+#include <stddef.h>
+
 /* Load path if it exists (a missing file is not an error). MIG_EINPUT
- * with path:line for a malformed line. */
+ * with path:line:col for a malformed line; then nothing is set. */
 int mig_dotenv_load(const char *path);
+
+/* The pairs of a .env text (text[len] == '\0'), in file order: key at
+ * pairs->v[2 * i], its value at pairs->v[2 * i + 1] (*pairs starts
+ * empty). MIG_EINPUT with path:line:col for a malformed line, and then
+ * *pairs is left empty: all or nothing. */
+int mig_dotenv_parse(const char *text, size_t len, const char *path, mig_strv *pairs);
 
 #endif

@@ -21,6 +21,7 @@
 
 #include "cli/cli.h"
 #include "engine/runner.h"
+#include "engine/url.h"
 #include "util/alloc.h"
 #include "util/error.h"
 #include "util/str.h"
@@ -496,7 +497,7 @@ static char *line_error(const struct fleet *fl, long line)
  * once one ends). */
 static int start(struct fleet *fl, const char *url, long line)
 {
-	char *shown = mig_url_redact(url);
+	char *shown = mig_url_shown(url);
 	if (!shown) {
 		report_now(fl, line, "(target)", "out of memory", -1);
 		return 0;
@@ -681,7 +682,7 @@ static int parse_kind(const char *cmd, enum kind *k, const char **canon)
 static int skip_rest(struct fleet *fl, int have, const char *url, long line)
 {
 	while (have == 1) {
-		char *shown = mig_url_redact(url);
+		char *shown = mig_url_shown(url);
 		struct result r = {.line = line, .shown = shown ? shown : "(target)", .skipped = true, .exit = -1,
 				   .error = "not started (--fail-fast after a failure)"};
 		report(fl, &r);

@@ -10,9 +10,34 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The driver whose scheme text starts with, or NULL. */
+static const mig_driver *driver_of(const char *text)
+{
+	size_t slen = 0;
+	while (isalnum((unsigned char)text[slen]) || text[slen] == '+' || text[slen] == '-' || text[slen] == '.')
+		slen++;
+	if (slen == 0 || slen > 32 || text[slen] != ':' || !isalpha((unsigned char)text[0]))
+		return NULL;
+	char scheme[33];
+	for (size_t i = 0; i < slen; i++)
+		scheme[i] = (char)tolower((unsigned char)text[i]);
+	scheme[slen] = '\0';
+	return mig_driver_for_scheme(scheme);
+}
+
+char *mig_url_shown(const char *text)
+{
+	/* a file URL has no password: sqlite:/data/a:b@c.db is a path, which
+	 * mig_url_redact() would show as a:****@c.db */
+	const mig_driver *drv = driver_of(text);
+	if (drv && drv->url_form == MIG_URL_FILE)
+		return mig_url_redact_query(text);
+	return mig_url_redact(text);
+}
+
 static int bad(const mig_url *url, const char *why)
 {
-	char *r = mig_url_redact(url->raw);
+	char *r = mig_url_shown(url->raw);
 	int rc = mig_error_set(MIG_EINPUT, "bad database URL %s: %s", r ? r : "(unprintable)", why);
 	mig__free(r);
 	return rc;
@@ -47,16 +72,24 @@ static int parse_query(mig_url *url, const char *q)
 	return 0;
 }
 
-/* scheme://[user[:password]@]host[:port][,host2...]/database[?k=v&...] */
+/* scheme://[user[:password]@]host[:port][,host2...]/database[?k=v&...]
+ *
+ * As libpq reads them (it connects with postgres:// URLs as written):
+ * the user:password part runs to an '@' before the first '/', whatever
+ * '?' or '#' it holds (postgres://u:p?x#y@h/db has the password p?x#y),
+ * and '#' is an ordinary character everywhere (no fragment). Unlike
+ * libpq's the part ends at the last such '@', so that an unencoded '@'
+ * in a password still works here (and mig_url_redact() masks the same). */
 static int parse_server_url(mig_url *url, const char *after_scheme)
 {
 	const char *auth = after_scheme;
-	const char *auth_end = auth + strcspn(auth, "/?#");
+	const char *slash = auth + strcspn(auth, "/");
 	const char *at = NULL;
-	for (const char *p = auth; p < auth_end; p++)
+	for (const char *p = auth; p < slash; p++)
 		if (*p == '@')
 			at = p;
-	const char *hostpart = auth;
+	const char *hostpart = at ? at + 1 : auth;
+	const char *auth_end = hostpart + strcspn(hostpart, "/?");
 	if (at) {
 		const char *colon = memchr(auth, ':', (size_t)(at - auth));
 		const char *uend = colon ? colon : at;
@@ -64,7 +97,6 @@ static int parse_server_url(mig_url *url, const char *after_scheme)
 			return bad(url, "the user name has a malformed %-escape");
 		if (colon && !(url->password = mig_percent_decode(colon + 1, (size_t)(at - colon - 1))))
 			return bad(url, "the password has a malformed %-escape");
-		hostpart = at + 1;
 	}
 	/* host[:port]; IPv6 in brackets; several hosts separated by ',' are
 	 * kept as one string (libpq understands them). */
@@ -107,22 +139,13 @@ static int parse_server_url(mig_url *url, const char *after_scheme)
 	const char *p = auth_end;
 	if (*p == '/') {
 		p++;
-		size_t n = strcspn(p, "?#");
+		size_t n = strcspn(p, "?");
 		if (n && !(url->database = mig_percent_decode(p, n)))
 			return bad(url, "the database name has a malformed %-escape");
 		p += n;
 	}
-	if (*p == '?') {
-		p++;
-		size_t n = strcspn(p, "#");
-		char *q = mig_strndup(p, n);
-		if (!q)
-			return mig_error_oom();
-		int rc = parse_query(url, q);
-		mig__free(q);
-		if (rc)
-			return rc;
-	}
+	if (*p == '?')
+		return parse_query(url, p + 1);
 	return 0;
 }
 
@@ -294,7 +317,7 @@ int mig_url_parse(const char *text, mig_url *out)
 	}
 	if (rc == 0 && !out->scheme)
 		rc = mig_error_oom();
-	if (rc == 0 && !(out->redacted = mig_url_redact(text)))
+	if (rc == 0 && !(out->redacted = mig_url_shown(text)))
 		rc = mig_error_oom();
 done:
 	if (rc)

@@ -17,4 +17,10 @@
  * quotes only the redacted form when the text is not a URL we accept. */
 int mig_url_parse(const char *text, mig_url *out);
 
+/* The printable form of any connection text, as mig_url_parse() sets
+ * `redacted`: a file URL (its scheme a file driver's) masks only
+ * password-like query values, anything else is mig_url_redact()'s.
+ * Caller frees; NULL when out of memory. */
+char *mig_url_shown(const char *text);
+
 #endif

@@ -146,5 +146,8 @@ int mig_load_sql_text(mig_migration *m, const char *text, size_t len)
 	} else {
 		m->down_kind = MIG_ACTION_DISABLED;
 	}
+	/* a failure loads nothing: not the up section without its down */
+	if (rc)
+		mig_oplist_free(&m->up);
 	return rc;
 }

@@ -83,6 +83,30 @@ static bool secret_key(const char *key, size_t n)
 	       (n == 3 && strncmp(key, "pwd", 3) == 0) || (n == 11 && strncmp(key, "sslpassword", 11) == 0);
 }
 
+/* Length of the scheme text starts with ("postgres" of "postgres:..."),
+ * 0 when it starts with none: a letter, then letters, digits, '+', '-'
+ * or '.', then ':'. mig_url_parse() tells the forms apart the same way. */
+static size_t scheme_len(const char *text)
+{
+	size_t n = 0;
+	while (isalnum((unsigned char)text[n]) || text[n] == '+' || text[n] == '-' || text[n] == '.')
+		n++;
+	return n > 0 && isalpha((unsigned char)text[0]) && text[n] == ':' ? n : 0;
+}
+
+/* Whether the query key q[0..n) is password-like once decoded, as the
+ * parser and libpq read it ("pass%77ord" is "password"); a key that does
+ * not decode counts as one, to be safe. */
+static bool secret_query_key(const char *q, size_t n)
+{
+	if (!memchr(q, '%', n))
+		return secret_key(q, n);
+	char *key = mig_percent_decode(q, n);
+	bool secret = !key || secret_key(key, strlen(key));
+	mig__free(key);
+	return secret;
+}
+
 /* Mask values of password-like keys in "k=v&k2=v2" (query strings). */
 static void put_query_redacted(mig_str *out, const char *q)
 {
@@ -90,7 +114,7 @@ static void put_query_redacted(mig_str *out, const char *q)
 		const char *amp = strchr(q, '&');
 		size_t n = amp ? (size_t)(amp - q) : strlen(q);
 		const char *eq = memchr(q, '=', n);
-		if (eq && secret_key(q, (size_t)(eq - q))) {
+		if (eq && secret_query_key(q, (size_t)(eq - q))) {
 			mig_str_put(out, q, (size_t)(eq - q) + 1);
 			mig_str_puts(out, "****");
 		} else {
@@ -135,13 +159,24 @@ static void put_keyvalue_redacted(mig_str *out, const char *s)
 			if (*p == '\'')
 				p++;
 		} else {
-			while (*p && !isspace((unsigned char)*p))
+			/* a backslash escapes the next character here too (libpq
+			 * and mig_url_parse() read "password=\ x" as " x") */
+			while (*p && !isspace((unsigned char)*p)) {
+				if (*p == '\\' && p[1])
+					p++;
 				p++;
+			}
 		}
-		if (secret_key(k, klen))
+		if (secret_key(k, klen)) {
 			mig_str_puts(out, "****");
-		else
+			/* a pair may follow a quoted value directly, as libpq
+			 * reads password='x'port=5; after the unquoted mask it
+			 * needs a blank, or it would read as the password's */
+			if (*v == '\'' && *p && !isspace((unsigned char)*p))
+				mig_str_putc(out, ' ');
+		} else {
 			mig_str_put(out, v, (size_t)(p - v));
+		}
 	}
 }
 
@@ -153,10 +188,8 @@ static void put_other_redacted(mig_str *out, const char *text)
 	const char *at = strrchr(text, '@');
 	const char *user = text;
 	/* skip a scheme ("postgres:") and the slashes after it */
-	size_t slen = 0;
-	while (isalnum((unsigned char)text[slen]) || text[slen] == '+' || text[slen] == '-' || text[slen] == '.')
-		slen++;
-	if (slen > 0 && isalpha((unsigned char)text[0]) && text[slen] == ':')
+	size_t slen = scheme_len(text);
+	if (slen)
 		user = text + slen + 1;
 	while (*user == '/')
 		user++;
@@ -173,7 +206,10 @@ static void put_other_redacted(mig_str *out, const char *text)
 char *mig_url_redact(const char *text)
 {
 	mig_str out = MIG_STR_INIT;
-	const char *sep = strstr(text, "://");
+	/* scheme://... only when the text starts so: a key=value string may
+	 * hold "://" in a value (dbname=a://b password=x) */
+	size_t slen = scheme_len(text);
+	const char *sep = slen && strncmp(text + slen, "://", 3) == 0 ? text + slen : NULL;
 	if (!sep) {
 		if (strchr(text, '='))
 			put_keyvalue_redacted(&out, text);
@@ -182,12 +218,15 @@ char *mig_url_redact(const char *text)
 		return mig_str_detach(&out);
 	}
 	const char *auth = sep + 3;
-	const char *auth_end = auth + strcspn(auth, "/?#");
-	/* userinfo ends at the last '@' of the authority */
+	/* userinfo runs to the last '@' before the first '/', '?' and '#'
+	 * included, as mig_url_parse() and libpq read it (libpq connects
+	 * with postgres://u:p?x@h/db as the password p?x) */
+	const char *slash = auth + strcspn(auth, "/");
 	const char *at = NULL;
-	for (const char *p = auth; p < auth_end; p++)
+	for (const char *p = auth; p < slash; p++)
 		if (*p == '@')
 			at = p;
+	const char *auth_end = (at ? at : auth) + strcspn(at ? at : auth, "/?");
 	mig_str_put(&out, text, (size_t)(auth - text));
 	if (at) {
 		const char *colon = memchr(auth, ':', (size_t)(at - auth));
@@ -208,6 +247,19 @@ char *mig_url_redact(const char *text)
 		put_query_redacted(&out, q + 1);
 	} else {
 		mig_str_puts(&out, rest);
+	}
+	return mig_str_detach(&out);
+}
+
+char *mig_url_redact_query(const char *text)
+{
+	mig_str out = MIG_STR_INIT;
+	const char *q = strchr(text, '?');
+	if (q) {
+		mig_str_put(&out, text, (size_t)(q - text) + 1);
+		put_query_redacted(&out, q + 1);
+	} else {
+		mig_str_puts(&out, text);
 	}
 	return mig_str_detach(&out);
 }

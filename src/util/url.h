@@ -34,6 +34,10 @@ const char *mig_url_param_get(const mig_url *url, const char *key);
 /* A printable form of any connection text, with the password masked,
  * even when the text cannot be parsed. Caller frees. */
 char *mig_url_redact(const char *text);
+/* The same for a URL known to have no user:password part (a file URL
+ * such as sqlite:/data/a:b@c.db, whose path is shown as it is): only the
+ * values of password-like query parameters are masked. Caller frees. */
+char *mig_url_redact_query(const char *text);
 
 /* Decode %XX escapes into a new string; NULL if malformed (bad escape or
  * an encoded NUL). Caller frees. */

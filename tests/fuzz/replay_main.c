@@ -4,9 +4,10 @@
  * LLVMFuzzerTestOneInput. ctest runs it over the seed corpus so crashers
  * stay fixed.
  *
- * `--dump FILE...` instead prints what the loader reads from each file
- * (one line per operation, as mig_value_dump renders the arguments), in
- * the format tests/fuzz/oracle.mjs prints for node-pg-migrate itself.
+ * replay_load_js only (MIG_FUZZ_DUMP_JS): `--dump FILE...` instead prints
+ * what the JS loader reads from each file (one line per operation, as
+ * mig_value_dump renders the arguments), in the format
+ * tests/fuzz/oracle.mjs prints for node-pg-migrate itself.
  */
 #define _POSIX_C_SOURCE 200809L
 #include "util/error.h"
@@ -54,6 +55,7 @@ static int read_all(const char *path, char **buf, size_t *len)
 	return 0;
 }
 
+#ifdef MIG_FUZZ_DUMP_JS
 static const char *kind_name(enum mig_action_kind k)
 {
 	switch (k) {
@@ -115,6 +117,8 @@ static int dump(const char *path)
 	return 0;
 }
 
+#endif
+
 static int run_file(const char *path)
 {
 	char *buf;
@@ -123,6 +127,8 @@ static int run_file(const char *path)
 		perror(path);
 		return 1;
 	}
+	/* named first: a failed property aborts with the file on record */
+	fprintf(stderr, "replay %s\n", path);
 	LLVMFuzzerTestOneInput((const uint8_t *)buf, len);
 	free(buf);
 	return 0;
@@ -166,6 +172,7 @@ static int run_path(const char *path, int *count)
 int main(int argc, char **argv)
 {
 	int rc = 0, count = 0;
+#ifdef MIG_FUZZ_DUMP_JS
 	if (argc > 1 && strcmp(argv[1], "--dump") == 0) {
 		for (int i = 2; i < argc; i++) {
 			if (argc > 3)
@@ -174,8 +181,13 @@ int main(int argc, char **argv)
 		}
 		return rc;
 	}
+#endif
 	for (int i = 1; i < argc; i++)
 		rc |= run_path(argv[i], &count);
+	if (rc == 0 && count == 0) {
+		fprintf(stderr, "no inputs to replay\n");
+		rc = 1;
+	}
 	if (rc == 0)
 		printf("replayed %d inputs\n", count);
 	return rc;

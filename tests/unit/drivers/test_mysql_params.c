@@ -142,6 +142,8 @@ static void test_ssl_modes(void **state)
 	refused("mysql://u:s3cr%23t-pw@h/db?ssl-mode=s3cr%23t-pw", "(value withheld)");
 	refused("mysql://u:s3cr%23t-pw@h/db?ssl-mode=s3cr%23t-pw", "bad MySQL URL (withheld");
 	refused("mysql://u:s3cr%23t-pw@h/db?ssl-mode=x", "bad MySQL URL mysql://u:****@h/db?ssl-mode=x: ");
+	/* nor one pasted as a parameter's name */
+	refused("mysql://u:s3cr%23t-pw@h/db?s3cr%23t-pw=1", "unknown parameter '(name withheld)'");
 }
 
 static void test_bad_parameters(void **state)

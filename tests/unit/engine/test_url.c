@@ -107,11 +107,14 @@ static void test_sqlite_forms(void **state)
 		{"sqlite3:x.db", "x.db"},
 		{"SQLITE:dir/with%20space.db", "dir/with space.db"},
 		{"sqlite://rel.db", "rel.db"},
+		/* a file URL has no password: its path is shown as it is */
+		{"sqlite:/data/a:b@c.db", "/data/a:b@c.db"},
 	};
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		mig_url u = parse_ok(cases[i].in);
 		assert_string_equal(u.scheme, "sqlite");
 		assert_string_equal(u.path, cases[i].path);
+		assert_string_equal(u.redacted, cases[i].in);
 		mig_url_dispose(&u);
 	}
 }
@@ -149,6 +152,25 @@ static void test_bad_url_message_hides_password(void **state)
 	assert_null(strstr(mig_error_last()->message, "hunter2"));
 	assert_non_null(strstr(mig_error_last()->message, "u:****@h:0"));
 	mig_error_clear();
+	/* an unencoded '?' or '#' in the password does not end the
+	 * user:password part (libpq reads it so too) */
+	assert_int_equal(mig_url_parse("postgres://u:hun?ter#2@h:0/db", &u), MIG_EINPUT);
+	assert_null(strstr(mig_error_last()->message, "ter#2"));
+	assert_non_null(strstr(mig_error_last()->message, "u:****@h:0"));
+	mig_error_clear();
+}
+
+static void test_question_mark_and_hash(void **state)
+{
+	(void)state;
+	mig_url u = parse_ok("mysql://u:p?x#y@h/db#1?sslmode=a#b");
+	assert_string_equal(u.user, "u");
+	assert_string_equal(u.password, "p?x#y");
+	assert_string_equal(u.host, "h");
+	assert_string_equal(u.database, "db#1");
+	assert_string_equal(mig_url_param_get(&u, "sslmode"), "a#b");
+	assert_string_equal(u.redacted, "mysql://u:****@h/db#1?sslmode=a#b");
+	mig_url_dispose(&u);
 }
 
 static void test_unknown_scheme_parses(void **state)
@@ -205,6 +227,7 @@ int main(void)
 		cmocka_unit_test(test_sqlite_forms),
 		cmocka_unit_test(test_bad_urls),
 		cmocka_unit_test(test_bad_url_message_hides_password),
+		cmocka_unit_test(test_question_mark_and_hash),
 		cmocka_unit_test(test_unknown_scheme_parses),
 		cmocka_unit_test(test_redact_unparsable),
 		cmocka_unit_test(test_percent_decode),

@@ -1,0 +1,5 @@
+SELECT 1;
+  
+
+  -- Down Migration
+SELECT 2;

@@ -1,0 +1,1 @@
+-- Up MigrationSELECT 1;-- Down MigrationSELECT 2;

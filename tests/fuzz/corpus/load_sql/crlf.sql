@@ -1,0 +1,5 @@
+-- Up Migration
+SELECT 1;
+
+-- Down Migration
+SELECT 2;

@@ -1,0 +1,3 @@
+------ up migration
+SELECT 1;
+-- -- -- down migration

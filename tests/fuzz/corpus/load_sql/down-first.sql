@@ -1,0 +1,5 @@
+-- comment dropped
+-- Down Migration
+DROP TABLE t;
+-- Up Migration
+CREATE TABLE t ();

@@ -1,0 +1,3 @@
+-- Up Migration
+SELECT 'ÿþ';
+-- Down Ã Migration

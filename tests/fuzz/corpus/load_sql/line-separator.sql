@@ -1,0 +1,2 @@
+SELECT 0; -- Up Migration SELECT 1; -- Down Migration
+SELECT 2;

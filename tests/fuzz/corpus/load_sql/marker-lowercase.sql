@@ -1,0 +1,4 @@
+--up migration
+select 1;
+--down migration
+select 2;

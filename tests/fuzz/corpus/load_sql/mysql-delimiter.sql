@@ -1,0 +1,6 @@
+-- Up Migration
+DELIMITER //
+CREATE PROCEDURE p() BEGIN SELECT 1; SELECT 2; END//
+DELIMITER ;
+-- Down Migration
+DROP PROCEDURE p;

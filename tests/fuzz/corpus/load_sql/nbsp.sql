@@ -1,0 +1,4 @@
+ -- Up Migration
+SELECT 1;
+　-- Down Migration
+SELECT 2;

@@ -1,0 +1,6 @@
+--UpMigration
+-- Up-Migration
+/* x */ -- Up Migration
+select 1; -- Up Migration
+- Up Migration
+-- Upward migration

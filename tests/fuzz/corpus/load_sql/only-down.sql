@@ -1,0 +1,3 @@
+CREATE TABLE t ();
+-- Down Migration
+DROP TABLE t;

@@ -1,0 +1,5 @@
+-- Up Migration
+CREATE TABLE t (id int);
+
+-- Down Migration
+DROP TABLE t;

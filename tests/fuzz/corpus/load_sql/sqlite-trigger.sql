@@ -1,0 +1,6 @@
+-- Up Migration
+CREATE TABLE t (a, b);
+CREATE TRIGGER tr AFTER INSERT ON t BEGIN UPDATE t SET b = CASE WHEN new.a > 0 THEN 1 ELSE 0 END; END;
+-- Down Migration
+DROP TRIGGER tr;
+DROP TABLE t;

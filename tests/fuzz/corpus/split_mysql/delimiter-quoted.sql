@@ -1,0 +1,4 @@
+DELIMITER "||"
+SELECT 1||SELECT 2||
+delimiter ';'
+SELECT 3;

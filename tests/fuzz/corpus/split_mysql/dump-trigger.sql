@@ -1,0 +1,5 @@
+DELIMITER ;;
+/*!50003 CREATE*/ /*!50017 DEFINER=`root`@`localhost`*/ /*!50003 TRIGGER `t_bi` BEFORE INSERT ON `t` FOR EACH ROW BEGIN
+  IF NEW.name IS NULL THEN SET NEW.name = 'x'; END IF;
+END */;;
+DELIMITER ;

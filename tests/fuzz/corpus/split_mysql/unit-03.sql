@@ -1,0 +1,1 @@
+SELECT 'a;b', "c;d"; SELECT 'it''s;', "say ""hi;"""; SELECT 2

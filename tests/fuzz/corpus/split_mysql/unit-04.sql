@@ -1,0 +1,1 @@
+SELECT 'a\';b', "c\";d"; SELECT 'e\\'; SELECT 3

@@ -1,0 +1,2 @@
+SELECT 2 #c;d
+, 3; SELECT 4   + 1  ; SELECT 5

@@ -1,0 +1,9 @@
+-- Up
+ 
+
+  SELECT 1;
+# x
+SELECT
+ 2;
+
+SELECT 3

@@ -1,0 +1,9 @@
+SELECT 1;
+-- c
+SELECT 'a
+b';
+DELIMITER $$
+SELECT 2$$
+DELIMITER ;
+SELECT 3 # x
+;

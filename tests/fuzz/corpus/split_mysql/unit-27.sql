@@ -1,0 +1,2 @@
+DELIMITERS $$
+;

@@ -1,0 +1,1 @@
+CREATE TABLE procedure_log (a INT); SELECT 1

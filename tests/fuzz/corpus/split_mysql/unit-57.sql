@@ -1,0 +1,1 @@
+SELECT 1; SELECT `oops; SELECT 2

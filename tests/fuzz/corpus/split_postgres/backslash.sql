@@ -1,0 +1,1 @@
+SELECT '\'; SELECT 2; SELECT E'\''; SELECT 3

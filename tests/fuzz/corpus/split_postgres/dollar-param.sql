@@ -1,0 +1,1 @@
+PREPARE p AS SELECT $1; SELECT a$b$c FROM t; SELECT $ab$x;$ab$;

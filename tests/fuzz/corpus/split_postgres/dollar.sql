@@ -1,0 +1,1 @@
+CREATE FUNCTION f() RETURNS int AS $$ SELECT 1; $$ LANGUAGE sql; SELECT $fn$;$fn$

@@ -1,0 +1,1 @@
+SELECT E'a\'b;'; SELECT 'it''s;'; SELECT e'\\'; SELECT xE'x;'

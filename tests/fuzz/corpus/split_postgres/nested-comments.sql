@@ -1,0 +1,2 @@
+-- a;b
+SELECT 1; /* x; /* nested; */ */ SELECT "a;b"

@@ -1,0 +1,2 @@
+SELECT "a;""b" FROM "t;";
+SELECT U&"d\0061t\+000061";

@@ -1,0 +1,1 @@
+SELECT 'héllo;'; SELECT "ünï;"; SELECT $é$;$é$;

@@ -1,0 +1,1 @@
+SELECT [a;b]; SELECT [unterminated; SELECT 3

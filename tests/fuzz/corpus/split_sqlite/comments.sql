@@ -1,0 +1,1 @@
+SELECT 1; /* c; */ SELECT 2 -- x;

@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "users_orgId_email_unique_index" ON "users" ("orgId", "email") WHERE active = true;

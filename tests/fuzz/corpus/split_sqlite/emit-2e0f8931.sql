@@ -1,0 +1,1 @@
+INSERT INTO p (code) VALUES ('a'); INSERT INTO c (pcode, n) VALUES ('a', 5)

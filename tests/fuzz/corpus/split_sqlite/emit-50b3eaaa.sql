@@ -1,0 +1,1 @@
+CREATE INDEX IF NOT EXISTS "users_lower_email" ON "users" ((lower(email)));

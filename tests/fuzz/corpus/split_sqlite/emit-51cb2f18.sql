@@ -1,0 +1,1 @@
+CREATE INDEX "users_upper" ON "users" (upper(name));

@@ -1,0 +1,1 @@
+INSERT INTO t (n, s, v) VALUES (5, 'x', 'abc'), (6, NULL, NULL); DELETE FROM t WHERE id = 2; INSERT INTO t (n) VALUES (7)

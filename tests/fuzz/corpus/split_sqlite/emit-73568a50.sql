@@ -1,0 +1,1 @@
+DROP INDEX "users_orgId_email_unique_index";

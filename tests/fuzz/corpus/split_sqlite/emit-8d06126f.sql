@@ -1,0 +1,1 @@
+INSERT INTO users (email) VALUES ('a'), ('b'), ('c'); DELETE FROM users WHERE id = 3; INSERT INTO posts (userId) VALUES (1), (2), (2)

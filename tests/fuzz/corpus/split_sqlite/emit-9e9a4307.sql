@@ -1,0 +1,4 @@
+CREATE TABLE "tags" (
+  "tagId" INTEGER CONSTRAINT "tags_pkey" PRIMARY KEY AUTOINCREMENT,
+  "label" TEXT
+);

@@ -1,0 +1,1 @@
+INSERT INTO parent DEFAULT VALUES; INSERT INTO child (parentId) VALUES (1)

@@ -1,0 +1,2 @@
+PRAGMA legacy_alter_table = ON;
+DROP TABLE "

@@ -1,0 +1,2 @@
+DROP VIEW IF EXISTS "w2";
+DROP VIEW "v";

@@ -1,0 +1,1 @@
+INSERT INTO "my table" (a) VALUES ('it''s');  ;

@@ -1,0 +1,2 @@
+DROP VIEW "w";
+CREATE VIEW "w2" AS SELECT x FROM v;

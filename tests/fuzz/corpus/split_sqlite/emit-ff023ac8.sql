@@ -1,0 +1,2 @@
+PRAGMA foreign_keys = OFF;
+SAVEPOINT "_mig_rebuild";

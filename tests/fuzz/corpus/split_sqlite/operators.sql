@@ -1,0 +1,1 @@
+SELECT a->>'$.x', b->'y', c || d, e <> f, g != h, i == j, k << 2 FROM t;

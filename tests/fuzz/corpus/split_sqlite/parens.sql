@@ -1,0 +1,1 @@
+CREATE TABLE t (a CHECK (a IN (1;2)); SELECT 1

@@ -1,0 +1,3 @@
+CREATE /* x */ TABLE -- y
+ t /* ( */ ( a /* , */ INT -- )
+ , b TEXT /* ) */ )

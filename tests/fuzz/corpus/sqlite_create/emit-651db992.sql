@@ -1,0 +1,4 @@
+CREATE TABLE "t" (
+  "a" INTEGER CONSTRAINT "t_a_fkey" REFERENCES "p",
+  "b" TEXT COLLATE BINARY
+);

@@ -1,0 +1,4 @@
+CREATE TABLE "a_table_with_a_really_long_name_that_goes_on_and_on_forever_and" (
+  "a_column_with_a_really_long_name_that_goes_on_and_on" INTEGER
+);
+CREATE UNIQUE INDEX "a_table_with_a_really_long_na_a_column_with_a_really_long_n_key" ON "a_table_with_a_really_long_name_that_goes_on_and_on_forever_and" ("a_column_with_a_really_long_name_that_goes_on_and_on");

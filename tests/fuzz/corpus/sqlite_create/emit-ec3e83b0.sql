@@ -1,0 +1,1 @@
+CREATE INDEX "org_units_unit_id_index" ON "org_units" ("unit_id");

@@ -1,0 +1,1 @@
+ALTER TABLE "t" RENAME COLUMN "b" TO "new_name";

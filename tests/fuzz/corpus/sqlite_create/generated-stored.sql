@@ -1,0 +1,1 @@
+CREATE TABLE g (a INT, b INT AS (a * 2) STORED, c TEXT GENERATED ALWAYS AS (upper(a)))

@@ -1,0 +1,1 @@
+CREATE INDEX "orders_user_id_placed_at_index" ON "orders" ("user_id", "placed_at")

@@ -1,0 +1,1 @@
+CREATE INDEX "products_title_index" ON "products" ("title") WHERE stock > 0

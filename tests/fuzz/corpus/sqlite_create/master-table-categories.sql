@@ -1,0 +1,4 @@
+CREATE TABLE "categories" (
+  "id" INTEGER CONSTRAINT "categories_pkey" PRIMARY KEY AUTOINCREMENT,
+  "name" TEXT NOT NULL
+)

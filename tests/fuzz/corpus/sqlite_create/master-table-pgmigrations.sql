@@ -1,0 +1,1 @@
+CREATE TABLE "pgmigrations" (id INTEGER PRIMARY KEY AUTOINCREMENT, name varchar(255) NOT NULL, run_on timestamp NOT NULL)

@@ -1,0 +1,1 @@
+CREATE TABLE "pgmigrations_enums" (type_name TEXT NOT NULL, position INTEGER NOT NULL, value TEXT NOT NULL, PRIMARY KEY (type_name, value))

@@ -1,0 +1,1 @@
+CREATE VIEW "regular_users" AS SELECT id, email FROM users WHERE is_admin = false

@@ -1,0 +1,1 @@
+CREATE TABLE t (a NUMERIC(10, (2)), b CHECK ((a > 0) AND (b < (1 + (2)))))

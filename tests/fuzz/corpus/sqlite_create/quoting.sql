@@ -1,0 +1,1 @@
+CREATE TABLE "a""b" (`c``d` "int", [e f] TEXT, 'g' REAL DEFAULT -1.5e3, "" INTEGER)

@@ -1,0 +1,1 @@
+CREATE TABLE main."t" ("a" INTEGER REFERENCES main.p)

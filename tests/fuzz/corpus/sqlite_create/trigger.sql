@@ -1,0 +1,1 @@
+CREATE TRIGGER tr AFTER UPDATE OF a ON t WHEN new.a > 0 BEGIN UPDATE t SET b = CASE WHEN new.a > 1 THEN 1 END WHERE rowid = new.rowid; END
