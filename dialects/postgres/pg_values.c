@@ -181,7 +181,9 @@ static size_t quoted_end(const unsigned char *s, size_t k)
 	size_t n = strlen((const char *)s);
 	if (s[k] == '\'' || s[k] == '"') {
 		unsigned char q = s[k];
-		bool backslashes = q == '\'' && k > 0 && (s[k - 1] == 'E' || s[k - 1] == 'e');
+		/* E'...', not the end of a word such as DATE'...' */
+		bool backslashes = q == '\'' && k > 0 && (s[k - 1] == 'E' || s[k - 1] == 'e') &&
+				   (k == 1 || !(isalnum(s[k - 2]) || s[k - 2] == '_'));
 		for (size_t i = k + 1; i < n; i++) {
 			if (backslashes && s[i] == '\\' && i + 1 < n)
 				i++;
