@@ -196,12 +196,11 @@ int mig_lock_acquire(mig_conn *conn, const mig_lock_strategy *s, const mig_lock_
 	return 0;
 }
 
-static int lost(const mig_lock *lock, const char *why)
+static int lost(const char *why)
 {
 	int rc = mig_error_set(MIG_ELOCKED, "the run lost its lock: %s, so another run may be migrating this database",
 			       why);
 	mig_error_set_hint("nothing more was started; use a longer --lock-lease if the server or network is slow");
-	(void)lock;
 	return rc;
 }
 
@@ -224,7 +223,7 @@ int mig_lock_check(mig_conn *conn, mig_lock *lock)
 		mig__free(why);
 		why = m;
 	}
-	int rc = lost(lock, why ? why : "it expired");
+	int rc = lost(why ? why : "it expired");
 	mig__free(why);
 	return rc;
 }
