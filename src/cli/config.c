@@ -252,7 +252,7 @@ int mig_cli_config_load(mig_cli_parsed *p, unsigned cmd, const char *path, const
 	int rc = mig_read_file(path, &text, &len);
 	if (rc) {
 		const mig_error *e = mig_error_last();
-		return mig_error_set(MIG_EUSAGE, "cannot read --config-file %s: %s", path, e ? e->message : "error");
+		return mig_error_set(MIG_EUSAGE, "--config-file: %s", e && e->message ? e->message : path);
 	}
 	rc = mig_json_parse(text, len, path, tree);
 	mig__free(text);
