@@ -321,6 +321,13 @@ static int parse_long(mig_cli_parsed *p, const char *a, int argc, char **argv, i
 	snprintf(spelled, sizeof(spelled), "--%s", opt);
 	if (o->kind == MIG_OPT_FLAG) {
 		bool on = true;
+		/* yargs, whose parsing node-pg-migrate users know, also reads
+		 * `--lock false`: a flag takes a following true or false */
+		const char *next = *i + 1 < argc ? argv[*i + 1] : NULL;
+		if (!eq && !negated && next && (strcmp(next, "true") == 0 || strcmp(next, "false") == 0)) {
+			++*i;
+			return set_slot(p, id, spelled, NULL, strcmp(next, "true") == 0);
+		}
 		if (eq) {
 			if (strcmp(eq + 1, "true") == 0)
 				on = true;

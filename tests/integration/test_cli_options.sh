@@ -147,8 +147,12 @@ assert_exit 1 mig --database-url sqlite:co.db -m co migrate
 assert_contains "$ERR" "Not run migration 2_b is preceding already run migration 3_c"
 assert_exit 1 mig --database-url sqlite:co.db -m co migrate --check-order=true
 assert_exit 1 mig --database-url sqlite:co.db -m co migrate --no-check-order=false
+assert_exit 1 mig --database-url sqlite:co.db -m co migrate --check-order true
 assert_exit 0 mig --database-url sqlite:co.db -m co migrate --check-order=false
 assert_contains "$OUT" "applied 2_b"
+# yargs' `--flag false`: the word is the flag's value, not a migration name
+assert_exit 0 mig --database-url sqlite:co.db -m co rollback --check-order false
+assert_contains "$OUT" "rolled back 2_b"
 assert_exit 2 mig --database-url sqlite:co.db -m co migrate --check-order=no
 assert_contains "$ERR" "--check-order is true or false, not 'no'"
 
