@@ -311,6 +311,20 @@ static int parse_long(mig_cli_parsed *p, const char *a, int argc, char **argv, i
 		negated = true;
 	}
 	if (!o) {
+		/* node-pg-migrate's options that have no meaning here: say why */
+		static const struct {
+			const char *name, *why;
+		} foreign[] = {
+			{"reject-unauthorized", "TLS checks are set in the URL: ?sslmode=verify-full (or require, "
+						"verify-ca) with sslrootcert=FILE"},
+			{"tsconfig", "TypeScript migrations are read directly, without a tsconfig"},
+			{"tsconfig-paths", "TypeScript migrations are read directly, without a tsconfig"},
+			{"ts-node", "TypeScript migrations are read directly, without ts-node"},
+			{"tsx", "TypeScript migrations are read directly, without tsx"},
+		};
+		for (size_t k = 0; k < sizeof(foreign) / sizeof(foreign[0]); k++)
+			if (strcmp(opt, foreign[k].name) == 0)
+				return mig_error_set(MIG_EUSAGE, "node-pg-migrate's --%s is not supported: %s", opt, foreign[k].why);
 		const char *near = mig_cli_closest_option(opt);
 		if (near)
 			return mig_error_set(MIG_EUSAGE, "unknown option --%s: did you mean --%s? (see migrations --help)", opt,

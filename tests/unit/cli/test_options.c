@@ -110,6 +110,8 @@ static void test_refusals(void **state)
 	expect_usage(d, "option -m needs a value DIR");
 	const char *e[] = {"--lock-wait", NULL};
 	expect_usage(e, "option --lock-wait needs a value SEC");
+	const char *r[] = {"--reject-unauthorized", NULL};
+	expect_usage(r, "node-pg-migrate's --reject-unauthorized is not supported: TLS checks are set in the URL");
 	const char *f[] = {"-vZ", NULL};
 	expect_usage(f, "unknown option -Z");
 
