@@ -76,6 +76,10 @@ static const char *const usage_text[] = {
 	"      --lock-lease SEC        how long a lease lasts unrenewed (default 30; renewed every SEC/3)\n"
 	"      --lock-timeout T        server lock wait per statement, e.g. 10s (PostgreSQL)\n"
 	"      --statement-timeout T   server time limit per statement, e.g. 5min (PostgreSQL)\n"
+	"      --js-engine E           how JS/TS migrations are read: auto (default: statically,\n"
+	"                              with Node.js for files that need it), static, or node\n"
+	"      --node PATH             the Node.js program (default: node on PATH)\n"
+	"      --node-timeout SEC      time one Node.js evaluation may take (default 300)\n"
 	"\n",
 	"sql command:\n"
 	"      --dialect postgres|mysql|sqlite   (default: the database URL's, else postgres)\n"
@@ -146,6 +150,7 @@ static const struct {
 	{"lock-timeout", 0}, {"statement-timeout", 0}, {"connect-timeout", 0},
 	{"dialect", 0}, {"env-file", 0}, {"envPath", 0}, {"advisory-lock-mode", 0},
 	{"lock-strategy", 0}, {"lock-lease", 0},
+	{"js-engine", 0}, {"node", 0}, {"node-timeout", 0},
 };
 
 static int parse_number(const char *opt, const char *v, double *out)
@@ -208,6 +213,18 @@ static int set_value(struct cli *c, const char *opt, const char *v)
 			if (d < 2 || d > 86400 || d != (double)(int)d)
 				return mig_error_set(MIG_EUSAGE, "--lock-lease needs whole seconds from 2 to 86400, not '%s'", v);
 			c->o.lock_lease = (int)d;
+		}
+	} else if (strcmp(opt, "js-engine") == 0) {
+		if (strcmp(v, "auto") != 0 && strcmp(v, "static") != 0 && strcmp(v, "node") != 0)
+			return mig_error_set(MIG_EUSAGE, "--js-engine is auto, static or node, not '%s'", v);
+		c->o.js_engine = v;
+	} else if (strcmp(opt, "node") == 0) {
+		c->o.node = v;
+	} else if (strcmp(opt, "node-timeout") == 0) {
+		if ((rc = parse_number(opt, v, &d)) == 0) {
+			if (d < 1 || d > 86400 || d != (double)(int)d)
+				return mig_error_set(MIG_EUSAGE, "--node-timeout needs whole seconds from 1 to 86400, not '%s'", v);
+			c->o.node_timeout = (int)d;
 		}
 	} else if (strcmp(opt, "lock-timeout") == 0)
 		c->o.lock_timeout = v;
