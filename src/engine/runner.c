@@ -805,6 +805,14 @@ static int node_turn(struct runner *r, struct item *it)
 	if (rc == 0)
 		rc = mig__analyze_ops(r->dia, m, &it->ops, sh, r->o->decamelize, &it->defs);
 	mig_value_free(sh);
+	unsigned need = 0;
+	for (size_t i = 0; rc == 0 && r->dia->op_flags && i < it->ops.n; i++)
+		need |= r->dia->op_flags(&it->defs[i]);
+	if (rc == 0 && (need & ~it->opflags))
+		rc = mig_error_set_at(MIG_ENOTSUPPORTED, m->path, 0, 0,
+				      "%s() queries the database (pgm.db), and its operations need a transaction %s cannot "
+				      "give it once it has begun",
+				      dir, r->dia->display);
 	return rc;
 }
 
@@ -1171,7 +1179,12 @@ static int make_items(struct runner *r, const size_t *idx, size_t n, bool down, 
 				return rc;
 		}
 		it->no_txn = mig_migration_no_transaction(m, down);
-		it->data_only = data_only(r->dia, &it->ops);
+		/* a file evaluated at its turn (pgm.db): its operations are known
+		 * only after its transaction began, so assume what they may need */
+		bool deferred = mig_migration_deferred(m, down);
+		it->data_only = !deferred && data_only(r->dia, &it->ops);
+		if (deferred && r->dia->op_flags)
+			it->opflags |= MIG_OPF_RELAXED_FK;
 		if (r->dia->op_flags)
 			for (size_t i = 0; i < it->ops.n; i++)
 				it->opflags |= r->dia->op_flags(&it->defs[i]);

@@ -13,7 +13,10 @@
 #  - failures: an up that throws after a pgm.db query (the run rolls
 #    back, file:line:col), a syntax error, a missing package, an up that
 #    throws while it is read, a file that never finishes (--node-timeout),
-#    a dry run of a pgm.db file, a .ts file (Node.js >= 22.6);
+#    a dry run of a pgm.db file, a .ts file (Node.js >= 22.6); on SQLite
+#    a pgm.db file whose operation rebuilds a table referenced with
+#    ON DELETE CASCADE (the rebuild's foreign-key relaxation is chosen
+#    before the file's turn);
 #  - PostgreSQL: the SQL of each dynamic file equals node-pg-migrate
 #    9.0.0's dry run, and after `migrate` both tools leave the same
 #    pgmigrations and the same pg_dump --schema-only.
@@ -26,7 +29,7 @@ FIX=$MIG_SOURCE_DIR/tests/fixtures/node_engine
 NODE=$(command -v node) || skip_or_fail "Node.js is needed by the Node.js engine tests"
 node -e 'process.exit(Number(process.versions.node.split(".")[0]) >= 18 ? 0 : 1)' ||
 	skip_or_fail "the Node.js engine needs Node.js >= 18 (have $(node --version))"
-cp -R "$FIX/migrations" "$FIX/lib" "$FIX/throwing" "$FIX/broken" "$WORK/"
+cp -R "$FIX/migrations" "$FIX/lib" "$FIX/throwing" "$FIX/broken" "$FIX/rebuild" "$WORK/"
 DB="sqlite:$WORK/app.db"
 sq() { sqlite3 "$WORK/app.db" "$1"; }
 tables() { sq "SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name)"; }
@@ -86,6 +89,12 @@ assert_contains "$ERR" "throwing/1700000000002_throws.js:5:11: Node.js: Error: r
 assert_contains "$ERR" "rolled back: nothing from this run was applied"
 assert_eq "" "$(sqlite3 "$WORK/throw.db" "SELECT name FROM sqlite_master WHERE name IN ('first_table', 'never')")"
 assert_eq 0 "$(sqlite3 "$WORK/throw.db" "SELECT count(*) FROM pgmigrations")"
+
+t "sqlite: a pgm.db file whose operation rebuilds a parent table: the child rows stay"
+RDB="sqlite:$WORK/rebuild.db"
+assert_exit 0 mig -d "$RDB" -m rebuild migrate
+assert_eq 1 "$(sqlite3 "$WORK/rebuild.db" "SELECT count(*) FROM child")" "child rows after the rebuild (ON DELETE CASCADE)"
+assert_contains "$(sqlite3 "$WORK/rebuild.db" ".schema parent")" "DEFAULT 'n1' NOT NULL"
 
 t "broken files: syntax error, missing package, a throw while read, a timeout"
 # each in a folder of its own (sql reads the files before its target too)
