@@ -46,8 +46,9 @@ int mig_node_load(mig_migration *m, const mig_load_opts *lo);
 
 /* One direction of m at its turn in the run (m->up_deferred or
  * m->down_deferred): *ops (initialised here, free with mig_oplist_free)
- * gets its operations, *no_tx whether it called pgm.noTransaction().
- * db NULL: pgm.db is refused with `why` (a dry run, the sql command). */
+ * gets its operations, *no_tx whether it called pgm.noTransaction();
+ * its pgm.db queries go to db. (A dry run and the sql command never get
+ * here: they refuse a deferred direction.) */
 int mig_node_run(const mig_migration *m, bool down, const mig_load_opts *lo, const mig_node_db *db,
 		 mig_oplist *ops, bool *no_tx);
 
