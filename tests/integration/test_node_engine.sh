@@ -29,7 +29,7 @@ FIX=$MIG_SOURCE_DIR/tests/fixtures/node_engine
 NODE=$(command -v node) || skip_or_fail "Node.js is needed by the Node.js engine tests"
 node -e 'process.exit(Number(process.versions.node.split(".")[0]) >= 18 ? 0 : 1)' ||
 	skip_or_fail "the Node.js engine needs Node.js >= 18 (have $(node --version))"
-cp -R "$FIX/migrations" "$FIX/lib" "$FIX/throwing" "$FIX/broken" "$FIX/rebuild" "$WORK/"
+cp -R "$FIX/migrations" "$FIX/lib" "$FIX/throwing" "$FIX/broken" "$FIX/rebuild" "$FIX/envcheck" "$WORK/"
 DB="sqlite:$WORK/app.db"
 sq() { sqlite3 "$WORK/app.db" "$1"; }
 tables() { sq "SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name)"; }
@@ -163,6 +163,16 @@ dump "$ODB_URL" "$WORK/ours.sql"
 grep -q 'CREATE TABLE public.stock_gadgets' "$WORK/ours.sql" || fail "the dump has no stock_gadgets table"
 diff -u "$WORK/npg.sql" "$WORK/ours.sql" >"$WORK/dump.diff" ||
 	fail "pg_dump --schema-only differs: $(head -60 "$WORK/dump.diff")"
+
+t "postgres: the child gets the user's environment, not the password of --database-url"
+[ -n "${MIG_TEST_PG_PASSWORD_URL:-}" ] && [ -n "${MIG_TEST_PG_PASSWORD:-}" ] || fail "MIG_TEST_PG_PASSWORD_URL is not set"
+pg_scratch_db ENV
+ENV_PW_URL=$(pg_url_with_db "$MIG_TEST_PG_PASSWORD_URL" "$ENV")
+pgq "$ENV_URL" "GRANT ALL ON SCHEMA public TO mig" >/dev/null
+assert_exit 0 env -u MIG_TEST_PG_PASSWORD -u MIG_TEST_PG_PASSWORD_URL -u MIG_TEST_PG_URL FROM_USER=ok \
+	SECRET_TO_LOOK_FOR="$MIG_TEST_PG_PASSWORD" "$MIG_BIN" --database-url "$ENV_PW_URL" -m envcheck migrate
+assert_eq t "$(pgq "$ENV_URL" "SELECT to_regclass('public.env_ok_mig') IS NOT NULL")"
+assert_not_contains "$OUT$ERR" "$MIG_TEST_PG_PASSWORD" "output"
 
 t "postgres: a throwing up after a pgm.db query rolls the whole run back"
 pg_scratch_db THR
