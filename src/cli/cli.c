@@ -137,6 +137,21 @@ static int set_value(struct cli *c, size_t id, const char *v)
 			c->o.lock_lease = (int)d;
 		}
 		break;
+	case MIG_OPT_JS_ENGINE:
+		if (strcmp(v, "auto") != 0 && strcmp(v, "static") != 0 && strcmp(v, "node") != 0)
+			return mig_error_set(MIG_EUSAGE, "--js-engine is auto, static or node, not '%s'", v);
+		c->o.js_engine = v;
+		break;
+	case MIG_OPT_NODE:
+		c->o.node = v;
+		break;
+	case MIG_OPT_NODE_TIMEOUT:
+		if ((rc = parse_number(opt, v, &d)) == 0) {
+			if (d < 1 || d > 86400 || d != (double)(int)d)
+				return mig_error_set(MIG_EUSAGE, "--node-timeout needs whole seconds from 1 to 86400, not '%s'", v);
+			c->o.node_timeout = (int)d;
+		}
+		break;
 	case MIG_OPT_LOCK_TIMEOUT:
 		c->o.lock_timeout = v;
 		break;

@@ -134,6 +134,13 @@ const mig_cli_opt mig_cli_opts[MIG_OPT__COUNT] = {
 				   "table (a lease row in <migrations table>_lock)"},
 	[MIG_OPT_LOCK_LEASE] = {"lock-lease", NULL, 0, V, RUN | MIG_CMD_REPAIR, G_RUN, "SEC", NULL, 0, false, true,
 				"how long a lease lasts unrenewed (default 30; renewed every\nSEC/3)"},
+	[MIG_OPT_JS_ENGINE] = {"js-engine", NULL, 0, V, DB | MIG_CMD_SQL, G_RUN, "E", "auto static node", 0, false, true,
+			       "how JS/TS migrations are read: auto (default: statically,\n"
+			       "with Node.js for files that need it), static, or node"},
+	[MIG_OPT_NODE] = {"node", NULL, 0, V, DB | MIG_CMD_SQL, G_RUN, "PATH", NULL, MIG_COMPLETE_FILE, false, true,
+			  "the Node.js program (default: node on PATH)"},
+	[MIG_OPT_NODE_TIMEOUT] = {"node-timeout", NULL, 0, V, DB | MIG_CMD_SQL, G_RUN, "SEC", NULL, 0, false, true,
+				  "time one Node.js evaluation may take (default 300)"},
 	[MIG_OPT_LOCK_TIMEOUT] = {"lock-timeout", NULL, 0, V, DB, G_RUN, "T", NULL, 0, false, true,
 				  "server lock wait per statement, e.g. 10s"},
 	[MIG_OPT_STATEMENT_TIMEOUT] = {"statement-timeout", NULL, 0, V, DB, G_RUN, "T", NULL, 0, false, true,
