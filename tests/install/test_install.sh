@@ -95,6 +95,11 @@ for sym in mig_migrate mig_options mig_error_set mig_driver_open mig__load_all; 
 	grep -qx "$sym" <<<"$exported" && bad "exports internal $sym" || ok "keeps $sym internal"
 done
 
+# the static library: every global it defines is prefixed too
+globals=$(nm --defined-only -g "$libdir/libmigrations.a" 2>/dev/null | awk 'NF == 3 {print $3}' | sort -u)
+others=$(grep -v '^mig_' <<<"$globals" || true)
+[ -n "$globals" ] && [ -z "$others" ] && ok "libmigrations.a defines only mig_ globals" || bad "libmigrations.a defines: $(head -5 <<<"$others" | tr '\n' ' ')"
+
 # the man page: renders without warnings, matches the binary's version,
 # and names every option of --help
 man=$prefix/share/man/man1/migrations.1
