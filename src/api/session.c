@@ -32,6 +32,7 @@ struct mig_session {
 	const char *schemas[1];
 	/* the session's copies of the caller's strings */
 	char *url, *dir, *table, *schema, *migrations_schema, *lock_timeout, *statement_timeout;
+	char *ignore_pattern, *lock_strategy;
 	mig_url parsed;
 	const mig_dialect *dia;
 	mig_conn *conn; /* NULL after a lost connection: the next call connects */
@@ -136,6 +137,8 @@ static void session_dispose(void *obj)
 	mig__free(s->migrations_schema);
 	mig__free(s->lock_timeout);
 	mig__free(s->statement_timeout);
+	mig__free(s->ignore_pattern);
+	mig__free(s->lock_strategy);
 }
 
 /* A copy of an optional string: false only when out of memory. */
@@ -164,7 +167,8 @@ int mig_session_open(mig_session **out, const char *url, const mig_session_optio
 	if (!(s->url = mig_strdup(url)) || !copy_opt(opts->migrations_dir, &s->dir) ||
 	    !copy_opt(opts->migrations_table, &s->table) || !copy_opt(opts->schema, &s->schema) ||
 	    !copy_opt(opts->migrations_schema, &s->migrations_schema) ||
-	    !copy_opt(opts->lock_timeout, &s->lock_timeout) || !copy_opt(opts->statement_timeout, &s->statement_timeout)) {
+	    !copy_opt(opts->lock_timeout, &s->lock_timeout) || !copy_opt(opts->statement_timeout, &s->statement_timeout) ||
+	    !copy_opt(opts->ignore_pattern, &s->ignore_pattern) || !copy_opt(opts->lock_strategy, &s->lock_strategy)) {
 		rc = mig_error_oom();
 		goto fail;
 	}
@@ -188,6 +192,10 @@ int mig_session_open(mig_session **out, const char *url, const mig_session_optio
 		.connect_timeout = opts->connect_timeout,
 		.lock_timeout = s->lock_timeout,
 		.statement_timeout = s->statement_timeout,
+		.ignore_pattern = s->ignore_pattern,
+		.lock_strategy = s->lock_strategy,
+		.lock_value = opts->lock_value,
+		.lock_lease = opts->lock_lease,
 		.verbose = opts->verbose,
 		.on_event = on_event,
 		.ud = s,
@@ -196,7 +204,7 @@ int mig_session_open(mig_session **out, const char *url, const mig_session_optio
 		goto fail;
 	/* a folder that cannot be read fails here, not at the first run */
 	mig_set files;
-	if ((rc = mig_discover(s->dir ? s->dir : MIG_DEFAULT_DIR, NULL, &files)) != 0)
+	if ((rc = mig_discover(s->dir ? s->dir : MIG_DEFAULT_DIR, s->ignore_pattern, &files)) != 0)
 		goto fail;
 	mig_set_dispose(&files);
 	if ((rc = connect_session(s)) != 0)

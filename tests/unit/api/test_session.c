@@ -331,6 +331,41 @@ static void test_repair_refuses_when_nothing_failed(void **state)
 	mig_free(s);
 }
 
+/* The options that reach the run: the ignore pattern picks the files,
+ * the lock strategy is checked, the table name is used. */
+static void test_session_options_reach_the_run(void **state)
+{
+	env *e = *state;
+	mig_session_options o = MIG_SESSION_OPTIONS_INIT;
+	o.migrations_dir = e->mdir;
+	o.ignore_pattern = "^002_.*";
+	o.migrations_table = "my_state";
+	o.lock_strategy = "table";
+	char *url = mig_aprintf("sqlite:%s/opts.db", e->dir);
+	mig_session *s = NULL;
+	assert_int_equal(mig_session_open(&s, url, &o), 0);
+	expect_status(s, "001_a=pending 003_c=pending");
+	assert_int_equal(mig_session_migrate(s, NULL), 0);
+	expect_status(s, "001_a=applied 003_c=applied");
+	mig_free(s);
+
+	/* the state went to my_state: a session without the pattern sees it */
+	mig_session_options plain = MIG_SESSION_OPTIONS_INIT;
+	plain.migrations_dir = e->mdir;
+	plain.migrations_table = "my_state";
+	assert_int_equal(mig_session_open(&s, url, &plain), 0);
+	expect_status(s, "001_a=applied 003_c=applied 002_b=pending");
+	mig_free(s);
+
+	o.lock_strategy = "bogus";
+	assert_int_equal(mig_session_open(&s, url, &o), 0);
+	assert_int_equal(mig_session_migrate(s, NULL), MIG_EUSAGE);
+	assert_non_null(strstr(mig_error_get_message(mig_error_last()), "bogus"));
+	mig_error_clear();
+	mig_free(s);
+	free(url);
+}
+
 static void test_free_and_accessors_on_nothing(void **state)
 {
 	(void)state;
@@ -382,6 +417,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_error_location, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_sql, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_repair_refuses_when_nothing_failed, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_session_options_reach_the_run, setup, teardown),
 		cmocka_unit_test(test_free_and_accessors_on_nothing),
 		cmocka_unit_test_setup_teardown(test_status_out_of_range, setup, teardown),
 	};

@@ -27,6 +27,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 MIG_BEGIN_DECL
 
@@ -82,6 +83,10 @@ typedef struct mig_session_options {
 	int connect_timeout;          /**< seconds; 0: 10 */
 	const char *lock_timeout;     /**< server-side lock wait, e.g. "10s"; NULL: none */
 	const char *statement_timeout; /**< e.g. "5min"; NULL: none */
+	const char *ignore_pattern;   /**< files to skip, a POSIX extended regex; NULL: dotfiles */
+	const char *lock_strategy;    /**< "auto" (NULL), "session" or "table" (--lock-strategy) */
+	int64_t lock_value;           /**< PostgreSQL advisory lock key; 0: node-pg-migrate's */
+	int lock_lease;               /**< seconds a lease lasts unrenewed; 0: 30 */
 	bool decamelize;              /**< --decamelize */
 	bool verbose;                 /**< STEP events for every statement run */
 	mig_session_event_cb on_event; /**< NULL: events are dropped */
@@ -95,7 +100,7 @@ typedef struct mig_session_options {
 #ifdef __cplusplus
 #define MIG_SESSION_OPTIONS_INIT                                                                          \
 	{MIG_SESSION_OPTIONS_VERSION, NULL, NULL, NULL, NULL, false, false, false, false, false, 0.0, 0, NULL, \
-	 NULL, false, false, NULL, NULL}
+	 NULL, NULL, NULL, 0, 0, false, false, NULL, NULL}
 #else
 #define MIG_SESSION_OPTIONS_INIT {.version = MIG_SESSION_OPTIONS_VERSION}
 #endif
