@@ -179,7 +179,10 @@ static void runner_close(struct runner *r)
 		/* a lease goes through the keeper's connection when the run's
 		 * own is gone */
 		mig_lock_release(r->lost ? NULL : r->conn, &r->lock);
-		mig__conn_close(r->conn);
+		/* a borrowed connection stays with its owner, lost or not (the
+		 * owner sees MIG_ECONNLOST and reconnects) */
+		if (r->conn != r->o->conn)
+			mig__conn_close(r->conn);
 		r->conn = NULL;
 		mig_error_clear();
 		mig_error_restore(saved);
@@ -389,7 +392,9 @@ static int runner_open(struct runner *r, const mig_options *o, bool lock, bool r
 		.notice = notice_cb,
 		.notice_ud = (void *)o,
 	};
-	if ((rc = mig_driver_open(&r->url, &copts, &r->conn)) != 0)
+	if (o->conn)
+		r->conn = o->conn; /* a session's: it was opened with its own options */
+	else if ((rc = mig_driver_open(&r->url, &copts, &r->conn)) != 0)
 		return rc;
 	mig_catalog_init_live(&r->catalog, &r->live, r->conn, r->dia, &r->names);
 

@@ -1,6 +1,8 @@
 /*
- * migrations: the library API. The `migrations` command is a thin layer
- * over these calls; an embedding program can make them too.
+ * migrations: the internal library API. The `migrations` command is a thin
+ * layer over these calls; the installed public API (src/include/public/,
+ * <migrations.h>: sessions, versioned options, accessors) wraps them in
+ * src/api/. This header is not installed: its structs change freely.
  *
  * Every call returns 0 or a negative MIG_E* code with the details in
  * mig_error_last() (error.h). Nothing here prints or exits: output goes
@@ -10,6 +12,7 @@
 #define MIGRATIONS_H
 
 #include "util/error.h"
+#include "migrations/version.h" /* mig_version() */
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -44,8 +47,14 @@ typedef struct mig_event {
 
 typedef void (*mig_event_fn)(void *ud, const mig_event *ev);
 
+struct mig_conn;
+
 typedef struct mig_options {
 	const char *database_url;     /* required */
+	/* An open connection to database_url that the run uses instead of
+	 * opening its own, and leaves open (a library session's, src/api/);
+	 * NULL: the run connects and disconnects. */
+	struct mig_conn *conn;
 	const char *migrations_dir;   /* NULL: "migrations" */
 	const char *migrations_table; /* NULL: "pgmigrations" */
 	const char *const *schemas;   /* --schema, repeatable; search_path */
@@ -170,8 +179,5 @@ int mig_auth(const mig_auth_opts *opts, char **path, bool *existing);
 /* The auth-system migration's text in a language ("js" or "ts"); NULL
  * with the error set for another language. Caller frees. */
 char *mig_auth_text(const char *language);
-
-/* The version string, e.g. "0.1.0". */
-const char *mig_version(void);
 
 #endif

@@ -9,28 +9,10 @@
 
 #include <stddef.h>
 
-/* X-macro: code, value, name, exit status the CLI uses. */
-#define MIG_ERROR_MAP(XX)                                                        \
-	XX(MIG_ERROR, -1, "error", 1)             /* generic run-time failure */     \
-	XX(MIG_EUSAGE, -2, "usage", 2)            /* bad command line or option */   \
-	XX(MIG_EINPUT, -3, "input", 2)            /* a file or URL that is wrong */  \
-	XX(MIG_ENOMEM, -4, "nomem", 1)                                               \
-	XX(MIG_EIO, -5, "io", 1)                  /* reading or writing a file */    \
-	XX(MIG_ECONNECT, -6, "connect", 1)        /* server unreachable, auth */     \
-	XX(MIG_ESQL, -7, "sql", 1)                /* a statement failed */           \
-	XX(MIG_ELOCKED, -8, "locked", 1)          /* another run holds the lock */   \
-	XX(MIG_EORDER, -9, "order", 1)            /* check-order violation */        \
-	XX(MIG_EIRREVERSIBLE, -10, "irreversible", 1)                                \
-	XX(MIG_ENOTSUPPORTED, -11, "notsupported", 2) /* dialect cannot express */   \
-	XX(MIG_ESTATE, -12, "state", 1)           /* state table disagrees with files */ \
-	XX(MIG_ECONNLOST, -13, "connlost", 1)     /* the session to the server is gone */
-
-enum mig_error_code {
-	MIG_OK = 0,
-#define MIG_XX(code, val, name, exitst) code = val,
-	MIG_ERROR_MAP(MIG_XX)
-#undef MIG_XX
-};
+/* The codes (MIG_ERROR_MAP, enum mig_error_code) and the functions a
+ * program may call (mig_error_last, mig_error_clear, mig_error_name, the
+ * accessors) are public: migrations/errors.h. */
+#include "migrations/errors.h"
 
 /*
  * The last error of this thread. Strings are owned by the error object and
@@ -50,11 +32,8 @@ typedef struct mig_error {
 	char *note;      /* what the failure left behind ("rolled back ..."), or NULL */
 } mig_error;
 
-/* Borrowed; NULL when no error is set. */
-const mig_error *mig_error_last(void);
 /* The code of the last error, or `otherwise` when none is set. */
 int mig_error_code(int otherwise);
-void mig_error_clear(void);
 
 /* Out of memory: a static error that needs no allocation (details added
  * to it later are dropped). Returns MIG_ENOMEM for `return`. */
@@ -79,8 +58,7 @@ void mig_error_set_note(const char *note);
 /* Prefix the current message: "<prefix>: <old message>". */
 void mig_error_prefix(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
-/* Name and CLI exit status of a code. */
-const char *mig_error_name(int code);
+/* The CLI exit status of a code. */
 int mig_error_exit_status(int code);
 
 /* Take the current error out of the thread-local slot (caller frees with
