@@ -120,44 +120,6 @@ struct runner {
 	mig_session_opts session; /* what setup_session set, for txn_sql */
 };
 
-int mig__load_all(const char *dir, const char *ignore_pattern, mig_set *files, size_t upto)
-{
-	int rc = mig_discover(dir, ignore_pattern, files);
-	if (rc)
-		return rc;
-	for (size_t i = 0; i < files->n && i <= upto; i++) {
-		if ((rc = mig_load_file(&files->items[i])) != 0) {
-			mig_set_dispose(files);
-			return rc;
-		}
-	}
-	return 0;
-}
-
-mig_value *mig__merged_shorthands(const mig_set *files, size_t upto, int *rc)
-{
-	*rc = 0;
-	mig_value *merged = NULL;
-	for (size_t i = 0; i <= upto && i < files->n; i++) {
-		const mig_value *sh = files->items[i].shorthands;
-		if (!sh || sh->type != MIG_V_OBJECT)
-			continue;
-		if (!merged && !(merged = mig_value_new(MIG_V_OBJECT))) {
-			*rc = MIG_ENOMEM;
-			return NULL;
-		}
-		for (size_t k = 0; k < sh->n; k++) {
-			mig_value *c = mig_value_clone(sh->items[k]);
-			if (!c || mig_object_set(merged, sh->keys[k], c)) {
-				mig_value_free(merged);
-				*rc = MIG_ENOMEM;
-				return NULL;
-			}
-		}
-	}
-	return merged;
-}
-
 static void runner_close(struct runner *r)
 {
 	if (r->conn) {
@@ -357,7 +319,8 @@ static int runner_open(struct runner *r, const mig_options *o, bool lock, bool r
 	r->o = o;
 	int rc;
 	const char *dir = o->migrations_dir ? o->migrations_dir : MIG_DEFAULT_DIR;
-	if ((rc = mig__load_all(dir, o->ignore_pattern, &r->files, (size_t)-1)) != 0)
+	/* only the names: a file is read when the plan needs it (source.h) */
+	if ((rc = mig_discover(dir, o->ignore_pattern, &r->files)) != 0)
 		return rc;
 	if ((rc = mig__resolve_url(o->database_url, &r->url, &r->dia)) != 0)
 		return rc;
@@ -1064,9 +1027,11 @@ static bool data_only(const mig_dialect *dia, const mig_oplist *ops)
 	return true;
 }
 
-/* Resolve and analyse the operations of every planned migration before
- * touching the database: an irreversible rollback or a bad argument
- * fails before anything changes. */
+/* Read, resolve and analyse the operations of every planned migration
+ * before the first statement: a file that cannot be read, an
+ * irreversible rollback or a bad argument fails before anything changes.
+ * Only the planned files are read (and the shorthands of those before
+ * them). */
 static int make_items(struct runner *r, const size_t *idx, size_t n, bool down, struct item **items,
 		      size_t *nitems)
 {
@@ -1080,25 +1045,22 @@ static int make_items(struct runner *r, const size_t *idx, size_t n, bool down, 
 		it->fi = idx[k];
 		it->down = down;
 		const mig_migration *m = &r->files.items[idx[k]];
-		int rc = mig_migration_ops(m, down, &it->ops);
-		if (rc) {
-			if (mig_error_last() && !mig_error_last()->file)
-				mig_error_set_location(m->path, 0, 0);
+		int rc = mig__source_ops(&r->files, idx[k], down, &it->ops, &it->no_txn);
+		if (rc)
 			return rc;
-		}
 		(*nitems)++;
 		if (r->o->fake) {
 			if (!(it->defs = mig__calloc(it->ops.n ? it->ops.n : 1, sizeof(*it->defs))))
 				return mig_error_oom();
 		} else {
-			mig_value *sh = mig__merged_shorthands(&r->files, idx[k], &rc);
+			mig_value *sh = NULL;
+			rc = mig__source_shorthands(&r->files, idx[k], &sh);
 			if (rc == 0)
 				rc = mig__analyze_ops(r->dia, m, &it->ops, sh, r->o->decamelize, &it->defs);
 			mig_value_free(sh);
 			if (rc)
 				return rc;
 		}
-		it->no_txn = mig_migration_no_transaction(m, down);
 		it->data_only = data_only(r->dia, &it->ops);
 		if (r->dia->op_flags)
 			for (size_t i = 0; i < it->ops.n; i++)
@@ -1108,6 +1070,32 @@ static int make_items(struct runner *r, const size_t *idx, size_t n, bool down, 
 }
 
 enum run_kind { RUN_UP, RUN_DOWN, RUN_REDO };
+
+/* A run refused while its migrations were read and checked: nothing ran.
+ * When the file at fault is not the first the run would take, say how to
+ * run the ones before it. */
+static void refused_note(struct runner *r, const size_t *idx, size_t n, enum run_kind kind)
+{
+	const mig_error *e = mig_error_last();
+	if (!e || e->note || !e->file || !n || kind == RUN_REDO)
+		return;
+	size_t at = n;
+	for (size_t k = 0; k < n && at == n; k++)
+		if (strcmp(r->files.items[idx[k]].path, e->file) == 0)
+			at = k;
+	char *note = NULL;
+	if (at == 0 || at == n)
+		note = mig_aprintf("nothing was run");
+	else if (kind == RUN_UP)
+		note = mig_aprintf("nothing was run; `migrate %zu` applies the %zu migration(s) before %s", at, at,
+				   r->files.items[idx[at]].name);
+	else
+		note = mig_aprintf("nothing was run; `rollback %zu` rolls back the %zu migration(s) after %s", at, at,
+				   r->files.items[idx[at]].name);
+	if (note)
+		mig_error_set_note(note);
+	mig__free(note);
+}
 
 static int run(const mig_options *o, const mig_target *target, enum run_kind kind)
 {
@@ -1122,7 +1110,7 @@ static int run(const mig_options *o, const mig_target *target, enum run_kind kin
 		rc = mig_journal_refuse(&r.journal, kind == RUN_UP ? "migrate" : kind == RUN_DOWN ? "rollback" : "redo");
 		goto out;
 	}
-	if (!o->no_check_order && (rc = mig_check_order(&r.files, &r.applied)) != 0)
+	if (!o->no_check_order && (rc = mig_check_order(&r.files, &r.applied, o->ignore_pattern)) != 0)
 		goto out;
 	if (kind == RUN_UP) {
 		if ((rc = mig_plan_up(&r.files, &r.applied, target, o->timestamp, &idx, &n)) != 0)
@@ -1136,9 +1124,8 @@ static int run(const mig_options *o, const mig_target *target, enum run_kind kin
 		}
 		if ((rc = mig_plan_down(&r.files, &r.applied, &t, o->timestamp && kind == RUN_DOWN, &idx, &n)) != 0)
 			goto out;
-		if ((rc = make_items(&r, idx, n, true, &items, &nitems)) != 0)
-			goto out;
-		if (kind == RUN_REDO) {
+		rc = make_items(&r, idx, n, true, &items, &nitems);
+		if (rc == 0 && kind == RUN_REDO) {
 			/* apply exactly those again, oldest first */
 			for (size_t a = 0, b = n; a + 1 < b; a++, b--) {
 				size_t t2 = idx[a];
@@ -1148,8 +1135,10 @@ static int run(const mig_options *o, const mig_target *target, enum run_kind kin
 			rc = make_items(&r, idx, n, false, &items, &nitems);
 		}
 	}
-	if (rc)
+	if (rc) {
+		refused_note(&r, idx, n, kind);
 		goto out;
+	}
 	if (nitems == 0) {
 		mig_event ev = {.kind = MIG_EV_NOTHING};
 		mig__emit_event(o, &ev);
@@ -1203,6 +1192,10 @@ int mig_status(const mig_options *opts, mig_status_entry **out, size_t *nout)
 		e[n].file = f >= 0 ? mig_strdup(r.files.items[f].path) : NULL;
 		if (!e[n].name || !e[n].run_on || (f >= 0 && !e[n].file))
 			rc = MIG_ENOMEM;
+		/* an applied file is read only when asked: status stays as
+		 * cheap with a long history as with a short one */
+		if (rc == 0 && f >= 0 && opts->verbose)
+			e[n].unreadable = mig__source_problem(&r.files, (size_t)f, &rc);
 	}
 	/* which files are applied, by looking each applied name up once */
 	bool *done = mig__calloc(r.files.n ? r.files.n : 1, sizeof(*done));
@@ -1223,6 +1216,9 @@ int mig_status(const mig_options *opts, mig_status_entry **out, size_t *nout)
 		e[n].file = mig_strdup(r.files.items[i].path);
 		if (!e[n].name || !e[n].file)
 			rc = MIG_ENOMEM;
+		/* a pending file is what a migrate would run: whether it can */
+		if (rc == 0)
+			e[n].unreadable = mig__source_problem(&r.files, i, &rc);
 		n++;
 	}
 	mig__free(done);
@@ -1343,6 +1339,7 @@ void mig_status_free(mig_status_entry *entries, size_t n)
 		mig__free(entries[i].file);
 		mig__free(entries[i].error);
 		mig__free(entries[i].failed_at);
+		mig__free(entries[i].unreadable);
 	}
 	mig__free(entries);
 }

@@ -65,6 +65,10 @@ typedef struct mig_migration {
 	/* This file's own exports.shorthands (an OBJECT), or NULL. */
 	mig_value *shorthands;
 	bool loaded; /* load step ran (discovery only fills name/path/file/timestamp) */
+	/* shorthands is this file's, loaded or not: set by loading it, by the
+	 * shorthands scan that shows it has none (load.h), and kept when its
+	 * operations are released (engine/source.h) */
+	bool shorthands_known;
 } mig_migration;
 
 void mig_migration_dispose(mig_migration *m);
