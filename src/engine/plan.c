@@ -38,26 +38,28 @@ int mig_check_order(const mig_set *files, const mig_strv *applied, const char *i
 		const char *file = files->items[i].name, *ran = applied->v[i];
 		if (strcmp(ran, file) == 0)
 			continue;
-		/* node-pg-migrate's message, where it is true: file i is not run */
 		long later = -1;
 		for (size_t k = i + 1; k < applied->n && later < 0; k++)
 			if (strcmp(applied->v[k], file) == 0)
 				later = (long)k;
-		if (later < 0)
-			return mig_error_set(MIG_EORDER, "Not run migration %s is preceding already run migration %s", file,
-					     ran);
+		const char *then = later < 0 ? "is not run" : "ran later";
+		/* the cause first: a file that is not there */
 		if (mig_set_find(files, ran) < 0) {
 			if (ignore_pattern)
 				return mig_error_set(MIG_EORDER,
 						     "Already run migration %s has no file: it was deleted, or --ignore-pattern '%s' "
 						     "leaves it out; the files after it do not line up with the migrations table "
-						     "(%s, at its place, ran later)",
-						     ran, ignore_pattern, file);
+						     "(%s, at its place, %s)",
+						     ran, ignore_pattern, file, then);
 			return mig_error_set(MIG_EORDER,
 					     "Already run migration %s has no file (deleted?); the files after it do not line "
-					     "up with the migrations table (%s, at its place, ran later)",
-					     ran, file);
+					     "up with the migrations table (%s, at its place, %s)",
+					     ran, file, then);
 		}
+		/* node-pg-migrate's message, where it is true: file i is not run */
+		if (later < 0)
+			return mig_error_set(MIG_EORDER, "Not run migration %s is preceding already run migration %s", file,
+					     ran);
 		return mig_error_set(MIG_EORDER, "Already run migration %s ran before %s, but its file sorts after it",
 				     ran, file);
 	}

@@ -10,10 +10,11 @@
 #include "migrations.h"
 
 /* node-pg-migrate's check-order: the i-th applied name must be the i-th
- * file for every i both lists have. MIG_EORDER with node-pg-migrate's
- * message when file i is not applied; otherwise (an applied file that is
- * gone, or left out by ignore_pattern, which may be NULL; or two applied
- * in another order than their files sort) a message that says so. */
+ * file for every i both lists have. MIG_EORDER; with node-pg-migrate's
+ * message ("Not run migration ...") when both are files and file i is not
+ * applied, otherwise with one that says what is wrong: the applied one
+ * has no file (deleted, or left out by ignore_pattern, which may be
+ * NULL), or two applied ones ran in another order than their files sort. */
 int mig_check_order(const mig_set *files, const mig_strv *applied, const char *ignore_pattern);
 
 /* Indices into files, in the order they run (*idx: caller frees). */
