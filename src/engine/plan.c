@@ -43,7 +43,8 @@ int mig_check_order(const mig_set *files, const mig_strv *applied, const char *i
 			if (strcmp(applied->v[k], file) == 0)
 				later = (long)k;
 		const char *then = later < 0 ? "is not run" : "ran later";
-		/* the cause first: a file that is not there */
+		/* the cause first: a file that is not there (node-pg-migrate
+		 * would call the next file, perhaps applied, "not run") */
 		if (mig_set_find(files, ran) < 0) {
 			if (ignore_pattern)
 				return mig_error_set(MIG_EORDER,
@@ -56,12 +57,9 @@ int mig_check_order(const mig_set *files, const mig_strv *applied, const char *i
 					     "up with the migrations table (%s, at its place, %s)",
 					     ran, file, then);
 		}
-		/* node-pg-migrate's message, where it is true: file i is not run */
-		if (later < 0)
-			return mig_error_set(MIG_EORDER, "Not run migration %s is preceding already run migration %s", file,
-					     ran);
-		return mig_error_set(MIG_EORDER, "Already run migration %s ran before %s, but its file sorts after it",
-				     ran, file);
+		/* both are files: node-pg-migrate's message (also when file i
+		 * ran later, out of order, which tools may look for) */
+		return mig_error_set(MIG_EORDER, "Not run migration %s is preceding already run migration %s", file, ran);
 	}
 	return 0;
 }

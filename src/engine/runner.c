@@ -1086,6 +1086,11 @@ static void refused_note(struct runner *r, const size_t *idx, size_t n, enum run
 	char *note = NULL;
 	if (at == 0 || at == n)
 		note = mig_aprintf("nothing was run");
+	else if (r->o->timestamp) /* N is a prefix there: name the last one that can run */
+		note = mig_aprintf("nothing was run; `%s %s` %s the %zu migration(s) %s %s",
+				   kind == RUN_UP ? "migrate" : "rollback", r->files.items[idx[at - 1]].name,
+				   kind == RUN_UP ? "applies" : "rolls back", at, kind == RUN_UP ? "before" : "after",
+				   r->files.items[idx[at]].name);
 	else if (kind == RUN_UP)
 		note = mig_aprintf("nothing was run; `migrate %zu` applies the %zu migration(s) before %s", at, at,
 				   r->files.items[idx[at]].name);

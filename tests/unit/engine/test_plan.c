@@ -156,11 +156,16 @@ static void test_check_order(void **state)
 		     "out; the files after it do not line up with the migrations table (2_b, at its place, ran later)");
 	mig_strv_free(&applied);
 
-	/* both applied, in another order than their files */
+	/* both files, applied in another order: node-pg-migrate's message */
 	const char *const swapped[] = {"1_a", "3_c", "2_b"};
 	applied = strv_of(swapped, 3);
 	expect_error(mig_check_order(&s, &applied, NULL), MIG_EORDER,
-		     "Already run migration 3_c ran before 2_b, but its file sorts after it");
+		     "Not run migration 2_b is preceding already run migration 3_c");
+	mig_strv_free(&applied);
+	/* the gone one not yet followed by anything applied */
+	const char *const gone_last[] = {"1_a", "1_gone"};
+	applied = strv_of(gone_last, 2);
+	expect_error(mig_check_order(&s, &applied, NULL), MIG_EORDER, "(2_b, at its place, is not run)");
 	mig_strv_free(&applied);
 
 	/* a file deleted from the end is tolerated by up */

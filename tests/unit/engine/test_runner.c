@@ -1460,6 +1460,11 @@ static void test_unreadable_refused_before_anything(void **state)
 	assert_int_equal(fake()->begins, 0);
 	assert_records("");
 	assert_applied("");
+	/* with --timestamp a number is a prefix: the note names the last one */
+	e->o.timestamp = true;
+	err = failed(mig_migrate(&e->o, NULL), MIG_EINPUT, "require('../lib/h') at top level");
+	assert_note(err, "nothing was run; `migrate 001_a` applies the 1 migration(s) before 002_dyn");
+	assert_records("");
 	assert_clean();
 }
 
