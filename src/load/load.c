@@ -167,8 +167,9 @@ int mig_load_shorthands(mig_migration *m, bool *spelled)
 		m->shorthands_known = true;
 	else if (rc == 0)
 		rc = load_text(m, body, blen);
-	if (rc && text)
-		*spelled = find(text, len, "shorthands") != NULL;
+	/* a text that could not be read at all may name them */
+	if (rc)
+		*spelled = !text || find(text, len, "shorthands") != NULL;
 	mig__free(text);
 	return rc;
 }

@@ -31,8 +31,9 @@ bool mig_load_may_export_shorthands(const char *text, size_t len);
 
 /* Make m->shorthands known (m->shorthands_known), reading as little as
  * possible: a .sql file has none; a JS/TS file whose text cannot export
- * any is not parsed; any other is loaded (m->loaded). When that load
- * fails, *spelled says whether the text names `shorthands` literally. */
+ * any is not parsed; any other is loaded (m->loaded). When that fails,
+ * *spelled says whether the text names `shorthands` literally (true when
+ * the file could not be read at all). */
 int mig_load_shorthands(mig_migration *m, bool *spelled);
 
 /* The loaders, on text already read and checked (text[len] == '\0').

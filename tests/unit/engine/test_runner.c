@@ -1576,6 +1576,26 @@ static void test_shorthands_across_unreadable(void **state)
 	assert_clean();
 }
 
+/* An earlier file that cannot be read at all (a dangling link) may hold
+ * shorthands: the later migrations are refused, naming it. */
+static void test_shorthands_of_a_file_that_cannot_be_opened(void **state)
+{
+	env *e = *state;
+	sql_mig(e, "001_a.sql", "CREATE TABLE a (id int);", "DROP TABLE a;");
+	char *link = mig_aprintf("%s/002_link.js", e->dir);
+	assert_int_equal(symlink("/nonexistent-mig-target.js", link), 0);
+	free(link);
+	write_file(e->dir, "003_c.js", "exports.up = (pgm) => { pgm.createTable('c', { id: 'id' }); };\n");
+	fake_seed_record("001_a");
+	fake_seed_record("002_link");
+	failed(mig_migrate(&e->o, NULL), MIG_EIO,
+	       "002_link cannot be read, and it may export shorthands, which node-pg-migrate passes on to every later "
+	       "migration (003_c among them): cannot read");
+	assert_records("001_a 002_link");
+	assert_applied("");
+	assert_clean();
+}
+
 /* The server cannot be reached: nothing else happens. */
 static void test_connect_failure(void **state)
 {
@@ -1808,6 +1828,7 @@ int main(void)
 		T(test_unreadable_applied_is_not_read),
 		T(test_status_reports_unreadable),
 		T(test_shorthands_across_unreadable),
+		T(test_shorthands_of_a_file_that_cannot_be_opened),
 		T(test_connect_failure),
 		cmocka_unit_test(test_registry_lookup),
 		cmocka_unit_test(test_registry_rejects),
