@@ -569,6 +569,10 @@ static int cmd_status(struct cli *c)
 					printf("null");
 				printf("}");
 			}
+			if (e[i].unreadable) {
+				printf(", \"unreadable\": ");
+				json_string(e[i].unreadable);
+			}
 			printf("}");
 		}
 		printf("%s]\n", n ? "\n" : "");
@@ -577,8 +581,9 @@ static int cmd_status(struct cli *c)
 		for (size_t i = 0; i < n; i++)
 			if (strlen(e[i].name) > w)
 				w = strlen(e[i].name);
-		size_t pending = 0, failed = 0;
+		size_t pending = 0, failed = 0, unreadable = 0;
 		for (size_t i = 0; i < n; i++) {
+			unreadable += e[i].unreadable != NULL;
 			if (e[i].failed) {
 				printf("%-*s  %s while %s: %ld statement(s) ran%s (started %s; see `migrations repair`)\n", (int)w,
 				       e[i].name, e[i].interrupted ? "INTERRUPTED" : "FAILED",
@@ -587,14 +592,22 @@ static int cmd_status(struct cli *c)
 				failed++;
 				continue;
 			}
-			printf("%-*s  %s%s\n", (int)w, e[i].name, e[i].run_on ? e[i].run_on : "pending",
+			printf("%-*s  %s%s", (int)w, e[i].name, e[i].run_on ? e[i].run_on : "pending",
 			       e[i].run_on && !e[i].file ? "  (file missing)" : "");
+			if (e[i].unreadable)
+				printf("  (cannot be read: %s)", e[i].unreadable);
+			putchar('\n');
 			pending += !e[i].run_on;
 		}
-		if (!c->quiet && failed)
-			fprintf(stderr, "%zu applied, %zu pending, %zu failed\n", n - pending - failed, pending, failed);
-		else if (!c->quiet)
-			fprintf(stderr, "%zu applied, %zu pending\n", n - pending, pending);
+		mig_str sum = MIG_STR_INIT;
+		mig_str_printf(&sum, "%zu applied, %zu pending", n - pending - failed, pending);
+		if (failed)
+			mig_str_printf(&sum, ", %zu failed", failed);
+		if (unreadable)
+			mig_str_printf(&sum, ", %zu cannot be read", unreadable);
+		if (!c->quiet)
+			fprintf(stderr, "%s\n", mig_str_failed(&sum) ? "status" : mig_str_cstr(&sum));
+		mig_str_free(&sum);
 	}
 	mig_status_free(e, n);
 	return 0;

@@ -17,6 +17,9 @@ typedef struct mig_set {
 	/* items' indexes in name order, for mig_set_find (NULL: it searches
 	 * in turn); made by mig_discover */
 	size_t *by_name;
+	/* how its files are read when they are (engine/source.h); NULL: the
+	 * defaults. Borrowed: set by the command that reads them. */
+	const struct mig_load_opts *load_opts;
 } mig_set;
 
 /*

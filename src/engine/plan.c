@@ -31,14 +31,36 @@ static bool is_applied(char *const *sorted, size_t n, const char *name)
 	return n && bsearch(&name, sorted, n, sizeof(*sorted), cmp_str) != NULL;
 }
 
-int mig_check_order(const mig_set *files, const mig_strv *applied)
+int mig_check_order(const mig_set *files, const mig_strv *applied, const char *ignore_pattern)
 {
 	size_t n = files->n < applied->n ? files->n : applied->n;
-	for (size_t i = 0; i < n; i++)
-		if (strcmp(applied->v[i], files->items[i].name) != 0)
+	for (size_t i = 0; i < n; i++) {
+		const char *file = files->items[i].name, *ran = applied->v[i];
+		if (strcmp(ran, file) == 0)
+			continue;
+		long later = -1;
+		for (size_t k = i + 1; k < applied->n && later < 0; k++)
+			if (strcmp(applied->v[k], file) == 0)
+				later = (long)k;
+		const char *then = later < 0 ? "is not run" : "ran later";
+		/* the cause first: a file that is not there (node-pg-migrate
+		 * would call the next file, perhaps applied, "not run") */
+		if (mig_set_find(files, ran) < 0) {
+			if (ignore_pattern)
+				return mig_error_set(MIG_EORDER,
+						     "Already run migration %s has no file: it was deleted, or --ignore-pattern '%s' "
+						     "leaves it out; the files after it do not line up with the migrations table "
+						     "(%s, at its place, %s)",
+						     ran, ignore_pattern, file, then);
 			return mig_error_set(MIG_EORDER,
-					     "Not run migration %s is preceding already run migration %s",
-					     files->items[i].name, applied->v[i]);
+					     "Already run migration %s has no file (deleted?); the files after it do not line "
+					     "up with the migrations table (%s, at its place, %s)",
+					     ran, file, then);
+		}
+		/* both are files: node-pg-migrate's message (also when file i
+		 * ran later, out of order, which tools may look for) */
+		return mig_error_set(MIG_EORDER, "Not run migration %s is preceding already run migration %s", file, ran);
+	}
 	return 0;
 }
 

@@ -10,8 +10,11 @@
 #include "migrations.h"
 
 /* node-pg-migrate's check-order: the i-th applied name must be the i-th
- * file for every i both lists have. MIG_EORDER with its message. */
-int mig_check_order(const mig_set *files, const mig_strv *applied);
+ * file for every i both lists have. MIG_EORDER; with node-pg-migrate's
+ * message ("Not run migration ...") when both are files, and with one
+ * that names the cause when the applied one has no file (deleted, or left
+ * out by ignore_pattern, which may be NULL). */
+int mig_check_order(const mig_set *files, const mig_strv *applied, const char *ignore_pattern);
 
 /* Indices into files, in the order they run (*idx: caller frees). */
 int mig_plan_up(const mig_set *files, const mig_strv *applied, const mig_target *t,

@@ -119,6 +119,7 @@ struct runner {
 	mig_journal journal;  /* what earlier runs left unfinished */
 	bool journal_ready;   /* the journal table exists (or was created by this run) */
 	mig_session_opts session; /* what setup_session set, for txn_sql */
+	mig_load_opts lo;         /* how files.load_opts reads files */
 };
 
 mig_load_opts mig__load_opts(const mig_options *o)
@@ -129,44 +130,6 @@ mig_load_opts mig__load_opts(const mig_options *o)
 	else if (o->js_engine && strcmp(o->js_engine, "node") == 0)
 		lo.js_engine = MIG_JS_ENGINE_NODE;
 	return lo;
-}
-
-int mig__load_all(const char *dir, const char *ignore_pattern, const mig_load_opts *lo, mig_set *files, size_t upto)
-{
-	int rc = mig_discover(dir, ignore_pattern, files);
-	if (rc)
-		return rc;
-	for (size_t i = 0; i < files->n && i <= upto; i++) {
-		if ((rc = mig_load_file_opts(&files->items[i], lo)) != 0) {
-			mig_set_dispose(files);
-			return rc;
-		}
-	}
-	return 0;
-}
-
-mig_value *mig__merged_shorthands(const mig_set *files, size_t upto, int *rc)
-{
-	*rc = 0;
-	mig_value *merged = NULL;
-	for (size_t i = 0; i <= upto && i < files->n; i++) {
-		const mig_value *sh = files->items[i].shorthands;
-		if (!sh || sh->type != MIG_V_OBJECT)
-			continue;
-		if (!merged && !(merged = mig_value_new(MIG_V_OBJECT))) {
-			*rc = MIG_ENOMEM;
-			return NULL;
-		}
-		for (size_t k = 0; k < sh->n; k++) {
-			mig_value *c = mig_value_clone(sh->items[k]);
-			if (!c || mig_object_set(merged, sh->keys[k], c)) {
-				mig_value_free(merged);
-				*rc = MIG_ENOMEM;
-				return NULL;
-			}
-		}
-	}
-	return merged;
 }
 
 static void runner_close(struct runner *r)
@@ -371,9 +334,11 @@ static int runner_open(struct runner *r, const mig_options *o, bool lock, bool r
 	r->o = o;
 	int rc;
 	const char *dir = o->migrations_dir ? o->migrations_dir : MIG_DEFAULT_DIR;
-	mig_load_opts lo = mig__load_opts(o);
-	if ((rc = mig__load_all(dir, o->ignore_pattern, &lo, &r->files, (size_t)-1)) != 0)
+	/* only the names: a file is read when the plan needs it (source.h) */
+	if ((rc = mig_discover(dir, o->ignore_pattern, &r->files)) != 0)
 		return rc;
+	r->lo = mig__load_opts(o);
+	r->files.load_opts = &r->lo;
 	if ((rc = mig__resolve_url(o->database_url, &r->url, &r->dia)) != 0)
 		return rc;
 	r->names.table = o->migrations_table ? o->migrations_table : MIG_DEFAULT_TABLE;
@@ -789,10 +754,9 @@ static int node_turn(struct runner *r, struct item *it)
 	struct node_ref ref = {r, m->name, it->down};
 	mig__node_db_ctx x = {.conn = r->conn, .dia = r->dia, .on_query = node_query_step, .ud = &ref};
 	mig_node_db db = mig__node_db(&x);
-	mig_load_opts lo = mig__load_opts(r->o);
 	mig_oplist ops;
 	bool no_tx = false;
-	int rc = mig_node_run(m, it->down, &lo, &db, &ops, &no_tx);
+	int rc = mig_node_run(m, it->down, &r->lo, &db, &ops, &no_tx);
 	if (rc)
 		return rc;
 	if (no_tx != it->no_txn) {
@@ -1149,9 +1113,11 @@ static bool data_only(const mig_dialect *dia, const mig_oplist *ops)
 	return true;
 }
 
-/* Resolve and analyse the operations of every planned migration before
- * touching the database: an irreversible rollback or a bad argument
- * fails before anything changes. */
+/* Read, resolve and analyse the operations of every planned migration
+ * before the first statement: a file that cannot be read, an
+ * irreversible rollback or a bad argument fails before anything changes.
+ * Only the planned files are read (and the shorthands of those before
+ * them). */
 static int make_items(struct runner *r, const size_t *idx, size_t n, bool down, struct item **items,
 		      size_t *nitems)
 {
@@ -1165,25 +1131,22 @@ static int make_items(struct runner *r, const size_t *idx, size_t n, bool down, 
 		it->fi = idx[k];
 		it->down = down;
 		const mig_migration *m = &r->files.items[idx[k]];
-		int rc = mig_migration_ops(m, down, &it->ops);
-		if (rc) {
-			if (mig_error_last() && !mig_error_last()->file)
-				mig_error_set_location(m->path, 0, 0);
+		int rc = mig__source_ops(&r->files, idx[k], down, &it->ops, &it->no_txn);
+		if (rc)
 			return rc;
-		}
 		(*nitems)++;
 		if (r->o->fake) {
 			if (!(it->defs = mig__calloc(it->ops.n ? it->ops.n : 1, sizeof(*it->defs))))
 				return mig_error_oom();
 		} else {
-			mig_value *sh = mig__merged_shorthands(&r->files, idx[k], &rc);
+			mig_value *sh = NULL;
+			rc = mig__source_shorthands(&r->files, idx[k], &sh);
 			if (rc == 0)
 				rc = mig__analyze_ops(r->dia, m, &it->ops, sh, r->o->decamelize, &it->defs);
 			mig_value_free(sh);
 			if (rc)
 				return rc;
 		}
-		it->no_txn = mig_migration_no_transaction(m, down);
 		/* a file evaluated at its turn (pgm.db): its operations are known
 		 * only after its transaction began, so assume what they may need */
 		bool deferred = mig_migration_deferred(m, down);
@@ -1199,6 +1162,37 @@ static int make_items(struct runner *r, const size_t *idx, size_t n, bool down, 
 
 enum run_kind { RUN_UP, RUN_DOWN, RUN_REDO };
 
+/* A run refused while its migrations were read and checked: nothing ran.
+ * When the file at fault is not the first the run would take, say how to
+ * run the ones before it. */
+static void refused_note(struct runner *r, const size_t *idx, size_t n, enum run_kind kind)
+{
+	const mig_error *e = mig_error_last();
+	if (!e || e->note || !e->file || !n || kind == RUN_REDO)
+		return;
+	size_t at = n;
+	for (size_t k = 0; k < n && at == n; k++)
+		if (strcmp(r->files.items[idx[k]].path, e->file) == 0)
+			at = k;
+	char *note = NULL;
+	if (at == 0 || at == n)
+		note = mig_aprintf("nothing was run");
+	else if (r->o->timestamp) /* N is a prefix there: name the last one that can run */
+		note = mig_aprintf("nothing was run; `%s %s` %s the %zu migration(s) %s %s",
+				   kind == RUN_UP ? "migrate" : "rollback", r->files.items[idx[at - 1]].name,
+				   kind == RUN_UP ? "applies" : "rolls back", at, kind == RUN_UP ? "before" : "after",
+				   r->files.items[idx[at]].name);
+	else if (kind == RUN_UP)
+		note = mig_aprintf("nothing was run; `migrate %zu` applies the %zu migration(s) before %s", at, at,
+				   r->files.items[idx[at]].name);
+	else
+		note = mig_aprintf("nothing was run; `rollback %zu` rolls back the %zu migration(s) after %s", at, at,
+				   r->files.items[idx[at]].name);
+	if (note)
+		mig_error_set_note(note);
+	mig__free(note);
+}
+
 static int run(const mig_options *o, const mig_target *target, enum run_kind kind)
 {
 	struct runner r;
@@ -1212,7 +1206,7 @@ static int run(const mig_options *o, const mig_target *target, enum run_kind kin
 		rc = mig_journal_refuse(&r.journal, kind == RUN_UP ? "migrate" : kind == RUN_DOWN ? "rollback" : "redo");
 		goto out;
 	}
-	if (!o->no_check_order && (rc = mig_check_order(&r.files, &r.applied)) != 0)
+	if (!o->no_check_order && (rc = mig_check_order(&r.files, &r.applied, o->ignore_pattern)) != 0)
 		goto out;
 	if (kind == RUN_UP) {
 		if ((rc = mig_plan_up(&r.files, &r.applied, target, o->timestamp, &idx, &n)) != 0)
@@ -1226,9 +1220,8 @@ static int run(const mig_options *o, const mig_target *target, enum run_kind kin
 		}
 		if ((rc = mig_plan_down(&r.files, &r.applied, &t, o->timestamp && kind == RUN_DOWN, &idx, &n)) != 0)
 			goto out;
-		if ((rc = make_items(&r, idx, n, true, &items, &nitems)) != 0)
-			goto out;
-		if (kind == RUN_REDO) {
+		rc = make_items(&r, idx, n, true, &items, &nitems);
+		if (rc == 0 && kind == RUN_REDO) {
 			/* apply exactly those again, oldest first */
 			for (size_t a = 0, b = n; a + 1 < b; a++, b--) {
 				size_t t2 = idx[a];
@@ -1238,8 +1231,10 @@ static int run(const mig_options *o, const mig_target *target, enum run_kind kin
 			rc = make_items(&r, idx, n, false, &items, &nitems);
 		}
 	}
-	if (rc)
+	if (rc) {
+		refused_note(&r, idx, n, kind);
 		goto out;
+	}
 	if (nitems == 0) {
 		mig_event ev = {.kind = MIG_EV_NOTHING};
 		mig__emit_event(o, &ev);
@@ -1293,6 +1288,10 @@ int mig_status(const mig_options *opts, mig_status_entry **out, size_t *nout)
 		e[n].file = f >= 0 ? mig_strdup(r.files.items[f].path) : NULL;
 		if (!e[n].name || !e[n].run_on || (f >= 0 && !e[n].file))
 			rc = MIG_ENOMEM;
+		/* an applied file is read only when asked: status stays as
+		 * cheap with a long history as with a short one */
+		if (rc == 0 && f >= 0 && opts->verbose)
+			e[n].unreadable = mig__source_problem(&r.files, (size_t)f, &rc);
 	}
 	/* which files are applied, by looking each applied name up once */
 	bool *done = mig__calloc(r.files.n ? r.files.n : 1, sizeof(*done));
@@ -1313,6 +1312,9 @@ int mig_status(const mig_options *opts, mig_status_entry **out, size_t *nout)
 		e[n].file = mig_strdup(r.files.items[i].path);
 		if (!e[n].name || !e[n].file)
 			rc = MIG_ENOMEM;
+		/* a pending file is what a migrate would run: whether it can */
+		if (rc == 0)
+			e[n].unreadable = mig__source_problem(&r.files, i, &rc);
 		n++;
 	}
 	mig__free(done);
@@ -1433,6 +1435,7 @@ void mig_status_free(mig_status_entry *entries, size_t n)
 		mig__free(entries[i].file);
 		mig__free(entries[i].error);
 		mig__free(entries[i].failed_at);
+		mig__free(entries[i].unreadable);
 	}
 	mig__free(entries);
 }

@@ -27,7 +27,7 @@ static void warn_cb(void *ud, const char *message)
 
 /* Emit migration fi, and advance the in-memory model past it. A replay
  * (quiet) only moves the model: its notices belong to another migration. */
-int mig__emit_migration(const mig_options *opts, const mig_dialect *dia, const mig_set *files, size_t fi,
+int mig__emit_migration(const mig_options *opts, const mig_dialect *dia, mig_set *files, size_t fi,
 			bool down, bool quiet, bool advance, mig_catalog *cat, mig_steps *steps)
 {
 	const mig_migration *m = &files->items[fi];
@@ -37,15 +37,13 @@ int mig__emit_migration(const mig_options *opts, const mig_dialect *dia, const m
 					"(it needs a database, and its operations depend on what the migrations before it did)",
 					down ? "down" : "up");
 	mig_oplist ops;
-	int rc = mig_migration_ops(m, down, &ops);
-	if (rc) {
-		if (mig_error_last() && !mig_error_last()->file)
-			mig_error_set_location(m->path, 0, 0);
+	bool no_txn;
+	int rc = mig__source_ops(files, fi, down, &ops, &no_txn);
+	if (rc)
 		return rc;
-	}
-	mig_value *sh = mig__merged_shorthands(files, fi, &rc);
+	mig_value *sh = NULL;
 	mig_opdef *defs = NULL;
-	if (rc == 0)
+	if ((rc = mig__source_shorthands(files, fi, &sh)) == 0)
 		rc = mig__analyze_ops(dia, m, &ops, sh, opts->decamelize, &defs);
 	static const mig_server_info offline = {0};
 	mig_state_names names = {opts->migrations_schema,
@@ -118,17 +116,25 @@ int mig_sql(const mig_options *opts, const char *file, const char *dialect, bool
 		goto out;
 	}
 	mig_load_opts lo = mig__load_opts(opts);
-	for (size_t i = 0; i <= (size_t)target; i++)
-		if ((rc = mig_load_file_opts(&files.items[i], &lo)) != 0)
-			goto out;
-	/* A dialect whose SQL depends on the tables as they are (SQLite's
-	 * rebuilds) sees them as the earlier migrations leave them. */
+	files.load_opts = &lo;
+	/* Only the file asked for is read, and what the earlier ones export as
+	 * shorthands (mig__source_shorthands)... */
+	if ((rc = mig__source_load(&files, (size_t)target)) != 0)
+		goto out;
+	/* ...unless the dialect's SQL depends on the tables as they are
+	 * (SQLite's rebuilds): then it sees them as the earlier migrations
+	 * leave them, so those are read and replayed. */
 	if (dia->flags & MIG_DIALECT_NEEDS_CATALOG) {
 		size_t replay = down ? (size_t)target + 1 : (size_t)target;
 		for (size_t i = 0; i < replay && rc == 0; i++) {
 			mig_steps ignored = MIG_STEPS_INIT;
 			rc = mig__emit_migration(opts, dia, &files, i, false, true, true, &cat, &ignored);
 			mig_steps_free(&ignored);
+			if (rc && i != (size_t)target && mig_error_last() && mig_error_last()->file &&
+			    strcmp(mig_error_last()->file, files.items[i].path) == 0)
+				mig_error_prefix("the %s dialect replays the migrations before %s to know the tables as they are, "
+						 "and replaying %s failed",
+						 dia->display, files.items[target].name, files.items[i].name);
 		}
 		if (rc)
 			goto out;

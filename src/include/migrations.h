@@ -123,10 +123,17 @@ typedef struct mig_status_entry {
 	long statements_done; /* failed: its statements known to have run */
 	char *error;          /* failed: the failure's message, or NULL */
 	char *failed_at;      /* failed: when it started ("2026-12-02 10:11:12 UTC") */
+	/* Why its file cannot be read ("path:line:col: message"), or NULL. Only
+	 * files status reads are checked: the pending ones (a migrate would
+	 * run them), and the applied ones too when opts->verbose. */
+	char *unreadable;
 } mig_status_entry;
 
 /* Applied migrations in run order, then pending ones in file order; a
- * failed migration appears once, flagged, where it would be otherwise. */
+ * failed migration appears once, flagged, where it would be otherwise.
+ * Reads no applied migration's file unless opts->verbose (see
+ * mig_status_entry.unreadable); a file that cannot be read is reported
+ * there, not as an error. */
 int mig_status(const mig_options *opts, mig_status_entry **out, size_t *n);
 void mig_status_free(mig_status_entry *entries, size_t n);
 

@@ -70,6 +70,10 @@ typedef struct mig_migration {
 	 * evaluated again at its turn in the run (mig_node_run). */
 	bool node;
 	bool up_deferred, down_deferred;
+	/* shorthands is this file's, loaded or not: set by loading it, by the
+	 * shorthands scan that shows it has none (load.h), and kept when its
+	 * operations are released (engine/source.h) */
+	bool shorthands_known;
 } mig_migration;
 
 void mig_migration_dispose(mig_migration *m);

@@ -15,6 +15,62 @@ static bool has_suffix(const char *s, const char *suffix)
 	return a >= b && strcmp(s + a - b, suffix) == 0;
 }
 
+static const char *find(const char *text, size_t len, const char *what)
+{
+	size_t n = strlen(what);
+	for (const char *p = text; n <= len && (size_t)(p - text) <= len - n; p++) {
+		p = memchr(p, what[0], len - n - (size_t)(p - text) + 1);
+		if (!p)
+			return NULL;
+		if (memcmp(p, what, n) == 0)
+			return p;
+	}
+	return NULL;
+}
+
+/* Read path into *text (caller frees): refused unless UTF-8 without NUL
+ * bytes. *body and *blen: the text after a UTF-8 byte order mark. */
+static int read_text(const char *path, char **text, size_t *len, const char **body, size_t *blen)
+{
+	int rc = mig_read_file(path, text, len);
+	if (rc)
+		return rc;
+	long bad = mig_utf8_invalid_at(*text, *len);
+	const char *nul = memchr(*text, '\0', *len);
+	if (bad >= 0 || nul) {
+		int line, col;
+		size_t at = bad >= 0 ? (size_t)bad : (size_t)(nul - *text);
+		mig_line_col(*text, at, &line, &col);
+		if (bad >= 0)
+			rc = mig_error_set_at(MIG_EINPUT, path, line, col,
+					      "not valid UTF-8 (byte 0x%02x at offset %ld); migration files must be UTF-8",
+					      (unsigned char)(*text)[bad], bad);
+		else
+			rc = mig_error_set_at(MIG_EINPUT, path, line, col,
+					      "contains a NUL byte; migration files must be text");
+		return rc;
+	}
+	*body = *text;
+	*blen = *len;
+	if (*blen >= 3 && memcmp(*body, "\xEF\xBB\xBF", 3) == 0) {
+		*body += 3;
+		*blen -= 3;
+	}
+	return 0;
+}
+
+static int load_text(mig_migration *m, const char *body, size_t blen)
+{
+	int rc = has_suffix(m->file, ".sql") ? mig_load_sql_text(m, body, blen) : mig_load_js_text(m, body, blen);
+	if (rc == 0) {
+		m->loaded = true;
+		m->shorthands_known = true;
+	} else if (mig_error_last() && !mig_error_last()->file) {
+		mig_error_set_location(m->path, 0, 0);
+	}
+	return rc;
+}
+
 int mig_load_file(mig_migration *m)
 {
 	return mig_load_file_opts(m, NULL);
@@ -49,52 +105,126 @@ static int js_fallback(mig_migration *m, const mig_load_opts *lo, int rc)
 	return rc;
 }
 
+/* m's text, read by the engine lo picks. */
+static int load_body(mig_migration *m, const mig_load_opts *lo, const char *body, size_t blen)
+{
+	if (is_node_eligible(m) && lo && lo->js_engine == MIG_JS_ENGINE_NODE) {
+		int rc = mig_node_load(m, lo);
+		if (rc == 0) {
+			m->loaded = true;
+			m->shorthands_known = true;
+		}
+		return rc;
+	}
+	int rc = load_text(m, body, blen);
+	if (rc && is_node_eligible(m) && (rc = js_fallback(m, lo, rc)) == 0) {
+		m->loaded = true;
+		m->shorthands_known = true;
+	}
+	return rc;
+}
+
 int mig_load_file_opts(mig_migration *m, const mig_load_opts *lo)
 {
 	char *text = NULL;
-	size_t len = 0;
-	int rc = mig_read_file(m->path, &text, &len);
-	if (rc)
-		return rc;
-	long bad = mig_utf8_invalid_at(text, len);
-	if (bad >= 0) {
-		int line, col;
-		mig_line_col(text, (size_t)bad, &line, &col);
-		rc = mig_error_set_at(MIG_EINPUT, m->path, line, col,
-				      "not valid UTF-8 (byte 0x%02x at offset %ld); migration files must be UTF-8",
-				      (unsigned char)text[bad], bad);
-		mig__free(text);
-		return rc;
-	}
-	if (memchr(text, '\0', len)) {
-		int line, col;
-		size_t at = (size_t)((const char *)memchr(text, '\0', len) - text);
-		mig_line_col(text, at, &line, &col);
-		rc = mig_error_set_at(MIG_EINPUT, m->path, line, col,
-				      "contains a NUL byte; migration files must be text");
-		mig__free(text);
-		return rc;
-	}
-	/* A UTF-8 byte order mark is not part of the text. */
-	const char *body = text;
-	size_t blen = len;
-	if (blen >= 3 && memcmp(body, "\xEF\xBB\xBF", 3) == 0) {
-		body += 3;
-		blen -= 3;
-	}
-	if (!is_node_eligible(m))
-		rc = mig_load_sql_text(m, body, blen);
-	else if (lo && lo->js_engine == MIG_JS_ENGINE_NODE)
-		rc = mig_node_load(m, lo);
-	else if ((rc = mig_load_js_text(m, body, blen)) != 0) {
-		if (mig_error_last() && !mig_error_last()->file)
-			mig_error_set_location(m->path, 0, 0);
-		rc = js_fallback(m, lo, rc);
-	}
-	mig__free(text);
+	size_t len = 0, blen = 0;
+	const char *body = NULL;
+	int rc = read_text(m->path, &text, &len, &body, &blen);
 	if (rc == 0)
-		m->loaded = true;
-	else if (mig_error_last() && !mig_error_last()->file)
-		mig_error_set_location(m->path, 0, 0);
+		rc = load_body(m, lo, body, blen);
+	mig__free(text);
+	return rc;
+}
+
+static bool ident_char(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '$' ||
+	       (unsigned char)c >= 0x80;
+}
+
+/* After p: spaces and comments skipped. */
+static const char *skip_blank(const char *p, const char *end)
+{
+	while (p < end) {
+		if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' || *p == '\f' || *p == '\v') {
+			p++;
+		} else if (end - p >= 2 && p[0] == '/' && p[1] == '/') {
+			while (p < end && *p != '\n')
+				p++;
+		} else if (end - p >= 2 && p[0] == '/' && p[1] == '*') {
+			const char *close = find(p + 2, (size_t)(end - p - 2), "*/");
+			p = close ? close + 2 : end;
+		} else {
+			break;
+		}
+	}
+	return p;
+}
+
+/* A word (not part of a longer identifier) followed, past blanks and an
+ * optional '(', by a quoted module name other than node-pg-migrate's. */
+static bool names_other_module(const char *text, size_t len, const char *word)
+{
+	const char *end = text + len;
+	size_t n = strlen(word);
+	for (const char *p = text; (p = find(p, (size_t)(end - p), word)) != NULL; p += n) {
+		if ((p > text && ident_char(p[-1])) || (p + n < end && ident_char(p[n])))
+			continue;
+		const char *q = skip_blank(p + n, end);
+		if (q < end && *q == '(')
+			q = skip_blank(q + 1, end);
+		if (q >= end || (*q != '\'' && *q != '"' && *q != '`'))
+			continue;
+		static const char npm[] = "node-pg-migrate";
+		size_t k = sizeof(npm) - 1;
+		bool ours = (size_t)(end - q - 1) > k && memcmp(q + 1, npm, k) == 0 && (q[1 + k] == *q || q[1 + k] == '/');
+		if (!ours)
+			return true;
+	}
+	return false;
+}
+
+bool mig_load_may_export_shorthands(const char *text, size_t len)
+{
+	/* (a) the name spelled out, or (b) a string escape that could spell it */
+	if (find(text, len, "shorthands") || memchr(text, '\\', len))
+		return true;
+	/* (c) a computed key or member: `[k]: v` in an object, `o[k] = v` */
+	const char *end = text + len;
+	for (const char *p = text; (p = memchr(p, ']', (size_t)(end - p))) != NULL;) {
+		const char *q = skip_blank(++p, end);
+		if (q < end && (*q == ':' || (*q == '=' && (q + 1 == end || (q[1] != '=' && q[1] != '>')))))
+			return true;
+	}
+	/* (d) objects made by the built-ins that take names as values */
+	static const char *const makers[] = {"assign", "defineProperty", "fromEntries", "Reflect", "eval", "Function", "JSON"};
+	for (size_t i = 0; i < sizeof(makers) / sizeof(makers[0]); i++)
+		for (const char *p = text; (p = find(p, (size_t)(end - p), makers[i])) != NULL; p++)
+			if (p == text || !ident_char(p[-1]))
+				return true;
+	/* (e) another module, whose exports it may pass on */
+	return names_other_module(text, len, "require") || names_other_module(text, len, "import") ||
+	       names_other_module(text, len, "from");
+}
+
+int mig_load_shorthands(mig_migration *m, const mig_load_opts *lo, bool *spelled)
+{
+	*spelled = false;
+	if (has_suffix(m->file, ".sql")) {
+		m->shorthands_known = true;
+		return 0;
+	}
+	char *text = NULL;
+	size_t len = 0, blen = 0;
+	const char *body = NULL;
+	int rc = read_text(m->path, &text, &len, &body, &blen);
+	if (rc == 0 && !mig_load_may_export_shorthands(body, blen))
+		m->shorthands_known = true;
+	else if (rc == 0)
+		rc = load_body(m, lo, body, blen);
+	/* a text that could not be read at all may name them */
+	if (rc)
+		*spelled = !text || find(text, len, "shorthands") != NULL;
+	mig__free(text);
 	return rc;
 }

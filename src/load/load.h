@@ -28,6 +28,31 @@ int mig_load_file_opts(mig_migration *m, const mig_load_opts *lo);
 /* mig_load_file_opts(m, NULL). */
 int mig_load_file(mig_migration *m);
 
+/*
+ * Whether a JS/TS file's text can export shorthands. node-pg-migrate
+ * passes every file's shorthands on to the files after it, applied ones
+ * included, so a run needs those of every earlier file; this check lets
+ * it read them without parsing files that cannot have any. It is sound
+ * because the reader sets the `shorthands` export only from (a) the name
+ * spelled in the file, as a name or a string, (b) a string with an escape
+ * (a backslash) that spells it, (c) a computed key or member, `[k]: v`
+ * or `o[k] = v`, (d) a built-in that makes properties from values
+ * (Object.assign, defineProperty, fromEntries, Reflect, eval, Function,
+ * JSON), or (e) another module it imports or requires (anything but
+ * node-pg-migrate itself). A text with none of these cannot export
+ * shorthands; one with any is parsed. A reader that learns another way
+ * to make an export must add it here (tests/unit/load/test_shorthands_scan.c).
+ */
+bool mig_load_may_export_shorthands(const char *text, size_t len);
+
+/* Make m->shorthands known (m->shorthands_known), reading as little as
+ * possible (a file read by Node.js, as lo says, when it must be loaded):
+ * a .sql file has none; a JS/TS file whose text cannot export
+ * any is not parsed; any other is loaded (m->loaded). When that fails,
+ * *spelled says whether the text names `shorthands` literally (true when
+ * the file could not be read at all). */
+int mig_load_shorthands(mig_migration *m, const mig_load_opts *lo, bool *spelled);
+
 /* The loaders, on text already read and checked (text[len] == '\0').
  * They fill m->up/down/..., never m->name/path/file/timestamp. */
 int mig_load_sql_text(mig_migration *m, const char *text, size_t len);

@@ -39,13 +39,16 @@ assert_exit 2 mig -d "$DB" --js-engine static migrate
 assert_contains "$ERR" "migrations/1700000000001_things.js:1:"
 assert_contains "$ERR" "hint: --js-engine static"
 assert_contains "$ERR" "--node PATH"
-assert_eq "" "$(tables)" "tables after the refusal"
+# (the empty state table is made before the plan reads the files to run,
+# as node-pg-migrate makes it: no migration ran)
+assert_eq "pgmigrations" "$(tables)" "tables after the refusal"
+assert_eq 0 "$(sq 'SELECT count(*) FROM pgmigrations')" "rows after the refusal"
 
 t "without Node.js (--node names no program): the refusal names --node"
 assert_exit 2 mig -d "$DB" --node "$WORK/no-such-node" migrate
 assert_contains "$ERR" "1700000000001_things.js:1:"
 assert_contains "$ERR" "--node program cannot be run"
-assert_eq "" "$(tables)"
+assert_eq "pgmigrations" "$(tables)" "tables after the refusal (the empty state table only)"
 assert_exit 2 env PATH=/nonexistent "$MIG_BIN" -d "$DB" migrate
 assert_contains "$ERR" "install Node.js >= 18 on PATH or give --node PATH"
 

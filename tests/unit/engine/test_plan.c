@@ -135,19 +135,43 @@ static void test_check_order(void **state)
 	mig_set s = files_of(F, 4);
 	const char *const ok[] = {"1_a", "2_b"};
 	mig_strv applied = strv_of(ok, 2);
-	assert_int_equal(mig_check_order(&s, &applied), 0);
+	assert_int_equal(mig_check_order(&s, &applied, NULL), 0);
 	mig_strv_free(&applied);
 
 	const char *const gap[] = {"1_a", "3_c"}; /* 2_b added later with an older prefix */
 	applied = strv_of(gap, 2);
-	expect_error(mig_check_order(&s, &applied), MIG_EORDER,
+	expect_error(mig_check_order(&s, &applied, NULL), MIG_EORDER,
 		     "Not run migration 2_b is preceding already run migration 3_c");
+	mig_strv_free(&applied);
+
+	/* an applied file that is gone: the next file is applied, so
+	 * node-pg-migrate's "Not run" would be wrong */
+	const char *const gone[] = {"1_a", "1_gone", "2_b"};
+	applied = strv_of(gone, 3);
+	expect_error(mig_check_order(&s, &applied, NULL), MIG_EORDER,
+		     "Already run migration 1_gone has no file (deleted?); the files after it do not line up with the "
+		     "migrations table (2_b, at its place, ran later)");
+	expect_error(mig_check_order(&s, &applied, "1_gone.*"), MIG_EORDER,
+		     "Already run migration 1_gone has no file: it was deleted, or --ignore-pattern '1_gone.*' leaves it "
+		     "out; the files after it do not line up with the migrations table (2_b, at its place, ran later)");
+	mig_strv_free(&applied);
+
+	/* both files, applied in another order: node-pg-migrate's message */
+	const char *const swapped[] = {"1_a", "3_c", "2_b"};
+	applied = strv_of(swapped, 3);
+	expect_error(mig_check_order(&s, &applied, NULL), MIG_EORDER,
+		     "Not run migration 2_b is preceding already run migration 3_c");
+	mig_strv_free(&applied);
+	/* the gone one not yet followed by anything applied */
+	const char *const gone_last[] = {"1_a", "1_gone"};
+	applied = strv_of(gone_last, 2);
+	expect_error(mig_check_order(&s, &applied, NULL), MIG_EORDER, "(2_b, at its place, is not run)");
 	mig_strv_free(&applied);
 
 	/* a file deleted from the end is tolerated by up */
 	const char *const longer[] = {"1_a", "2_b", "3_c", "4_d", "5_e"};
 	applied = strv_of(longer, 5);
-	assert_int_equal(mig_check_order(&s, &applied), 0);
+	assert_int_equal(mig_check_order(&s, &applied, NULL), 0);
 	mig_strv_free(&applied);
 	mig_set_dispose(&s);
 }

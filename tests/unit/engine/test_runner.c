@@ -1424,6 +1424,182 @@ static void test_status_names_the_holder(void **state)
 	assert_clean();
 }
 
+/* ---- per-file loading: a file is read when the plan runs it ------------------- */
+
+/* 001_a and 003_c of three(), with 002 a JS file the static reader
+ * refuses (it needs an application module) in the middle. */
+static void with_unreadable(env *e, const char *middle)
+{
+	/* unreadable to the static reader; Node.js, were it on PATH, would
+	 * evaluate it (test_node_engine.sh) */
+	e->o.js_engine = "static";
+	sql_mig(e, "001_a.sql", "CREATE TABLE a (id int);", "DROP TABLE a;");
+	write_file(e->dir, "002_dyn.js", middle ? middle : "const h = require('../lib/h');\nexports.up = (pgm) => h.run(pgm);\n");
+	sql_mig(e, "003_c.sql", "CREATE TABLE c (id int);", "DROP TABLE c;");
+}
+
+static void assert_error_file(const mig_error *err, env *e, const char *file, int line, int column)
+{
+	char *want = mig_aprintf("%s/%s", e->dir, file);
+	assert_non_null(err->file);
+	assert_string_equal(err->file, want);
+	assert_int_equal(err->line, line);
+	assert_int_equal(err->column, column);
+	free(want);
+}
+
+/* A migrate that would run an unreadable file refuses before anything:
+ * no transaction, no statement, no record (only the empty migrations
+ * table, created before the files are read as node-pg-migrate does); the
+ * note says how far it can go. */
+static void test_unreadable_refused_before_anything(void **state)
+{
+	env *e = *state;
+	with_unreadable(e, NULL);
+	const mig_error *err = failed(mig_migrate(&e->o, NULL), MIG_EINPUT, "require('../lib/h') at top level");
+	assert_error_file(err, e, "002_dyn.js", 1, 11);
+	assert_note(err, "nothing was run; `migrate 1` applies the 1 migration(s) before 002_dyn");
+	assert_journal(0, "state create\n");
+	assert_int_equal(fake()->begins, 0);
+	assert_records("");
+	assert_applied("");
+	/* with --timestamp a number is a prefix: the note names the last one */
+	e->o.timestamp = true;
+	err = failed(mig_migrate(&e->o, NULL), MIG_EINPUT, "require('../lib/h') at top level");
+	assert_note(err, "nothing was run; `migrate 001_a` applies the 1 migration(s) before 002_dyn");
+	assert_records("");
+	assert_clean();
+}
+
+/* migrate N that stops before it never reads it. */
+static void test_count_stops_before_unreadable(void **state)
+{
+	env *e = *state;
+	with_unreadable(e, NULL);
+	mig_target t = {.has_count = true, .count = 1};
+	assert_int_equal(mig_migrate(&e->o, &t), 0);
+	assert_records("001_a");
+	assert_applied("CREATE TABLE a (id int);\n");
+	assert_clean();
+}
+
+/* Applied (by node-pg-migrate, say), it is never read: migrate runs the
+ * ones after it, status lists it, rollback of the others works; a
+ * rollback that would undo it refuses before anything. */
+static void test_unreadable_applied_is_not_read(void **state)
+{
+	env *e = *state;
+	with_unreadable(e, NULL);
+	fake_seed_record("001_a");
+	fake_seed_record("002_dyn");
+	assert_int_equal(mig_migrate(&e->o, NULL), 0);
+	assert_records("001_a 002_dyn 003_c");
+	assert_applied("CREATE TABLE c (id int);\n");
+
+	mig_status_entry *st = NULL;
+	size_t n = 0;
+	assert_int_equal(mig_status(&e->o, &st, &n), 0);
+	assert_int_equal(n, 3);
+	assert_string_equal(st[1].name, "002_dyn");
+	assert_non_null(st[1].run_on);
+	assert_null(st[1].unreadable); /* not read */
+	mig_status_free(st, n);
+
+	assert_int_equal(mig_rollback(&e->o, NULL), 0);
+	assert_records("001_a 002_dyn");
+	assert_applied("CREATE TABLE c (id int);\nDROP TABLE c;\n");
+
+	mig_target t = {.has_count = true, .count = 2};
+	const mig_error *err = failed(mig_rollback(&e->o, &t), MIG_EINPUT, "require('../lib/h')");
+	assert_error_file(err, e, "002_dyn.js", 1, 11);
+	assert_note(err, "nothing was run");
+	assert_records("001_a 002_dyn");
+	assert_clean();
+}
+
+/* status reads the pending files (a migrate would run them) and reports
+ * an unreadable one instead of failing; applied files only when verbose. */
+static void test_status_reports_unreadable(void **state)
+{
+	env *e = *state;
+	with_unreadable(e, NULL);
+	mig_status_entry *st = NULL;
+	size_t n = 0;
+	assert_int_equal(mig_status(&e->o, &st, &n), 0);
+	assert_int_equal(n, 3);
+	assert_null(st[0].unreadable);
+	assert_non_null(st[1].unreadable);
+	char *want = mig_aprintf("%s/002_dyn.js:1:11: require('../lib/h') at top level", e->dir);
+	assert_true(strncmp(st[1].unreadable, want, strlen(want)) == 0);
+	assert_null(st[2].unreadable);
+	mig_status_free(st, n);
+	assert_null(mig_error_last()); /* a report, not an error */
+
+	fake_seed_record("002_dyn");
+	assert_int_equal(mig_status(&e->o, &st, &n), 0);
+	assert_string_equal(st[0].name, "002_dyn");
+	assert_null(st[0].unreadable);
+	mig_status_free(st, n);
+	e->o.verbose = true;
+	assert_int_equal(mig_status(&e->o, &st, &n), 0);
+	assert_string_equal(st[0].name, "002_dyn");
+	assert_non_null(st[0].unreadable);
+	assert_true(strncmp(st[0].unreadable, want, strlen(want)) == 0);
+	mig_status_free(st, n);
+	free(want);
+	assert_clean();
+}
+
+/* Shorthands cross an unreadable file that cannot export any; one whose
+ * text names them stops the migrations after it, naming it. */
+static void test_shorthands_across_unreadable(void **state)
+{
+	env *e = *state;
+	e->o.js_engine = "static"; /* as with_unreadable */
+	write_file(e->dir, "001_a.js",
+		   "exports.shorthands = { ref_a: { type: 'integer', references: 'a' } };\n"
+		   "exports.up = (pgm) => { pgm.createTable('a', { id: 'id' }); };\n");
+	write_file(e->dir, "002_dyn.js", "const h = require('../lib/h');\nexports.up = (pgm) => h.run(pgm);\n");
+	write_file(e->dir, "003_c.js", "exports.up = (pgm) => { pgm.createTable('c', { a_id: 'ref_a' }); };\n");
+	fake_seed_record("001_a");
+	fake_seed_record("002_dyn");
+	assert_int_equal(mig_migrate(&e->o, NULL), 0);
+	assert_applied("CREATE TABLE \"c\" ( \"a_id\" integer REFERENCES \"a\" );\n");
+
+	fake_reset();
+	fake_seed_record("001_a");
+	fake_seed_record("002_dyn");
+	write_file(e->dir, "002_dyn.js",
+		   "const h = require('../lib/h');\nexports.shorthands = h.shorthands;\nexports.up = (pgm) => h.run(pgm);\n");
+	const mig_error *err = failed(mig_migrate(&e->o, NULL), MIG_EINPUT,
+				      "002_dyn cannot be read, and it may export shorthands, which node-pg-migrate passes on "
+				      "to every later migration (003_c among them): require('../lib/h')");
+	assert_error_file(err, e, "002_dyn.js", 1, 11);
+	assert_records("001_a 002_dyn");
+	assert_applied("");
+	assert_clean();
+}
+
+/* An earlier file that cannot be read at all (a dangling link) may hold
+ * shorthands: the later migrations are refused, naming it. */
+static void test_shorthands_of_a_file_that_cannot_be_opened(void **state)
+{
+	env *e = *state;
+	sql_mig(e, "001_a.sql", "CREATE TABLE a (id int);", "DROP TABLE a;");
+	char *link = mig_aprintf("%s/002_link.js", e->dir);
+	assert_int_equal(symlink("/nonexistent-mig-target.js", link), 0);
+	free(link);
+	write_file(e->dir, "003_c.js", "exports.up = (pgm) => { pgm.createTable('c', { id: 'id' }); };\n");
+	fake_seed_record("001_a");
+	fake_seed_record("002_link");
+	failed(mig_migrate(&e->o, NULL), MIG_EIO,
+	       "002_link cannot be read, and it may export shorthands, which node-pg-migrate passes on to every later "
+	       "migration (003_c among them): cannot read");
+	assert_records("001_a 002_link");
+	assert_applied("");
+	assert_clean();
+}
+
 /* The server cannot be reached: nothing else happens. */
 static void test_connect_failure(void **state)
 {
@@ -1651,6 +1827,12 @@ int main(void)
 		T(test_rollback_failure),
 		T(test_redo),
 		T(test_status),
+		T(test_unreadable_refused_before_anything),
+		T(test_count_stops_before_unreadable),
+		T(test_unreadable_applied_is_not_read),
+		T(test_status_reports_unreadable),
+		T(test_shorthands_across_unreadable),
+		T(test_shorthands_of_a_file_that_cannot_be_opened),
 		T(test_connect_failure),
 		cmocka_unit_test(test_registry_lookup),
 		cmocka_unit_test(test_registry_rejects),
