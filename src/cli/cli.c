@@ -6,8 +6,10 @@
 #define _POSIX_C_SOURCE 200809L
 #include "cli/cli.h"
 
+#include "cli/database.h"
 #include "cli/dotenv.h"
 #include "cli/fleet.h"
+#include "cli/output.h"
 #include "util/alloc.h"
 #include "util/error.h"
 #include "util/fs.h"
@@ -40,6 +42,8 @@ static const char *const usage_text[] = {
 	"                       clear a migration that failed half-way or was interrupted, once\n"
 	"                       the database was fixed by hand: record it as applied or as pending\n"
 	"  sql <file|name>      print the SQL a migration runs; needs no database\n"
+	"  wait                 wait until the database accepts connections (--wait-timeout SEC)\n"
+	"  create-database      create the database of the URL unless it exists (SQLite: the file)\n"
 	"\n",
 	"Database:\n"
 	"      --database-url URL      postgres://, mysql://, sqlite:path or a libpq key=value string\n"
@@ -76,6 +80,9 @@ static const char *const usage_text[] = {
 	"      --lock-lease SEC        how long a lease lasts unrenewed (default 30; renewed every SEC/3)\n"
 	"      --lock-timeout T        server lock wait per statement, e.g. 10s (PostgreSQL)\n"
 	"      --statement-timeout T   server time limit per statement, e.g. 5min (PostgreSQL)\n"
+	"      --wait                  first wait until the database accepts connections\n"
+	"      --wait-timeout SEC      how long wait and --wait try (default 60)\n"
+	"      --create-database       migrate: first create the database unless it exists\n"
 	"\n",
 	"sql command:\n"
 	"      --dialect postgres|mysql|sqlite   (default: the database URL's, else postgres)\n"
@@ -88,7 +95,11 @@ static const char *const usage_text[] = {
 	"      --fail-fast             start no target after the first failure\n"
 	"\n"
 	"Output:\n"
-	"      --json                  status as JSON; with --targets, one JSON object a target\n"
+	"      --json                  status as JSON; migrate, rollback, redo, repair, wait and\n"
+	"                              create-database: one JSON object an event on stdout;\n"
+	"                              with --targets, one JSON object a target\n"
+	"      --exit-code             status: exit 1 when a migration is pending or failed\n"
+	"      --no-color              no colour and no progress line (also: NO_COLOR set)\n"
 	"  -v, --verbose               print every statement as it runs, and server notices\n"
 	"  -q, --quiet                 print only errors and requested output\n"
 	"  -h, --help                  this help\n"
@@ -129,6 +140,11 @@ struct cli {
 	/* progress */
 	size_t done;
 	char *url_owned;
+	/* output.c, database.c */
+	mig_cli_out out;
+	bool exit_code, no_color, wait, create_database;
+	double wait_timeout;
+	bool wait_timeout_set;
 };
 
 #define usage_error(fmt, arg) mig_error_set(MIG_EUSAGE, fmt, arg)
@@ -146,6 +162,7 @@ static const struct {
 	{"lock-timeout", 0}, {"statement-timeout", 0}, {"connect-timeout", 0},
 	{"dialect", 0}, {"env-file", 0}, {"envPath", 0}, {"advisory-lock-mode", 0},
 	{"lock-strategy", 0}, {"lock-lease", 0},
+	{"wait-timeout", 0},
 };
 
 static int parse_number(const char *opt, const char *v, double *out)
@@ -223,7 +240,12 @@ static int set_value(struct cli *c, const char *opt, const char *v)
 		c->dialect = v;
 	else if (strcmp(opt, "env-file") == 0 || strcmp(opt, "envPath") == 0)
 		c->env_file = v;
-	else if (strcmp(opt, "advisory-lock-mode") == 0) {
+	else if (strcmp(opt, "wait-timeout") == 0) {
+		if ((rc = parse_number(opt, v, &d)) == 0 && (d < 0 || d > 86400))
+			return mig_error_set(MIG_EUSAGE, "--wait-timeout needs 0..86400 seconds, not '%s'", v);
+		c->wait_timeout = d;
+		c->wait_timeout_set = true;
+	} else if (strcmp(opt, "advisory-lock-mode") == 0) {
 		/* node-pg-migrate's spelling: wait blocks until the lock is free */
 		if (strcmp(v, "wait") == 0)
 			c->o.lock_wait = -1;
@@ -280,6 +302,14 @@ static int set_flag(struct cli *c, const char *opt)
 		c->pending = true;
 	else if (strcmp(opt, "fail-fast") == 0)
 		c->fail_fast = true;
+	else if (strcmp(opt, "exit-code") == 0)
+		c->exit_code = true;
+	else if (strcmp(opt, "no-color") == 0)
+		c->no_color = true;
+	else if (strcmp(opt, "wait") == 0)
+		c->wait = true;
+	else if (strcmp(opt, "create-database") == 0)
+		c->create_database = true;
 	else
 		return usage_error("unknown option --%s (see migrations --help)", opt);
 	return 0;
@@ -369,58 +399,6 @@ static int parse_args(struct cli *c, int argc, char **argv)
 }
 
 /* ---- output ---------------------------------------------------------- */
-
-static void on_event(void *ud, const mig_event *ev)
-{
-	struct cli *c = ud;
-	switch (ev->kind) {
-	case MIG_EV_INFO:
-		if (!c->quiet)
-			fprintf(stderr, "%s\n", ev->text);
-		break;
-	case MIG_EV_WARNING:
-		fprintf(stderr, "%s\n", ev->text);
-		break;
-	case MIG_EV_NOTICE:
-		if (c->o.verbose)
-			fprintf(stderr, "%s\n", ev->text);
-		break;
-	case MIG_EV_PLAN:
-		if (c->o.dry_run && !c->quiet)
-			fprintf(stderr, "dry run: nothing will be changed\n");
-		break;
-	case MIG_EV_MIGRATION_START:
-		if (c->o.dry_run || c->o.verbose)
-			printf("### MIGRATION %s (%s) ###\n", ev->name, ev->down ? "DOWN" : "UP");
-		break;
-	case MIG_EV_STEP:
-		printf("%s\n", ev->text);
-		break;
-	case MIG_EV_MIGRATION_DONE:
-		c->done++;
-		if (c->o.dry_run || c->o.verbose)
-			printf("\n");
-		if (!c->o.dry_run && !c->quiet)
-			printf("%s %s (%.0f ms)\n",
-			       c->o.fake ? (ev->down ? "fake-rolled-back" : "fake-applied")
-					 : (ev->down ? "rolled back" : "applied"),
-			       ev->name, ev->ms);
-		break;
-	case MIG_EV_NOTHING:
-		if (!c->quiet)
-			printf("No migrations to run!\n");
-		break;
-	case MIG_EV_DONE:
-		if (c->quiet)
-			break;
-		if (c->o.dry_run)
-			printf("dry run: %zu migration%s shown, nothing changed.\n", ev->count, ev->count == 1 ? "" : "s");
-		else
-			printf("Migrations complete! (%zu in %.0f ms)\n", ev->count, ev->ms);
-		break;
-	}
-	fflush(stdout);
-}
 
 /* The statement line holding `position` (1-based), with a caret under it. */
 static void print_statement(const char *stmt, int position)
@@ -605,77 +583,17 @@ void mig_cli_json_string(mig_str *out, const char *s)
 	mig_str_putc(out, '"');
 }
 
-static void json_string(const char *s)
-{
-	mig_str out = MIG_STR_INIT;
-	mig_cli_json_string(&out, s);
-	fwrite(mig_str_cstr(&out), 1, mig_str_len(&out), stdout);
-	mig_str_free(&out);
-}
-
 static int cmd_status(struct cli *c)
 {
 	mig_status_entry *e = NULL;
-	size_t n = 0;
+	size_t n = 0, pending = 0, failed = 0;
 	int rc = mig_status(&c->o, &e, &n);
 	if (rc)
 		return rc;
-	if (c->json) {
-		printf("[");
-		for (size_t i = 0; i < n; i++) {
-			printf("%s\n  {\"name\": ", i ? "," : "");
-			json_string(e[i].name);
-			printf(", \"status\": \"%s\", \"run_on\": ",
-			       e[i].failed ? "failed" : e[i].run_on ? "applied" : "pending");
-			if (e[i].run_on)
-				json_string(e[i].run_on);
-			else
-				printf("null");
-			printf(", \"file\": ");
-			if (e[i].file)
-				json_string(e[i].file);
-			else
-				printf("null");
-			if (e[i].failed) {
-				printf(", \"failure\": {\"direction\": \"%s\", \"interrupted\": %s, \"statements_done\": %ld, \"started\": ",
-				       e[i].failed_down ? "down" : "up", e[i].interrupted ? "true" : "false", e[i].statements_done);
-				json_string(e[i].failed_at ? e[i].failed_at : "");
-				printf(", \"error\": ");
-				if (e[i].error)
-					json_string(e[i].error);
-				else
-					printf("null");
-				printf("}");
-			}
-			printf("}");
-		}
-		printf("%s]\n", n ? "\n" : "");
-	} else {
-		size_t w = 0;
-		for (size_t i = 0; i < n; i++)
-			if (strlen(e[i].name) > w)
-				w = strlen(e[i].name);
-		size_t pending = 0, failed = 0;
-		for (size_t i = 0; i < n; i++) {
-			if (e[i].failed) {
-				printf("%-*s  %s while %s: %ld statement(s) ran%s (started %s; see `migrations repair`)\n", (int)w,
-				       e[i].name, e[i].interrupted ? "INTERRUPTED" : "FAILED",
-				       e[i].failed_down ? "rolling back" : "applying", e[i].statements_done,
-				       e[i].interrupted ? ", the next may have" : "", e[i].failed_at ? e[i].failed_at : "?");
-				failed++;
-				continue;
-			}
-			printf("%-*s  %s%s\n", (int)w, e[i].name, e[i].run_on ? e[i].run_on : "pending",
-			       e[i].run_on && !e[i].file ? "  (file missing)" : "");
-			pending += !e[i].run_on;
-		}
-		if (!c->quiet && failed)
-			fprintf(stderr, "%zu applied, %zu pending, %zu failed\n", n - pending - failed, pending, failed);
-		else if (!c->quiet)
-			fprintf(stderr, "%zu applied, %zu pending\n", n - pending, pending);
-	}
+	mig_cli_out_status(&c->out, e, n, &pending, &failed);
 	mig_status_free(e, n);
-	return 0;
+	/* dbmate's --exit-code: 1 when the database is not up to date */
+	return c->exit_code && (pending || failed) ? 1 : 0;
 }
 
 static int cmd_create(struct cli *c)
@@ -730,6 +648,20 @@ static int cmd_sql(struct cli *c)
 	return rc;
 }
 
+/* The options of wait and create-database, where they apply. */
+static int check_database_flags(const struct cli *c, bool status, bool up, bool wait, bool createdb)
+{
+	if (c->args.n && (wait || createdb))
+		return mig_error_set(MIG_EUSAGE, "%s takes no arguments (got '%s')", c->command, c->args.v[0]);
+	if (c->exit_code && !status)
+		return mig_error_set(MIG_EUSAGE, "--exit-code belongs to the status command");
+	if (c->create_database && !up)
+		return mig_error_set(MIG_EUSAGE, "--create-database belongs to migrate (or use the create-database command)");
+	if (c->wait_timeout_set && !wait && !c->wait)
+		return mig_error_set(MIG_EUSAGE, "--wait-timeout goes with the wait command or --wait");
+	return 0;
+}
+
 static int cmd_repair(struct cli *c)
 {
 	if (c->args.n != 1)
@@ -737,7 +669,10 @@ static int cmd_repair(struct cli *c)
 	if (c->applied == c->pending)
 		return mig_error_set(MIG_EUSAGE,
 				     "repair needs exactly one of --applied (the migration is complete: record it) or --pending (it was undone: run it again)");
-	return mig_repair(&c->o, c->args.v[0], c->applied);
+	int rc = mig_repair(&c->o, c->args.v[0], c->applied);
+	if (rc == 0)
+		mig_cli_out_say(&c->out, "repaired", "name", c->args.v[0], "applied", c->applied, NULL);
+	return rc;
 }
 
 /* --targets: the command on every database of the file (fleet.c). */
@@ -775,8 +710,8 @@ static int dispatch(struct cli *c)
 		if (c->url || c->url_var || getenv("DATABASE_URL"))
 			if ((rc = resolve_database(c)) != 0)
 				return rc;
-		c->o.on_event = on_event;
-		c->o.ud = c;
+		c->o.on_event = mig_cli_out_event;
+		c->o.ud = &c->out;
 		return cmd_sql(c);
 	}
 	bool up = strcmp(cmd, "migrate") == 0 || strcmp(cmd, "up") == 0;
@@ -784,18 +719,31 @@ static int dispatch(struct cli *c)
 	bool redo = strcmp(cmd, "redo") == 0;
 	bool status = strcmp(cmd, "status") == 0;
 	bool repair = strcmp(cmd, "repair") == 0;
+	bool wait = strcmp(cmd, "wait") == 0;
+	bool createdb = strcmp(cmd, "create-database") == 0;
 	if (strcmp(cmd, "auth") == 0)
 		return cmd_auth(c);
-	if (!up && !down && !redo && !status && !repair)
+	if (!up && !down && !redo && !status && !repair && !wait && !createdb)
 		return mig_error_set(MIG_EUSAGE,
-				     "unknown command '%s' (use create, auth, migrate, rollback, redo, status, repair or sql; see --help)",
+				     "unknown command '%s' (use create, auth, migrate, rollback, redo, status, repair, sql, wait or create-database; see --help)",
 				     cmd);
 	if (!repair && (c->applied || c->pending))
 		return mig_error_set(MIG_EUSAGE, "--%s belongs to the repair command", c->applied ? "applied" : "pending");
+	if ((rc = check_database_flags(c, status, up, wait, createdb)) != 0)
+		return rc;
 	if ((rc = resolve_database(c)) != 0)
 		return rc;
-	c->o.on_event = on_event;
-	c->o.ud = c;
+	c->o.on_event = mig_cli_out_event;
+	c->o.ud = &c->out;
+	double timeout = c->wait_timeout_set ? c->wait_timeout : MIG_CLI_WAIT_DEFAULT_S;
+	if (wait || c->wait) {
+		if ((rc = mig_cli_wait(&c->o, timeout, &c->out)) != 0 || wait)
+			return rc;
+	}
+	if (createdb || c->create_database) {
+		if ((rc = mig_cli_create_database(&c->o, &c->out)) != 0 || createdb)
+			return rc;
+	}
 	if (status) {
 		if (c->args.n)
 			return mig_error_set(MIG_EUSAGE, "status takes no arguments (got '%s')", c->args.v[0]);
@@ -815,6 +763,16 @@ static int dispatch(struct cli *c)
 		rc = mig_redo(&c->o, &t);
 	mig__free(name);
 	return rc;
+}
+
+/* The commands whose --json output is a stream of events (output.h). */
+static bool event_command(const char *cmd)
+{
+	static const char *const names[] = {"migrate", "up", "rollback", "down", "redo", "repair", "wait", "create-database"};
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (strcmp(cmd, names[i]) == 0)
+			return true;
+	return false;
 }
 
 int mig_cli_main(int argc, char **argv)
@@ -842,8 +800,13 @@ int mig_cli_main(int argc, char **argv)
 		rc = mig_error_set(MIG_EUSAGE, "cannot read --env-file %s: %s", c.env_file, strerror(errno));
 	if (rc == 0)
 		rc = mig_dotenv_load(c.env_file ? c.env_file : ".env");
+	mig_cli_out_init(&c.out, c.json, c.no_color, c.quiet, &c.o);
 	if (rc == 0)
 		rc = dispatch(&c);
+	if (rc == MIG_ENODATABASE && mig_error_last() && !mig_error_last()->hint)
+		mig_error_set_hint("create it with `migrations create-database`, or run `migrations migrate --create-database`");
+	if (rc < 0 && c.command && !c.targets && event_command(c.command))
+		mig_cli_out_error(&c.out);
 out:
 	if (rc < 0)
 		print_error(); /* > 0: an exit status, already reported (fleets) */
