@@ -54,16 +54,18 @@ int mig_cli_wait(const mig_options *o, double timeout_s, mig_cli_out *out)
 		rc = mig_ping(&once);
 		if (rc == 0 || rc == MIG_ENODATABASE || rc == MIG_EINPUT || rc == MIG_EUSAGE || rc == MIG_ENOMEM)
 			break;
+		if (!out->quiet) {
+			if (!dots) {
+				mig_cli_out_break(out);
+				fprintf(stderr, "waiting for the database at %s ", shown);
+				dots = true;
+			}
+			fputc('.', stderr); /* one a failed attempt */
+			fflush(stderr);
+		}
 		double next = start + INTERVAL_S > now_s() ? start + INTERVAL_S : now_s();
 		if (next >= deadline)
 			break;
-		if (!out->quiet && !dots) {
-			mig_cli_out_break(out);
-			fprintf(stderr, "waiting for the database at %s ", shown);
-			dots = true;
-		}
-		if (!out->quiet)
-			fputc('.', stderr);
 		sleep_s(next - now_s());
 	}
 	if (dots)
@@ -73,7 +75,9 @@ int mig_cli_wait(const mig_options *o, double timeout_s, mig_cli_out *out)
 		char *m = mig_aprintf("the server at %s is up, but the database does not exist (create it with `migrations create-database` or --create-database)",
 				      shown);
 		mig_error_clear();
-		if (m && !out->json && !out->quiet)
+		if (m && out->json)
+			mig_cli_out_say(out, "info", "message", m, NULL, false, NULL);
+		else if (m && !out->quiet)
 			fprintf(stderr, "%s\n", m);
 		mig__free(m);
 		rc = 0;
