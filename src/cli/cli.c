@@ -670,7 +670,7 @@ static int cmd_repair(struct cli *c)
 		return mig_error_set(MIG_EUSAGE,
 				     "repair needs exactly one of --applied (the migration is complete: record it) or --pending (it was undone: run it again)");
 	int rc = mig_repair(&c->o, c->args.v[0], c->applied);
-	if (rc == 0)
+	if (rc == 0 && !c->o.dry_run)
 		mig_cli_out_say(&c->out, "repaired", "name", c->args.v[0], "applied", c->applied, NULL);
 	return rc;
 }

@@ -1604,11 +1604,40 @@ static void test_registry_is_bounded(void **state)
 	rm_tree(dir);
 }
 
+/* create-database goes to the driver's create_database; one without it
+ * says so. SQLite's is its file, created once. */
+static void test_create_database(void **state)
+{
+	env *e = *state;
+	bool created = true;
+	expect_error(mig_create_database(&e->o, &created), MIG_ENOTSUPPORTED, "driver cannot create databases");
+	assert_false(created);
+	char *path = mig_aprintf("%s/new.db", e->dir);
+	char *url = mig_aprintf("sqlite:%s", path);
+	mig_options o = {.database_url = url};
+	assert_int_equal(mig_create_database(&o, &created), 0);
+	assert_true(created);
+	assert_int_equal(access(path, F_OK), 0);
+	assert_int_equal(mig_create_database(&o, &created), 0);
+	assert_false(created);
+	/* wait's one attempt: a file engine answers, and makes no file */
+	char *later = mig_aprintf("sqlite:%s/later.db", e->dir);
+	o.database_url = later;
+	assert_int_equal(mig_ping(&o), 0);
+	char *later_path = mig_aprintf("%s/later.db", e->dir);
+	assert_int_not_equal(access(later_path, F_OK), 0);
+	free(later_path);
+	free(later);
+	free(url);
+	free(path);
+}
+
 int main(void)
 {
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 	const struct CMUnitTest tests[] = {
 		T(test_single_transaction_by_default),
+		T(test_create_database),
 		T(test_second_run_runs_nothing),
 		T(test_no_single_transaction),
 		T(test_count_target),
