@@ -249,9 +249,12 @@ static void counter(const mig_cli_out *out)
 
 static void done_line(mig_cli_out *out, const mig_event *ev)
 {
-	const char *verb;
+	const char *verb, *tail = "";
 	if (ev->uncommitted) {
-		verb = out->fake ? (ev->down ? "fake: ran down" : "fake: ran") : (ev->down ? "ran down" : "ran");
+		/* --fake runs nothing: it only writes the state table */
+		verb = out->fake ? "fake: recorded" : ev->down ? "ran down" : "ran";
+		if (out->fake)
+			tail = ev->down ? " as rolled back" : " as applied";
 		if (ev->down)
 			out->open_down++;
 		else
@@ -263,7 +266,7 @@ static void done_line(mig_cli_out *out, const mig_event *ev)
 		fputs(REWRITE, stdout);
 	out->partial = false;
 	counter(out);
-	printf("%s %s (%.0f ms%s)\n", verb, ev->name, ev->ms, ev->uncommitted ? "; not committed yet" : "");
+	printf("%s %s%s (%.0f ms%s)\n", verb, ev->name, tail, ev->ms, ev->uncommitted ? "; not committed yet" : "");
 }
 
 static void commit_line(mig_cli_out *out, const mig_event *ev)

@@ -73,6 +73,11 @@ assert_exit 0 mig redo 2
 assert_contains "$OUT" "ran down 1700000000002_t2"
 assert_contains "$OUT" "ran 1700000000002_t2"
 assert_contains "$OUT" "committed: 2 rolled back, 2 applied"
+# --fake runs nothing: it records, and says so
+assert_exit 0 mig rollback 0 --fake
+assert_contains "$OUT" "fake: recorded 1700000000001_t1 as rolled back ("
+assert_contains "$OUT" "committed: 2 migrations recorded as rolled back (1700000000002_t2 .. 1700000000001_t1)"
+assert_eq "" "$(applied app.db)"
 
 t "single transaction that fails: nothing was said to be applied, and nothing is"
 rm -f app.db
