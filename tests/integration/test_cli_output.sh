@@ -55,7 +55,7 @@ assert_exit 0 mig migrate
 assert_exit 0 mig status --exit-code
 assert_contains "$ERR" "3 applied, 0 pending"
 assert_exit 2 mig migrate --exit-code
-assert_contains "$ERR" "--exit-code belongs to the status command"
+assert_contains "$ERR" "option --exit-code does not apply to the migrate command"
 
 t "single transaction: each migration has run, not applied, until the COMMIT line"
 rm -f app.db
@@ -232,7 +232,7 @@ json_check 'kinds[0] == "ready" and kinds[-1] == "done"'
 
 t "the new options where they do not belong"
 assert_exit 2 mig rollback --create-database
-assert_contains "$ERR" "--create-database belongs to migrate"
+assert_contains "$ERR" "option --create-database does not apply to the rollback command"
 assert_exit 2 mig migrate --wait-timeout 5
 assert_contains "$ERR" "--wait-timeout goes with the wait command or --wait"
 assert_exit 2 mig wait now
@@ -244,3 +244,12 @@ assert_contains "$OUT" "create-database"
 assert_contains "$OUT" "--exit-code"
 assert_contains "$OUT" "--no-color"
 assert_contains "$OUT" "--wait-timeout SEC"
+assert_exit 0 mig help wait
+assert_contains "$OUT" "--wait-timeout SEC"
+assert_exit 0 mig create-database --help
+assert_contains "$OUT" "maintenance database postgres"
+assert_exit 2 mig create --json x
+assert_contains "$ERR" "option --json does not apply to the create command"
+# node-pg-migrate's =false spelling works for the new flag too
+script -qec "'$MIG_BIN' status --color=false" /dev/null >tty.out 2>&1 || fail "$(cat tty.out)"
+assert_not_contains "$(cat tty.out)" "$ESC"
