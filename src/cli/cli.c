@@ -53,8 +53,6 @@ struct cli {
 	const char *targets;
 	long parallel;
 	bool fail_fast;
-	/* progress */
-	size_t done;
 	/* --config-file: the values the slots borrow */
 	mig_json *config;
 	char *config_url;
@@ -600,6 +598,9 @@ static int dispatch(struct cli *c)
 {
 	const char *cmd = c->command;
 	int rc;
+	if ((c->targets || c->parallel || c->fail_fast) && (c->wait || c->create_database))
+		return mig_error_set(MIG_EUSAGE, "--%s does not go with --targets (each target is its own run)",
+				     c->wait ? "wait" : "create-database");
 	if (c->targets || c->parallel || c->fail_fast)
 		return run_fleet(c);
 	if (strcmp(cmd, "create") == 0)

@@ -253,3 +253,6 @@ assert_contains "$ERR" "option --json does not apply to the create command"
 # node-pg-migrate's =false spelling works for the new flag too
 script -qec "'$MIG_BIN' status --color=false" /dev/null >tty.out 2>&1 || fail "$(cat tty.out)"
 assert_not_contains "$(cat tty.out)" "$ESC"
+printf 'sqlite:a.db\n' >targets.txt
+assert_exit 2 mig migrate --targets targets.txt --wait
+assert_contains "$ERR" "--wait does not go with --targets"
