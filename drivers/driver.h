@@ -25,7 +25,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define MIG_DRIVER_OPS_VERSION 2
+#define MIG_DRIVER_OPS_VERSION 3
 
 /* Capability bits (mig_driver.caps, and per connection mig_conn.caps,
  * which open() may narrow from what it learns about the server). */
@@ -83,7 +83,9 @@ typedef struct mig_driver_ops {
 
 	/* required: connect, and fill conn->caps and conn->server. On
 	 * failure returns MIG_ECONNECT (or MIG_EINPUT for a URL the driver
-	 * cannot use) with a message that never contains the password. */
+	 * cannot use, MIG_ENODATABASE when the server answers that the
+	 * database the URL names does not exist) with a message that never
+	 * contains the password. */
 	int (*open)(const mig_driver *drv, const mig_url *url, const mig_conn_opts *opts, mig_conn **out);
 	/* required: close and free; NULL is a no-op. */
 	void (*close)(mig_conn *conn);
@@ -103,6 +105,13 @@ typedef struct mig_driver_ops {
 	int (*begin)(mig_conn *conn, unsigned flags);
 	int (*commit)(mig_conn *conn);
 	int (*rollback)(mig_conn *conn);
+
+	/* version 3 */
+	/* optional: create the database the URL names unless it exists, in
+	 * the engine's way (a server's: from a session without it; an
+	 * embedded engine's: its file). *created says whether it was made
+	 * now. Fails as open() and exec() do. */
+	int (*create_database)(const mig_driver *drv, const mig_url *url, const mig_conn_opts *opts, bool *created);
 } mig_driver_ops;
 
 /* What a driver's URLs look like (engine/url.c parses both). */
@@ -159,5 +168,8 @@ int mig_driver_register(const mig_driver *d);
 /* Connect: finds the driver for url->scheme, fails with MIG_EINPUT when
  * the scheme is unknown or its driver is not built. */
 int mig_driver_open(const mig_url *url, const mig_conn_opts *opts, mig_conn **out);
+/* Create the URL's database unless it exists (its driver's
+ * create_database); MIG_ENOTSUPPORTED for a driver without one. */
+int mig_driver_create_database(const mig_url *url, const mig_conn_opts *opts, bool *created);
 
 #endif

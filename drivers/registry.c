@@ -188,3 +188,19 @@ int mig_driver_open(const mig_url *url, const mig_conn_opts *opts, mig_conn **ou
 		return rc;
 	return drv->ops->open(drv, url, opts, out);
 }
+
+int mig_driver_create_database(const mig_url *url, const mig_conn_opts *opts, bool *created)
+{
+	*created = false;
+	const mig_driver *drv = mig_driver_for_scheme(url->scheme);
+	if (!drv || !drv->ops) {
+		mig_conn *none = NULL;
+		return mig_driver_open(url, opts, &none); /* says why there is no driver */
+	}
+	int rc = check(drv);
+	if (rc)
+		return rc;
+	if (!drv->ops->create_database)
+		return mig_error_set(MIG_ENOTSUPPORTED, "the %s driver cannot create databases", drv->display);
+	return drv->ops->create_database(drv, url, opts, created);
+}

@@ -14,13 +14,14 @@ BUILD_DIR=${BUILD_DIR:-build-test}
 
 PACKAGES="build-essential cmake pkg-config libsqlite3-dev sqlite3 libcmocka-dev
   libpq-dev postgresql postgresql-client default-libmysqlclient-dev
-  mariadb-server mariadb-client python3 util-linux ca-certificates
+  mariadb-server mariadb-client python3 util-linux bsdutils ca-certificates
   galera-4 rsync iproute2 pgbouncer zsh fish groff-base strace"
 
 need_install=0
+# script (bsdutils): the terminal cases of test_cli_output.sh
 # g++, nm and readelf (build-essential) and groff (groff-base): the
 # library's header and install tests (tests/install/)
-for tool in cmake cc g++ nm readelf groff pkg-config sqlite3 psql python3 mariadb mariadb-install-db rsync ss zsh fish strace; do
+for tool in cmake cc g++ nm readelf groff pkg-config sqlite3 psql python3 mariadb mariadb-install-db rsync ss zsh fish strace script; do
 	command -v "$tool" >/dev/null 2>&1 || need_install=1
 done
 [ -f /usr/lib/galera/libgalera_smm.so ] || need_install=1

@@ -18,6 +18,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "drivers/mysql/my_driver.h"
 
+#include "dialects/common/quote.h"
 #include "util/alloc.h"
 #include "util/error.h"
 #include "util/str.h"
@@ -321,13 +322,13 @@ static void my_close(mig_conn *conn)
 	mig__free(c);
 }
 
-static int my_open(const mig_driver *drv, const mig_url *url, const mig_conn_opts *opts, mig_conn **out)
+/* Connect with the parameters p (of url) says. */
+static int connect_with(const mig_driver *drv, const mig_url *url, const struct mig__my_params *pp,
+			const mig_conn_opts *opts, mig_conn **out)
 {
 	*out = NULL;
-	struct mig__my_params p;
-	int rc = mig__my_params_from_url(url, &p);
-	if (rc)
-		return rc;
+	struct mig__my_params p = *pp;
+	int rc;
 	struct my_conn *c = mig__calloc(1, sizeof(*c));
 	if (!c)
 		return mig_error_oom();
@@ -372,6 +373,53 @@ static int my_open(const mig_driver *drv, const mig_url *url, const mig_conn_opt
 	return 0;
 }
 
+static int my_open(const mig_driver *drv, const mig_url *url, const mig_conn_opts *opts, mig_conn **out)
+{
+	*out = NULL;
+	struct mig__my_params p;
+	int rc = mig__my_params_from_url(url, &p);
+	return rc ? rc : connect_with(drv, url, &p, opts, out);
+}
+
+/* From a session with no database selected: `CREATE DATABASE IF NOT
+ * EXISTS` (utf8mb4, as migration files are UTF-8), after asking whether
+ * it is there (the name as a hex literal, which no sql_mode reads
+ * differently: this session has no setup). */
+static int my_create_database(const mig_driver *drv, const mig_url *url, const mig_conn_opts *opts, bool *created)
+{
+	*created = false;
+	struct mig__my_params p;
+	int rc = mig__my_params_from_url(url, &p);
+	if (rc)
+		return rc;
+	if (!p.database || !*p.database)
+		return mig_error_set(MIG_EUSAGE, "%s names no database to create", url->redacted);
+	const char *name = p.database;
+	p.database = NULL;
+	mig_conn *conn = NULL;
+	if ((rc = connect_with(drv, url, &p, opts, &conn)) != 0)
+		return rc;
+	struct my_conn *c = conn_of(conn);
+	char *lit = mig__my_hex_literal(name);
+	char *ask = lit ? mig_aprintf("SELECT 1 FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = %s", lit) : NULL;
+	mig_rows *rows = NULL;
+	mig_str sql = MIG_STR_INIT;
+	mig_str_puts(&sql, "CREATE DATABASE IF NOT EXISTS ");
+	mig_quote_backtick_ident(&sql, name);
+	mig_str_puts(&sql, " CHARACTER SET utf8mb4");
+	if (!ask || mig_str_failed(&sql))
+		rc = mig_error_oom();
+	else if ((rc = mig__my_query(c, ask, &rows)) == 0 && rows->nrows == 0 &&
+		 (rc = mig__my_query(c, mig_str_cstr(&sql), NULL)) == 0)
+		*created = true;
+	mig_rows_free(rows);
+	mig_str_free(&sql);
+	mig__free(ask);
+	mig__free(lit);
+	my_close(conn);
+	return rc;
+}
+
 /* ---- transactions ------------------------------------------------------ */
 
 /* DDL commits implicitly on MySQL/MariaDB: a transaction holds the DML
@@ -402,4 +450,5 @@ const mig_driver_ops mig_mysql_driver_ops = {
 	.begin = my_begin,
 	.commit = my_commit,
 	.rollback = my_rollback,
+	.create_database = my_create_database,
 };

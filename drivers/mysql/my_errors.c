@@ -23,6 +23,7 @@ enum {
 	ER_SERVER_SHUTDOWN = 1053,
 	ER_CONNECTION_KILLED = 1927,  /* MariaDB: KILL of this connection */
 	ER_CLIENT_INTERACTION_TIMEOUT = 4031, /* MySQL 8.0.24+: wait_timeout ran out */
+	ER_BAD_DB_ERROR = 1049,       /* "Unknown database 'x'" */
 };
 
 int mig__my_error_code(unsigned errnum)
@@ -72,6 +73,8 @@ int mig__my_connect_error(const mig_url *url, unsigned errnum, const char *messa
 	 * but a password is never printed on a promise */
 	if (holds(message, url->password) || holds(message, getenv("MYSQL_PWD")))
 		message = "(the message is withheld: it holds the password)";
-	return mig_error_set(MIG_ECONNECT, "cannot connect to MySQL/MariaDB at %s: %s (error %u)",
+	/* the server is up and answered: only the database is missing */
+	int code = errnum == ER_BAD_DB_ERROR ? MIG_ENODATABASE : MIG_ECONNECT;
+	return mig_error_set(code, "cannot connect to MySQL/MariaDB at %s: %s (error %u)",
 			     url->redacted ? url->redacted : "(unprintable)", message, errnum);
 }

@@ -51,9 +51,10 @@ int mig__my_error_code(unsigned errnum);
  * the SQLSTATE and the statement (may be NULL). Returns the code. */
 int mig__my_set_error(unsigned errnum, const char *sqlstate, const char *message, const char *statement);
 
-/* MIG_ECONNECT: "cannot connect to MySQL/MariaDB at <redacted url>:
- * <message> (error <errno>)"; a message that holds the password (or
- * MYSQL_PWD, which the library may read) is withheld. */
+/* MIG_ECONNECT (MIG_ENODATABASE for error 1049, an unknown database):
+ * "cannot connect to MySQL/MariaDB at <redacted url>: <message> (error
+ * <errno>)"; a message that holds the password (or MYSQL_PWD, which the
+ * library may read) is withheld. */
 int mig__my_connect_error(const mig_url *url, unsigned errnum, const char *message);
 
 /* The server's facts from mysql_get_server_info() and

@@ -19,6 +19,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "drivers/postgres/pg_driver.h"
 
+#include "dialects/common/quote.h"
 #include "util/alloc.h"
 #include "util/error.h"
 #include "util/str.h"
@@ -233,7 +234,10 @@ static void pg_close(mig_conn *conn)
 	mig__free(c);
 }
 
-static int pg_open(const mig_driver *drv, const mig_url *url, const mig_conn_opts *opts, mig_conn **out)
+/* Connect to the URL's server and database, or to database `dbname`
+ * instead when it is not NULL. */
+static int connect_to(const mig_driver *drv, const mig_url *url, const mig_conn_opts *opts, const char *dbname,
+		      mig_conn **out)
 {
 	*out = NULL;
 	char *conninfo = libpq_conninfo(url);
@@ -261,8 +265,9 @@ static int pg_open(const mig_driver *drv, const mig_url *url, const mig_conn_opt
 	snprintf(timeout, sizeof(timeout), "%d", opts && opts->connect_timeout > 0 ? opts->connect_timeout : 10);
 	/* libpq processes keywords in order and the last value wins: the
 	 * defaults go before the connection text, what we insist on after. */
-	const char *keys[] = {"connect_timeout", "fallback_application_name", "dbname", "client_encoding", NULL};
-	const char *vals[] = {timeout, "migrations", conninfo, "UTF8", NULL};
+	const char *keys[] = {"connect_timeout", "fallback_application_name", "dbname", "client_encoding",
+			      dbname ? "dbname" : NULL, NULL};
+	const char *vals[] = {timeout, "migrations", conninfo, "UTF8", dbname, NULL};
 	PGconn *pg = PQconnectdbParams(keys, vals, 1);
 	mig__free(conninfo);
 	if (!pg || PQstatus(pg) != CONNECTION_OK) {
@@ -307,6 +312,71 @@ static int pg_open(const mig_driver *drv, const mig_url *url, const mig_conn_opt
 	}
 	*out = &c->base;
 	return 0;
+}
+
+static int pg_open(const mig_driver *drv, const mig_url *url, const mig_conn_opts *opts, mig_conn **out)
+{
+	return connect_to(drv, url, opts, NULL, out);
+}
+
+/* The database the URL names, as libpq resolves it: the text's dbname,
+ * else PGDATABASE, else the user name (the caller's `fallback`). */
+static char *target_database(const mig_url *url, const char *fallback)
+{
+	char *conninfo = libpq_conninfo(url);
+	PQconninfoOption *opts = conninfo ? PQconninfoParse(conninfo, NULL) : NULL;
+	mig__free(conninfo);
+	const char *name = NULL;
+	for (PQconninfoOption *o = opts; o && o->keyword; o++)
+		if (strcmp(o->keyword, "dbname") == 0 && o->val && *o->val)
+			name = o->val;
+	if (!name && getenv("PGDATABASE") && *getenv("PGDATABASE"))
+		name = getenv("PGDATABASE");
+	char *copy = mig_strdup(name ? name : fallback ? fallback : "");
+	PQconninfoFree(opts);
+	return copy;
+}
+
+/* As createdb does: from the maintenance database `postgres` (template1
+ * where there is none), CREATE DATABASE unless pg_database has it. A
+ * concurrent run that created it first (42P04) is not a failure. */
+static int pg_create_database(const mig_driver *drv, const mig_url *url, const mig_conn_opts *opts, bool *created)
+{
+	*created = false;
+	mig_conn *conn = NULL;
+	int rc = connect_to(drv, url, opts, "postgres", &conn);
+	if (rc == MIG_ENODATABASE)
+		rc = connect_to(drv, url, opts, "template1", &conn);
+	if (rc)
+		return rc;
+	struct pg_conn *c = conn_of(conn);
+	char *name = target_database(url, PQuser(c->pg));
+	mig_str ask = MIG_STR_INIT, make = MIG_STR_INIT;
+	mig_str_puts(&ask, "SELECT 1 FROM pg_catalog.pg_database WHERE datname = ");
+	mig_quote_pg_literal(&ask, name ? name : "");
+	mig_str_puts(&make, "CREATE DATABASE ");
+	mig_quote_ansi_ident(&make, name ? name : "");
+	mig_rows *rows = NULL;
+	if (!name || mig_str_failed(&ask) || mig_str_failed(&make))
+		rc = mig_error_oom();
+	else if (!*name)
+		rc = mig_error_set(MIG_EUSAGE, "%s names no database to create", url->redacted);
+	else if ((rc = mig__pg_query(c, mig_str_cstr(&ask), &rows)) == 0 && rows->nrows == 0) {
+		rc = mig__pg_run(c, mig_str_cstr(&make), NULL, NULL, NULL);
+		const mig_error *e = mig_error_last();
+		if (rc == MIG_ESQL && e && e->sqlstate && strcmp(e->sqlstate, "42P04") == 0) {
+			mig_error_clear();
+			rc = 0;
+		} else {
+			*created = rc == 0;
+		}
+	}
+	mig_rows_free(rows);
+	mig_str_free(&ask);
+	mig_str_free(&make);
+	mig__free(name);
+	pg_close(conn);
+	return rc;
 }
 
 /* ---- transactions ------------------------------------------------------ */
@@ -359,4 +429,5 @@ const mig_driver_ops mig_postgres_driver_ops = {
 	.begin = pg_begin,
 	.commit = pg_commit,
 	.rollback = pg_rollback,
+	.create_database = pg_create_database,
 };

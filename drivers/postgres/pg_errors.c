@@ -197,6 +197,12 @@ int mig__pg_connect_error(PGconn *pg, const mig_url *url)
 	/* libpq vets option values (sslmode=..., port=...) before it tries
 	 * any host; those messages start with "invalid": bad input, exit 2 */
 	int code = first && strncmp(first, "invalid ", 8) == 0 ? MIG_EINPUT : MIG_ECONNECT;
+	/* The server answered 3D000, which libpq keeps only in its text (a
+	 * failed connection has no result to read the SQLSTATE from): the
+	 * server's English message, as lc_messages is the server's own at
+	 * startup; another language stays a plain connect failure. */
+	if (code == MIG_ECONNECT && first && strstr(first, "FATAL:  database \"") && strstr(first, "\" does not exist"))
+		code = MIG_ENODATABASE;
 	int rc = mig_error_set(code, "cannot connect to PostgreSQL %s%s%s%s: %s", url->redacted,
 			       target ? " (" : "", target ? target : "", target ? ")" : "",
 			       first && *first ? first : "no message from libpq");

@@ -325,6 +325,30 @@ static int sq_rollback(mig_conn *conn)
 	return rc ? rc : rc2;
 }
 
+/* The database is its file: an empty one is an empty database (SQLite
+ * writes its header with the first table). The folder must exist: a
+ * mistyped path should not grow directories. */
+static int sq_create_database(const mig_driver *drv, const mig_url *url, const mig_conn_opts *opts, bool *created)
+{
+	(void)drv;
+	(void)opts;
+	*created = false;
+	const char *path = url->path ? url->path : ":memory:";
+	if (strcmp(path, ":memory:") == 0)
+		return 0;
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+	if (fd < 0) {
+		struct stat st;
+		if (errno == EEXIST && stat(path, &st) == 0 && S_ISREG(st.st_mode))
+			return 0;
+		return mig_error_set(MIG_EIO, "cannot create the SQLite database %s: %s", path,
+				     errno == EEXIST ? "it exists and is not a file" : strerror(errno));
+	}
+	close(fd);
+	*created = true;
+	return 0;
+}
+
 const mig_driver_ops mig_sqlite_driver_ops = {
 	.version = MIG_DRIVER_OPS_VERSION,
 	.open = sq_open,
@@ -334,4 +358,5 @@ const mig_driver_ops mig_sqlite_driver_ops = {
 	.begin = sq_begin,
 	.commit = sq_commit,
 	.rollback = sq_rollback,
+	.create_database = sq_create_database,
 };

@@ -7,10 +7,12 @@
 #include "cli/cli.h"
 
 #include "cli/config.h"
+#include "cli/database.h"
 #include "cli/dotenv.h"
 #include "cli/fleet.h"
 #include "cli/help.h"
 #include "cli/options.h"
+#include "cli/output.h"
 #include "util/json.h"
 #include "util/alloc.h"
 #include "util/error.h"
@@ -51,11 +53,14 @@ struct cli {
 	const char *targets;
 	long parallel;
 	bool fail_fast;
-	/* progress */
-	size_t done;
 	/* --config-file: the values the slots borrow */
 	mig_json *config;
 	char *config_url;
+	/* output.c, database.c */
+	mig_cli_out out;
+	bool exit_code, no_color, wait, create_database;
+	double wait_timeout;
+	bool wait_timeout_set;
 };
 
 static int parse_number(const char *opt, const char *v, double *out)
@@ -171,6 +176,12 @@ static int set_value(struct cli *c, size_t id, const char *v)
 	case MIG_OPT_ENV_FILE:
 		c->env_file = v;
 		break;
+	case MIG_OPT_WAIT_TIMEOUT:
+		if ((rc = parse_number(opt, v, &d)) == 0 && (d < 0 || d > 86400))
+			return mig_error_set(MIG_EUSAGE, "--wait-timeout needs 0..86400 seconds, not '%s'", v);
+		c->wait_timeout = d;
+		c->wait_timeout_set = true;
+		break;
 	case MIG_OPT_ADVISORY_LOCK_MODE:
 		/* node-pg-migrate's spelling: wait blocks until the lock is free */
 		if (strcmp(v, "wait") == 0)
@@ -245,6 +256,18 @@ static int set_flag(struct cli *c, size_t id, bool on)
 	case MIG_OPT_QUIET:
 		c->quiet = on;
 		break;
+	case MIG_OPT_EXIT_CODE:
+		c->exit_code = on;
+		break;
+	case MIG_OPT_COLOR:
+		c->no_color = !on;
+		break;
+	case MIG_OPT_WAIT:
+		c->wait = on;
+		break;
+	case MIG_OPT_CREATE_DATABASE:
+		c->create_database = on;
+		break;
 	default: /* --help, --version: read before */
 		break;
 	}
@@ -286,63 +309,11 @@ static int unknown_command(const char *word)
 	if (near)
 		return mig_error_set(MIG_EUSAGE, "unknown command '%s': did you mean '%s'? (see migrations --help)", word, near);
 	return mig_error_set(MIG_EUSAGE,
-			     "unknown command '%s' (use create, auth, migrate, rollback, redo, status, repair or sql; see --help)",
+			     "unknown command '%s' (use create, auth, migrate, rollback, redo, status, repair, sql, wait or create-database; see --help)",
 			     word);
 }
 
 /* ---- output ---------------------------------------------------------- */
-
-static void on_event(void *ud, const mig_event *ev)
-{
-	struct cli *c = ud;
-	switch (ev->kind) {
-	case MIG_EV_INFO:
-		if (!c->quiet)
-			fprintf(stderr, "%s\n", ev->text);
-		break;
-	case MIG_EV_WARNING:
-		fprintf(stderr, "%s\n", ev->text);
-		break;
-	case MIG_EV_NOTICE:
-		if (c->o.verbose)
-			fprintf(stderr, "%s\n", ev->text);
-		break;
-	case MIG_EV_PLAN:
-		if (c->o.dry_run && !c->quiet)
-			fprintf(stderr, "dry run: nothing will be changed\n");
-		break;
-	case MIG_EV_MIGRATION_START:
-		if (c->o.dry_run || c->o.verbose)
-			printf("### MIGRATION %s (%s) ###\n", ev->name, ev->down ? "DOWN" : "UP");
-		break;
-	case MIG_EV_STEP:
-		printf("%s\n", ev->text);
-		break;
-	case MIG_EV_MIGRATION_DONE:
-		c->done++;
-		if (c->o.dry_run || c->o.verbose)
-			printf("\n");
-		if (!c->o.dry_run && !c->quiet)
-			printf("%s %s (%.0f ms)\n",
-			       c->o.fake ? (ev->down ? "fake-rolled-back" : "fake-applied")
-					 : (ev->down ? "rolled back" : "applied"),
-			       ev->name, ev->ms);
-		break;
-	case MIG_EV_NOTHING:
-		if (!c->quiet)
-			printf("No migrations to run!\n");
-		break;
-	case MIG_EV_DONE:
-		if (c->quiet)
-			break;
-		if (c->o.dry_run)
-			printf("dry run: %zu migration%s shown, nothing changed.\n", ev->count, ev->count == 1 ? "" : "s");
-		else
-			printf("Migrations complete! (%zu in %.0f ms)\n", ev->count, ev->ms);
-		break;
-	}
-	fflush(stdout);
-}
 
 /* The statement line holding `position` (1-based), with a caret under it. */
 static void print_statement(const char *stmt, int position)
@@ -527,90 +498,17 @@ void mig_cli_json_string(mig_str *out, const char *s)
 	mig_str_putc(out, '"');
 }
 
-static void json_string(const char *s)
-{
-	mig_str out = MIG_STR_INIT;
-	mig_cli_json_string(&out, s);
-	fwrite(mig_str_cstr(&out), 1, mig_str_len(&out), stdout);
-	mig_str_free(&out);
-}
-
 static int cmd_status(struct cli *c)
 {
 	mig_status_entry *e = NULL;
-	size_t n = 0;
+	size_t n = 0, pending = 0, failed = 0;
 	int rc = mig_status(&c->o, &e, &n);
 	if (rc)
 		return rc;
-	if (c->json) {
-		printf("[");
-		for (size_t i = 0; i < n; i++) {
-			printf("%s\n  {\"name\": ", i ? "," : "");
-			json_string(e[i].name);
-			printf(", \"status\": \"%s\", \"run_on\": ",
-			       e[i].failed ? "failed" : e[i].run_on ? "applied" : "pending");
-			if (e[i].run_on)
-				json_string(e[i].run_on);
-			else
-				printf("null");
-			printf(", \"file\": ");
-			if (e[i].file)
-				json_string(e[i].file);
-			else
-				printf("null");
-			if (e[i].failed) {
-				printf(", \"failure\": {\"direction\": \"%s\", \"interrupted\": %s, \"statements_done\": %ld, \"started\": ",
-				       e[i].failed_down ? "down" : "up", e[i].interrupted ? "true" : "false", e[i].statements_done);
-				json_string(e[i].failed_at ? e[i].failed_at : "");
-				printf(", \"error\": ");
-				if (e[i].error)
-					json_string(e[i].error);
-				else
-					printf("null");
-				printf("}");
-			}
-			if (e[i].unreadable) {
-				printf(", \"unreadable\": ");
-				json_string(e[i].unreadable);
-			}
-			printf("}");
-		}
-		printf("%s]\n", n ? "\n" : "");
-	} else {
-		size_t w = 0;
-		for (size_t i = 0; i < n; i++)
-			if (strlen(e[i].name) > w)
-				w = strlen(e[i].name);
-		size_t pending = 0, failed = 0, unreadable = 0;
-		for (size_t i = 0; i < n; i++) {
-			unreadable += e[i].unreadable != NULL;
-			if (e[i].failed) {
-				printf("%-*s  %s while %s: %ld statement(s) ran%s (started %s; see `migrations repair`)\n", (int)w,
-				       e[i].name, e[i].interrupted ? "INTERRUPTED" : "FAILED",
-				       e[i].failed_down ? "rolling back" : "applying", e[i].statements_done,
-				       e[i].interrupted ? ", the next may have" : "", e[i].failed_at ? e[i].failed_at : "?");
-				failed++;
-				continue;
-			}
-			printf("%-*s  %s%s", (int)w, e[i].name, e[i].run_on ? e[i].run_on : "pending",
-			       e[i].run_on && !e[i].file ? "  (file missing)" : "");
-			if (e[i].unreadable)
-				printf("  (cannot be read: %s)", e[i].unreadable);
-			putchar('\n');
-			pending += !e[i].run_on;
-		}
-		mig_str sum = MIG_STR_INIT;
-		mig_str_printf(&sum, "%zu applied, %zu pending", n - pending - failed, pending);
-		if (failed)
-			mig_str_printf(&sum, ", %zu failed", failed);
-		if (unreadable)
-			mig_str_printf(&sum, ", %zu cannot be read", unreadable);
-		if (!c->quiet)
-			fprintf(stderr, "%s\n", mig_str_failed(&sum) ? "status" : mig_str_cstr(&sum));
-		mig_str_free(&sum);
-	}
+	mig_cli_out_status(&c->out, e, n, &pending, &failed);
 	mig_status_free(e, n);
-	return 0;
+	/* dbmate's --exit-code: 1 when the database is not up to date */
+	return c->exit_code && (pending || failed) ? 1 : 0;
 }
 
 static int cmd_create(struct cli *c)
@@ -673,7 +571,20 @@ static int cmd_repair(struct cli *c)
 	if (c->applied == c->pending)
 		return mig_error_set(MIG_EUSAGE,
 				     "repair needs exactly one of --applied (the migration is complete: record it) or --pending (it was undone: run it again)");
-	return mig_repair(&c->o, c->p.args.v[0], c->applied);
+	int rc = mig_repair(&c->o, c->p.args.v[0], c->applied);
+	if (rc == 0 && !c->o.dry_run)
+		mig_cli_out_say(&c->out, "repaired", "name", c->p.args.v[0], "applied", c->applied, NULL);
+	return rc;
+}
+
+/* wait and create-database take no words; --wait-timeout needs a wait. */
+static int check_database_flags(const struct cli *c, bool wait, bool createdb)
+{
+	if (c->p.args.n && (wait || createdb))
+		return mig_error_set(MIG_EUSAGE, "%s takes no arguments (got '%s')", c->command, c->p.args.v[0]);
+	if (c->wait_timeout_set && !wait && !c->wait)
+		return mig_error_set(MIG_EUSAGE, "--wait-timeout goes with the wait command or --wait");
+	return 0;
 }
 
 /* --targets: the command on every database of the file (fleet.c). */
@@ -702,6 +613,9 @@ static int dispatch(struct cli *c)
 {
 	const char *cmd = c->command;
 	int rc;
+	if ((c->targets || c->parallel || c->fail_fast) && (c->wait || c->create_database))
+		return mig_error_set(MIG_EUSAGE, "--%s does not go with --targets (each target is its own run)",
+				     c->wait ? "wait" : "create-database");
 	if (c->targets || c->parallel || c->fail_fast)
 		return run_fleet(c);
 	if (strcmp(cmd, "create") == 0)
@@ -711,8 +625,8 @@ static int dispatch(struct cli *c)
 		if (c->url || c->url_var || getenv("DATABASE_URL"))
 			if ((rc = resolve_database(c)) != 0)
 				return rc;
-		c->o.on_event = on_event;
-		c->o.ud = c;
+		c->o.on_event = mig_cli_out_event;
+		c->o.ud = &c->out;
 		return cmd_sql(c);
 	}
 	bool up = strcmp(cmd, "migrate") == 0 || strcmp(cmd, "up") == 0;
@@ -720,16 +634,30 @@ static int dispatch(struct cli *c)
 	bool redo = strcmp(cmd, "redo") == 0;
 	bool status = strcmp(cmd, "status") == 0;
 	bool repair = strcmp(cmd, "repair") == 0;
+	bool wait = strcmp(cmd, "wait") == 0;
+	bool createdb = strcmp(cmd, "create-database") == 0;
 	if (strcmp(cmd, "auth") == 0)
 		return cmd_auth(c);
-	if (!up && !down && !redo && !status && !repair)
+	if (!up && !down && !redo && !status && !repair && !wait && !createdb)
 		return unknown_command(cmd);
 	if (!repair && (c->applied || c->pending))
 		return mig_error_set(MIG_EUSAGE, "--%s belongs to the repair command", c->applied ? "applied" : "pending");
+	if ((rc = check_database_flags(c, wait, createdb)) != 0)
+		return rc;
 	if ((rc = resolve_database(c)) != 0)
 		return rc;
-	c->o.on_event = on_event;
-	c->o.ud = c;
+	c->o.on_event = mig_cli_out_event;
+	c->o.ud = &c->out;
+	/* dbmate's --wait and create: before anything else touches the database */
+	double timeout = c->wait_timeout_set ? c->wait_timeout : MIG_CLI_WAIT_DEFAULT_S;
+	if (wait || c->wait) {
+		if ((rc = mig_cli_wait(&c->o, timeout, &c->out)) != 0 || wait)
+			return rc;
+	}
+	if (createdb || c->create_database) {
+		if ((rc = mig_cli_create_database(&c->o, &c->out)) != 0 || createdb)
+			return rc;
+	}
 	if (status) {
 		if (c->p.args.n)
 			return mig_error_set(MIG_EUSAGE, "status takes no arguments (got '%s')", c->p.args.v[0]);
@@ -802,6 +730,13 @@ static int read_options(struct cli *c, int argc, char **argv)
 	return apply_options(c);
 }
 
+/* The commands whose --json output is a stream of events (output.h). */
+static bool event_command(const mig_cli_command *cmd)
+{
+	return cmd && (cmd->bit & (MIG_CMD_MIGRATE | MIG_CMD_ROLLBACK | MIG_CMD_REDO | MIG_CMD_REPAIR | MIG_CMD_WAIT |
+				   MIG_CMD_CREATE_DATABASE));
+}
+
 int mig_cli_main(int argc, char **argv)
 {
 	struct cli c;
@@ -831,8 +766,15 @@ int mig_cli_main(int argc, char **argv)
 		rc = mig_error_set(MIG_EUSAGE, "cannot read --env-file %s: %s", c.env_file, strerror(errno));
 	if (rc == 0)
 		rc = mig_dotenv_load(c.env_file ? c.env_file : ".env");
+	/* --json even when reading the options failed after it */
+	bool json = c.json || (s[MIG_OPT_JSON].src && s[MIG_OPT_JSON].on);
+	mig_cli_out_init(&c.out, json, c.no_color, c.quiet, &c.o);
 	if (rc == 0)
 		rc = dispatch(&c);
+	if (rc == MIG_ENODATABASE && mig_error_last() && !mig_error_last()->hint)
+		mig_error_set_hint("create it with `migrations create-database`, or run `migrations migrate --create-database`");
+	if (rc < 0 && !c.targets && event_command(c.cmd))
+		mig_cli_out_error(&c.out);
 out:
 	if (rc < 0)
 		print_error(); /* > 0: an exit status, already reported (fleets) */

@@ -11,7 +11,9 @@
 #define DB (RUN | MIG_CMD_STATUS | MIG_CMD_REPAIR)
 /* every command that reads the migrations folder or a database */
 #define WORK (DB | MIG_CMD_CREATE | MIG_CMD_AUTH | MIG_CMD_SQL)
-#define ALL (WORK | MIG_CMD_HELP | MIG_CMD_COMPLETION)
+/* the commands about the database itself, before any migration */
+#define SERVER (MIG_CMD_WAIT | MIG_CMD_CREATE_DATABASE)
+#define ALL (WORK | SERVER | MIG_CMD_HELP | MIG_CMD_COMPLETION)
 
 const mig_cli_command mig_cli_commands[] = {
 	{"create", NULL, MIG_CMD_CREATE, "<name...>", "write a new empty migration <prefix>_<name>.<js|ts|sql>",
@@ -46,6 +48,16 @@ const mig_cli_command mig_cli_commands[] = {
 	 "Prints the statements a migration runs, without any database: only its own SQL,\n"
 	 "steps joined by newlines. The dialect is --dialect's, else the database URL's if one\n"
 	 "is set, else postgres."},
+	{"wait", NULL, MIG_CMD_WAIT, "", "wait until the database accepts connections (--wait-timeout SEC)",
+	 "Tries to connect about once a second, a dot on stderr for each attempt that fails,\n"
+	 "until the server accepts the connection (exit 0; one that says the database does not\n"
+	 "exist counts: the server is up) or --wait-timeout SEC (default 60) pass (exit 1 with\n"
+	 "the last error). --wait before another command does the same first."},
+	{"create-database", NULL, MIG_CMD_CREATE_DATABASE, "", "create the database of the URL unless it exists",
+	 "Creates the database the URL names unless it is there: PostgreSQL from the\n"
+	 "maintenance database postgres, MySQL/MariaDB from a session without a database,\n"
+	 "SQLite the file (its folder must exist). migrate --create-database does the same\n"
+	 "first."},
 	{"help", NULL, MIG_CMD_HELP, "[command]", "this help, or one command's (also: <command> --help)",
 	 "Prints the help of a command, or with no command the whole help."},
 	{"completion", NULL, MIG_CMD_COMPLETION, "bash|zsh|fish", "print a shell completion script",
@@ -68,19 +80,19 @@ enum { G_DB, G_MIG, G_RUN, G_CMD, G_FLEET, G_OUT };
 #define DIR_ MIG_COMPLETE_DIR
 
 const mig_cli_opt mig_cli_opts[MIG_OPT__COUNT] = {
-	[MIG_OPT_DATABASE_URL] = {"database-url", NULL, 0, V, DB | MIG_CMD_SQL, G_DB, "URL", NULL, 0, false, true,
+	[MIG_OPT_DATABASE_URL] = {"database-url", NULL, 0, V, DB | SERVER | MIG_CMD_SQL, G_DB, "URL", NULL, 0, false, true,
 				  "postgres://, mysql://, sqlite:path or a libpq key=value string"},
-	[MIG_OPT_DATABASE_URL_VAR] = {"database-url-var", NULL, 'd', V, DB | MIG_CMD_SQL, G_DB, "NAME", NULL, 0, false, true,
+	[MIG_OPT_DATABASE_URL_VAR] = {"database-url-var", NULL, 'd', V, DB | SERVER | MIG_CMD_SQL, G_DB, "NAME", NULL, 0, false, true,
 				      "environment variable holding the URL (default DATABASE_URL);\n"
 				      "a value containing ':' or '=' is the URL itself"},
-	[MIG_OPT_ENV_FILE] = {"env-file", "envPath", 0, V, WORK, G_DB, "PATH", NULL, FILE_, false, true,
+	[MIG_OPT_ENV_FILE] = {"env-file", "envPath", 0, V, WORK | SERVER, G_DB, "PATH", NULL, FILE_, false, true,
 			      "load variables from PATH (default .env; set variables win)"},
-	[MIG_OPT_CONNECT_TIMEOUT] = {"connect-timeout", NULL, 0, V, DB, G_DB, "SEC", NULL, 0, false, true,
+	[MIG_OPT_CONNECT_TIMEOUT] = {"connect-timeout", NULL, 0, V, DB | SERVER, G_DB, "SEC", NULL, 0, false, true,
 				     "give up connecting after SEC seconds (default 10)"},
-	[MIG_OPT_CONFIG_FILE] = {"config-file", NULL, 'f', V, WORK, G_DB, "FILE", NULL, FILE_, false, false,
+	[MIG_OPT_CONFIG_FILE] = {"config-file", NULL, 'f', V, WORK | SERVER, G_DB, "FILE", NULL, FILE_, false, false,
 				 "read options from a JSON file (node-pg-migrate's format);\n"
 				 "the command line wins over it, it over the environment"},
-	[MIG_OPT_CONFIG_VALUE] = {"config-value", NULL, 0, V, WORK, G_DB, "NAME", NULL, 0, false, false,
+	[MIG_OPT_CONFIG_VALUE] = {"config-value", NULL, 0, V, WORK | SERVER, G_DB, "NAME", NULL, 0, false, false,
 				  "the config file's section to read (default db; the top level\n"
 				  "when it has none)"},
 	[MIG_OPT_MIGRATIONS_DIR] = {"migrations-dir", NULL, 'm', V, WORK, G_MIG, "DIR", NULL, DIR_, false, true,
@@ -162,15 +174,28 @@ const mig_cli_opt mig_cli_opts[MIG_OPT__COUNT] = {
 			      "targets at a time (default 8, at most the number of targets)"},
 	[MIG_OPT_FAIL_FAST] = {"fail-fast", NULL, 0, F, RUN | MIG_CMD_STATUS, G_FLEET, NULL, NULL, 0, false, false,
 			       "start no target after the first failure"},
-	[MIG_OPT_JSON] = {"json", NULL, 0, F, RUN | MIG_CMD_STATUS, G_OUT, NULL, NULL, 0, false, false,
-			  "status as JSON; with --targets, one JSON object a target"},
-	[MIG_OPT_VERBOSE] = {"verbose", NULL, 'v', F, WORK, G_OUT, NULL, NULL, 0, false, true,
+	[MIG_OPT_JSON] = {"json", NULL, 0, F, DB | SERVER, G_OUT, NULL, NULL, 0, false, false,
+			  "status as JSON; migrate, rollback, redo, repair, wait and\n"
+			  "create-database: one JSON object an event on stdout; with\n"
+			  "--targets, one JSON object a target"},
+	[MIG_OPT_VERBOSE] = {"verbose", NULL, 'v', F, WORK | SERVER, G_OUT, NULL, NULL, 0, false, true,
 			     "print every statement as it runs, and server notices"},
-	[MIG_OPT_QUIET] = {"quiet", NULL, 'q', F, WORK, G_OUT, NULL, NULL, 0, false, false,
+	[MIG_OPT_QUIET] = {"quiet", NULL, 'q', F, WORK | SERVER, G_OUT, NULL, NULL, 0, false, false,
 			   "print only errors and requested output"},
 	[MIG_OPT_HELP] = {"help", NULL, 'h', F, ALL, G_OUT, NULL, NULL, 0, false, false,
 			  "this help (with a command: that command's)"},
 	[MIG_OPT_VERSION] = {"version", NULL, 'i', F, ALL, G_OUT, NULL, NULL, 0, false, false, "the version"},
+	[MIG_OPT_EXIT_CODE] = {"exit-code", NULL, 0, F, MIG_CMD_STATUS, G_OUT, NULL, NULL, 0, false, false,
+			       "status: exit 1 when a migration is pending or failed"},
+	[MIG_OPT_COLOR] = {"color", NULL, 0, F, RUN | MIG_CMD_STATUS, G_OUT, NULL, NULL, 0, true, false,
+			   "on a terminal, colour in status and a [k/n] counter in runs\n"
+			   "(default); off (or NO_COLOR set): neither"},
+	[MIG_OPT_WAIT] = {"wait", NULL, 0, F, DB | MIG_CMD_CREATE_DATABASE, G_DB, NULL, NULL, 0, false, false,
+			  "first wait until the database accepts connections"},
+	[MIG_OPT_WAIT_TIMEOUT] = {"wait-timeout", NULL, 0, V, DB | SERVER, G_DB, "SEC", NULL, 0, false, false,
+				  "how long wait and --wait try (default 60)"},
+	[MIG_OPT_CREATE_DATABASE] = {"create-database", NULL, 0, F, MIG_CMD_MIGRATE, G_DB, NULL, NULL, 0, false, false,
+				     "first create the database unless it exists"},
 };
 
 const mig_cli_command *mig_cli_command_find(const char *name)

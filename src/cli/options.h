@@ -25,6 +25,8 @@ enum {
 	MIG_CMD_SQL = 1u << 7,
 	MIG_CMD_HELP = 1u << 8,
 	MIG_CMD_COMPLETION = 1u << 9,
+	MIG_CMD_WAIT = 1u << 10,
+	MIG_CMD_CREATE_DATABASE = 1u << 11,
 };
 
 typedef struct mig_cli_command {
@@ -89,6 +91,12 @@ enum mig_cli_opt_id {
 	MIG_OPT_QUIET,
 	MIG_OPT_HELP,
 	MIG_OPT_VERSION,
+	/* output.c, database.c */
+	MIG_OPT_EXIT_CODE,
+	MIG_OPT_COLOR,
+	MIG_OPT_WAIT,
+	MIG_OPT_WAIT_TIMEOUT,
+	MIG_OPT_CREATE_DATABASE,
 	MIG_OPT__COUNT
 };
 

@@ -96,6 +96,7 @@ struct item {
 	size_t ops_undone;    /* after a failure: operations undone by their inverses */
 	size_t undo_stmts;    /* the statements that undid them */
 	char *undo_failed;    /* why undoing them failed, or NULL */
+	double ms;            /* how long it ran, once it has */
 };
 
 struct runner {
@@ -873,10 +874,17 @@ static int run_one(struct runner *r, struct item *it)
 	mig__free(book);
 	if (rc)
 		return rc;
-	ev.kind = MIG_EV_MIGRATION_DONE;
-	ev.ms = now_ms() - t0;
-	mig__emit_event(r->o, &ev);
+	it->ms = now_ms() - t0;
 	return 0;
+}
+
+/* A migration finished; `uncommitted`: its transaction is still open, so
+ * it is not applied until that commits (and undone if it does not). */
+static void done_event(struct runner *r, const struct item *it, bool uncommitted)
+{
+	mig_event ev = {.kind = MIG_EV_MIGRATION_DONE, .name = r->files.items[it->fi].name, .down = it->down,
+			.ms = it->ms, .uncommitted = uncommitted};
+	mig__emit_event(r->o, &ev);
 }
 
 /* What a failure left behind, as exactly as the runner knows it: the
@@ -978,7 +986,8 @@ static int execute(struct runner *r, struct item *items, size_t n)
 		    (rc = mig_catalog_freeze(&r->catalog)) != 0)
 			goto out;
 		for (size_t i = 0; i < n && rc == 0; i++)
-			rc = run_one(r, &items[i]);
+			if ((rc = run_one(r, &items[i])) == 0)
+				done_event(r, &items[i], false);
 		goto out;
 	}
 	if (r->dry_exec) {
@@ -989,7 +998,8 @@ static int execute(struct runner *r, struct item *items, size_t n)
 		if ((rc = begin(r, flags)) != 0)
 			goto out;
 		for (size_t i = 0; i < n && rc == 0; i++)
-			rc = run_one(r, &items[i]);
+			if ((rc = run_one(r, &items[i])) == 0)
+				done_event(r, &items[i], false);
 		rollback(r);
 		goto out;
 	}
@@ -1029,6 +1039,9 @@ static int execute(struct runner *r, struct item *items, size_t n)
 				break;
 			if (!x->transaction)
 				committed++;
+			/* a transaction of one says so once it commits */
+			if (!x->transaction || x->last > x->first)
+				done_event(r, &items[i], x->transaction);
 		}
 		if (rc) {
 			rollback(r);
@@ -1062,6 +1075,13 @@ static int execute(struct runner *r, struct item *items, size_t n)
 			rollback(r);
 			explain_failure(r, x, items, x->last, committed, true);
 			break;
+		}
+		if (x->transaction && x->last == x->first)
+			done_event(r, &items[x->first], false);
+		else if (x->transaction) {
+			mig_event cev = {.kind = MIG_EV_COMMIT, .name = r->files.items[items[x->last].fi].name,
+					 .first = r->files.items[items[x->first].fi].name, .count = x->last - x->first + 1};
+			mig__emit_event(o, &cev);
 		}
 		if (x->transaction)
 			committed += x->last - x->first + 1;

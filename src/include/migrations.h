@@ -32,7 +32,10 @@ enum mig_event_kind {
 	MIG_EV_STEP,            /* name, text: one SQL step (dry run / verbose) */
 	MIG_EV_MIGRATION_DONE,  /* name, down, ms */
 	MIG_EV_NOTHING,         /* nothing to run */
-	MIG_EV_DONE             /* count, ms: the run finished */
+	MIG_EV_DONE,            /* count, ms: the run finished */
+	/* count migrations, first .. name, committed together (one
+	 * transaction of several; a redo's may hold downs and ups) */
+	MIG_EV_COMMIT
 };
 
 typedef struct mig_event {
@@ -43,6 +46,10 @@ typedef struct mig_event {
 	const char *text;
 	double ms;
 	size_t count;
+	/* MIGRATION_DONE: it ran in a transaction still open, so it is not
+	 * applied until MIG_EV_COMMIT (and undone if the run fails first). */
+	bool uncommitted;
+	const char *first; /* COMMIT: the first migration of the transaction */
 } mig_event;
 
 typedef void (*mig_event_fn)(void *ud, const mig_event *ev);
@@ -186,5 +193,16 @@ int mig_auth(const mig_auth_opts *opts, char **path, bool *existing);
 /* The auth-system migration's text in a language ("js" or "ts"); NULL
  * with the error set for another language. Caller frees. */
 char *mig_auth_text(const char *language);
+
+/* One attempt to connect to opts->database_url and close again: 0 when
+ * the server accepts the connection; MIG_ENODATABASE when it answers
+ * that the database does not exist; MIG_ECONNECT otherwise. An embedded
+ * engine's file is not created. */
+int mig_ping(const mig_options *opts);
+/* Create the database opts->database_url names unless it exists (a
+ * server engine: from a session without it; SQLite: the file). *created
+ * says whether it was made now. MIG_ENOTSUPPORTED for a driver that
+ * cannot. */
+int mig_create_database(const mig_options *opts, bool *created);
 
 #endif

@@ -76,6 +76,33 @@ static void test_open_bad_input_and_unreachable(void **state)
 	free(u);
 }
 
+#define DROP_TAIL " WITH (FORCE)"
+
+/* create_database: a missing database is MIG_ENODATABASE at open; the
+ * driver creates it once, then finds it there. */
+static void test_create_database(void **state)
+{
+	(void)state;
+	char name[48];
+	snprintf(name, sizeof(name), "%s_new", scratch_name);
+	char *u = url_with_db(server_url, name);
+	assert_int_equal(open_fails(u, NULL), MIG_ENODATABASE);
+	mig_error_clear();
+	mig_url url;
+	assert_int_equal(mig_url_parse(u, &url), 0);
+	bool created = false;
+	assert_int_equal(mig_driver_create_database(&url, NULL, &created), 0);
+	assert_true(created);
+	mig_conn *c = open_url(u, NULL);
+	ops(c)->close(c);
+	assert_int_equal(mig_driver_create_database(&url, NULL, &created), 0);
+	assert_false(created);
+	mig_url_dispose(&url);
+	char *none = NULL;
+	scratch_db_drop(server_url, name, DROP_TAIL, &none);
+	free(u);
+}
+
 static void test_exec_and_query(void **state)
 {
 	(void)state;
@@ -349,6 +376,7 @@ int main(void)
 	}
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_open_bad_input_and_unreachable),
+		cmocka_unit_test(test_create_database),
 		cmocka_unit_test(test_exec_and_query),
 		cmocka_unit_test(test_error_fields),
 		cmocka_unit_test(test_notices_and_settings),

@@ -60,7 +60,7 @@ assert_contains "$OUT" 'ADD "title" varchar(40) DEFAULT'
 
 t "sqlite: migrate runs every file; pgm.db saw the seed rows of the same run"
 assert_exit 0 mig -d "$DB" --node "$NODE" migrate
-assert_contains "$OUT" "applied 1700000000003_per_thing"
+assert_contains "$OUT" "ran 1700000000003_per_thing"
 assert_contains "$ERR" "per_thing: 1 of 2 rows, fields n"
 assert_eq "pgmigrations stock_gadgets tags things" "$(tables)"
 assert_eq "widgets|small|7,gadgets|large|7" "$(sq "SELECT group_concat(name || '|' || kind || '|' || weight, ',') FROM (SELECT * FROM things ORDER BY id)")"

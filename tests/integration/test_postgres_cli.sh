@@ -40,7 +40,8 @@ t "migrate creates pgmigrations exactly as node-pg-migrate does"
 pg_scratch_db DB
 new_set
 assert_exit 0 mig --database-url "$DB_URL" migrate
-assert_contains "$OUT" "applied 1700000000004_t4"
+assert_contains "$OUT" "ran 1700000000004_t4"
+assert_contains "$OUT" "committed: 4 migrations applied (1700000000001_t1 .. 1700000000004_t4)"
 assert_contains "$OUT" "Migrations complete!"
 assert_eq "$ALL" "$(applied "$DB_URL")"
 cols=$(pgq "$DB_URL" "SELECT string_agg(column_name || ' ' || data_type || coalesce('(' || character_maximum_length || ')', '') || ' ' || is_nullable || ' ' || coalesce(column_default, '-'), '; ' ORDER BY ordinal_position) FROM information_schema.columns WHERE table_schema = 'public' AND table_name = 'pgmigrations'")
@@ -82,14 +83,16 @@ assert_eq 1700000000001_t1,1700000000002_t2 "$(applied "$U")" "down to a name"
 assert_exit 0 mig --database-url "$U" migrate
 before=$(pgq "$U" "SELECT id FROM pgmigrations WHERE name = '1700000000004_t4'")
 assert_exit 0 mig --database-url "$U" redo
-assert_contains "$OUT" "rolled back 1700000000004_t4"
-assert_contains "$OUT" "applied 1700000000004_t4"
+assert_contains "$OUT" "ran down 1700000000004_t4"
+assert_contains "$OUT" "ran 1700000000004_t4"
+assert_contains "$OUT" "committed: 1 rolled back, 1 applied"
 assert_eq "$ALL" "$(applied "$U")"
 after=$(pgq "$U" "SELECT id FROM pgmigrations WHERE name = '1700000000004_t4'")
 [ "$after" -gt "$before" ] || fail "redo did not record 1700000000004_t4 again ($before -> $after)"
 assert_exit 0 mig --database-url "$U" redo 2
-assert_contains "$OUT" "rolled back 1700000000003_t3"
-assert_contains "$OUT" "applied 1700000000003_t3"
+assert_contains "$OUT" "ran down 1700000000003_t3"
+assert_contains "$OUT" "ran 1700000000003_t3"
+assert_contains "$OUT" "committed: 2 rolled back, 2 applied"
 assert_eq "$ALL" "$(applied "$U")"
 assert_exit 0 mig --database-url "$U" down 0
 assert_eq "" "$(applied "$U")" "rollback 0 rolls back everything"

@@ -43,8 +43,10 @@ t "embedded default: no URL -> migrations.db in the working directory, with a no
 new_dir
 assert_exit 0 mig migrate
 assert_contains "$ERR" "using the embedded SQLite database migrations.db"
-assert_contains "$OUT" "applied 1700000000001_users"
-assert_contains "$OUT" "applied 1700000000003_tags"
+# one transaction: each has run, and is applied with the COMMIT
+assert_contains "$OUT" "ran 1700000000001_users"
+assert_contains "$OUT" "ran 1700000000003_tags"
+assert_contains "$OUT" "committed: 3 migrations applied (1700000000001_users .. 1700000000003_tags)"
 [ -f migrations.db ] || fail "migrations.db was not created"
 assert_eq "1700000000001_users,1700000000002_posts,1700000000003_tags" "$(applied migrations.db)"
 assert_eq "1" "$(q migrations.db "SELECT count(*) FROM users")"
@@ -85,8 +87,9 @@ assert_eq "0" "$(q counts.db "SELECT count(*) FROM sqlite_master WHERE name IN (
 assert_exit 0 mig migrate
 before=$(q counts.db "SELECT id FROM pgmigrations WHERE name='1700000000003_tags'")
 assert_exit 0 mig redo
-assert_contains "$OUT" "rolled back 1700000000003_tags"
-assert_contains "$OUT" "applied 1700000000003_tags"
+assert_contains "$OUT" "ran down 1700000000003_tags"
+assert_contains "$OUT" "ran 1700000000003_tags"
+assert_contains "$OUT" "committed: 1 rolled back, 1 applied"
 after=$(q counts.db "SELECT id FROM pgmigrations WHERE name='1700000000003_tags'")
 [ "$after" -gt "$before" ] || fail "redo did not re-record the migration ($before -> $after)"
 assert_exit 0 mig redo 2

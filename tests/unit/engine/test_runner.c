@@ -26,7 +26,9 @@
 typedef struct env {
 	char *dir;
 	mig_options o;
-	mig_str events;   /* "start 001_a", "done 001_a", "plan 3", "finished 3", "nothing" */
+	/* "start 001_a", "done 001_a" ("done 001_a open": its transaction is
+	 * not committed yet), "commit 3", "plan 3", "finished 3", "nothing" */
+	mig_str events;
 	mig_str warnings; /* one per line */
 	mig_str infos;    /* one per line */
 	mig_str notices;
@@ -41,7 +43,10 @@ static void on_event(void *ud, const mig_event *ev)
 		mig_str_printf(&e->events, "start %s%s\n", ev->name, ev->down ? " down" : "");
 		break;
 	case MIG_EV_MIGRATION_DONE:
-		mig_str_printf(&e->events, "done %s\n", ev->name);
+		mig_str_printf(&e->events, "done %s%s\n", ev->name, ev->uncommitted ? " open" : "");
+		break;
+	case MIG_EV_COMMIT:
+		mig_str_printf(&e->events, "commit %zu %s..%s\n", ev->count, ev->first, ev->name);
 		break;
 	case MIG_EV_PLAN:
 		mig_str_printf(&e->events, "plan %zu\n", ev->count);
@@ -250,7 +255,8 @@ static void test_single_transaction_by_default(void **state)
 	assert_applied(all);
 	free(all);
 	assert_string_equal(mig_str_cstr(&e->events),
-			    "plan 3\nstart 001_a\ndone 001_a\nstart 002_b\ndone 002_b\nstart 003_c\ndone 003_c\nfinished 3\n");
+			    "plan 3\nstart 001_a\ndone 001_a open\nstart 002_b\ndone 002_b open\nstart 003_c\ndone 003_c open\n"
+			    "commit 3 001_a..003_c\nfinished 3\n");
 	assert_string_equal(mig_str_cstr(&e->warnings), "");
 	assert_null(mig_error_last());
 	assert_clean();
@@ -389,7 +395,7 @@ static void test_failure_at_statement_rolls_back_everything(void **state)
 	assert_records("");
 	assert_applied("");
 	assert_true(fake()->table_exists); /* created before the transaction */
-	assert_string_equal(mig_str_cstr(&e->events), "plan 3\nstart 001_a\ndone 001_a\nstart 002_b\n");
+	assert_string_equal(mig_str_cstr(&e->events), "plan 3\nstart 001_a\ndone 001_a open\nstart 002_b\n");
 	assert_int_equal(fake_count("unlock"), 1);
 	assert_clean();
 }
@@ -533,8 +539,10 @@ static void test_commit_failure(void **state)
 	char *j = fake_journal_text(0);
 	assert_true(ends_with(j, "record 003_c\ncommit -> error\nrollback (none open)\n"));
 	free(j);
-	/* every migration ran: the failure is the transaction's, not one's */
-	assert_contains(mig_str_cstr(&e->events), "done 003_c\n");
+	/* every migration ran, none was said to be applied: the failure is
+	 * the transaction's, not one's */
+	assert_contains(mig_str_cstr(&e->events), "done 003_c open\n");
+	assert_lacks(mig_str_cstr(&e->events), "commit");
 	assert_lacks(mig_str_cstr(&e->events), "finished");
 	assert_clean();
 }
@@ -552,6 +560,9 @@ static void test_commit_failure_of_one_migration(void **state)
 	assert_note(err, "rolled back 002_b; 1 earlier migration(s) of this run stay applied");
 	assert_records("001_a");
 	assert_applied(A1);
+	/* a transaction of one is reported once committed: 002_b never is */
+	assert_contains(mig_str_cstr(&e->events), "done 001_a\nstart 002_b\n");
+	assert_lacks(mig_str_cstr(&e->events), "done 002_b");
 	assert_int_equal(fake_count("step CREATE TABLE c"), 0);
 	assert_clean();
 }
@@ -1343,7 +1354,8 @@ static void test_rollback(void **state)
 			  "commit\n");
 	assert_records("001_a");
 	assert_string_equal(mig_str_cstr(&e->events),
-			    "plan 2\nstart 003_c down\ndone 003_c\nstart 002_b down\ndone 002_b\nfinished 2\n");
+			    "plan 2\nstart 003_c down\ndone 003_c open\nstart 002_b down\ndone 002_b open\n"
+			    "commit 2 003_c..002_b\nfinished 2\n");
 	assert_clean();
 }
 
@@ -1768,11 +1780,40 @@ static void test_registry_is_bounded(void **state)
 	rm_tree(dir);
 }
 
+/* create-database goes to the driver's create_database; one without it
+ * says so. SQLite's is its file, created once. */
+static void test_create_database(void **state)
+{
+	env *e = *state;
+	bool created = true;
+	expect_error(mig_create_database(&e->o, &created), MIG_ENOTSUPPORTED, "driver cannot create databases");
+	assert_false(created);
+	char *path = mig_aprintf("%s/new.db", e->dir);
+	char *url = mig_aprintf("sqlite:%s", path);
+	mig_options o = {.database_url = url};
+	assert_int_equal(mig_create_database(&o, &created), 0);
+	assert_true(created);
+	assert_int_equal(access(path, F_OK), 0);
+	assert_int_equal(mig_create_database(&o, &created), 0);
+	assert_false(created);
+	/* wait's one attempt: a file engine answers, and makes no file */
+	char *later = mig_aprintf("sqlite:%s/later.db", e->dir);
+	o.database_url = later;
+	assert_int_equal(mig_ping(&o), 0);
+	char *later_path = mig_aprintf("%s/later.db", e->dir);
+	assert_int_not_equal(access(later_path, F_OK), 0);
+	free(later_path);
+	free(later);
+	free(url);
+	free(path);
+}
+
 int main(void)
 {
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 	const struct CMUnitTest tests[] = {
 		T(test_single_transaction_by_default),
+		T(test_create_database),
 		T(test_second_run_runs_nothing),
 		T(test_no_single_transaction),
 		T(test_count_target),

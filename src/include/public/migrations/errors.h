@@ -28,7 +28,8 @@
 	XX(MIG_EIRREVERSIBLE, -10, "irreversible", 1)                                \
 	XX(MIG_ENOTSUPPORTED, -11, "notsupported", 2) /* dialect cannot express */   \
 	XX(MIG_ESTATE, -12, "state", 1)           /* state table disagrees with files */ \
-	XX(MIG_ECONNLOST, -13, "connlost", 1)     /* the session to the server is gone */
+	XX(MIG_ECONNLOST, -13, "connlost", 1)     /* the session to the server is gone */ \
+	XX(MIG_ENODATABASE, -14, "nodatabase", 1) /* the server has no such database */
 
 enum mig_error_code {
 	MIG_OK = 0,
