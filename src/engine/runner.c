@@ -742,7 +742,9 @@ static void journal_failed(struct runner *r, struct item *it)
 
 static int run_one(struct runner *r, struct item *it)
 {
-	mig_migration *m = &r->files.items[it->fi];
+	/* messages name the file this direction was read from */
+	mig_migration view = mig_migration_view(&r->files.items[it->fi], it->down);
+	const mig_migration *m = &view;
 	mig_event ev = {.kind = MIG_EV_MIGRATION_START, .name = m->name, .down = it->down};
 	mig__emit_event(r->o, &ev);
 	double t0 = now_ms();
@@ -1079,7 +1081,8 @@ static int make_items(struct runner *r, const size_t *idx, size_t n, bool down, 
 		memset(it, 0, sizeof(*it));
 		it->fi = idx[k];
 		it->down = down;
-		const mig_migration *m = &r->files.items[idx[k]];
+		mig_migration view = mig_migration_view(&r->files.items[idx[k]], down);
+		const mig_migration *m = &view;
 		int rc = mig_migration_ops(m, down, &it->ops);
 		if (rc) {
 			if (mig_error_last() && !mig_error_last()->file)

@@ -30,7 +30,8 @@ static void warn_cb(void *ud, const char *message)
 int mig__emit_migration(const mig_options *opts, const mig_dialect *dia, const mig_set *files, size_t fi,
 			bool down, bool quiet, bool advance, mig_catalog *cat, mig_steps *steps)
 {
-	const mig_migration *m = &files->items[fi];
+	mig_migration view = mig_migration_view(&files->items[fi], down);
+	const mig_migration *m = &view;
 	mig_oplist ops;
 	int rc = mig_migration_ops(m, down, &ops);
 	if (rc) {
