@@ -560,6 +560,17 @@ void mig__free_defs(mig_opdef *defs, size_t n)
 static void locate_failure(const mig_migration *m, const mig_op *op, const mig_step *step, size_t failed)
 {
 	int line = op->line, col = op->column;
+	/* A step sent whole (PostgreSQL's one query) fails at parse time with
+	 * nothing run: `failed` is 0, but the driver showed the statement that
+	 * holds the error's position, and that is the line to name. */
+	const mig_error *e = mig_error_last();
+	if (e && e->statement && step->user && !step->undivided)
+		for (size_t i = failed; i < step->n; i++)
+			if (step->len[i] == strlen(e->statement) &&
+			    memcmp(step->text + step->start[i], e->statement, step->len[i]) == 0) {
+				failed = i;
+				break;
+			}
 	if (m->source == MIG_SOURCE_SQL && step->user && !step->undivided && failed < step->n) {
 		for (size_t i = 0; i < step->start[failed]; i++)
 			line += step->text[i] == '\n';
