@@ -153,3 +153,15 @@ pg_scratch_db
 
 t "postgres: the same lines and carets as SQLite"
 errors "$PG_DB_URL" postgres
+
+t "postgres: ssl=true is libpq's sslmode=require (docs/postgresql.md), other ssl= values are refused"
+mkdir -p "$WORK/none"
+# the test server has no SSL: require fails at connect, a run-time failure
+assert_exit 1 mig status -m "$WORK/none" --database-url "$PG_DB_URL?ssl=true"
+assert_contains "$ERR" "server does not support SSL, but SSL was required"
+for v in false 1; do
+	assert_exit 2 mig status -m "$WORK/none" --database-url "$PG_DB_URL?ssl=$v"
+	assert_contains "$ERR" 'invalid URI query parameter: "ssl"'
+done
+assert_exit 2 mig status -m "$WORK/none" --database-url "$PG_DB_URL?sslmode=sometimes"
+assert_contains "$ERR" 'invalid sslmode value: "sometimes"'
