@@ -103,9 +103,16 @@ int mig_sql(const mig_options *opts, const char *file, const char *dialect, bool
 	if (rc)
 		return rc;
 	long target = -1;
-	for (size_t i = 0; i < files.n && target < 0; i++)
-		if (strcmp(files.items[i].file, want) == 0 || strcmp(files.items[i].name, want) == 0)
+	for (size_t i = 0; i < files.n && target < 0; i++) {
+		const mig_migration *m = &files.items[i];
+		if (strcmp(m->file, want) == 0 || strcmp(m->name, want) == 0)
 			target = (long)i;
+		/* a golang-migrate .down.sql file is its migration's down */
+		if (m->down_file && strcmp(m->down_file, want) == 0) {
+			target = (long)i;
+			down = true;
+		}
+	}
 	mig_catalog cat;
 	mig_catalog_init(&cat, NULL); /* no database: the in-memory model */
 	mig_steps steps = MIG_STEPS_INIT;

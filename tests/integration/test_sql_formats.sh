@@ -185,6 +185,10 @@ assert_exit 0 mig sql -m "$WORK/sqlite" --dialect sqlite 20240101000000_dm_users
 assert_eq "$(printf -- '-- migrate:up\nCREATE TABLE dm_users (id integer PRIMARY KEY, name varchar(50));\nINSERT INTO dm_users VALUES (1, %s);' "'ada'")" "$OUT" "dbmate up, no down, no stray ';'"
 assert_exit 0 mig sql -m "$WORK/sqlite" --dialect sqlite 20240105000000_gm_tags --down
 assert_eq "$(printf -- '-- first the tags\nDROP TABLE gm_nope;')" "$OUT" "golang-migrate down file"
+assert_exit 0 mig sql --dialect sqlite "$WORK/sqlite/20240105000000_gm_tags.down.sql"
+assert_eq "$(printf -- '-- first the tags\nDROP TABLE gm_nope;')" "$OUT" "a .down.sql file given by path: its down"
+assert_exit 0 mig sql --dialect sqlite "$WORK/sqlite/20240105000000_gm_tags.up.sql"
+assert_contains "$OUT" "CREATE TABLE gm_tags" "an .up.sql file given by path: its up"
 
 t "markers of two tools in one file: refused with file:line, nothing applied"
 mkdir -p "$WORK/mixed"
