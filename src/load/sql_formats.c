@@ -141,17 +141,20 @@ static int load_goose(mig_migration *m, const char *text, size_t len)
 		mig_oplist *ops = state == DOWN ? &m->down : &m->up;
 		if (k == G_NONE) {
 			if (state == START && !comment_or_blank(text, &l))
-				rc = mig_error_set_at(MIG_EINPUT, m->path, l.no, 1, "SQL before the \"-- +goose Up\" annotation (goose reads nothing there)");
+				rc = mig_error_set_at(MIG_EINPUT, m->path, l.no, 1,
+						      "SQL before the \"-- +goose Up\" annotation (goose reads nothing there)");
 			continue;
 		}
 		if (indented) {
-			rc = mig_error_set_at(MIG_EINPUT, m->path, l.no, 1, "a goose annotation must start its line (goose takes an indented one for a comment)");
+			rc = mig_error_set_at(MIG_EINPUT, m->path, l.no, 1,
+					      "a goose annotation must start its line (goose takes an indented one for a comment)");
 			break;
 		}
 		switch (k) {
 		case G_UP:
 			if (state != START)
-				rc = mig_error_set_at(MIG_EINPUT, m->path, l.no, 1, "a second \"-- +goose Up\" annotation (the first is at line %d)", up_line);
+				rc = mig_error_set_at(MIG_EINPUT, m->path, l.no, 1,
+						      "a second \"-- +goose Up\" annotation (the first is at line %d)", up_line);
 			state = UP;
 			up_line = l.no;
 			break;
@@ -161,16 +164,19 @@ static int load_goose(mig_migration *m, const char *text, size_t len)
 			else if (state == DOWN)
 				rc = mig_error_set_at(MIG_EINPUT, m->path, l.no, 1, "a second \"-- +goose Down\" annotation");
 			else if (in_block)
-				rc = mig_error_set_at(MIG_EINPUT, m->path, l.no, 1, "\"-- +goose Down\" inside a statement block (its StatementBegin is at line %d)", block_line);
+				rc = mig_error_set_at(MIG_EINPUT, m->path, l.no, 1,
+						      "\"-- +goose Down\" inside a statement block (its StatementBegin is at line %d)", block_line);
 			else
 				rc = mig__sql_push_section(ops, text + chunk, l.at - chunk, chunk_line);
 			state = DOWN;
 			break;
 		case G_BEGIN:
 			if (state == START)
-				rc = mig_error_set_at(MIG_EINPUT, m->path, l.no, 1, "\"-- +goose StatementBegin\" before \"-- +goose Up\"");
+				rc = mig_error_set_at(MIG_EINPUT, m->path, l.no, 1,
+						      "\"-- +goose StatementBegin\" before \"-- +goose Up\"");
 			else if (in_block)
-				rc = mig_error_set_at(MIG_EINPUT, m->path, l.no, 1, "a StatementBegin inside another statement block (begun at line %d)", block_line);
+				rc = mig_error_set_at(MIG_EINPUT, m->path, l.no, 1,
+						      "a StatementBegin inside another statement block (begun at line %d)", block_line);
 			else
 				rc = mig__sql_push_section(ops, text + chunk, l.at - chunk, chunk_line);
 			in_block = true;
@@ -179,7 +185,8 @@ static int load_goose(mig_migration *m, const char *text, size_t len)
 		case G_END:
 			/* the block, one statement: an operation of its own */
 			if (!in_block)
-				rc = mig_error_set_at(MIG_EINPUT, m->path, l.no, 1, "\"-- +goose StatementEnd\" without a StatementBegin before it");
+				rc = mig_error_set_at(MIG_EINPUT, m->path, l.no, 1,
+						      "\"-- +goose StatementEnd\" without a StatementBegin before it");
 			else
 				rc = mig__sql_push_section(ops, text + chunk, l.at - chunk, chunk_line);
 			in_block = false;
@@ -189,7 +196,8 @@ static int load_goose(mig_migration *m, const char *text, size_t len)
 			m->up_no_transaction = m->down_no_transaction = true;
 			continue; /* a comment: it stays in the SQL around it */
 		case G_ENVSUB:
-			rc = mig_error_set_at(MIG_EINPUT, m->path, l.no, 1, "\"-- +goose ENVSUB\" is not supported: this tool does not substitute environment variables into SQL");
+			rc = mig_error_set_at(MIG_EINPUT, m->path, l.no, 1,
+					      "\"-- +goose ENVSUB\" is not supported: this tool does not substitute environment variables into SQL");
 			break;
 		default:
 			rc = mig_error_set_at(MIG_EINPUT, m->path, l.no, 1,
