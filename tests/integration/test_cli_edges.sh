@@ -62,6 +62,14 @@ errors() {
 t "sqlite: the failing statement's line and caret, comments or not"
 errors "sqlite:$WORK/errors.db" sqlite
 
+t "sqlite: an unterminated quote: the engine's message without the appended ';', and a caret"
+rm -rf "$WORK/uq"
+mkdir -p "$WORK/uq"
+printf -- '-- Up Migration\n-- c\nCREATE TABLE t (a int);\nSELECT "abc;\n' >"$WORK/uq/1_a.sql"
+assert_exit 1 mig migrate -m "$WORK/uq" --database-url "sqlite:$WORK/uq.db"
+assert_contains "$ERR" "1_a.sql:4: migration 1_a failed: unrecognized token: \"\"abc;\""
+caret_under "$ERR" '"abc'
+
 t "sqlite: status on a path no run could create fails as migrate does"
 mkdir -p migrations
 table_migration 1
