@@ -89,6 +89,29 @@ assert_exit 0 mig status --database-url "sqlite:$WORK/later.db"
 assert_contains "$OUT" "1700000000001_t1  pending"
 [ ! -e "$WORK/later.db" ] || fail "status created later.db"
 
+t "sqlite: status in a folder this user cannot write fails as migrate does"
+# as root (who may write anywhere) the runs are nobody's, with a copy of
+# the binary that nobody can reach
+rm -rf "$WORK/perm"
+mkdir -p "$WORK/perm/ro/migrations" "$WORK/perm/bin"
+cp migrations/1700000000001_t1.sql "$WORK/perm/ro/migrations/"
+cp "$MIG_BIN" "$WORK/perm/bin/migrations"
+chmod 755 "$WORK" "$WORK/perm" "$WORK/perm/bin"
+chmod 555 "$WORK/perm/ro"
+as_user() {
+	if [ "$(id -u)" = 0 ]; then
+		(cd "$WORK/perm/ro" && setpriv --reuid=nobody --regid=nogroup --clear-groups "$WORK/perm/bin/migrations" "$@")
+	else
+		(cd "$WORK/perm/ro" && "$WORK/perm/bin/migrations" "$@")
+	fi
+}
+assert_exit 1 as_user migrate --database-url sqlite:x.db
+assert_contains "$ERR" "cannot open SQLite database x.db: unable to open database file" "migrate"
+assert_exit 1 as_user status --database-url sqlite:x.db
+assert_contains "$ERR" "cannot open SQLite database x.db: unable to open database file" "status"
+assert_not_contains "$OUT" "pending" "status"
+chmod 755 "$WORK/perm/ro"
+
 t "create: index after a UTC prefix continues its digits"
 rm -rf cr
 assert_exit 0 mig create -m cr first --migration-filename-format utc -j sql
