@@ -139,6 +139,9 @@ typedef struct mig_create_opts {
 	const char *const *words;   /* the name, as words joined with '-' */
 	size_t nwords;
 	const char *ignore_pattern;
+	/* A file to copy instead of the language's template; the new file
+	 * takes its extension (node-pg-migrate's --template-file-name). */
+	const char *template_file;
 } mig_create_opts;
 
 /* create: a new empty migration; *path is the file written (caller frees). */
