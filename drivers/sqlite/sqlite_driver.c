@@ -113,6 +113,20 @@ static void sq_close(mig_conn *conn)
 	mig__free(c);
 }
 
+/* Whether a run that writes could create the file at path: its folder is
+ * there, a folder, and writable. */
+static bool could_create(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir = slash ? mig_strndup(path, slash == path ? 1 : (size_t)(slash - path)) : mig_strdup(".");
+	if (!dir)
+		return true; /* no memory to tell: the open that follows will */
+	struct stat st;
+	bool ok = stat(dir, &st) == 0 && S_ISDIR(st.st_mode) && access(dir, W_OK | X_OK) == 0;
+	mig__free(dir);
+	return ok;
+}
+
 static int sq_open(const mig_driver *drv, const mig_url *url, const mig_conn_opts *opts, mig_conn **out)
 {
 	*out = NULL;
@@ -130,8 +144,16 @@ static int sq_open(const mig_driver *drv, const mig_url *url, const mig_conn_opt
 	 * database instead of creating the file. */
 	struct stat st;
 	const char *open_path = path;
-	if (!memory && opts && opts->no_create && stat(path, &st) != 0 && errno == ENOENT)
+	if (!memory && opts && opts->no_create && stat(path, &st) != 0 && errno == ENOENT) {
+		/* ... but only where a run that writes could create it: status
+		 * must not report everything pending where migrate fails */
+		if (!could_create(path)) {
+			mig__free(c);
+			return mig_error_set(MIG_ECONNECT, "cannot open SQLite database %s: %s", path,
+					     sqlite3_errstr(SQLITE_CANTOPEN));
+		}
 		open_path = ":memory:";
+	}
 	c->path = mig_strdup(path);
 	c->version = mig_aprintf("SQLite %s", sqlite3_libversion());
 	if (!c->path || !c->version) {

@@ -15,7 +15,9 @@
 #include <errno.h>
 #include <regex.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 extern const char mig_auth_migration_js[];
 
@@ -86,6 +88,38 @@ static char *find_existing(const char *dir)
 	return found;
 }
 
+/* The language of an auth migration file, by its extension: "js", "ts"
+ * or NULL for another (which is no text of this version's). */
+static const char *language_of(const char *file)
+{
+	const char *dot = strrchr(file, '.');
+	if (dot && strcmp(dot, ".js") == 0)
+		return "js";
+	if (dot && strcmp(dot, ".ts") == 0)
+		return "ts";
+	return NULL;
+}
+
+/* Put text at target in place of the file old: the migration keeps its
+ * name (the prefix), so the state table sees the same migration, not a
+ * second one. Written aside and renamed, so a failure leaves old as it was. */
+static int replace(const char *old, const char *target, const char *text)
+{
+	char *tmp = mig_aprintf("%s.tmp", target);
+	if (!tmp)
+		return mig_error_oom();
+	int rc = mig_write_new_file(tmp, text, strlen(text));
+	if (rc == 0 && rename(tmp, target) != 0) {
+		rc = mig_error_set(MIG_EIO, "cannot replace %s: %s", target, strerror(errno));
+		unlink(tmp);
+	}
+	if (rc == 0 && strcmp(old, target) != 0 && unlink(old) != 0)
+		rc = mig_error_set(MIG_EIO, "wrote %s but cannot remove %s, which it replaces: %s (remove it by hand)",
+				   target, old, strerror(errno));
+	mig__free(tmp);
+	return rc;
+}
+
 int mig_auth(const mig_auth_opts *opts, char **path, bool *existing)
 {
 	*path = NULL;
@@ -96,21 +130,35 @@ int mig_auth(const mig_auth_opts *opts, char **path, bool *existing)
 	if (!text)
 		return mig_error_last() ? mig_error_last()->code : MIG_ENOMEM;
 	int rc = 0;
-	char *old = opts->force ? NULL : find_existing(dir);
+	char *old = find_existing(dir);
 	if (old) {
+		/* this version's migration is the same in either language */
+		const char *old_lang = language_of(old);
+		char *same = old_lang ? mig_auth_text(old_lang) : NULL;
 		char *have = NULL;
 		size_t len = 0;
-		if (mig_read_file(old, &have, &len) == 0 && strcmp(have, text) == 0) {
+		bool current = same && mig_read_file(old, &have, &len) == 0 && strcmp(have, same) == 0;
+		mig_error_clear();
+		mig__free(have);
+		mig__free(same);
+		if (current && (!opts->force || strcmp(old_lang, lang) == 0)) {
 			*existing = true;
 			*path = old;
 			old = NULL;
-		} else {
-			mig_error_clear();
+		} else if (!opts->force) {
 			rc = mig_error_set(MIG_ESTATE,
-					   "an auth migration is already there: %s (it differs from this version's; use --force to write another one)",
+					   "an auth migration is already there: %s (it differs from this version's; --force replaces it with this version's, under the same migration name)",
 					   old);
+		} else {
+			/* the same prefix: the same migration name */
+			size_t keep = (size_t)(strrchr(old, '.') - old);
+			char *target = mig_aprintf("%.*s.%s", (int)keep, old, lang);
+			rc = target ? replace(old, target, text) : mig_error_oom();
+			if (rc == 0)
+				*path = target;
+			else
+				mig__free(target);
 		}
-		mig__free(have);
 		goto out;
 	}
 	char *name = mig_aprintf("%lld_auth-system.%s", mig_now_ms(), lang);

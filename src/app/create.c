@@ -63,8 +63,9 @@ static const char ts[] =
 	"\n"
 	"export async function down(pgm: MigrationBuilder): Promise<void> {}\n";
 
-/* node-pg-migrate's SQL template has no trailing newline. */
-static const char sql[] = "-- Up Migration\n\n-- Down Migration";
+/* node-pg-migrate's SQL template, with the newline it lacks at the end
+ * (an editor or `cat` then shows the last line as a line). */
+static const char sql[] = "-- Up Migration\n\n-- Down Migration\n";
 
 static const struct {
 	const char *lang;
@@ -74,9 +75,38 @@ static const struct {
 	{"mts", ts},    {"cts", ts},     {"sql", sql},
 };
 
-/* The largest numeric prefix + 1, zero-padded like the widest one. */
+/* digits + 1, as decimal text (the prefixes can exceed what a double
+ * holds exactly). Caller frees. */
+static char *increment(const char *digits, size_t n)
+{
+	char *out = mig__malloc(n + 2);
+	if (!out)
+		return NULL;
+	out[0] = '0';
+	memcpy(out + 1, digits, n);
+	out[n + 1] = '\0';
+	for (size_t i = n + 1; i-- > 0;) {
+		if (out[i] != '9') {
+			out[i]++;
+			break;
+		}
+		out[i] = '0';
+	}
+	if (out[0] == '0')
+		memmove(out, out + 1, n + 1);
+	return out;
+}
+
+/*
+ * The last migration's numeric prefix + 1, zero-padded like the widest
+ * one. The number is the prefix's digits, not its timestamp: after a
+ * 17-digit UTC prefix (read as a time) that would be epoch milliseconds,
+ * a 17-digit file name that is no time at all. The file it names must be
+ * one the folder accepts and sort last, or there is no index to give.
+ */
 static int index_prefix(const char *dir, const char *ignore, char **out)
 {
+	*out = NULL;
 	mig_set files;
 	int rc = mig_discover(dir, ignore, &files);
 	if (rc) {
@@ -86,7 +116,6 @@ static int index_prefix(const char *dir, const char *ignore, char **out)
 		files.n = 0;
 		files.items = NULL;
 	}
-	double last = 0;
 	size_t width = 0;
 	for (size_t i = 0; i < files.n; i++) {
 		const char *f = files.items[i].file;
@@ -99,12 +128,39 @@ static int index_prefix(const char *dir, const char *ignore, char **out)
 		}
 		if (d > width)
 			width = d;
-		if (files.items[i].timestamp > last)
-			last = files.items[i].timestamp;
+	}
+	if (files.n == 0) {
+		mig_set_dispose(&files);
+		*out = mig_strdup("0001");
+		return *out ? 0 : MIG_ENOMEM;
+	}
+	/* discovery's order: the last is the one to follow */
+	const mig_migration *last = &files.items[files.n - 1];
+	char *next = increment(last->file, strspn(last->file, "0123456789"));
+	char *prefix = next ? mig_aprintf("%*s", (int)width, next) : NULL;
+	mig__free(next);
+	if (prefix)
+		for (char *p = prefix; *p == ' '; p++)
+			*p = '0';
+	double at = 0;
+	if (!prefix) {
+		rc = mig_error_oom();
+	} else if (mig_numeric_prefix(prefix, &at) != 0 || at <= last->timestamp) {
+		mig_error_clear();
+		rc = mig_error_set(MIG_EUSAGE,
+				   "cannot choose the next index after %s: %s_... would %s (use --migration-filename-format %s)",
+				   last->file, prefix,
+				   strlen(prefix) == 17 ? "not be a UTC time YYYYMMDDhhmmssSSS, which a 17-digit prefix is read as"
+							: "not sort after it",
+				   width == 17 ? "utc" : "timestamp");
 	}
 	mig_set_dispose(&files);
-	*out = mig_aprintf("%0*.0f", (int)(width ? width : 4), last + 1);
-	return *out ? 0 : MIG_ENOMEM;
+	if (rc) {
+		mig__free(prefix);
+		return rc;
+	}
+	*out = prefix;
+	return 0;
 }
 
 int mig_create(const mig_create_opts *opts, char **path)

@@ -23,8 +23,9 @@ const mig_cli_command mig_cli_commands[] = {
 	 "--template-file-name names (whose extension the new file takes)."},
 	{"auth", NULL, MIG_CMD_AUTH, "", "write the auth-system migration into the migrations folder",
 	 "Writes the auth-system migration <prefix>_auth-system.js (-j ts: .ts) into the\n"
-	 "migrations folder. When one is there with this version's text, it says so; with\n"
-	 "another text it refuses unless --force."},
+	 "migrations folder. When one is there with this version's text (in js or ts), it\n"
+	 "says so; with another text it refuses unless --force, which rewrites that file\n"
+	 "under the same prefix: the same migration, never a second one."},
 	{"migrate", "up", MIG_CMD_MIGRATE, "[N|name]", "apply pending migrations: all, the next N, or up to name",
 	 "Applies pending migrations in file order: all of them, the next N (0: none), or every\n"
 	 "pending one up to and including name. With --timestamp, N is a prefix value."},
@@ -158,7 +159,7 @@ const mig_cli_opt mig_cli_opts[MIG_OPT__COUNT] = {
 	[MIG_OPT_STATEMENT_TIMEOUT] = {"statement-timeout", NULL, 0, V, DB, G_RUN, "T", NULL, 0, false, true,
 				       "server time limit per statement, e.g. 5min"},
 	[MIG_OPT_FORCE] = {"force", NULL, 0, F, MIG_CMD_AUTH, G_CMD, NULL, NULL, 0, false, false,
-			   "auth: write even when another auth migration is there"},
+			   "auth: replace the auth migration that is there (same name)"},
 	[MIG_OPT_APPLIED] = {"applied", NULL, 0, F, MIG_CMD_REPAIR, G_CMD, NULL, NULL, 0, false, false,
 			     "repair: record the failed migration as applied"},
 	[MIG_OPT_PENDING] = {"pending", NULL, 0, F, MIG_CMD_REPAIR, G_CMD, NULL, NULL, 0, false, false,

@@ -184,6 +184,98 @@ static int cmp_by_name(const void *x, const void *y)
 	return strcmp(sorting->items[*(const size_t *)x].name, sorting->items[*(const size_t *)y].name);
 }
 
+static bool ends_with(const char *s, const char *suffix)
+{
+	size_t a = strlen(s), b = strlen(suffix);
+	return a >= b && strcmp(s + a - b, suffix) == 0;
+}
+
+static int cmp_by_file(const void *x, const void *y)
+{
+	return strcmp(sorting->items[*(const size_t *)x].file, sorting->items[*(const size_t *)y].file);
+}
+
+/*
+ * golang-migrate's pairs: N_name.up.sql and N_name.down.sql are one
+ * migration, N_name, whose down is read from the second file. An up alone
+ * is a migration that cannot be rolled back; a down alone is an error.
+ */
+static int pair_up_down(mig_set *set)
+{
+	bool downs = false;
+	for (size_t i = 0; i < set->n; i++) {
+		mig_migration *m = &set->items[i];
+		if (ends_with(m->file, ".up.sql")) {
+			char *name = mig_strndup(m->file, strlen(m->file) - strlen(".up.sql"));
+			if (!name)
+				return mig_error_oom();
+			mig__free(m->name);
+			m->name = name;
+		}
+		downs = downs || ends_with(m->file, ".down.sql");
+	}
+	if (!downs)
+		return 0;
+	size_t *by_file = mig__reallocarray(NULL, set->n, sizeof(*by_file));
+	if (!by_file)
+		return mig_error_oom();
+	for (size_t i = 0; i < set->n; i++)
+		by_file[i] = i;
+	sorting = set;
+	qsort(by_file, set->n, sizeof(*by_file), cmp_by_file);
+	int rc = 0;
+	for (size_t i = 0; rc == 0 && i < set->n; i++) {
+		mig_migration *d = &set->items[i];
+		if (!ends_with(d->file, ".down.sql"))
+			continue;
+		size_t base = strlen(d->file) - strlen(".down.sql");
+		char *up = mig_aprintf("%.*s.up.sql", (int)base, d->file);
+		if (!up) {
+			rc = mig_error_oom();
+			break;
+		}
+		size_t lo = 0, hi = set->n;
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			int c = strcmp(set->items[by_file[mid]].file, up);
+			if (c < 0)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		if (lo == set->n || strcmp(set->items[by_file[lo]].file, up) != 0) {
+			rc = mig_error_set(MIG_EINPUT,
+					   "%s is a golang-migrate down file without its up file %s (a migration N_name is N_name.up.sql, with N_name.down.sql for its rollback)",
+					   d->file, up);
+			mig_error_set_location(d->path, 0, 0);
+		} else {
+			mig_migration *u = &set->items[by_file[lo]];
+			u->down_path = mig_strdup(d->path);
+			u->down_file = mig_strdup(d->file);
+			if (!u->down_path || !u->down_file)
+				rc = mig_error_oom();
+		}
+		mig__free(up);
+	}
+	sorting = NULL;
+	mig__free(by_file);
+	if (rc)
+		return rc;
+	/* the down files are part of their up's migration now */
+	size_t k = 0;
+	for (size_t i = 0; i < set->n; i++) {
+		if (ends_with(set->items[i].file, ".down.sql")) {
+			mig_migration_dispose(&set->items[i]);
+			continue;
+		}
+		if (k != i)
+			set->items[k] = set->items[i];
+		k++;
+	}
+	set->n = k;
+	return 0;
+}
+
 int mig_discover(const char *dir, const char *ignore_pattern, mig_set *out)
 {
 	memset(out, 0, sizeof(*out));
@@ -256,7 +348,7 @@ int mig_discover(const char *dir, const char *ignore_pattern, mig_set *out)
 		}
 	}
 	closedir(d);
-	if (rc)
+	if (rc || (rc = pair_up_down(out)) != 0)
 		goto out;
 	if (out->n > 1) /* qsort(NULL, 0, ...) is undefined */
 		qsort(out->items, out->n, sizeof(*out->items), cmp_migrations);

@@ -543,6 +543,17 @@ void mig__free_defs(mig_opdef *defs, size_t n)
 static void locate_failure(const mig_migration *m, const mig_op *op, const mig_step *step, size_t failed)
 {
 	int line = op->line, col = op->column;
+	/* A step sent whole (PostgreSQL's one query) fails at parse time with
+	 * nothing run: `failed` is 0, but the driver showed the statement that
+	 * holds the error's position, and that is the line to name. */
+	const mig_error *e = mig_error_last();
+	if (e && e->statement && step->user && !step->undivided)
+		for (size_t i = failed; i < step->n; i++)
+			if (step->len[i] == strlen(e->statement) &&
+			    memcmp(step->text + step->start[i], e->statement, step->len[i]) == 0) {
+				failed = i;
+				break;
+			}
 	if (m->source == MIG_SOURCE_SQL && step->user && !step->undivided && failed < step->n) {
 		for (size_t i = 0; i < step->start[failed]; i++)
 			line += step->text[i] == '\n';
@@ -788,7 +799,9 @@ static int node_turn(struct runner *r, struct item *it)
 
 static int run_one(struct runner *r, struct item *it)
 {
-	mig_migration *m = &r->files.items[it->fi];
+	/* messages name the file this direction was read from */
+	mig_migration view = mig_migration_view(&r->files.items[it->fi], it->down);
+	const mig_migration *m = &view;
 	mig_event ev = {.kind = MIG_EV_MIGRATION_START, .name = m->name, .down = it->down};
 	mig__emit_event(r->o, &ev);
 	double t0 = now_ms();
@@ -1150,10 +1163,12 @@ static int make_items(struct runner *r, const size_t *idx, size_t n, bool down, 
 		memset(it, 0, sizeof(*it));
 		it->fi = idx[k];
 		it->down = down;
-		const mig_migration *m = &r->files.items[idx[k]];
 		int rc = mig__source_ops(&r->files, idx[k], down, &it->ops, &it->no_txn);
 		if (rc)
 			return rc;
+		/* (after loading: what it sets, such as a deferred direction, shows) */
+		mig_migration view = mig_migration_view(&r->files.items[idx[k]], down);
+		const mig_migration *m = &view;
 		(*nitems)++;
 		if (r->o->fake) {
 			if (!(it->defs = mig__calloc(it->ops.n ? it->ops.n : 1, sizeof(*it->defs))))

@@ -30,15 +30,19 @@ static void warn_cb(void *ud, const char *message)
 int mig__emit_migration(const mig_options *opts, const mig_dialect *dia, mig_set *files, size_t fi,
 			bool down, bool quiet, bool advance, mig_catalog *cat, mig_steps *steps)
 {
-	const mig_migration *m = &files->items[fi];
-	if (mig_migration_deferred(m, down))
+	mig_oplist ops;
+	bool no_txn;
+	int rc = mig__source_ops(files, fi, down, &ops, &no_txn);
+	/* (after loading, which says whether a direction is deferred) */
+	mig_migration view = mig_migration_view(&files->items[fi], down);
+	const mig_migration *m = &view;
+	if (rc == 0 && mig_migration_deferred(m, down)) {
+		mig_oplist_free(&ops);
 		return mig_error_set_at(MIG_EINPUT, m->path, 0, 0,
 					"%s() queries the database (pgm.db): the sql command does not evaluate such a function "
 					"(it needs a database, and its operations depend on what the migrations before it did)",
 					down ? "down" : "up");
-	mig_oplist ops;
-	bool no_txn;
-	int rc = mig__source_ops(files, fi, down, &ops, &no_txn);
+	}
 	if (rc)
 		return rc;
 	mig_value *sh = NULL;
@@ -105,9 +109,16 @@ int mig_sql(const mig_options *opts, const char *file, const char *dialect, bool
 	if (rc)
 		return rc;
 	long target = -1;
-	for (size_t i = 0; i < files.n && target < 0; i++)
-		if (strcmp(files.items[i].file, want) == 0 || strcmp(files.items[i].name, want) == 0)
+	for (size_t i = 0; i < files.n && target < 0; i++) {
+		const mig_migration *m = &files.items[i];
+		if (strcmp(m->file, want) == 0 || strcmp(m->name, want) == 0)
 			target = (long)i;
+		/* a golang-migrate .down.sql file is its migration's down */
+		if (m->down_file && strcmp(m->down_file, want) == 0) {
+			target = (long)i;
+			down = true;
+		}
+	}
 	mig_catalog cat;
 	mig_catalog_init(&cat, NULL); /* no database: the in-memory model */
 	mig_steps steps = MIG_STEPS_INIT;

@@ -99,10 +99,22 @@ void mig_migration_dispose(mig_migration *m)
 	mig__free(m->name);
 	mig__free(m->path);
 	mig__free(m->file);
+	mig__free(m->down_path);
+	mig__free(m->down_file);
 	mig_oplist_free(&m->up);
 	mig_oplist_free(&m->down);
 	mig_value_free(m->shorthands);
 	memset(m, 0, sizeof(*m));
+}
+
+mig_migration mig_migration_view(const mig_migration *m, bool down)
+{
+	mig_migration v = *m;
+	if (down && m->down_path) {
+		v.path = m->down_path;
+		v.file = m->down_file;
+	}
+	return v;
 }
 
 static int copy_ops(const mig_oplist *from, mig_oplist *out)

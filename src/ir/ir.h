@@ -51,6 +51,9 @@ typedef struct mig_migration {
 	char *name;  /* file name without its last extension: the state-table key */
 	char *path;  /* path as discovered (dir/file) for messages */
 	char *file;  /* basename */
+	/* A golang-migrate pair (N_name.up.sql + N_name.down.sql): the down
+	 * file, which path/file above are not; NULL otherwise. */
+	char *down_path, *down_file;
 	double timestamp; /* numeric prefix, see discover.h */
 	enum mig_source_kind source;
 
@@ -77,6 +80,10 @@ typedef struct mig_migration {
 } mig_migration;
 
 void mig_migration_dispose(mig_migration *m);
+/* m as messages about one direction name it: for the down of a
+ * golang-migrate pair, a shallow copy whose path/file are the down file's
+ * (it borrows everything: never dispose it); otherwise *m. */
+mig_migration mig_migration_view(const mig_migration *m, bool down);
 
 /*
  * The operations a run in one direction executes: up as loaded; for down

@@ -59,6 +59,35 @@ static int read_text(const char *path, char **text, size_t *len, const char **bo
 	return 0;
 }
 
+/* A golang-migrate pair: the up file (m->path) and the down file, if
+ * there is one, each read whole. */
+static int load_pair(mig_migration *m)
+{
+	char *text = NULL;
+	const char *body = NULL;
+	size_t len = 0, blen = 0;
+	int rc = read_text(m->path, &text, &len, &body, &blen);
+	if (rc == 0)
+		rc = mig__load_sql_whole(m, m->path, body, blen, false);
+	mig__free(text);
+	text = NULL;
+	m->down_kind = MIG_ACTION_DISABLED; /* an up without its down cannot be rolled back */
+	if (rc == 0 && m->down_path) {
+		rc = read_text(m->down_path, &text, &len, &body, &blen);
+		if (rc == 0)
+			rc = mig__load_sql_whole(m, m->down_path, body, blen, true);
+		mig__free(text);
+	}
+	if (rc) {
+		mig_oplist_free(&m->up);
+		mig_oplist_free(&m->down);
+	} else {
+		m->loaded = true;
+		m->shorthands_known = true;
+	}
+	return rc;
+}
+
 static int load_text(mig_migration *m, const char *body, size_t blen)
 {
 	int rc = has_suffix(m->file, ".sql") ? mig_load_sql_text(m, body, blen) : mig_load_js_text(m, body, blen);
@@ -126,6 +155,8 @@ static int load_body(mig_migration *m, const mig_load_opts *lo, const char *body
 
 int mig_load_file_opts(mig_migration *m, const mig_load_opts *lo)
 {
+	if (m->down_path || has_suffix(m->file, ".up.sql"))
+		return load_pair(m);
 	char *text = NULL;
 	size_t len = 0, blen = 0;
 	const char *body = NULL;

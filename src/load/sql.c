@@ -4,7 +4,8 @@
  * /^\s*--[\s-]*<dir>\s+migration/im exactly as node-pg-migrate's
  * sqlMigration.ts does (including its quirks: a match may start at a blank
  * line before the marker; without an up marker the whole file is up).
- * Each section becomes one `sql` operation, run as one step.
+ * Each section becomes one `sql` operation, run as one step. Which tool's
+ * format a .sql file is in is decided in sql_formats.c.
  */
 #include "load/load.h"
 
@@ -95,6 +96,36 @@ long mig_sql_find_marker(const char *text, size_t len, const char *dir)
 	return -1;
 }
 
+/* Whether text holds anything but blanks, "--" comments, block comments
+ * and empty statements (";"). Unsure (an unterminated block comment)
+ * counts as SQL: the engine then says what is wrong. */
+static bool has_sql(const char *text, size_t len)
+{
+	size_t i = 0;
+	while (i < len) {
+		unsigned char c = (unsigned char)text[i];
+		if (c == ' ' || (c >= '\t' && c <= '\r') || c == ';') {
+			i++;
+		} else if (c == '-' && i + 1 < len && text[i + 1] == '-') {
+			while (i < len && text[i] != '\n')
+				i++;
+		} else if (c == '/' && i + 1 < len && text[i + 1] == '*') {
+			const char *end = NULL;
+			for (size_t k = i + 2; k + 1 < len; k++)
+				if (text[k] == '*' && text[k + 1] == '/') {
+					end = text + k + 2;
+					break;
+				}
+			if (!end)
+				return true;
+			i = (size_t)(end - text);
+		} else {
+			return true;
+		}
+	}
+	return false;
+}
+
 static int push_sql(mig_oplist *ops, const char *text, size_t len, int line)
 {
 	mig_value *args = mig_value_new(MIG_V_ARRAY);
@@ -115,34 +146,50 @@ static int push_sql(mig_oplist *ops, const char *text, size_t len, int line)
 	return mig_oplist_push(ops, "sql", args, line, 1);
 }
 
-static int line_of(const char *text, long at)
+int mig__sql_push_section(mig_oplist *ops, const char *text, size_t len, int line)
+{
+	/* A section of only comments runs nothing: no step at all, rather
+	 * than the lone ";" that pgm.sql() would add to it. */
+	if (!has_sql(text, len))
+		return 0;
+	/* pgm.sql() appends ";" unless the text ends with one; the blanks
+	 * after a file's last ";" would make that a stray empty statement
+	 * (node-pg-migrate sends "...;\n;"), shown on a line of its own. */
+	size_t n = len;
+	while (n > 0 && (text[n - 1] == ' ' || (text[n - 1] >= '\t' && text[n - 1] <= '\r')))
+		n--;
+	if (n > 0 && text[n - 1] == ';')
+		len = n;
+	return push_sql(ops, text, len, line);
+}
+
+int mig__sql_line_of(const char *text, size_t at)
 {
 	int line = 1;
-	for (long i = 0; i < at; i++)
+	for (size_t i = 0; i < at; i++)
 		if (text[i] == '\n')
 			line++;
 	return line;
 }
 
-int mig_load_sql_text(mig_migration *m, const char *text, size_t len)
+int mig__load_npm_sql(mig_migration *m, const char *text, size_t len)
 {
 	long up = mig_sql_find_marker(text, len, "up");
 	long down = mig_sql_find_marker(text, len, "down");
-	m->source = MIG_SOURCE_SQL;
-	m->up_kind = MIG_ACTION_FUNCTION;
 	int rc;
 	if (up >= 0) {
 		size_t endpos = down < up ? len : (size_t)down;
-		rc = push_sql(&m->up, text + up, endpos - (size_t)up, line_of(text, up));
+		rc = mig__sql_push_section(&m->up, text + up, endpos - (size_t)up, mig__sql_line_of(text, (size_t)up));
 	} else {
-		rc = push_sql(&m->up, text, len, 1);
+		rc = mig__sql_push_section(&m->up, text, len, 1);
 	}
 	if (rc)
 		return rc;
 	if (down >= 0) {
 		size_t endpos = up < down ? len : (size_t)up;
 		m->down_kind = MIG_ACTION_FUNCTION;
-		rc = push_sql(&m->down, text + down, endpos - (size_t)down, line_of(text, down));
+		rc = mig__sql_push_section(&m->down, text + down, endpos - (size_t)down,
+					   mig__sql_line_of(text, (size_t)down));
 	} else {
 		m->down_kind = MIG_ACTION_DISABLED;
 	}

@@ -152,6 +152,54 @@ static void test_set_find(void **state)
 	rm_tree(dir);
 }
 
+/* golang-migrate pairs: N_name.up.sql + N_name.down.sql are one migration
+ * N_name; an up alone is one too; a down alone is an error naming it. */
+static void test_discover_pairs(void **state)
+{
+	(void)state;
+	char *d = make_tmpdir();
+	write_file(d, "000002_b.down.sql", "");
+	write_file(d, "000001_a.up.sql", "");
+	write_file(d, "000002_b.up.sql", "");
+	write_file(d, "000001_a.down.sql", "");
+	write_file(d, "000003_c.up.sql", "");
+	write_file(d, "000004_d.sql", "");
+	mig_set set;
+	assert_int_equal(mig_discover(d, NULL, &set), 0);
+	assert_int_equal(set.n, 4);
+	const char *want[] = {"000001_a", "000002_b", "000003_c", "000004_d"};
+	for (size_t i = 0; i < set.n; i++)
+		assert_string_equal(set.items[i].name, want[i]);
+	assert_string_equal(set.items[0].file, "000001_a.up.sql");
+	assert_string_equal(set.items[0].down_file, "000001_a.down.sql");
+	assert_non_null(strstr(set.items[0].down_path, "/000001_a.down.sql"));
+	assert_string_equal(set.items[1].down_file, "000002_b.down.sql");
+	assert_null(set.items[2].down_file);
+	assert_null(set.items[3].down_file);
+	assert_int_equal(mig_set_find(&set, "000003_c"), 2);
+	/* the down view names the down file */
+	mig_migration v = mig_migration_view(&set.items[0], true);
+	assert_string_equal(v.file, "000001_a.down.sql");
+	v = mig_migration_view(&set.items[0], false);
+	assert_string_equal(v.file, "000001_a.up.sql");
+	mig_set_dispose(&set);
+
+	write_file(d, "000005_e.down.sql", "");
+	assert_int_equal(mig_discover(d, NULL, &set), MIG_EINPUT);
+	const mig_error *e = mig_error_last();
+	assert_non_null(strstr(e->message, "000005_e.down.sql is a golang-migrate down file without its up file 000005_e.up.sql"));
+	assert_non_null(strstr(e->file, "/000005_e.down.sql"));
+	mig_error_clear();
+
+	/* N_name.sql and N_name.up.sql are the same migration twice */
+	char *cmd = mig_aprintf("rm '%s/000005_e.down.sql'", d);
+	assert_int_equal(system(cmd), 0);
+	free(cmd);
+	write_file(d, "000003_c.sql", "");
+	expect_error(mig_discover(d, NULL, &set), MIG_EINPUT, "two migration files have the same name 000003_c");
+	rm_tree(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -162,6 +210,7 @@ int main(void)
 		cmocka_unit_test(test_discover_errors),
 		cmocka_unit_test(test_discover_unreadable),
 		cmocka_unit_test(test_set_find),
+		cmocka_unit_test(test_discover_pairs),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -60,8 +60,10 @@ static void test_sections(void **state)
 	mig_migration m = load("-- Up Migration\nCREATE TABLE t (id int);\n\n-- Down Migration\nDROP TABLE t;\n");
 	assert_int_equal(m.up_kind, MIG_ACTION_FUNCTION);
 	assert_int_equal(m.down_kind, MIG_ACTION_FUNCTION);
-	assert_string_equal(op_text(&m.up), "-- Up Migration\nCREATE TABLE t (id int);\n");
-	assert_string_equal(op_text(&m.down), "\n-- Down Migration\nDROP TABLE t;\n");
+	/* the blanks after a section's last ";" are left out: pgm.sql() adds
+	 * no stray ";" then */
+	assert_string_equal(op_text(&m.up), "-- Up Migration\nCREATE TABLE t (id int);");
+	assert_string_equal(op_text(&m.down), "\n-- Down Migration\nDROP TABLE t;");
 	assert_int_equal(m.up.ops[0].line, 1);
 	assert_int_equal(m.down.ops[0].line, 3);
 	mig_migration_dispose(&m);
@@ -70,9 +72,21 @@ static void test_sections(void **state)
 static void test_template(void **state)
 {
 	(void)state;
-	mig_migration m = load("-- Up Migration\n\n-- Down Migration");
-	assert_string_equal(op_text(&m.up), "-- Up Migration\n");
-	assert_string_equal(op_text(&m.down), "\n-- Down Migration");
+	/* sections of only comments run nothing: no operation (node-pg-migrate
+	 * would send "-- Up Migration\n;") */
+	mig_migration m = load("-- Up Migration\n\n-- Down Migration\n");
+	assert_int_equal(m.up_kind, MIG_ACTION_FUNCTION);
+	assert_int_equal(m.up.n, 0);
+	assert_int_equal(m.down_kind, MIG_ACTION_FUNCTION);
+	assert_int_equal(m.down.n, 0);
+	mig_migration_dispose(&m);
+	m = load("-- Up Migration\n/* nothing */ ;\n-- Down Migration\n-- not yet\n");
+	assert_int_equal(m.up.n, 0);
+	assert_int_equal(m.down.n, 0);
+	mig_migration_dispose(&m);
+	/* an unterminated block comment is the engine's to refuse */
+	m = load("-- Up Migration\n/* open\n");
+	assert_string_equal(op_text(&m.up), "-- Up Migration\n/* open\n");
 	mig_migration_dispose(&m);
 }
 
@@ -81,8 +95,8 @@ static void test_down_first_and_preamble(void **state)
 	(void)state;
 	mig_migration m = load("-- comment dropped\n-- Down Migration\nDROP TABLE t;\n-- Up Migration\nCREATE TABLE t ();\n");
 	/* text before the first marker is dropped; each runs to the other */
-	assert_string_equal(op_text(&m.up), "-- Up Migration\nCREATE TABLE t ();\n");
-	assert_string_equal(op_text(&m.down), "-- Down Migration\nDROP TABLE t;\n");
+	assert_string_equal(op_text(&m.up), "-- Up Migration\nCREATE TABLE t ();");
+	assert_string_equal(op_text(&m.down), "-- Down Migration\nDROP TABLE t;");
 	mig_migration_dispose(&m);
 }
 

@@ -1,0 +1,5 @@
+-- header
+--migrate:up
+SELECT 1;
+--  migrate:down   transaction:true  
+SELECT 2;

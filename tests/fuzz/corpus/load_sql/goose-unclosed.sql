@@ -1,0 +1,3 @@
+--+goose up
+-- +goose statementbegin
+SELECT 1;

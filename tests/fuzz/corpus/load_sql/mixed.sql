@@ -1,0 +1,5 @@
+-- migrate:up
+SELECT 1;
+-- +goose Down
+
+-- Down Migration
