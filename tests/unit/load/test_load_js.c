@@ -1168,8 +1168,11 @@ static void test_for_loop(void **state)
 	check("exports.up = (pgm) => {\n"
 	      "  for (const t of ['a', 'b']) pgm.createTable(t, {});\n"
 	      "};\n",
-	      "error: 2:3: `for` loop in up(): only pgm.<operation>(...) calls with literal arguments can "
-	      "be read without Node.js; this file needs node-pg-migrate to run\n");
+	      "up: function\n"
+	      "  createTable[\"a\",{}]\n"
+	      "  createTable[\"b\",{}]\n"
+	      "down: infer\n"
+	      "shorthands: none\n");
 }
 
 static void test_if_statement(void **state)
@@ -1178,24 +1181,28 @@ static void test_if_statement(void **state)
 	check("exports.up = (pgm) => {\n"
 	      "  if (true) pgm.sql('x');\n"
 	      "};\n",
-	      "error: 2:3: `if` statement in up(): only pgm.<operation>(...) calls with literal arguments "
-	      "can be read without Node.js; this file needs node-pg-migrate to run\n");
+	      "up: function\n"
+	      "  sql[\"x\"]\n"
+	      "down: infer\n"
+	      "shorthands: none\n");
 }
 
 static void test_while_loop(void **state)
 {
 	(void)state;
 	check("exports.up = (pgm) => { while (false) {} };\n",
-	      "error: 1:25: `while` loop in up(): only pgm.<operation>(...) calls with literal arguments can "
-	      "be read without Node.js; this file needs node-pg-migrate to run\n");
+	      "up: function\n"
+	      "down: infer\n"
+	      "shorthands: none\n");
 }
 
 static void test_do_while_loop(void **state)
 {
 	(void)state;
 	check("exports.up = (pgm) => { do {} while (false) };\n",
-	      "error: 1:25: `do ... while` loop in up(): only pgm.<operation>(...) calls with literal arguments "
-	      "can be read without Node.js; this file needs node-pg-migrate to run\n");
+	      "up: function\n"
+	      "down: infer\n"
+	      "shorthands: none\n");
 }
 
 static void test_switch_statement(void **state)
@@ -1255,8 +1262,10 @@ static void test_block_statement(void **state)
 {
 	(void)state;
 	check("exports.up = (pgm) => { { pgm.sql('x'); } };\n",
-	      "error: 1:25: block statement in up(): only pgm.<operation>(...) calls with literal arguments "
-	      "can be read without Node.js; this file needs node-pg-migrate to run\n");
+	      "up: function\n"
+	      "  sql[\"x\"]\n"
+	      "down: infer\n"
+	      "shorthands: none\n");
 }
 
 static void test_top_level_call(void **state)
@@ -1264,9 +1273,9 @@ static void test_top_level_call(void **state)
 	(void)state;
 	check("console.log('loading');\n"
 	      "exports.up = (pgm) => {};\n",
-	      "error: 1:1: call of `console.log()` at top level: only constants, node-pg-migrate imports and "
-	      "the up/down/shorthands exports can be read without Node.js; this file needs node-pg-migrate "
-	      "to run\n");
+	      "up: function\n"
+	      "down: infer\n"
+	      "shorthands: none\n");
 }
 
 static void test_call_of_unknown_function(void **state)
@@ -1282,8 +1291,9 @@ static void test_call_of_constant(void **state)
 	(void)state;
 	check("const helper = (pgm) => {};\n"
 	      "exports.up = (pgm) => { helper(pgm); };\n",
-	      "error: 2:25: call of `helper()` in up(): only pgm.<operation>(...) calls with literal arguments "
-	      "can be read without Node.js; this file needs node-pg-migrate to run\n");
+	      "up: function\n"
+	      "down: infer\n"
+	      "shorthands: none\n");
 }
 
 static void test_method_call_on_value(void **state)
@@ -1291,8 +1301,10 @@ static void test_method_call_on_value(void **state)
 	(void)state;
 	check("const list = ['a'];\n"
 	      "exports.up = (pgm) => { pgm.sql(list.join(',')); };\n",
-	      "error: 2:33: call of `list.join()` in up(): only pgm.<operation>(...) calls with literal arguments "
-	      "can be read without Node.js; this file needs node-pg-migrate to run\n");
+	      "up: function\n"
+	      "  sql[\"a\"]\n"
+	      "down: infer\n"
+	      "shorthands: none\n");
 }
 
 static void test_pgm_db_query(void **state)
@@ -1373,16 +1385,16 @@ static void test_assignment_in_up(void **state)
 	(void)state;
 	check("let n = 1;\n"
 	      "exports.up = (pgm) => { n = 2; };\n",
-	      "error: 2:25: assignment to `n` in up(): only pgm.<operation>(...) calls with literal arguments "
-	      "can be read without Node.js; this file needs node-pg-migrate to run\n");
+	      "up: function\n"
+	      "down: infer\n"
+	      "shorthands: none\n");
 }
 
 static void test_compound_assignment(void **state)
 {
 	(void)state;
 	check("exports.up = (pgm) => { x += 1; };\n",
-	      "error: 1:25: assignment to `x` in up(): only pgm.<operation>(...) calls with literal arguments "
-	      "can be read without Node.js; this file needs node-pg-migrate to run\n");
+	      "error: 1:25: assignment to `x` (not a name declared in this file) in up(): only pgm.<operation>(...) calls with literal arguments can be read without Node.js; this file needs node-pg-migrate to run\n");
 }
 
 static void test_top_level_assignment(void **state)
@@ -1391,9 +1403,9 @@ static void test_top_level_assignment(void **state)
 	check("let t = 'a';\n"
 	      "t = 'b';\n"
 	      "exports.up = (pgm) => {};\n",
-	      "error: 2:1: assignment to `t` at top level: only constants, node-pg-migrate imports and the "
-	      "up/down/shorthands exports can be read without Node.js; this file needs node-pg-migrate to "
-	      "run\n");
+	      "up: function\n"
+	      "down: infer\n"
+	      "shorthands: none\n");
 }
 
 static void test_increment(void **state)
@@ -1401,49 +1413,59 @@ static void test_increment(void **state)
 	(void)state;
 	check("let i = 0;\n"
 	      "exports.up = (pgm) => { i++; };\n",
-	      "error: 2:25: assignment to `i` in up(): only pgm.<operation>(...) calls with literal arguments "
-	      "can be read without Node.js; this file needs node-pg-migrate to run\n");
+	      "up: function\n"
+	      "down: infer\n"
+	      "shorthands: none\n");
 }
 
 static void test_conditional_expression(void **state)
 {
 	(void)state;
 	check("exports.up = (pgm) => { pgm.sql(1 ? 'a' : 'b'); };\n",
-	      "error: 1:35: conditional expression `? :` in up(): only pgm.<operation>(...) calls with literal "
-	      "arguments can be read without Node.js; this file needs node-pg-migrate to run\n");
+	      "up: function\n"
+	      "  sql[\"a\"]\n"
+	      "down: infer\n"
+	      "shorthands: none\n");
 }
 
 static void test_logical_or(void **state)
 {
 	(void)state;
 	check("exports.up = (pgm) => { pgm.sql('a' || 'b'); };\n",
-	      "error: 1:37: logical operator `||` in up(): only pgm.<operation>(...) calls with literal arguments "
-	      "can be read without Node.js; this file needs node-pg-migrate to run\n");
+	      "up: function\n"
+	      "  sql[\"a\"]\n"
+	      "down: infer\n"
+	      "shorthands: none\n");
 }
 
 static void test_nullish(void **state)
 {
 	(void)state;
 	check("exports.up = (pgm) => { pgm.sql(null \?? 'b'); };\n",
-	      "error: 1:38: logical operator `\??` in up(): only pgm.<operation>(...) calls with literal arguments "
-	      "can be read without Node.js; this file needs node-pg-migrate to run\n");
+	      "up: function\n"
+	      "  sql[\"b\"]\n"
+	      "down: infer\n"
+	      "shorthands: none\n");
 }
 
 static void test_comparison(void **state)
 {
 	(void)state;
 	check("exports.up = (pgm) => { pgm.sql(1 === 1); };\n",
-	      "error: 1:35: comparison `===` in up(): only pgm.<operation>(...) calls with literal arguments "
-	      "can be read without Node.js; this file needs node-pg-migrate to run\n");
+	      "up: function\n"
+	      "  sql[true]\n"
+	      "down: infer\n"
+	      "shorthands: none\n");
 }
 
 static void test_subtraction(void **state)
 {
 	(void)state;
 	check("exports.up = (pgm) => { pgm.sql('x', 2 - 1); };\n",
-	      "error: 1:40: arithmetic operator `-` (only `+` of strings and numbers is read) in up(): only "
-	      "pgm.<operation>(...) calls with literal arguments can be read without Node.js; this file needs "
-	      "node-pg-migrate to run\n");
+	      "up: function\n"
+	      "  sql[\"x\",1]\n"
+	      "down: infer\n"
+	      "shorthands: none\n");
 }
 
 static void test_multiplication(void **state)
@@ -1451,25 +1473,27 @@ static void test_multiplication(void **state)
 	(void)state;
 	check("const KB = 1024;\n"
 	      "exports.up = (pgm) => { pgm.sql('x', 4 * KB); };\n",
-	      "error: 2:40: arithmetic operator `*` (only `+` of strings and numbers is read) in up(): only "
-	      "pgm.<operation>(...) calls with literal arguments can be read without Node.js; this file needs "
-	      "node-pg-migrate to run\n");
+	      "up: function\n"
+	      "  sql[\"x\",4096]\n"
+	      "down: infer\n"
+	      "shorthands: none\n");
 }
 
 static void test_logical_not(void **state)
 {
 	(void)state;
 	check("exports.up = (pgm) => { pgm.sql('x', !0); };\n",
-	      "error: 1:38: logical not `!` in up(): only pgm.<operation>(...) calls with literal arguments "
-	      "can be read without Node.js; this file needs node-pg-migrate to run\n");
+	      "up: function\n"
+	      "  sql[\"x\",true]\n"
+	      "down: infer\n"
+	      "shorthands: none\n");
 }
 
 static void test_typeof_operator(void **state)
 {
 	(void)state;
 	check("exports.up = (pgm) => { pgm.sql(typeof x); };\n",
-	      "error: 1:33: `typeof` inside an expression in up(): only pgm.<operation>(...) calls with literal "
-	      "arguments can be read without Node.js; this file needs node-pg-migrate to run\n");
+	      "error: 1:40: `x` (not a constant defined in this file) in up(): only pgm.<operation>(...) calls with literal arguments can be read without Node.js; this file needs node-pg-migrate to run\n");
 }
 
 static void test_regex_literal(void **state)
@@ -1486,8 +1510,9 @@ static void test_nested_function_declaration(void **state)
 	check("exports.up = (pgm) => {\n"
 	      "  function helper() {}\n"
 	      "};\n",
-	      "error: 2:3: nested function declaration in up(): only pgm.<operation>(...) calls with literal "
-	      "arguments can be read without Node.js; this file needs node-pg-migrate to run\n");
+	      "up: function\n"
+	      "down: infer\n"
+	      "shorthands: none\n");
 }
 
 static void test_arrow_function_in_value(void **state)
@@ -1513,8 +1538,7 @@ static void test_function_used_as_value(void **state)
 	(void)state;
 	check("function f() {}\n"
 	      "exports.up = (pgm) => { pgm.sql('x', f); };\n",
-	      "error: 2:38: function `f` used as a value in up(): only pgm.<operation>(...) calls with literal "
-	      "arguments can be read without Node.js; this file needs node-pg-migrate to run\n");
+	      "error: 2:25: a function or the MigrationBuilder as an argument of `pgm.sql()` in up(): only pgm.<operation>(...) calls with literal arguments can be read without Node.js; this file needs node-pg-migrate to run\n");
 }
 
 static void test_tagged_template(void **state)
@@ -1539,8 +1563,10 @@ static void test_optional_chaining(void **state)
 	(void)state;
 	check("const o = {};\n"
 	      "exports.up = (pgm) => { pgm.sql(o?.x); };\n",
-	      "error: 2:34: optional chaining `?.` in up(): only pgm.<operation>(...) calls with literal arguments "
-	      "can be read without Node.js; this file needs node-pg-migrate to run\n");
+	      "up: function\n"
+	      "  sql[undefined]\n"
+	      "down: infer\n"
+	      "shorthands: none\n");
 }
 
 static void test_array_hole(void **state)
@@ -1609,7 +1635,7 @@ static void test_nesting_too_deep(void **state)
 	(void)state;
 	check("exports.up = (pgm) => { pgm.sql('x', [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]);"
 	      " };\n",
-	      "error: 1:294: nested more than 256 levels deep in up(); this reader refuses deeper nesting\n");
+	      "error: 1:292: nested more than 256 levels deep in up(); this reader refuses deeper nesting\n");
 }
 
 static void test_unary_nesting_too_deep(void **state)
@@ -1669,7 +1695,7 @@ static void test_values_too_large(void **state)
 	      "const a38 = [a37, a37];\n"
 	      "const a39 = [a38, a38];\n"
 	      "exports.up = (pgm) => {};\n",
-	      "error: 18:19: the values of this file are too large (more than 32 MiB once constants are expanded)\n");
+	      "error: 20:19: the values of this file are too large (more than 128 MiB once constants are expanded)\n");
 }
 
 static void test_too_many_keys(void **state)
@@ -1735,24 +1761,30 @@ static void test_unary_minus_on_string(void **state)
 {
 	(void)state;
 	check("exports.up = (pgm) => { pgm.sql('x', -'1'); };\n",
-	      "error: 1:38: unary `-` on a string in up(): only pgm.<operation>(...) calls with literal arguments "
-	      "can be read without Node.js; this file needs node-pg-migrate to run\n");
+	      "up: function\n"
+	      "  sql[\"x\",-1]\n"
+	      "down: infer\n"
+	      "shorthands: none\n");
 }
 
 static void test_plus_with_object(void **state)
 {
 	(void)state;
 	check("exports.up = (pgm) => { pgm.sql('x' + {}); };\n",
-	      "error: 1:37: an object in a string concatenation in up(): only pgm.<operation>(...) calls with "
-	      "literal arguments can be read without Node.js; this file needs node-pg-migrate to run\n");
+	      "up: function\n"
+	      "  sql[\"x[object Object]\"]\n"
+	      "down: infer\n"
+	      "shorthands: none\n");
 }
 
 static void test_template_with_array(void **state)
 {
 	(void)state;
 	check("exports.up = (pgm) => { pgm.sql(`${[1]}`); };\n",
-	      "error: 1:36: an array in a template literal in up(): only pgm.<operation>(...) calls with literal "
-	      "arguments can be read without Node.js; this file needs node-pg-migrate to run\n");
+	      "up: function\n"
+	      "  sql[\"1\"]\n"
+	      "down: infer\n"
+	      "shorthands: none\n");
 }
 
 static void test_shorthands_not_object(void **state)
@@ -1776,26 +1808,23 @@ static void test_default_parameter(void **state)
 {
 	(void)state;
 	check("exports.up = (pgm, opts = {}) => {};\n",
-	      "error: 1:25: default parameter value at top level: only constants, node-pg-migrate imports "
-	      "and the up/down/shorthands exports can be read without Node.js; this file needs node-pg-migrate "
-	      "to run\n");
+	      "up: function\n"
+	      "down: infer\n"
+	      "shorthands: none\n");
 }
 
 static void test_rest_parameter(void **state)
 {
 	(void)state;
 	check("exports.up = (...args) => {};\n",
-	      "error: 1:15: rest parameter at top level: only constants, node-pg-migrate imports and the up/down/shorthands "
-	      "exports can be read without Node.js; this file needs node-pg-migrate to run\n");
+	      "error: 1:18: a function or the MigrationBuilder in a rest parameter in up(): only pgm.<operation>(...) calls with literal arguments can be read without Node.js; this file needs node-pg-migrate to run\n");
 }
 
 static void test_destructured_parameter(void **state)
 {
 	(void)state;
 	check("exports.up = ({ createTable }) => {};\n",
-	      "error: 1:15: destructured parameter at top level: only constants, node-pg-migrate imports and "
-	      "the up/down/shorthands exports can be read without Node.js; this file needs node-pg-migrate "
-	      "to run\n");
+	      "error: 1:15: destructuring a function or the MigrationBuilder in up(): only pgm.<operation>(...) calls with literal arguments can be read without Node.js; this file needs node-pg-migrate to run\n");
 }
 
 static void test_dynamic_import(void **state)
@@ -1885,18 +1914,18 @@ static void test_builder_used_as_value(void **state)
 {
 	(void)state;
 	check("exports.up = (pgm) => { pgm.sql('x', pgm); };\n",
-	      "error: 1:38: the MigrationBuilder `pgm` used as a value in up(): only pgm.<operation>(...) "
-	      "calls with literal arguments can be read without Node.js; this file needs node-pg-migrate to "
-	      "run\n");
+	      "error: 1:25: a function or the MigrationBuilder as an argument of `pgm.sql()` in up(): only pgm.<operation>(...) calls with literal arguments can be read without Node.js; this file needs node-pg-migrate to run\n");
 }
 
 static void test_operation_inside_expression(void **state)
 {
 	(void)state;
 	check("exports.up = (pgm) => { pgm.sql('x', pgm.createTable('t', {})); };\n",
-	      "error: 1:38: `pgm.createTable()` inside an expression (operations are statements, not values) "
-	      "in up(): only pgm.<operation>(...) calls with literal arguments can be read without Node.js;"
-	      " this file needs node-pg-migrate to run\n");
+	      "up: function\n"
+	      "  createTable[\"t\",{}]\n"
+	      "  sql[\"x\",undefined]\n"
+	      "down: infer\n"
+	      "shorthands: none\n");
 }
 
 static void test_reading_property_of_undefined(void **state)
@@ -1989,8 +2018,9 @@ static void test_object_destructuring(void **state)
 	(void)state;
 	check("const o = { a: 1 };\n"
 	      "const { a } = o;\n",
-	      "error: 2:7: destructuring at top level: only constants, node-pg-migrate imports and the up/down/shorthands "
-	      "exports can be read without Node.js; this file needs node-pg-migrate to run\n");
+	      "up: invalid\n"
+	      "down: infer\n"
+	      "shorthands: none\n");
 }
 
 static void test_private_name(void **state)
@@ -2236,9 +2266,9 @@ static void test_identifier_escape(void **state)
 static void test_column_counts_code_points(void **state)
 {
 	(void)state;
-	check("exports.up = (pgm) => { pgm.sql('\303\251\303\251\303\251\360\237\230\200'); for (;;) {} };"
+	check("exports.up = (pgm) => { pgm.sql('\303\251\303\251\303\251\360\237\230\200'); switch (1) {} };"
 	      "\n",
-	      "error: 1:42: `for` loop in up(): only pgm.<operation>(...) calls with literal arguments can "
+	      "error: 1:42: `switch` statement in up(): only pgm.<operation>(...) calls with literal arguments can "
 	      "be read without Node.js; this file needs node-pg-migrate to run\n");
 }
 
@@ -2319,7 +2349,7 @@ static void test_failure_after_operations_leaves_nothing(void **state)
 	/* up loads fine, then down fails: the half-filled result is dropped */
 	const char *src = "exports.shorthands = { a: 'int' };\n"
 			  "exports.up = (pgm) => { pgm.sql('x'); pgm.noTransaction(); };\n"
-			  "exports.down = (pgm) => { pgm.sql('y'); for (;;) {} };\n";
+			  "exports.down = (pgm) => { pgm.sql('y'); switch (1) {} };\n";
 	mig_migration m;
 	init(&m);
 	assert_int_equal(mig_load_js_text(&m, src, strlen(src)), MIG_EINPUT);
@@ -2331,7 +2361,7 @@ static void test_failure_after_operations_leaves_nothing(void **state)
 	const mig_error *e = mig_error_last();
 	assert_int_equal(e->line, 3);
 	assert_int_equal(e->column, 41);
-	assert_non_null(strstr(e->message, "`for` loop in down()"));
+	assert_non_null(strstr(e->message, "`switch` statement in down()"));
 	mig_migration_dispose(&m);
 	mig_error_clear();
 }
@@ -2473,9 +2503,9 @@ static void test_error_is_reported_before_later_lexical_error(void **state)
 	/* the tokenizer stops at the bad string on line 3, but the reader
 	 * reports the first problem in reading order */
 	check("exports.up = (pgm) => {};\n"
-	      "while (true) {}\n"
+	      "switch (1) {}\n"
 	      "const s = 'unterminated\n",
-	      "error: 2:1: `while` loop at top level: only constants, node-pg-migrate imports and the "
+	      "error: 2:1: `switch` statement at top level: only constants, node-pg-migrate imports and the "
 	      "up/down/shorthands exports can be read without Node.js; this file needs node-pg-migrate to run\n");
 }
 
