@@ -100,8 +100,8 @@ static int call_fn(parser *p, int depth, const fnref *f, const tok *at, mig_valu
 static int module_member(parser *p, int depth, const binding *b, mig_value **out)
 {
 	const tok *t = tk_cur(p);
-	if (b->tok || t->type == MIG_JS_IDENT)
-		adv(p);
+	if (!is_p(t, "."))
+		adv(p); /* the module's name */
 	const tok *name = tk_peek(p, 1);
 	if (!is_p(tk_cur(p), ".") || name->type != MIG_JS_IDENT)
 		return mig__js_refuse(p, t, "a required or imported file used other than through `.name`");
@@ -235,9 +235,8 @@ static int ident_expr(parser *p, int depth, mig_value **out)
 		memset(&tmp, 0, sizeof(tmp));
 		tmp.kind = B_MODNS;
 		tmp.mod = mod;
-		adv(p);
-		adv(p);
-		adv(p);
+		for (int k = 0; k < 4; k++)
+			adv(p);
 		return module_member(p, depth, &tmp, out);
 	}
 	if (is_id(p, t, "require") && is_p(tk_peek(p, 1), "("))
