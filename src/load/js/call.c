@@ -438,7 +438,7 @@ int mig__js_call(parser *p, const fnref *f, jsarg *args, size_t nargs, int depth
 		return rc;
 	if (p->rt->calls >= MAX_CALLS)
 		return mig__js_err(p, at, "function calls nested more than %d deep %s (a recursion without end?); "
-				   "this reader stops there", MAX_CALLS, p->where);
+				   "the static reader stops there; this file needs node-pg-migrate to run", MAX_CALLS, p->where);
 	if (depth > MAX_DEPTH)
 		return mig__js_too_deep(p, at);
 	parser *q = f->mod;

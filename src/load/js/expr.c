@@ -286,6 +286,17 @@ static int array_literal(parser *p, int depth, mig_value **out)
 					rc = mig_array_push(arr, v->items[k]);
 					v->items[k] = NULL;
 				}
+			} else if (v->type == MIG_V_STRING) {
+				/* a string spreads into its characters (code points) */
+				for (size_t k = 0; k < v->len && rc == 0;) {
+					unsigned char c = (unsigned char)v->str[k];
+					size_t l = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+					mig_value *ch = mig__js_vtext(p, MIG_V_STRING, v->str + k, l, t);
+					rc = ch ? mig_array_push(arr, ch) : mig__js_last_code();
+					k += l;
+				}
+			} else if (p->noeval) {
+				/* nothing runs */
 			} else if (v->type == MIG_V_NULL || v->type == MIG_V_UNDEFINED) {
 				rc = mig__js_err(p, t, "spread of %s %s (not iterable: a TypeError in Node.js too)",
 						 mig_value_type_name(v), p->where);

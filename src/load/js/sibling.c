@@ -99,8 +99,38 @@ static char *find_file(const char *base, const char **added)
 
 static int spec_err(parser *p, const tok *spec, const char *why)
 {
-	return mig__js_err(p, spec, "import of '%.*s' %s %s; only static files inside the migrations folder are read without Node.js",
+	return mig__js_err(p, spec,
+			   "import of '%.*s' %s %s: only static files inside the migrations folder can be read "
+			   "without Node.js; this file needs node-pg-migrate to run",
 			   (int)(spec->slen > 80 ? 80 : spec->slen), spec->str, p->where, why);
+}
+
+/* Whether dir/spec, taken apart by its `.` and `..` steps alone, stays
+ * inside root (dir is resolved already). */
+static bool lexically_inside(const char *root, const char *dir, const char *spec)
+{
+	size_t rl = strlen(root);
+	if (strncmp(dir, root, rl) != 0 || (dir[rl] != '/' && dir[rl] != '\0'))
+		return false;
+	long depth = 0; /* levels below root */
+	for (const char *q = dir + rl; *q; q++)
+		if (*q == '/' && q[1] && q[1] != '/')
+			depth++;
+	const char *seg = spec;
+	while (*seg) {
+		const char *end = strchr(seg, '/');
+		size_t n = end ? (size_t)(end - seg) : strlen(seg);
+		if (n == 2 && seg[0] == '.' && seg[1] == '.')
+			depth--;
+		else if (n > 0 && !(n == 1 && seg[0] == '.'))
+			depth++;
+		if (depth < 0)
+			return false;
+		seg += n;
+		if (*seg == '/')
+			seg++;
+	}
+	return true;
 }
 
 int mig__js_add_module(jsrt *rt, parser *q)
@@ -227,9 +257,14 @@ int mig__js_import_sibling(parser *p, const tok *spec, parser **out)
 		return spec_err(p, spec, "(not a file name)");
 	char *dir = dir_of(p->real);
 	char *base = dir ? mig_aprintf("%s/%s", dir, spec->str) : NULL;
+	bool inside = dir && lexically_inside(rt->root, dir, spec->str);
 	mig__free(dir);
 	if (!base)
 		return mig_error_oom();
+	if (!inside) {
+		mig__free(base);
+		return spec_err(p, spec, "(outside the migrations folder)");
+	}
 	const char *added;
 	char *found = find_file(base, &added);
 	mig__free(base);
@@ -261,7 +296,8 @@ int mig__js_import_sibling(parser *p, const tok *spec, parser **out)
 				if (rt->mods[j]->loading)
 					mig_str_printf(&chain, "%s -> ", rt->mods[j]->m->path);
 			mig_str_puts(&chain, q->m->path);
-			rc = mig__js_err(p, spec, "import cycle %s: %s; this reader cannot read files that import each other",
+			rc = mig__js_err(p, spec, "import cycle %s: %s; the static reader cannot read files that import each "
+						  "other; this file needs node-pg-migrate to run",
 					 p->where, mig_str_cstr(&chain));
 			mig_str_free(&chain);
 			return rc;
@@ -271,7 +307,8 @@ int mig__js_import_sibling(parser *p, const tok *spec, parser **out)
 	}
 	if (rt->imports >= MAX_IMPORT_DEPTH) {
 		free(real);
-		return mig__js_err(p, spec, "imports nested more than %d files deep %s; this reader stops there",
+		return mig__js_err(p, spec, "imports nested more than %d files deep %s; the static reader stops there; "
+					    "this file needs node-pg-migrate to run",
 				   MAX_IMPORT_DEPTH, p->where);
 	}
 	/* for messages: the importer's folder as it was named, and the specifier */

@@ -1209,16 +1209,18 @@ static void test_switch_statement(void **state)
 {
 	(void)state;
 	check("exports.up = (pgm) => { switch (1) {} };\n",
-	      "error: 1:25: `switch` statement in up(): only pgm.<operation>(...) calls with literal arguments "
-	      "can be read without Node.js; this file needs node-pg-migrate to run\n");
+	      "error: 1:25: `switch` statement in up(): only static code (constants, loops, this "
+	      "file's functions, pgm.<operation>(...) calls) can be read without Node.js; this file "
+	      "needs node-pg-migrate to run\n");
 }
 
 static void test_try_statement(void **state)
 {
 	(void)state;
 	check("exports.up = (pgm) => { try { pgm.sql('x') } catch (e) {} };\n",
-	      "error: 1:25: `try` statement in up(): only pgm.<operation>(...) calls with literal arguments "
-	      "can be read without Node.js; this file needs node-pg-migrate to run\n");
+	      "error: 1:25: `try` statement in up(): only static code (constants, loops, this file's "
+	      "functions, pgm.<operation>(...) calls) can be read without Node.js; this file needs "
+	      "node-pg-migrate to run\n");
 }
 
 static void test_throw_statement(void **state)
@@ -1226,8 +1228,9 @@ static void test_throw_statement(void **state)
 	(void)state;
 	check("exports.down = () => { throw new Error('irreversible'); };\n"
 	      "exports.up = (pgm) => {};\n",
-	      "error: 1:24: `throw` statement in down(): only pgm.<operation>(...) calls with literal arguments "
-	      "can be read without Node.js; this file needs node-pg-migrate to run\n");
+	      "error: 1:24: `throw` statement in down(): only static code (constants, loops, this "
+	      "file's functions, pgm.<operation>(...) calls) can be read without Node.js; this file "
+	      "needs node-pg-migrate to run\n");
 }
 
 static void test_class_declaration(void **state)
@@ -1235,17 +1238,18 @@ static void test_class_declaration(void **state)
 	(void)state;
 	check("class Foo {}\n"
 	      "exports.up = (pgm) => {};\n",
-	      "error: 1:1: class declaration at top level: only constants, node-pg-migrate imports and the "
-	      "up/down/shorthands exports can be read without Node.js; this file needs node-pg-migrate to "
-	      "run\n");
+	      "error: 1:1: class declaration at top level: only static code (constants, this file's "
+	      "functions, node-pg-migrate imports, static sibling files, the exports) can be read "
+	      "without Node.js; this file needs node-pg-migrate to run\n");
 }
 
 static void test_labelled_statement(void **state)
 {
 	(void)state;
 	check("exports.up = (pgm) => { outer: pgm.sql('x'); };\n",
-	      "error: 1:25: labelled statement in up(): only pgm.<operation>(...) calls with literal arguments "
-	      "can be read without Node.js; this file needs node-pg-migrate to run\n");
+	      "error: 1:25: labelled statement in up(): only static code (constants, loops, this "
+	      "file's functions, pgm.<operation>(...) calls) can be read without Node.js; this file "
+	      "needs node-pg-migrate to run\n");
 }
 
 static void test_enum_declaration(void **state)
@@ -1253,9 +1257,9 @@ static void test_enum_declaration(void **state)
 	(void)state;
 	check("enum E { A }\n"
 	      "export const up = (pgm) => {};\n",
-	      "error: 1:1: TypeScript `enum` at top level: only constants, node-pg-migrate imports and the "
-	      "up/down/shorthands exports can be read without Node.js; this file needs node-pg-migrate to "
-	      "run\n");
+	      "error: 1:1: TypeScript `enum` at top level: only static code (constants, this file's "
+	      "functions, node-pg-migrate imports, static sibling files, the exports) can be read "
+	      "without Node.js; this file needs node-pg-migrate to run\n");
 }
 
 static void test_block_statement(void **state)
@@ -1282,8 +1286,9 @@ static void test_call_of_unknown_function(void **state)
 {
 	(void)state;
 	check("exports.up = (pgm) => { pgm.sql(format('x')); };\n",
-	      "error: 1:33: call of `format()` in up(): only pgm.<operation>(...) calls with literal arguments "
-	      "can be read without Node.js; this file needs node-pg-migrate to run\n");
+	      "error: 1:33: call of `format()` in up(): only static code (constants, loops, this "
+	      "file's functions, pgm.<operation>(...) calls) can be read without Node.js; this file "
+	      "needs node-pg-migrate to run\n");
 }
 
 static void test_call_of_constant(void **state)
@@ -1313,16 +1318,18 @@ static void test_pgm_db_query(void **state)
 	check("exports.up = async (pgm) => {\n"
 	      "  await pgm.db.query('SELECT 1');\n"
 	      "};\n",
-	      "error: 2:9: `pgm.db.query()` (a live database query) in up(): only pgm.<operation>(...) calls "
-	      "with literal arguments can be read without Node.js; this file needs node-pg-migrate to run\n");
+	      "error: 2:9: `pgm.db.query()` (a live database query) in up(): only static code (constants, "
+	      "loops, this file's functions, pgm.<operation>(...) calls) can be read without Node.js; "
+	      "this file needs node-pg-migrate to run\n");
 }
 
 static void test_pgm_db_select(void **state)
 {
 	(void)state;
 	check("exports.up = async (pgm) => { const rows = await pgm.db.select('SELECT 1'); };\n",
-	      "error: 1:50: `pgm.db.select()` (a live database query) in up(): only pgm.<operation>(...) calls "
-	      "with literal arguments can be read without Node.js; this file needs node-pg-migrate to run\n");
+	      "error: 1:50: `pgm.db.select()` (a live database query) in up(): only static code "
+	      "(constants, loops, this file's functions, pgm.<operation>(...) calls) can be read "
+	      "without Node.js; this file needs node-pg-migrate to run\n");
 }
 
 static void test_import_of_other_module(void **state)
@@ -1330,9 +1337,9 @@ static void test_import_of_other_module(void **state)
 	(void)state;
 	check("import fs from 'node:fs';\n"
 	      "export const up = (pgm) => {};\n",
-	      "error: 1:1: import of 'node:fs' at top level: only constants, node-pg-migrate imports and the "
-	      "up/down/shorthands exports can be read without Node.js; this file needs node-pg-migrate to "
-	      "run\n");
+	      "error: 1:1: import of 'node:fs' at top level: only static code (constants, this file's "
+	      "functions, node-pg-migrate imports, static sibling files, the exports) can be read "
+	      "without Node.js; this file needs node-pg-migrate to run\n");
 }
 
 static void test_require_of_other_module(void **state)
@@ -1340,44 +1347,45 @@ static void test_require_of_other_module(void **state)
 	(void)state;
 	check("const path = require('path');\n"
 	      "exports.up = (pgm) => {};\n",
-	      "error: 1:14: require('path') at top level: only constants, node-pg-migrate imports and the "
-	      "up/down/shorthands exports can be read without Node.js; this file needs node-pg-migrate to "
-	      "run\n");
+	      "error: 1:14: require('path') at top level: only static code (constants, this file's "
+	      "functions, node-pg-migrate imports, static sibling files, the exports) can be read "
+	      "without Node.js; this file needs node-pg-migrate to run\n");
 }
 
 static void test_spread_of_unknown(void **state)
 {
 	(void)state;
 	check("exports.up = (pgm) => { pgm.createTable('t', { ...columns }); };\n",
-	      "error: 1:51: `columns` (not a constant defined in this file) in up(): only pgm.<operation>(...) "
-	      "calls with literal arguments can be read without Node.js; this file needs node-pg-migrate to "
-	      "run\n");
+	      "error: 1:51: `columns` (not a constant defined in this file) in up(): only static "
+	      "code (constants, loops, this file's functions, pgm.<operation>(...) calls) can be "
+	      "read without Node.js; this file needs node-pg-migrate to run\n");
 }
 
 static void test_unknown_identifier(void **state)
 {
 	(void)state;
 	check("exports.up = (pgm) => { pgm.createTable(tableName, {}); };\n",
-	      "error: 1:41: `tableName` (not a constant defined in this file) in up(): only pgm.<operation>(...) "
-	      "calls with literal arguments can be read without Node.js; this file needs node-pg-migrate to "
-	      "run\n");
+	      "error: 1:41: `tableName` (not a constant defined in this file) in up(): only static "
+	      "code (constants, loops, this file's functions, pgm.<operation>(...) calls) can be "
+	      "read without Node.js; this file needs node-pg-migrate to run\n");
 }
 
 static void test_process_env(void **state)
 {
 	(void)state;
 	check("exports.up = (pgm) => { pgm.sql(process.env.SQL); };\n",
-	      "error: 1:33: `process.env.SQL` (not a constant defined in this file) in up(): only pgm.<operation>(...) "
-	      "calls with literal arguments can be read without Node.js; this file needs node-pg-migrate to "
-	      "run\n");
+	      "error: 1:33: `process.env.SQL` (not a constant defined in this file) in up(): only "
+	      "static code (constants, loops, this file's functions, pgm.<operation>(...) calls) "
+	      "can be read without Node.js; this file needs node-pg-migrate to run\n");
 }
 
 static void test_this_keyword(void **state)
 {
 	(void)state;
 	check("exports.up = function (pgm) { pgm.sql(this.x); };\n",
-	      "error: 1:39: `this` in up(): only pgm.<operation>(...) calls with literal arguments can be "
-	      "read without Node.js; this file needs node-pg-migrate to run\n");
+	      "error: 1:39: `this` in up(): only static code (constants, loops, this file's functions, "
+	      "pgm.<operation>(...) calls) can be read without Node.js; this file needs node-pg-migrate "
+	      "to run\n");
 }
 
 static void test_assignment_in_up(void **state)
@@ -1394,7 +1402,9 @@ static void test_compound_assignment(void **state)
 {
 	(void)state;
 	check("exports.up = (pgm) => { x += 1; };\n",
-	      "error: 1:25: assignment to `x` (not a name declared in this file) in up(): only pgm.<operation>(...) calls with literal arguments can be read without Node.js; this file needs node-pg-migrate to run\n");
+	      "error: 1:25: assignment to `x` (not a name declared in this file) in up(): only static "
+	      "code (constants, loops, this file's functions, pgm.<operation>(...) calls) can be "
+	      "read without Node.js; this file needs node-pg-migrate to run\n");
 }
 
 static void test_top_level_assignment(void **state)
@@ -1493,15 +1503,18 @@ static void test_typeof_operator(void **state)
 {
 	(void)state;
 	check("exports.up = (pgm) => { pgm.sql(typeof x); };\n",
-	      "error: 1:40: `x` (not a constant defined in this file) in up(): only pgm.<operation>(...) calls with literal arguments can be read without Node.js; this file needs node-pg-migrate to run\n");
+	      "error: 1:40: `x` (not a constant defined in this file) in up(): only static code "
+	      "(constants, loops, this file's functions, pgm.<operation>(...) calls) can be read "
+	      "without Node.js; this file needs node-pg-migrate to run\n");
 }
 
 static void test_regex_literal(void **state)
 {
 	(void)state;
 	check("exports.up = (pgm) => { pgm.sql('x', /a+/g); };\n",
-	      "error: 1:38: regular expression literal in up(): only pgm.<operation>(...) calls with literal "
-	      "arguments can be read without Node.js; this file needs node-pg-migrate to run\n");
+	      "error: 1:38: regular expression literal in up(): only static code (constants, loops, "
+	      "this file's functions, pgm.<operation>(...) calls) can be read without Node.js; this "
+	      "file needs node-pg-migrate to run\n");
 }
 
 static void test_nested_function_declaration(void **state)
@@ -1519,8 +1532,9 @@ static void test_arrow_function_in_value(void **state)
 {
 	(void)state;
 	check("exports.up = (pgm) => { pgm.sql('x', { f: () => 1 }); };\n",
-	      "error: 1:43: function expression inside a value in up(): only pgm.<operation>(...) calls with "
-	      "literal arguments can be read without Node.js; this file needs node-pg-migrate to run\n");
+	      "error: 1:43: function expression inside a value in up(): only static code (constants, "
+	      "loops, this file's functions, pgm.<operation>(...) calls) can be read without Node.js; "
+	      "this file needs node-pg-migrate to run\n");
 }
 
 static void test_function_in_constant_object(void **state)
@@ -1528,9 +1542,9 @@ static void test_function_in_constant_object(void **state)
 	(void)state;
 	check("const m = { up: (pgm) => {} };\n"
 	      "module.exports = m;\n",
-	      "error: 1:17: function expression inside a value at top level: only constants, node-pg-migrate "
-	      "imports and the up/down/shorthands exports can be read without Node.js; this file needs node-pg-migrate "
-	      "to run\n");
+	      "error: 1:17: function expression inside a value at top level: only static code (constants, "
+	      "this file's functions, node-pg-migrate imports, static sibling files, the exports) "
+	      "can be read without Node.js; this file needs node-pg-migrate to run\n");
 }
 
 static void test_function_used_as_value(void **state)
@@ -1538,15 +1552,18 @@ static void test_function_used_as_value(void **state)
 	(void)state;
 	check("function f() {}\n"
 	      "exports.up = (pgm) => { pgm.sql('x', f); };\n",
-	      "error: 2:25: a function or the MigrationBuilder as an argument of `pgm.sql()` in up(): only pgm.<operation>(...) calls with literal arguments can be read without Node.js; this file needs node-pg-migrate to run\n");
+	      "error: 2:25: a function or the MigrationBuilder as an argument of `pgm.sql()` in "
+	      "up(): only static code (constants, loops, this file's functions, pgm.<operation>(...) "
+	      "calls) can be read without Node.js; this file needs node-pg-migrate to run\n");
 }
 
 static void test_tagged_template(void **state)
 {
 	(void)state;
 	check("exports.up = (pgm) => { pgm.sql(sql`SELECT 1`); };\n",
-	      "error: 1:33: tagged template `sql`...` in up(): only pgm.<operation>(...) calls with literal "
-	      "arguments can be read without Node.js; this file needs node-pg-migrate to run\n");
+	      "error: 1:33: tagged template `sql`...` in up(): only static code (constants, loops, "
+	      "this file's functions, pgm.<operation>(...) calls) can be read without Node.js; this "
+	      "file needs node-pg-migrate to run\n");
 }
 
 static void test_tagged_template_on_known(void **state)
@@ -1554,8 +1571,9 @@ static void test_tagged_template_on_known(void **state)
 	(void)state;
 	check("const tag = 'x';\n"
 	      "exports.up = (pgm) => { pgm.sql(tag`SELECT 1`); };\n",
-	      "error: 2:36: tagged template in up(): only pgm.<operation>(...) calls with literal arguments "
-	      "can be read without Node.js; this file needs node-pg-migrate to run\n");
+	      "error: 2:36: tagged template in up(): only static code (constants, loops, this file's "
+	      "functions, pgm.<operation>(...) calls) can be read without Node.js; this file needs "
+	      "node-pg-migrate to run\n");
 }
 
 static void test_optional_chaining(void **state)
@@ -1573,18 +1591,18 @@ static void test_array_hole(void **state)
 {
 	(void)state;
 	check("exports.up = (pgm) => { pgm.sql('x', [1, , 2]); };\n",
-	      "error: 1:42: array hole (an empty element between commas) in up(): only pgm.<operation>(...) "
-	      "calls with literal arguments can be read without Node.js; this file needs node-pg-migrate to "
-	      "run\n");
+	      "error: 1:42: array hole (an empty element between commas) in up(): only static code "
+	      "(constants, loops, this file's functions, pgm.<operation>(...) calls) can be read "
+	      "without Node.js; this file needs node-pg-migrate to run\n");
 }
 
 static void test_proto_key(void **state)
 {
 	(void)state;
 	check("exports.up = (pgm) => { pgm.sql('x', { __proto__: null }); };\n",
-	      "error: 1:40: `__proto__:` in an object literal (it sets the prototype) in up(): only pgm.<operation>(...) "
-	      "calls with literal arguments can be read without Node.js; this file needs node-pg-migrate to "
-	      "run\n");
+	      "error: 1:40: `__proto__:` in an object literal (it sets the prototype) in up(): only "
+	      "static code (constants, loops, this file's functions, pgm.<operation>(...) calls) "
+	      "can be read without Node.js; this file needs node-pg-migrate to run\n");
 }
 
 static void test_inherited_property(void **state)
@@ -1592,42 +1610,45 @@ static void test_inherited_property(void **state)
 	(void)state;
 	check("const o = {};\n"
 	      "exports.up = (pgm) => { pgm.sql('x', o.constructor); };\n",
-	      "error: 2:40: `.constructor` (an inherited Object property) in up(): only pgm.<operation>(...) "
-	      "calls with literal arguments can be read without Node.js; this file needs node-pg-migrate to "
-	      "run\n");
+	      "error: 2:40: `.constructor` (an inherited Object property) in up(): only static code "
+	      "(constants, loops, this file's functions, pgm.<operation>(...) calls) can be read "
+	      "without Node.js; this file needs node-pg-migrate to run\n");
 }
 
 static void test_method_in_object_literal(void **state)
 {
 	(void)state;
 	check("exports.up = (pgm) => { pgm.sql('x', { f() {} }); };\n",
-	      "error: 1:40: method in an object literal in up(): only pgm.<operation>(...) calls with literal "
-	      "arguments can be read without Node.js; this file needs node-pg-migrate to run\n");
+	      "error: 1:40: method in an object literal in up(): only static code (constants, loops, "
+	      "this file's functions, pgm.<operation>(...) calls) can be read without Node.js; this "
+	      "file needs node-pg-migrate to run\n");
 }
 
 static void test_getter_in_object_literal(void **state)
 {
 	(void)state;
 	check("exports.up = (pgm) => { pgm.sql('x', { get f() { return 1; } }); };\n",
-	      "error: 1:40: getter or setter in an object literal in up(): only pgm.<operation>(...) calls "
-	      "with literal arguments can be read without Node.js; this file needs node-pg-migrate to run\n");
+	      "error: 1:40: getter or setter in an object literal in up(): only static code (constants, "
+	      "loops, this file's functions, pgm.<operation>(...) calls) can be read without Node.js; "
+	      "this file needs node-pg-migrate to run\n");
 }
 
 static void test_bigint_literal(void **state)
 {
 	(void)state;
 	check("exports.up = (pgm) => { pgm.sql('x', 10n); };\n",
-	      "error: 1:38: BigInt literal `10n` in up(): only pgm.<operation>(...) calls with literal arguments "
-	      "can be read without Node.js; this file needs node-pg-migrate to run\n");
+	      "error: 1:38: BigInt literal `10n` in up(): only static code (constants, loops, this "
+	      "file's functions, pgm.<operation>(...) calls) can be read without Node.js; this file "
+	      "needs node-pg-migrate to run\n");
 }
 
 static void test_legacy_octal_literal(void **state)
 {
 	(void)state;
 	check("exports.up = (pgm) => { pgm.sql('x', 017); };\n",
-	      "error: 1:38: legacy octal literal (a number with a leading 0) `017` in up(): only pgm.<operation>(...) "
-	      "calls with literal arguments can be read without Node.js; this file needs node-pg-migrate to "
-	      "run\n");
+	      "error: 1:38: legacy octal literal (a number with a leading 0) `017` in up(): only "
+	      "static code (constants, loops, this file's functions, pgm.<operation>(...) calls) "
+	      "can be read without Node.js; this file needs node-pg-migrate to run\n");
 }
 
 static void test_nesting_too_deep(void **state)
@@ -1745,16 +1766,18 @@ static void test_then_on_result(void **state)
 {
 	(void)state;
 	check("exports.up = (pgm) => { pgm.sql('x').then(() => 1); };\n",
-	      "error: 1:37: use of the result of `pgm.sql()` in up(): only pgm.<operation>(...) calls with "
-	      "literal arguments can be read without Node.js; this file needs node-pg-migrate to run\n");
+	      "error: 1:37: use of the result of `pgm.sql()` in up(): only static code (constants, "
+	      "loops, this file's functions, pgm.<operation>(...) calls) can be read without Node.js; "
+	      "this file needs node-pg-migrate to run\n");
 }
 
 static void test_new_of_other_class(void **state)
 {
 	(void)state;
 	check("exports.up = (pgm) => { pgm.sql('x', new Date()); };\n",
-	      "error: 1:38: `new` expression in up(): only pgm.<operation>(...) calls with literal arguments "
-	      "can be read without Node.js; this file needs node-pg-migrate to run\n");
+	      "error: 1:38: `new` expression in up(): only static code (constants, loops, this file's "
+	      "functions, pgm.<operation>(...) calls) can be read without Node.js; this file needs "
+	      "node-pg-migrate to run\n");
 }
 
 static void test_unary_minus_on_string(void **state)
@@ -1799,9 +1822,9 @@ static void test_generator_function(void **state)
 {
 	(void)state;
 	check("exports.up = function* (pgm) {};\n",
-	      "error: 1:22: generator function at top level: only constants, node-pg-migrate imports and the "
-	      "up/down/shorthands exports can be read without Node.js; this file needs node-pg-migrate to "
-	      "run\n");
+	      "error: 1:22: generator function at top level: only static code (constants, this file's "
+	      "functions, node-pg-migrate imports, static sibling files, the exports) can be read "
+	      "without Node.js; this file needs node-pg-migrate to run\n");
 }
 
 static void test_default_parameter(void **state)
@@ -1817,56 +1840,63 @@ static void test_rest_parameter(void **state)
 {
 	(void)state;
 	check("exports.up = (...args) => {};\n",
-	      "error: 1:18: a function or the MigrationBuilder in a rest parameter in up(): only pgm.<operation>(...) calls with literal arguments can be read without Node.js; this file needs node-pg-migrate to run\n");
+	      "error: 1:18: a function or the MigrationBuilder in a rest parameter in up(): only "
+	      "static code (constants, loops, this file's functions, pgm.<operation>(...) calls) "
+	      "can be read without Node.js; this file needs node-pg-migrate to run\n");
 }
 
 static void test_destructured_parameter(void **state)
 {
 	(void)state;
 	check("exports.up = ({ createTable }) => {};\n",
-	      "error: 1:15: destructuring a function or the MigrationBuilder in up(): only pgm.<operation>(...) calls with literal arguments can be read without Node.js; this file needs node-pg-migrate to run\n");
+	      "error: 1:15: destructuring a function or the MigrationBuilder in up(): only static "
+	      "code (constants, loops, this file's functions, pgm.<operation>(...) calls) can be "
+	      "read without Node.js; this file needs node-pg-migrate to run\n");
 }
 
 static void test_dynamic_import(void **state)
 {
 	(void)state;
 	check("exports.up = async (pgm) => { await import('x'); };\n",
-	      "error: 1:37: dynamic `import()` in up(): only pgm.<operation>(...) calls with literal arguments "
-	      "can be read without Node.js; this file needs node-pg-migrate to run\n");
+	      "error: 1:37: dynamic `import()` in up(): only static code (constants, loops, this "
+	      "file's functions, pgm.<operation>(...) calls) can be read without Node.js; this file "
+	      "needs node-pg-migrate to run\n");
 }
 
 static void test_import_meta(void **state)
 {
 	(void)state;
 	check("import.meta.url;\n",
-	      "error: 1:1: `import.meta` at top level: only constants, node-pg-migrate imports and the up/down/shorthands "
-	      "exports can be read without Node.js; this file needs node-pg-migrate to run\n");
+	      "error: 1:1: `import.meta` at top level: only static code (constants, this file's "
+	      "functions, node-pg-migrate imports, static sibling files, the exports) can be read "
+	      "without Node.js; this file needs node-pg-migrate to run\n");
 }
 
 static void test_export_star(void **state)
 {
 	(void)state;
 	check("export * from 'x';\n",
-	      "error: 1:8: `export * from` at top level: only constants, node-pg-migrate imports and the up/down/shorthands "
-	      "exports can be read without Node.js; this file needs node-pg-migrate to run\n");
+	      "error: 1:8: `export * from` at top level: only static code (constants, this file's "
+	      "functions, node-pg-migrate imports, static sibling files, the exports) can be read "
+	      "without Node.js; this file needs node-pg-migrate to run\n");
 }
 
 static void test_export_equals(void **state)
 {
 	(void)state;
 	check("export = { up: 1 };\n",
-	      "error: 1:8: TypeScript `export =` at top level: only constants, node-pg-migrate imports and "
-	      "the up/down/shorthands exports can be read without Node.js; this file needs node-pg-migrate "
-	      "to run\n");
+	      "error: 1:8: TypeScript `export =` at top level: only static code (constants, this "
+	      "file's functions, node-pg-migrate imports, static sibling files, the exports) can "
+	      "be read without Node.js; this file needs node-pg-migrate to run\n");
 }
 
 static void test_re_export(void **state)
 {
 	(void)state;
 	check("export { up } from './other.js';\n",
-	      "error: 1:8: re-export from './other.js' at top level: only constants, node-pg-migrate imports "
-	      "and the up/down/shorthands exports can be read without Node.js; this file needs node-pg-migrate "
-	      "to run\n");
+	      "error: 1:8: re-export from './other.js' at top level: only static code (constants, "
+	      "this file's functions, node-pg-migrate imports, static sibling files, the exports) "
+	      "can be read without Node.js; this file needs node-pg-migrate to run\n");
 }
 
 static void test_unclosed_brace(void **state)
@@ -1906,15 +1936,18 @@ static void test_run_with_argument(void **state)
 {
 	(void)state;
 	check("exports.up = (pgm, done) => { done(new Error('x')); };\n",
-	      "error: 1:36: `done()` with an argument in up(): only pgm.<operation>(...) calls with literal "
-	      "arguments can be read without Node.js; this file needs node-pg-migrate to run\n");
+	      "error: 1:36: `done()` with an argument in up(): only static code (constants, loops, "
+	      "this file's functions, pgm.<operation>(...) calls) can be read without Node.js; this "
+	      "file needs node-pg-migrate to run\n");
 }
 
 static void test_builder_used_as_value(void **state)
 {
 	(void)state;
 	check("exports.up = (pgm) => { pgm.sql('x', pgm); };\n",
-	      "error: 1:25: a function or the MigrationBuilder as an argument of `pgm.sql()` in up(): only pgm.<operation>(...) calls with literal arguments can be read without Node.js; this file needs node-pg-migrate to run\n");
+	      "error: 1:25: a function or the MigrationBuilder as an argument of `pgm.sql()` in "
+	      "up(): only static code (constants, loops, this file's functions, pgm.<operation>(...) "
+	      "calls) can be read without Node.js; this file needs node-pg-migrate to run\n");
 }
 
 static void test_operation_inside_expression(void **state)
@@ -1940,77 +1973,81 @@ static void test_comma_operator(void **state)
 {
 	(void)state;
 	check("exports.up = (pgm) => { pgm.sql(('a', 'b')); };\n",
-	      "error: 1:37: comma operator in up(): only pgm.<operation>(...) calls with literal arguments "
-	      "can be read without Node.js; this file needs node-pg-migrate to run\n");
+	      "error: 1:37: comma operator in up(): only static code (constants, loops, this file's "
+	      "functions, pgm.<operation>(...) calls) can be read without Node.js; this file needs "
+	      "node-pg-migrate to run\n");
 }
 
 static void test_angle_type_assertion(void **state)
 {
 	(void)state;
 	check("export const up = (pgm) => { pgm.sql(<string>'x'); };\n",
-	      "error: 1:38: TypeScript type assertion `<T>value` (write `value as T`) in up(): only pgm.<operation>(...) "
-	      "calls with literal arguments can be read without Node.js; this file needs node-pg-migrate to "
-	      "run\n");
+	      "error: 1:38: TypeScript type assertion `<T>value` (write `value as T`) in up(): only "
+	      "static code (constants, loops, this file's functions, pgm.<operation>(...) calls) "
+	      "can be read without Node.js; this file needs node-pg-migrate to run\n");
 }
 
 static void test_await_at_top_level(void **state)
 {
 	(void)state;
 	check("const x = await 'x';\n",
-	      "error: 1:11: `await` inside an expression at top level: only constants, node-pg-migrate imports "
-	      "and the up/down/shorthands exports can be read without Node.js; this file needs node-pg-migrate "
-	      "to run\n");
+	      "error: 1:11: `await` inside an expression at top level: only static code (constants, "
+	      "this file's functions, node-pg-migrate imports, static sibling files, the exports) "
+	      "can be read without Node.js; this file needs node-pg-migrate to run\n");
 }
 
 static void test_exports_inside_function(void **state)
 {
 	(void)state;
 	check("exports.up = (pgm) => { exports.down = false; };\n",
-	      "error: 1:25: use of `exports` inside a function in up(): only pgm.<operation>(...) calls with "
-	      "literal arguments can be read without Node.js; this file needs node-pg-migrate to run\n");
+	      "error: 1:25: use of `exports` inside a function in up(): only static code (constants, "
+	      "loops, this file's functions, pgm.<operation>(...) calls) can be read without Node.js; "
+	      "this file needs node-pg-migrate to run\n");
 }
 
 static void test_module_exports_require(void **state)
 {
 	(void)state;
 	check("module.exports = require('./impl');\n",
-	      "error: 1:18: `module.exports = require(...)` at top level: only constants, node-pg-migrate "
-	      "imports and the up/down/shorthands exports can be read without Node.js; this file needs node-pg-migrate "
-	      "to run\n");
+	      "error: 1:18: `module.exports = require(...)` at top level: only static code (constants, "
+	      "this file's functions, node-pg-migrate imports, static sibling files, the exports) "
+	      "can be read without Node.js; this file needs node-pg-migrate to run\n");
 }
 
 static void test_func_with_object_argument(void **state)
 {
 	(void)state;
 	check("exports.up = (pgm) => { pgm.sql('x', pgm.func({})); };\n",
-	      "error: 1:38: pgm.func() with an object as argument (a string is expected) in up(): only pgm.<operation>(...) "
-	      "calls with literal arguments can be read without Node.js; this file needs node-pg-migrate to "
-	      "run\n");
+	      "error: 1:38: pgm.func() with an object as argument (a string is expected) in up(): "
+	      "only static code (constants, loops, this file's functions, pgm.<operation>(...) calls) "
+	      "can be read without Node.js; this file needs node-pg-migrate to run\n");
 }
 
 static void test_func_without_argument(void **state)
 {
 	(void)state;
 	check("exports.up = (pgm) => { pgm.sql('x', pgm.func()); };\n",
-	      "error: 1:38: pgm.func() without an argument in up(): only pgm.<operation>(...) calls with literal "
-	      "arguments can be read without Node.js; this file needs node-pg-migrate to run\n");
+	      "error: 1:38: pgm.func() without an argument in up(): only static code (constants, "
+	      "loops, this file's functions, pgm.<operation>(...) calls) can be read without Node.js; "
+	      "this file needs node-pg-migrate to run\n");
 }
 
 static void test_spread_of_string_in_call(void **state)
 {
 	(void)state;
 	check("exports.up = (pgm) => { pgm.sql(...'ab'); };\n",
-	      "error: 1:33: spread of a string in a call in up(): only pgm.<operation>(...) calls with literal "
-	      "arguments can be read without Node.js; this file needs node-pg-migrate to run\n");
+	      "error: 1:33: spread of a string in a call in up(): only static code (constants, loops, "
+	      "this file's functions, pgm.<operation>(...) calls) can be read without Node.js; this "
+	      "file needs node-pg-migrate to run\n");
 }
 
 static void test_export_default_class(void **state)
 {
 	(void)state;
 	check("export default class M {}\n",
-	      "error: 1:16: class declaration at top level: only constants, node-pg-migrate imports and the "
-	      "up/down/shorthands exports can be read without Node.js; this file needs node-pg-migrate to "
-	      "run\n");
+	      "error: 1:16: class declaration at top level: only static code (constants, this file's "
+	      "functions, node-pg-migrate imports, static sibling files, the exports) can be read "
+	      "without Node.js; this file needs node-pg-migrate to run\n");
 }
 
 static void test_object_destructuring(void **state)
@@ -2027,8 +2064,9 @@ static void test_private_name(void **state)
 {
 	(void)state;
 	check("exports.up = (pgm) => { pgm.sql(#x); };\n",
-	      "error: 1:33: private name in up(): only pgm.<operation>(...) calls with literal arguments can "
-	      "be read without Node.js; this file needs node-pg-migrate to run\n");
+	      "error: 1:33: private name in up(): only static code (constants, loops, this file's "
+	      "functions, pgm.<operation>(...) calls) can be read without Node.js; this file needs "
+	      "node-pg-migrate to run\n");
 }
 
 static void test_decorator(void **state)
@@ -2036,8 +2074,9 @@ static void test_decorator(void **state)
 	(void)state;
 	check("@dec\n"
 	      "export const up = 1;\n",
-	      "error: 1:1: decorator at top level: only constants, node-pg-migrate imports and the up/down/shorthands "
-	      "exports can be read without Node.js; this file needs node-pg-migrate to run\n");
+	      "error: 1:1: decorator at top level: only static code (constants, this file's functions, "
+	      "node-pg-migrate imports, static sibling files, the exports) can be read without Node.js; "
+	      "this file needs node-pg-migrate to run\n");
 }
 
 static void test_exported_name_not_declared(void **state)
@@ -2066,17 +2105,18 @@ static void test_assignment_to_exports_object(void **state)
 {
 	(void)state;
 	check("exports = { up: 1 };\n",
-	      "error: 1:1: use of `exports` other than assigning an export at top level: only constants, node-pg-migrate "
-	      "imports and the up/down/shorthands exports can be read without Node.js; this file needs node-pg-migrate "
-	      "to run\n");
+	      "error: 1:1: use of `exports` other than assigning an export at top level: only static "
+	      "code (constants, this file's functions, node-pg-migrate imports, static sibling files, "
+	      "the exports) can be read without Node.js; this file needs node-pg-migrate to run\n");
 }
 
 static void test_declare_with_garbage(void **state)
 {
 	(void)state;
 	check("declare const x = 1;\n",
-	      "error: 1:17: assignment `=` at top level: only constants, node-pg-migrate imports and the up/down/shorthands "
-	      "exports can be read without Node.js; this file needs node-pg-migrate to run\n");
+	      "error: 1:17: assignment `=` at top level: only static code (constants, this file's "
+	      "functions, node-pg-migrate imports, static sibling files, the exports) can be read "
+	      "without Node.js; this file needs node-pg-migrate to run\n");
 }
 
 static void test_interface_without_body(void **state)
@@ -2268,8 +2308,9 @@ static void test_column_counts_code_points(void **state)
 	(void)state;
 	check("exports.up = (pgm) => { pgm.sql('\303\251\303\251\303\251\360\237\230\200'); switch (1) {} };"
 	      "\n",
-	      "error: 1:42: `switch` statement in up(): only pgm.<operation>(...) calls with literal arguments can "
-	      "be read without Node.js; this file needs node-pg-migrate to run\n");
+	      "error: 1:42: `switch` statement in up(): only static code (constants, loops, this "
+	      "file's functions, pgm.<operation>(...) calls) can be read without Node.js; this file "
+	      "needs node-pg-migrate to run\n");
 }
 
 /* ---- Positions, ownership, files, the tokenizer ------------------------ */
@@ -2505,8 +2546,9 @@ static void test_error_is_reported_before_later_lexical_error(void **state)
 	check("exports.up = (pgm) => {};\n"
 	      "switch (1) {}\n"
 	      "const s = 'unterminated\n",
-	      "error: 2:1: `switch` statement at top level: only constants, node-pg-migrate imports and the "
-	      "up/down/shorthands exports can be read without Node.js; this file needs node-pg-migrate to run\n");
+	      "error: 2:1: `switch` statement at top level: only static code (constants, this file's "
+	      "functions, node-pg-migrate imports, static sibling files, the exports) can be read "
+	      "without Node.js; this file needs node-pg-migrate to run\n");
 }
 
 int main(void)
