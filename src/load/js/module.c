@@ -69,8 +69,10 @@ static int bind_export(parser *p, scope *s, size_t local, parser *mod, const cha
 	int rc = mig__js_export_of(p, mod, name, len, at, &x, &found);
 	if (rc)
 		return rc;
-	if (!found && must)
+	if (!found && must) {
+		mig_value_free(x.val);
 		return mig__js_err(p, at, "syntax error: '%s' does not export `%.*s`", mod->m->path, (int)len, name);
+	}
 	if (x.kind == B_FUNC)
 		return mig__js_declare_fn(p, s, local, &x.f, false);
 	if (x.kind == B_MODNS) {
