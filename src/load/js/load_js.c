@@ -1,40 +1,48 @@
 /*
  * The JS/TS migration loader: reads a node-pg-migrate migration written in
- * JavaScript or TypeScript WITHOUT running it, and turns it into the IR.
+ * JavaScript or TypeScript WITHOUT Node.js, and turns it into the IR.
  *
- * It understands a static subset: module-level constants built from
- * literals, the up/down/shorthands exports in their CommonJS, ESM and
- * TypeScript spellings, and function bodies made of pgm.<operation>(...)
- * calls. Everything else is refused with one message that names the
+ * It evaluates a pure subset of JavaScript: constants, statements and
+ * loops, the file's own functions and closures, string and array methods,
+ * console.*, static sibling files of the migrations folder, and the
+ * up/down/shorthands exports in their CommonJS, ESM and TypeScript
+ * spellings. Everything else is refused with one message that names the
  * construct, because guessing what arbitrary code does would give a
  * migration that silently differs from what node-pg-migrate runs.
  *
- * How it works: the whole file is tokenized first (lex.c). The
- * module is then read top to bottom, evaluating constants as it goes (the
- * order JavaScript gives them) and only recording where each function's
- * body is. Once the module has "run", the exported up and down bodies are
- * evaluated against the final module scope -- as node-pg-migrate calls
- * them after the import, so they may use constants declared below them.
+ * How it works: the whole file is tokenized first (lex.c), and the
+ * interpreter walks the tokens (there is no syntax tree: a loop walks its
+ * body's tokens again, a call jumps to the function's). The module is read
+ * top to bottom, running it in the order JavaScript does and only
+ * recording where each function's body is. Once the module has "run", the
+ * exported up and down are called against the final module scope -- as
+ * node-pg-migrate calls them after the import, so they may use constants
+ * declared below them.
  *
- * Function bodies that never run (helpers, exports other than up/down)
- * are only delimited, never read: their contents cannot change what up
- * and down do, but a syntax error inside them goes unnoticed (a documented
- * difference; node-pg-migrate would refuse the whole file).
+ * Function bodies that never run (helpers nobody calls, exports other
+ * than up/down) are only delimited, never read: their contents cannot
+ * change what up and down do, but a syntax error inside them goes
+ * unnoticed (a documented difference; node-pg-migrate would refuse the
+ * whole file).
  *
  * Limits keep hostile input harmless: nesting deeper than MAX_DEPTH,
- * objects with more than MAX_KEYS keys and more than VALUE_BUDGET bytes of
- * values (constants can be expanded exponentially) are refused, and every
- * loop consumes a token or fails. The value nesting limit also bounds the
+ * objects with more than MAX_KEYS keys, more than VALUE_BUDGET bytes of
+ * values made, more than STEP_BUDGET statements, iterations and calls,
+ * calls nested deeper than MAX_CALLS and imports deeper than
+ * MAX_IMPORT_DEPTH are refused. The value nesting limit also bounds the
  * recursion of everyone who walks the IR later.
  *
  * The files (parser.h holds what they share): lex.c tokenizes; module.c
  * reads the top level and exports.c its export statements; scope.c keeps
- * the names and the export slots; expr.c evaluates values with the
- * JavaScript semantics of jsvalue.c; functions.c records functions and
- * body.c runs the up and down bodies; typescript.c skips types; tokens.c
- * answers the automatic-semicolon questions; refuse.c writes every
- * message. This file is the entry point: it runs the module, then turns
- * the exports into the migration's up, down and shorthands.
+ * the frames of names and the export slots; stmt.c runs statements,
+ * loops and assignments; expr.c evaluates expressions with the JavaScript
+ * semantics of jsvalue.c; functions.c records functions and call.c calls
+ * them; builtins.c has the methods, globals and console; body.c is the
+ * MigrationBuilder and runs up and down; sibling.c reads the files a
+ * migration imports; typescript.c skips types; tokens.c answers the
+ * automatic-semicolon questions; refuse.c writes every message. This file
+ * is the entry point: it runs the module, then turns the exports into the
+ * migration's up, down and shorthands.
  */
 #define _DEFAULT_SOURCE /* realpath */
 #include "load/load.h"
