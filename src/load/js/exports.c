@@ -407,6 +407,7 @@ static int parse_export_default(parser *p)
 		rc = parse_module_rhs(p, out);
 	}
 	if (rc == 0 && !p->replaced) {
+		p->has_default = true;
 		for (int k = 0; k < p->nslots; k++) {
 			mig__js_slot_clear(&p->deflt[k]);
 			p->deflt[k] = out[k];

@@ -109,7 +109,7 @@ static int module_member(parser *p, int depth, const binding *b, mig_value **out
 	adv(p);
 	jsarg x;
 	bool found;
-	int rc = mig__js_export_of(p, b->mod, p->src + name->off, name->len, name, &x, &found);
+	int rc = mig__js_export_of(p, b->mod, p->src + name->off, name->len, b->fn == 1, name, &x, &found);
 	if (rc)
 		return rc;
 	if (b->fn == 1 && !found) {

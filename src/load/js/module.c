@@ -66,7 +66,7 @@ static int bind_export(parser *p, scope *s, size_t local, parser *mod, const cha
 {
 	jsarg x;
 	bool found;
-	int rc = mig__js_export_of(p, mod, name, len, at, &x, &found);
+	int rc = mig__js_export_of(p, mod, name, len, false, at, &x, &found);
 	if (rc)
 		return rc;
 	if (!found && must) {

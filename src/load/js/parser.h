@@ -161,6 +161,7 @@ typedef struct parser {
 	char *text; /* sibling: the file's text (owned) */
 	mig_js_toks toks;
 	bool loading; /* still running its top level (import cycles) */
+	bool has_default; /* ran `export default` (a default import sees only that) */
 	char *real;   /* the file's resolved path (owned), NULL when unknown */
 	bool replaced;      /* module.exports = ... ran */
 	deferred *defs;
@@ -369,8 +370,8 @@ int mig__js_json(parser *p, mig_str *out, const mig_value *v, const char *gap, c
 
 int mig__js_import_sibling(parser *p, const tok *spec, parser **out);
 bool mig__js_is_relative(const tok *spec);
-int mig__js_export_of(parser *p, parser *mod, const char *name, size_t len, const tok *at, jsarg *out,
-		      bool *found);
+int mig__js_export_of(parser *p, parser *mod, const char *name, size_t len, bool default_view, const tok *at,
+		      jsarg *out, bool *found);
 void mig__js_rt_free(jsrt *rt);
 void mig__js_parser_free(parser *p);
 int mig__js_run_module(parser *p);

@@ -337,17 +337,20 @@ int mig__js_import_sibling(parser *p, const tok *spec, parser **out)
 }
 
 /* Export `name` of module mod as a call argument (a value is a copy). */
-int mig__js_export_of(parser *p, parser *mod, const char *name, size_t len, const tok *at, jsarg *out,
-		      bool *found)
+int mig__js_export_of(parser *p, parser *mod, const char *name, size_t len, bool default_view, const tok *at,
+		      jsarg *out, bool *found)
 {
 	memset(out, 0, sizeof(*out));
 	out->kind = B_VALUE;
 	*found = false;
 	int k = mig__js_slot_find(mod, name, len);
 	const slot *s = NULL;
-	if (k >= 0 && mod->named[k].kind != SLOT_ABSENT)
+	/* a default import of an ES module sees its `export default` object;
+	 * of a CommonJS one, module.exports (jiti's interop) */
+	bool esm_default = default_view && mod->has_default && !mod->replaced;
+	if (k >= 0 && !esm_default && mod->named[k].kind != SLOT_ABSENT)
 		s = &mod->named[k];
-	else if (k >= 0 && mod->deflt[k].kind != SLOT_ABSENT)
+	else if (k >= 0 && esm_default && mod->deflt[k].kind != SLOT_ABSENT)
 		s = &mod->deflt[k];
 	if (s && s->kind == SLOT_FUNC) {
 		*found = true;

@@ -3086,6 +3086,22 @@ static void test_sibling_require_and_extension_resolution(void **state)
 			      "down: infer\n");
 }
 
+static void test_sibling_default_and_namespace_imports(void **state)
+{
+	(void)state;
+	/* checked with node-pg-migrate 9.0.0 (tests/fuzz/oracle.mjs) */
+	sib_write("lib/y.js", "export const A = 'named';\nexport function f(v) { return v + '!'; }\n"
+			      "export default { B: 'dflt' };\n");
+	sib_write("lib/c.js", "module.exports = { C: 'c', g: (x) => x * 2 };\n");
+	sib_write("10_def.js", "import y from './lib/y.js';\n"
+			       "import * as ns from './lib/y';\n"
+			       "import c from './lib/c.js';\n"
+			       "exports.up = (pgm) => { pgm.sql(y.B, y.A, ns.A, ns.f('x'), c.C, c.g(4)); };\n");
+	sib_check("10_def.js", "up: function\n"
+			       "  sql[\"dflt\",undefined,\"named\",\"x!\",\"c\",8]\n"
+			       "down: infer\n");
+}
+
 static void test_sibling_outside_the_folder_is_refused(void **state)
 {
 	(void)state;
@@ -3375,6 +3391,7 @@ int main(void)
 	const struct CMUnitTest sibling_tests[] = {
 		cmocka_unit_test(test_sibling_esm_import_of_constants_and_functions),
 		cmocka_unit_test(test_sibling_require_and_extension_resolution),
+		cmocka_unit_test(test_sibling_default_and_namespace_imports),
 		cmocka_unit_test(test_sibling_outside_the_folder_is_refused),
 		cmocka_unit_test(test_sibling_cycle_and_missing_export),
 	};
