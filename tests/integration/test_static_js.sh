@@ -89,4 +89,4 @@ exports.up = (pgm) => {
 JS
 assert_exit 2 mig -d sqlite:static.db migrate
 assert_contains "$ERR" "1700000000003_forever.js:3:"
-assert_contains "$ERR" "runs more than 1000000 steps in up() (a loop without end?)"
+assert_contains "$ERR" "runs more than 250000 steps in up() (a loop without end?)"

@@ -30,7 +30,7 @@
 #define NODE_COST 64
 /* Code that runs (loops, helper calls) is bounded too: every statement,
  * loop iteration and call costs a step. */
-#define STEP_BUDGET ((size_t)1000000)
+#define STEP_BUDGET ((size_t)250000)
 #define MAX_CALLS 64 /* nested function calls */
 #define MAX_IMPORT_DEPTH 8 /* sibling files importing sibling files */
 /* Export names a sibling module may have beyond up/down/shorthands. */

@@ -2774,7 +2774,7 @@ static void test_refuse_endless_loop(void **state)
 {
 	(void)state;
 	check("exports.up = (pgm) => { for (;;) {} };\n",
-	      "error: 1:34: the code of this file runs more than 1000000 steps in up() (a loop without "
+	      "error: 1:34: the code of this file runs more than 250000 steps in up() (a loop without "
 	      "end?); the static reader stops there; this file needs node-pg-migrate to run\n");
 }
 
