@@ -1739,9 +1739,14 @@ int mig__js_global(parser *p, int depth, mig_value **out)
 			mig_str_putc(&line, '\n');
 			if (rc == 0 && mig_str_failed(&line))
 				rc = mig_error_oom();
-			/* stderr: stdout carries the `sql` output and --json */
-			if (rc == 0)
-				fwrite(mig_str_cstr(&line), 1, mig_str_len(&line), stderr);
+			if (rc == 0 && mig_str_len(&p->rt->console) + mig_str_len(&line) > VALUE_BUDGET)
+				rc = mig__js_err(p, t, "the console output of this file is too large (more than %zu MiB)",
+						 VALUE_BUDGET >> 20);
+			if (rc == 0) {
+				mig_str_put(&p->rt->console, mig_str_cstr(&line), mig_str_len(&line));
+				if (mig_str_failed(&p->rt->console))
+					rc = mig_error_oom();
+			}
 			mig_str_free(&line);
 		} else {
 			rc = mig__js_refuse(p, t, "`console.%.*s()`", (int)t->len, p->src + t->off);

@@ -54,6 +54,7 @@
 #include "util/alloc.h"
 #include "util/str.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -199,6 +200,9 @@ int mig_load_js_text(mig_migration *m, const char *text, size_t len)
 	P.loading = false;
 	if (rc == 0)
 		rc = finish(&P);
+	/* stderr: stdout carries the `sql` output and --json */
+	if (rc == 0 && mig_str_len(&rt.console))
+		fwrite(mig_str_cstr(&rt.console), 1, mig_str_len(&rt.console), stderr);
 	mig__js_parser_free(&P);
 	mig__js_rt_free(&rt);
 	mig_js_toks_free(&toks);

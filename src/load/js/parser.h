@@ -111,6 +111,9 @@ typedef struct jsrt {
 	struct parser **mods; /* sibling modules read (and being read) */
 	size_t nmods, capmods;
 	char *root; /* the migrations folder, resolved, or NULL when unknown */
+	/* console.* output, written to stderr once the whole file has been
+	 * read: a refused file prints nothing (Node.js may run it next) */
+	mig_str console;
 } jsrt;
 
 /* What an export slot holds. */

@@ -181,6 +181,7 @@ void mig__js_rt_free(jsrt *rt)
 	}
 	mig__free(rt->mods);
 	mig__free(rt->root);
+	mig_str_free(&rt->console);
 	memset(rt, 0, sizeof(*rt));
 }
 

@@ -2958,6 +2958,22 @@ static void test_run_console_output(void **state)
 			    "  c: 'cccccccccccccccccccccc',\n"
 			    "  d: 1\n"
 			    "}\n");
+
+	/* a file that is refused prints nothing: Node.js may run it next */
+	fflush(stderr);
+	tmp = tmpfile();
+	assert_non_null(tmp);
+	saved = dup(fileno(stderr));
+	assert_true(dup2(fileno(tmp), fileno(stderr)) >= 0);
+	const char *refused = "exports.up = (pgm) => { console.log('before'); pgm.db.query('x'); };\n";
+	got = load_dump_n(refused, strlen(refused));
+	fflush(stderr);
+	dup2(saved, fileno(stderr));
+	close(saved);
+	assert_non_null(strstr(got, "`pgm.db.query()` (a live database query)"));
+	free(got);
+	assert_int_equal(ftell(tmp), 0);
+	fclose(tmp);
 }
 
 /* Sibling files: a temporary migrations folder. */
