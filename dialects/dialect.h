@@ -32,7 +32,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#define MIG_DIALECT_VERSION 4
+#define MIG_DIALECT_VERSION 5
 
 /* mig_dialect.flags */
 enum {
@@ -215,6 +215,10 @@ typedef struct mig_dialect {
 	 * may run on another server session). session_sql then sets only what
 	 * the pooler itself carries over. */
 	int (*txn_sql)(const mig_session_opts *opts, mig_strv *stmts);
+	/* optional (version 5): text as a string literal of this engine, as
+	 * the session pins its quoting (the parameters of pgm.db queries in
+	 * files the Node.js engine evaluates; without it they are refused). */
+	void (*quote_literal)(mig_str *out, const char *text);
 } mig_dialect;
 
 /* dialects/registry.c */

@@ -15,10 +15,10 @@ BUILD_DIR=${BUILD_DIR:-build-test}
 PACKAGES="build-essential cmake pkg-config libsqlite3-dev sqlite3 libcmocka-dev
   libpq-dev postgresql postgresql-client default-libmysqlclient-dev
   mariadb-server mariadb-client python3 util-linux ca-certificates
-  galera-4 rsync iproute2 pgbouncer"
+  galera-4 rsync iproute2 pgbouncer zsh fish"
 
 need_install=0
-for tool in cmake cc pkg-config sqlite3 psql python3 mariadb mariadb-install-db rsync ss; do
+for tool in cmake cc pkg-config sqlite3 psql python3 mariadb mariadb-install-db rsync ss zsh fish; do
 	command -v "$tool" >/dev/null 2>&1 || need_install=1
 done
 [ -f /usr/lib/galera/libgalera_smm.so ] || need_install=1

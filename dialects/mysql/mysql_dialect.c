@@ -305,4 +305,5 @@ const mig_dialect mig_mysql_dialect = {
 	.session_sql = session_sql,
 	.split = split,
 	.default_schema = NULL,
+	.quote_literal = mig_quote_backslash_literal,
 };

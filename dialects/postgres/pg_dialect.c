@@ -251,4 +251,5 @@ const mig_dialect mig_postgres_dialect = {
 	.txn_sql = txn_sql,
 	.split = split,
 	.default_schema = "public",
+	.quote_literal = mig_quote_pg_literal,
 };

@@ -30,6 +30,7 @@
 #include "dialects/sqlite/sqlite_emit.h"
 
 #include "dialects/common/journal.h"
+#include "dialects/common/quote.h"
 #include "dialects/common/lease.h"
 #include "dialects/common/sqltext.h"
 
@@ -323,4 +324,5 @@ const mig_dialect mig_sqlite_dialect = {
 	.introspect = mig__sq_introspect,
 	.apply = mig__sq_apply,
 	.default_schema = NULL,
+	.quote_literal = mig_quote_ansi_literal,
 };

@@ -69,6 +69,15 @@ static int rows_of(MYSQL_RES *res, mig_rows **out)
 		mig_rows_free(rows);
 		return mig_error_oom();
 	}
+	/* column names, for the Node.js engine's pgm.db rows */
+	MYSQL_FIELD *fields = mysql_fetch_fields(res);
+	for (size_t k = 0; fields && k < ncols; k++)
+		cells[k] = fields[k].name;
+	if (fields && ncols && mig_rows_set_names(rows, cells) != 0) {
+		mig__free(cells);
+		mig_rows_free(rows);
+		return MIG_ENOMEM;
+	}
 	MYSQL_ROW row;
 	while ((row = mysql_fetch_row(res)) != NULL) {
 		for (size_t k = 0; k < ncols; k++)

@@ -128,6 +128,15 @@ int mig__pg_query(struct pg_conn *c, const char *sql, mig_rows **out)
 		PQclear(res);
 		return mig_error_oom();
 	}
+	/* column names, for the Node.js engine's pgm.db rows */
+	for (int k = 0; k < ncols; k++)
+		cells[k] = PQfname(res, k);
+	if (ncols && (rc = mig_rows_set_names(rows, cells)) != 0) {
+		mig__free(cells);
+		mig_rows_free(rows);
+		PQclear(res);
+		return rc;
+	}
 	for (int r = 0; r < nrows; r++) {
 		for (int k = 0; k < ncols; k++)
 			cells[k] = PQgetisnull(res, r, k) ? NULL : PQgetvalue(res, r, k);

@@ -218,7 +218,16 @@ static int sq_query(mig_conn *conn, const char *sql, mig_rows **out)
 		return MIG_ENOMEM;
 	}
 	const char **cells = mig__calloc((size_t)ncols + 1, sizeof(*cells));
-	int rc;
+	int rc = 0;
+	/* column names, for the Node.js engine's pgm.db rows */
+	for (int i = 0; cells && i < ncols; i++)
+		cells[i] = sqlite3_column_name(st, i);
+	if (cells && ncols && mig_rows_set_names(rows, cells) != 0) {
+		mig__free(cells);
+		mig_rows_free(rows);
+		sqlite3_finalize(st);
+		return MIG_ENOMEM;
+	}
 	while (cells && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		for (int i = 0; i < ncols; i++)
 			cells[i] = (const char *)sqlite3_column_text(st, i);

@@ -113,7 +113,34 @@ int mig_create(const mig_create_opts *opts, char **path)
 	const char *dir = opts->migrations_dir ? opts->migrations_dir : MIG_DEFAULT_DIR;
 	const char *lang = opts->language ? opts->language : "js";
 	const char *text = NULL;
-	for (size_t i = 0; i < sizeof(templates) / sizeof(templates[0]); i++)
+	char *own_text = NULL;
+	if (opts->template_file) {
+		const char *base = strrchr(opts->template_file, '/');
+		base = base ? base + 1 : opts->template_file;
+		const char *dot = strrchr(base, '.');
+		if (!dot || dot == base || !dot[1])
+			return mig_error_set(MIG_EUSAGE, "--template-file-name %s has no extension to give the new migration",
+					     opts->template_file);
+		lang = dot + 1;
+		size_t len;
+		int rc = mig_read_file(opts->template_file, &own_text, &len);
+		if (rc == MIG_EIO || rc == MIG_EINPUT) {
+			/* a template that is not there is a bad argument, not a run-time failure */
+			const mig_error *e = mig_error_last();
+			char *msg = mig_strdup(e && e->message ? e->message : "cannot read it");
+			rc = mig_error_set(MIG_EUSAGE, "--template-file-name: %s", msg ? msg : "cannot read it");
+			mig__free(msg);
+		}
+		if (rc)
+			return rc;
+		if (memchr(own_text, '\0', len)) {
+			mig__free(own_text);
+			return mig_error_set(MIG_EINPUT, "--template-file-name %s: not a text file (it holds a NUL byte)",
+					     opts->template_file);
+		}
+		text = own_text;
+	}
+	for (size_t i = 0; !text && i < sizeof(templates) / sizeof(templates[0]); i++)
 		if (strcmp(templates[i].lang, lang) == 0)
 			text = templates[i].text;
 	if (!text)
@@ -175,5 +202,6 @@ int mig_create(const mig_create_opts *opts, char **path)
 	mig__free(file);
 out:
 	mig_str_free(&clean);
+	mig__free(own_text);
 	return rc;
 }

@@ -6,8 +6,12 @@
 #define _POSIX_C_SOURCE 200809L
 #include "cli/cli.h"
 
+#include "cli/config.h"
 #include "cli/dotenv.h"
 #include "cli/fleet.h"
+#include "cli/help.h"
+#include "cli/options.h"
+#include "util/json.h"
 #include "util/alloc.h"
 #include "util/error.h"
 #include "util/fs.h"
@@ -25,94 +29,17 @@
 
 #define EMBEDDED_DB "migrations.db"
 
-/* In parts: C11 promises string literals of only 4095 characters. */
-static const char *const usage_text[] = {
-	"Usage: migrations [options] <command> [args]\n"
-	"\n"
-	"Commands:\n"
-	"  create <name>        write a new empty migration <timestamp>_<name>.<js|ts|sql>\n"
-	"  auth                 write the auth-system migration into the migrations folder\n"
-	"  migrate [N|name]     apply pending migrations: all, the next N, or up to name (alias: up)\n"
-	"  rollback [N|name]    undo the last one, the last N (0 = all), or down to name (alias: down)\n"
-	"  redo [N]             roll back the last N (default 1) and apply exactly those again\n"
-	"  status               applied migrations with the time they ran, then pending ones\n"
-	"  repair <name> --applied|--pending\n"
-	"                       clear a migration that failed half-way or was interrupted, once\n"
-	"                       the database was fixed by hand: record it as applied or as pending\n"
-	"  sql <file|name>      print the SQL a migration runs; needs no database\n"
-	"\n",
-	"Database:\n"
-	"      --database-url URL      postgres://, mysql://, sqlite:path or a libpq key=value string\n"
-	"  -d, --database-url-var NAME environment variable holding the URL (default DATABASE_URL);\n"
-	"                              a value containing ':' or '=' is the URL itself\n"
-	"      --env-file PATH         load variables from PATH (default .env; set variables win)\n"
-	"      --connect-timeout SEC   give up connecting after SEC seconds (default 10)\n"
-	"  With no URL at all, the embedded SQLite database " EMBEDDED_DB " is used.\n"
-	"\n"
-	"Migrations:\n"
-	"  -m, --migrations-dir DIR    folder of migration files (default migrations)\n"
-	"  -t, --migrations-table T    state table (default pgmigrations)\n"
-	"  -s, --schema S              search_path schema; repeatable (PostgreSQL)\n"
-	"      --create-schema         create the --schema schemas if missing\n"
-	"      --migrations-schema S   schema of the state table (default: the first --schema)\n"
-	"      --create-migrations-schema\n"
-	"      --ignore-pattern RE     files to skip (default: dotfiles)\n"
-	"  -j, --migration-file-language js|ts|sql|cjs|mjs|cts|mts   for create (default js)\n"
-	"      --migration-filename-format timestamp|utc|index      for create\n"
-	"      --decamelize            turn camelCase identifiers into snake_case\n"
-	"\n",
-	"Running:\n"
-	"      --dry-run               print the SQL and change nothing\n"
-	"      --fake                  record migrations as run without running them\n"
-	"      --timestamp             read N as a timestamp instead of a count\n"
-	"      --single-transaction    the whole run in one transaction (default)\n"
-	"      --no-single-transaction one transaction per migration\n"
-	"      --no-check-order        allow applied migrations that are not a prefix of the files\n"
-	"      --no-lock               do not take the run lock\n"
-	"      --lock-wait SEC         wait up to SEC seconds for another run's lock (default: fail at once)\n"
-	"      --lock-value N          advisory lock key (PostgreSQL; default 7241865325823964)\n"
-	"      --lock-strategy S       auto (default), session (advisory lock / file lock) or\n"
-	"                              table (a lease row in <migrations table>_lock)\n"
-	"      --lock-lease SEC        how long a lease lasts unrenewed (default 30; renewed every SEC/3)\n"
-	"      --lock-timeout T        server lock wait per statement, e.g. 10s (PostgreSQL)\n"
-	"      --statement-timeout T   server time limit per statement, e.g. 5min (PostgreSQL)\n"
-	"\n",
-	"sql command:\n"
-	"      --dialect postgres|mysql|sqlite   (default: the database URL's, else postgres)\n"
-	"      --down                  the down migration\n"
-	"\n"
-	"Fleets (migrate, rollback, redo, status on many databases):\n"
-	"      --targets FILE          one database URL a line (# comments; - is stdin); each\n"
-	"                              target runs in a process of its own, one result line each\n"
-	"      --parallel N            targets at a time (default 8, at most the number of targets)\n"
-	"      --fail-fast             start no target after the first failure\n"
-	"\n"
-	"Output:\n"
-	"      --json                  status as JSON; with --targets, one JSON object a target\n"
-	"  -v, --verbose               print every statement as it runs, and server notices\n"
-	"  -q, --quiet                 print only errors and requested output\n"
-	"  -h, --help                  this help\n"
-	"      --version               the version\n"
-	"\n"
-	"Exit status: 0 done; 1 a run-time failure; 2 bad usage or bad input.\n",
-};
-
-static void print_usage(FILE *to)
-{
-	for (size_t i = 0; i < sizeof(usage_text) / sizeof(usage_text[0]); i++)
-		fputs(usage_text[i], to);
-}
-
 struct cli {
 	mig_options o;
-	const char *command;
-	mig_strv args;
-	mig_strv schemas;
+	mig_cli_parsed p; /* the command line: options and words */
+	const mig_cli_command *cmd;
+	const char *command; /* cmd's name */
 	const char *url;
 	const char *url_var;
 	const char *env_file;
 	const char *language;
 	const char *filename_format;
+	const char *template_file;
 	const char *dialect;
 	bool down;
 	bool json;
@@ -120,32 +47,15 @@ struct cli {
 	bool force;
 	bool applied;
 	bool pending;
-	bool help;
-	bool version;
 	/* --targets: fleet.c */
 	const char *targets;
 	long parallel;
 	bool fail_fast;
 	/* progress */
 	size_t done;
-	char *url_owned;
-};
-
-#define usage_error(fmt, arg) mig_error_set(MIG_EUSAGE, fmt, arg)
-
-/* Options that take a value. */
-static const struct {
-	const char *lng;
-	char shrt;
-} valued[] = {
-	{"targets", 0}, {"parallel", 0},
-	{"database-url", 0}, {"database-url-var", 'd'}, {"migrations-dir", 'm'},
-	{"migrations-table", 't'}, {"schema", 's'}, {"migrations-schema", 0},
-	{"migration-file-language", 'j'}, {"migration-filename-format", 0},
-	{"ignore-pattern", 0}, {"lock-wait", 0}, {"lock-value", 0},
-	{"lock-timeout", 0}, {"statement-timeout", 0}, {"connect-timeout", 0},
-	{"dialect", 0}, {"env-file", 0}, {"envPath", 0}, {"advisory-lock-mode", 0},
-	{"lock-strategy", 0}, {"lock-lease", 0},
+	/* --config-file: the values the slots borrow */
+	mig_json *config;
+	char *config_url;
 };
 
 static int parse_number(const char *opt, const char *v, double *out)
@@ -160,70 +70,108 @@ static int parse_number(const char *opt, const char *v, double *out)
 	return 0;
 }
 
-static int set_value(struct cli *c, const char *opt, const char *v)
+static int set_value(struct cli *c, size_t id, const char *v)
 {
+	const char *opt = mig_cli_opts[id].lng;
 	double d;
 	int rc = 0;
-	if (strcmp(opt, "targets") == 0)
+	switch (id) {
+	case MIG_OPT_TARGETS:
 		c->targets = v;
-	else if (strcmp(opt, "parallel") == 0)
+		break;
+	case MIG_OPT_PARALLEL:
 		rc = mig_cli_fleet_parse_parallel(v, &c->parallel);
-	else if (strcmp(opt, "database-url") == 0)
+		break;
+	case MIG_OPT_DATABASE_URL:
 		c->url = v;
-	else if (strcmp(opt, "database-url-var") == 0)
+		break;
+	case MIG_OPT_DATABASE_URL_VAR:
 		c->url_var = v;
-	else if (strcmp(opt, "migrations-dir") == 0)
+		break;
+	case MIG_OPT_MIGRATIONS_DIR:
 		c->o.migrations_dir = v;
-	else if (strcmp(opt, "migrations-table") == 0)
+		break;
+	case MIG_OPT_MIGRATIONS_TABLE:
 		c->o.migrations_table = v;
-	else if (strcmp(opt, "schema") == 0)
-		rc = mig_strv_pushdup(&c->schemas, v);
-	else if (strcmp(opt, "migrations-schema") == 0)
+		break;
+	case MIG_OPT_MIGRATIONS_SCHEMA:
 		c->o.migrations_schema = v;
-	else if (strcmp(opt, "migration-file-language") == 0)
+		break;
+	case MIG_OPT_LANGUAGE:
 		c->language = v;
-	else if (strcmp(opt, "migration-filename-format") == 0)
+		break;
+	case MIG_OPT_FILENAME_FORMAT:
 		c->filename_format = v;
-	else if (strcmp(opt, "ignore-pattern") == 0)
+		break;
+	case MIG_OPT_TEMPLATE_FILE_NAME:
+		c->template_file = v;
+		break;
+	case MIG_OPT_IGNORE_PATTERN:
 		c->o.ignore_pattern = v;
-	else if (strcmp(opt, "lock-wait") == 0) {
+		break;
+	case MIG_OPT_LOCK_WAIT:
 		if ((rc = parse_number(opt, v, &d)) == 0) {
 			if (d < 0)
 				return mig_error_set(MIG_EUSAGE, "--lock-wait needs seconds >= 0, not '%s'", v);
 			c->o.lock_wait = d;
 		}
-	} else if (strcmp(opt, "lock-value") == 0) {
+		break;
+	case MIG_OPT_LOCK_VALUE: {
 		char *end;
 		errno = 0;
 		long long n = strtoll(v, &end, 10);
 		if (!*v || *end || errno)
 			return mig_error_set(MIG_EUSAGE, "--lock-value needs an integer, not '%s'", v);
 		c->o.lock_value = n;
-	} else if (strcmp(opt, "lock-strategy") == 0) {
+		break;
+	}
+	case MIG_OPT_LOCK_STRATEGY:
 		if (strcmp(v, "auto") != 0 && strcmp(v, "session") != 0 && strcmp(v, "table") != 0)
 			return mig_error_set(MIG_EUSAGE, "--lock-strategy is auto, session or table, not '%s'", v);
 		c->o.lock_strategy = v;
-	} else if (strcmp(opt, "lock-lease") == 0) {
+		break;
+	case MIG_OPT_LOCK_LEASE:
 		if ((rc = parse_number(opt, v, &d)) == 0) {
 			if (d < 2 || d > 86400 || d != (double)(int)d)
 				return mig_error_set(MIG_EUSAGE, "--lock-lease needs whole seconds from 2 to 86400, not '%s'", v);
 			c->o.lock_lease = (int)d;
 		}
-	} else if (strcmp(opt, "lock-timeout") == 0)
+		break;
+	case MIG_OPT_JS_ENGINE:
+		if (strcmp(v, "auto") != 0 && strcmp(v, "static") != 0 && strcmp(v, "node") != 0)
+			return mig_error_set(MIG_EUSAGE, "--js-engine is auto, static or node, not '%s'", v);
+		c->o.js_engine = v;
+		break;
+	case MIG_OPT_NODE:
+		c->o.node = v;
+		break;
+	case MIG_OPT_NODE_TIMEOUT:
+		if ((rc = parse_number(opt, v, &d)) == 0) {
+			if (d < 1 || d > 86400 || d != (double)(int)d)
+				return mig_error_set(MIG_EUSAGE, "--node-timeout needs whole seconds from 1 to 86400, not '%s'", v);
+			c->o.node_timeout = (int)d;
+		}
+		break;
+	case MIG_OPT_LOCK_TIMEOUT:
 		c->o.lock_timeout = v;
-	else if (strcmp(opt, "statement-timeout") == 0)
+		break;
+	case MIG_OPT_STATEMENT_TIMEOUT:
 		c->o.statement_timeout = v;
-	else if (strcmp(opt, "connect-timeout") == 0) {
+		break;
+	case MIG_OPT_CONNECT_TIMEOUT:
 		if ((rc = parse_number(opt, v, &d)) == 0) {
 			if (d < 1 || d > 3600)
 				return mig_error_set(MIG_EUSAGE, "--connect-timeout needs 1..3600 seconds, not '%s'", v);
 			c->o.connect_timeout = (int)d;
 		}
-	} else if (strcmp(opt, "dialect") == 0)
+		break;
+	case MIG_OPT_DIALECT:
 		c->dialect = v;
-	else if (strcmp(opt, "env-file") == 0 || strcmp(opt, "envPath") == 0)
+		break;
+	case MIG_OPT_ENV_FILE:
 		c->env_file = v;
-	else if (strcmp(opt, "advisory-lock-mode") == 0) {
+		break;
+	case MIG_OPT_ADVISORY_LOCK_MODE:
 		/* node-pg-migrate's spelling: wait blocks until the lock is free */
 		if (strcmp(v, "wait") == 0)
 			c->o.lock_wait = -1;
@@ -231,141 +179,115 @@ static int set_value(struct cli *c, const char *opt, const char *v)
 			c->o.lock_wait = 0;
 		else
 			return mig_error_set(MIG_EUSAGE, "--advisory-lock-mode is fail or wait, not '%s'", v);
+		break;
+	default: /* read before the others: --config-file, --config-value */
+		break;
 	}
 	return rc;
 }
 
-static int set_flag(struct cli *c, const char *opt)
+static int set_flag(struct cli *c, size_t id, bool on)
 {
-	static const struct {
-		const char *name;
-		size_t off;
-		bool value;
-	} flags[] = {
-		{"create-schema", offsetof(mig_options, create_schema), true},
-		{"create-migrations-schema", offsetof(mig_options, create_migrations_schema), true},
-		{"decamelize", offsetof(mig_options, decamelize), true},
-		{"timestamp", offsetof(mig_options, timestamp), true},
-		{"fake", offsetof(mig_options, fake), true},
-		{"dry-run", offsetof(mig_options, dry_run), true},
-		{"single-transaction", offsetof(mig_options, no_single_transaction), false},
-		{"no-single-transaction", offsetof(mig_options, no_single_transaction), true},
-		{"check-order", offsetof(mig_options, no_check_order), false},
-		{"no-check-order", offsetof(mig_options, no_check_order), true},
-		{"lock", offsetof(mig_options, no_lock), false},
-		{"no-lock", offsetof(mig_options, no_lock), true},
-		{"verbose", offsetof(mig_options, verbose), true},
-	};
-	for (size_t i = 0; i < sizeof(flags) / sizeof(flags[0]); i++) {
-		if (strcmp(flags[i].name, opt) == 0) {
-			*(bool *)((char *)&c->o + flags[i].off) = flags[i].value;
-			return 0;
-		}
+	switch (id) {
+	case MIG_OPT_CREATE_SCHEMA:
+		c->o.create_schema = on;
+		break;
+	case MIG_OPT_CREATE_MIGRATIONS_SCHEMA:
+		c->o.create_migrations_schema = on;
+		break;
+	case MIG_OPT_USE_GLOB:
+		if (on)
+			return mig_error_set(MIG_EUSAGE, "--use-glob is not supported: -m/--migrations-dir is one folder, and "
+							 "--ignore-pattern (a regex on file names) leaves files out of it");
+		break;
+	case MIG_OPT_DECAMELIZE:
+		c->o.decamelize = on;
+		break;
+	case MIG_OPT_DRY_RUN:
+		c->o.dry_run = on;
+		break;
+	case MIG_OPT_FAKE:
+		c->o.fake = on;
+		break;
+	case MIG_OPT_TIMESTAMP:
+		c->o.timestamp = on;
+		break;
+	case MIG_OPT_SINGLE_TRANSACTION:
+		c->o.no_single_transaction = !on;
+		break;
+	case MIG_OPT_CHECK_ORDER:
+		c->o.no_check_order = !on;
+		break;
+	case MIG_OPT_LOCK:
+		c->o.no_lock = !on;
+		break;
+	case MIG_OPT_FORCE:
+		c->force = on;
+		break;
+	case MIG_OPT_APPLIED:
+		c->applied = on;
+		break;
+	case MIG_OPT_PENDING:
+		c->pending = on;
+		break;
+	case MIG_OPT_DOWN:
+		c->down = on;
+		break;
+	case MIG_OPT_FAIL_FAST:
+		c->fail_fast = on;
+		break;
+	case MIG_OPT_JSON:
+		c->json = on;
+		break;
+	case MIG_OPT_VERBOSE:
+		c->o.verbose = on;
+		break;
+	case MIG_OPT_QUIET:
+		c->quiet = on;
+		break;
+	default: /* --help, --version: read before */
+		break;
 	}
-	if (strcmp(opt, "json") == 0)
-		c->json = true;
-	else if (strcmp(opt, "quiet") == 0)
-		c->quiet = true;
-	else if (strcmp(opt, "help") == 0)
-		c->help = true;
-	else if (strcmp(opt, "version") == 0)
-		c->version = true;
-	else if (strcmp(opt, "down") == 0)
-		c->down = true;
-	else if (strcmp(opt, "force") == 0)
-		c->force = true;
-	else if (strcmp(opt, "applied") == 0)
-		c->applied = true;
-	else if (strcmp(opt, "pending") == 0)
-		c->pending = true;
-	else if (strcmp(opt, "fail-fast") == 0)
-		c->fail_fast = true;
-	else
-		return usage_error("unknown option --%s (see migrations --help)", opt);
 	return 0;
 }
 
-static const char *long_for_short(char s)
+/* The parsed options (command line and config file) into c. */
+static int apply_options(struct cli *c)
 {
-	for (size_t i = 0; i < sizeof(valued) / sizeof(valued[0]); i++)
-		if (valued[i].shrt == s)
-			return valued[i].lng;
-	return NULL;
-}
-
-static bool takes_value(const char *lng)
-{
-	for (size_t i = 0; i < sizeof(valued) / sizeof(valued[0]); i++)
-		if (strcmp(valued[i].lng, lng) == 0)
-			return true;
-	return false;
-}
-
-static int parse_args(struct cli *c, int argc, char **argv)
-{
-	bool only_positional = false;
-	int rc = 0;
-	for (int i = 1; i < argc && rc == 0; i++) {
-		const char *a = argv[i];
-		if (only_positional || a[0] != '-' || a[1] == '\0' || (a[1] >= '0' && a[1] <= '9')) {
-			if (!c->command)
-				c->command = a;
-			else
-				rc = mig_strv_pushdup(&c->args, a);
+	for (size_t id = 0; id < MIG_OPT__COUNT; id++) {
+		const mig_cli_slot *s = &c->p.slot[id];
+		int rc = 0;
+		if (s->src == MIG_SRC_NONE)
 			continue;
+		switch (mig_cli_opts[id].kind) {
+		case MIG_OPT_FLAG:
+			rc = set_flag(c, id, s->on);
+			break;
+		case MIG_OPT_VALUE:
+			rc = set_value(c, id, s->value);
+			break;
+		case MIG_OPT_LIST: /* --schema */
+			c->o.schemas = (const char *const *)s->list.v;
+			c->o.nschemas = s->list.n;
+			break;
 		}
-		if (strcmp(a, "--") == 0) {
-			only_positional = true;
-			continue;
-		}
-		if (a[1] == '-') {
-			const char *name = a + 2;
-			const char *eq = strchr(name, '=');
-			char opt[64];
-			size_t n = eq ? (size_t)(eq - name) : strlen(name);
-			if (n >= sizeof(opt))
-				return usage_error("unknown option %s", a);
-			memcpy(opt, name, n);
-			opt[n] = '\0';
-			if (takes_value(opt)) {
-				const char *v = eq ? eq + 1 : (i + 1 < argc ? argv[++i] : NULL);
-				if (!v)
-					return usage_error("option --%s needs a value", opt);
-				rc = set_value(c, opt, v);
-			} else if (eq) {
-				return usage_error("option --%s takes no value", opt);
-			} else {
-				rc = set_flag(c, opt);
-			}
-			continue;
-		}
-		/* short options: -v, -q, -h, -i, or -X VALUE / -XVALUE */
-		for (const char *p = a + 1; *p && rc == 0; p++) {
-			const char *lng = long_for_short(*p);
-			if (lng) {
-				const char *v = p[1] ? p + 1 : (i + 1 < argc ? argv[++i] : NULL);
-				if (!v) {
-					char o[3] = {'-', *p, 0};
-					return usage_error("option %s needs a value", o);
-				}
-				rc = set_value(c, lng, v);
-				break;
-			}
-			if (*p == 'v')
-				c->o.verbose = true;
-			else if (*p == 'q')
-				c->quiet = true;
-			else if (*p == 'h')
-				c->help = true;
-			else if (*p == 'i')
-				c->version = true;
-			else {
-				char o[3] = {'-', *p, 0};
-				rc = usage_error("unknown option %s (see migrations --help)", o);
-			}
+		if (rc) {
+			if (s->src == MIG_SRC_CONFIG)
+				mig_error_set_location(s->file, s->line, s->column);
+			return rc;
 		}
 	}
-	return rc;
+	return 0;
+}
+
+static int unknown_command(const char *word)
+{
+	const char *near = mig_cli_closest_command(word);
+	if (near)
+		return mig_error_set(MIG_EUSAGE, "unknown command '%s': did you mean '%s'? (see migrations --help)", word, near);
+	return mig_error_set(MIG_EUSAGE,
+			     "unknown command '%s' (use create, auth, migrate, rollback, redo, status, repair or sql; see --help)",
+			     word);
 }
 
 /* ---- output ---------------------------------------------------------- */
@@ -548,22 +470,22 @@ static int make_target(struct cli *c, mig_target *t, char **joined)
 {
 	memset(t, 0, sizeof(*t));
 	*joined = NULL;
-	if (c->args.n == 0)
+	if (c->p.args.n == 0)
 		return 0;
 	double n;
-	if (parse_count(c->args.v[0], &n)) {
-		if (c->args.n > 1)
-			return mig_error_set(MIG_EUSAGE, "unexpected argument '%s' after the count", c->args.v[1]);
+	if (parse_count(c->p.args.v[0], &n)) {
+		if (c->p.args.n > 1)
+			return mig_error_set(MIG_EUSAGE, "unexpected argument '%s' after the count", c->p.args.v[1]);
 		t->has_count = true;
 		t->count = n;
 		return 0;
 	}
 	/* node-pg-migrate joins the words of a name with '-' */
 	mig_str s = MIG_STR_INIT;
-	for (size_t i = 0; i < c->args.n; i++) {
+	for (size_t i = 0; i < c->p.args.n; i++) {
 		if (i)
 			mig_str_putc(&s, '-');
-		mig_str_puts(&s, c->args.v[i]);
+		mig_str_puts(&s, c->p.args.v[i]);
 	}
 	*joined = mig_str_detach(&s);
 	if (!*joined)
@@ -680,15 +602,16 @@ static int cmd_status(struct cli *c)
 
 static int cmd_create(struct cli *c)
 {
-	if (c->args.n == 0)
+	if (c->p.args.n == 0)
 		return mig_error_set(MIG_EUSAGE, "'migrationName' is required. (usage: migrations create <name>)");
 	mig_create_opts co = {
 		.migrations_dir = c->o.migrations_dir,
 		.language = c->language,
 		.filename_format = c->filename_format,
-		.words = (const char *const *)c->args.v,
-		.nwords = c->args.n,
+		.words = (const char *const *)c->p.args.v,
+		.nwords = c->p.args.n,
 		.ignore_pattern = c->o.ignore_pattern,
+		.template_file = c->template_file,
 	};
 	char *path = NULL;
 	int rc = mig_create(&co, &path);
@@ -700,8 +623,8 @@ static int cmd_create(struct cli *c)
 
 static int cmd_auth(struct cli *c)
 {
-	if (c->args.n)
-		return mig_error_set(MIG_EUSAGE, "auth takes no arguments (got '%s')", c->args.v[0]);
+	if (c->p.args.n)
+		return mig_error_set(MIG_EUSAGE, "auth takes no arguments (got '%s')", c->p.args.v[0]);
 	mig_auth_opts ao = {
 		.migrations_dir = c->o.migrations_dir,
 		.language = c->language,
@@ -720,10 +643,10 @@ static int cmd_auth(struct cli *c)
 
 static int cmd_sql(struct cli *c)
 {
-	if (c->args.n != 1)
+	if (c->p.args.n != 1)
 		return mig_error_set(MIG_EUSAGE, "sql takes one migration file or name (usage: migrations sql <file|name>)");
 	char *text = NULL;
-	int rc = mig_sql(&c->o, c->args.v[0], c->dialect, c->down, &text);
+	int rc = mig_sql(&c->o, c->p.args.v[0], c->dialect, c->down, &text);
 	if (rc == 0)
 		fputs(text, stdout);
 	mig__free(text);
@@ -732,12 +655,12 @@ static int cmd_sql(struct cli *c)
 
 static int cmd_repair(struct cli *c)
 {
-	if (c->args.n != 1)
+	if (c->p.args.n != 1)
 		return mig_error_set(MIG_EUSAGE, "repair takes one migration name (usage: migrations repair <name> --applied|--pending)");
 	if (c->applied == c->pending)
 		return mig_error_set(MIG_EUSAGE,
 				     "repair needs exactly one of --applied (the migration is complete: record it) or --pending (it was undone: run it again)");
-	return mig_repair(&c->o, c->args.v[0], c->applied);
+	return mig_repair(&c->o, c->p.args.v[0], c->applied);
 }
 
 /* --targets: the command on every database of the file (fleet.c). */
@@ -748,8 +671,8 @@ static int run_fleet(struct cli *c)
 	if (c->url || c->url_var)
 		return mig_error_set(MIG_EUSAGE, "--targets names the databases: it cannot be combined with %s",
 				     c->url ? "--database-url" : "-d/--database-url-var");
-	if (strcmp(c->command, "status") == 0 && c->args.n)
-		return mig_error_set(MIG_EUSAGE, "status takes no arguments (got '%s')", c->args.v[0]);
+	if (strcmp(c->command, "status") == 0 && c->p.args.n)
+		return mig_error_set(MIG_EUSAGE, "status takes no arguments (got '%s')", c->p.args.v[0]);
 	if (c->applied || c->pending)
 		return mig_error_set(MIG_EUSAGE, "--%s belongs to the repair command", c->applied ? "applied" : "pending");
 	mig_cli_fleet f = {.targets = c->targets, .parallel = c->parallel, .fail_fast = c->fail_fast,
@@ -787,9 +710,7 @@ static int dispatch(struct cli *c)
 	if (strcmp(cmd, "auth") == 0)
 		return cmd_auth(c);
 	if (!up && !down && !redo && !status && !repair)
-		return mig_error_set(MIG_EUSAGE,
-				     "unknown command '%s' (use create, auth, migrate, rollback, redo, status, repair or sql; see --help)",
-				     cmd);
+		return unknown_command(cmd);
 	if (!repair && (c->applied || c->pending))
 		return mig_error_set(MIG_EUSAGE, "--%s belongs to the repair command", c->applied ? "applied" : "pending");
 	if ((rc = resolve_database(c)) != 0)
@@ -797,8 +718,8 @@ static int dispatch(struct cli *c)
 	c->o.on_event = on_event;
 	c->o.ud = c;
 	if (status) {
-		if (c->args.n)
-			return mig_error_set(MIG_EUSAGE, "status takes no arguments (got '%s')", c->args.v[0]);
+		if (c->p.args.n)
+			return mig_error_set(MIG_EUSAGE, "status takes no arguments (got '%s')", c->p.args.v[0]);
 		return cmd_status(c);
 	}
 	if (repair)
@@ -817,26 +738,81 @@ static int dispatch(struct cli *c)
 	return rc;
 }
 
+/* `help [command]`, `<command> --help`, `completion SHELL`. */
+static int cmd_help(struct cli *c)
+{
+	const mig_cli_command *about = c->cmd;
+	if (c->cmd->bit == MIG_CMD_HELP) {
+		if (c->p.args.n > 1)
+			return mig_error_set(MIG_EUSAGE, "help takes one command (usage: migrations help [command])");
+		about = NULL;
+		if (c->p.args.n && !(about = mig_cli_command_find(c->p.args.v[0])))
+			return unknown_command(c->p.args.v[0]);
+	}
+	if (about)
+		mig_cli_print_command_help(stdout, about);
+	else
+		mig_cli_print_help(stdout);
+	return 0;
+}
+
+static int cmd_completion(struct cli *c)
+{
+	if (c->p.args.n > 1)
+		return mig_error_set(MIG_EUSAGE, "completion takes one shell (usage: migrations completion bash|zsh|fish)");
+	return mig_cli_print_completion(stdout, c->p.args.n ? c->p.args.v[0] : NULL);
+}
+
+/* The command line, then the config file under it, into c. */
+static int read_options(struct cli *c, int argc, char **argv)
+{
+	int rc = mig_cli_parse(&c->p, argc, argv);
+	if (rc == 0 && c->p.command && !(c->cmd = mig_cli_command_find(c->p.command)))
+		rc = unknown_command(c->p.command);
+	if (rc)
+		return rc;
+	const mig_cli_slot *s = c->p.slot;
+	/* --help and --version answer whatever else is there */
+	if ((s[MIG_OPT_HELP].src && s[MIG_OPT_HELP].on) || (s[MIG_OPT_VERSION].src && s[MIG_OPT_VERSION].on))
+		return 0;
+	if (!c->cmd) {
+		mig_cli_print_help(stderr);
+		return mig_error_set(MIG_EUSAGE, "no command given");
+	}
+	c->command = c->cmd->name;
+	if ((rc = mig_cli_check_applies(&c->p, c->cmd)) != 0)
+		return rc;
+	if (s[MIG_OPT_CONFIG_FILE].src &&
+	    (rc = mig_cli_config_load(&c->p, c->cmd->bit, s[MIG_OPT_CONFIG_FILE].value, s[MIG_OPT_CONFIG_VALUE].value,
+				      &c->config, &c->config_url)) != 0)
+		return rc;
+	return apply_options(c);
+}
+
 int mig_cli_main(int argc, char **argv)
 {
 	struct cli c;
 	memset(&c, 0, sizeof(c));
-	int rc = parse_args(&c, argc, argv);
-	if (rc == 0 && c.help) {
-		print_usage(stdout);
+	int rc = read_options(&c, argc, argv);
+	const mig_cli_slot *s = c.p.slot;
+	if (rc == 0 && s[MIG_OPT_HELP].src && s[MIG_OPT_HELP].on) {
+		if (c.cmd && c.cmd->bit != MIG_CMD_HELP)
+			mig_cli_print_command_help(stdout, c.cmd);
+		else
+			mig_cli_print_help(stdout);
 		goto out;
 	}
-	if (rc == 0 && c.version) {
+	if (rc == 0 && s[MIG_OPT_VERSION].src && s[MIG_OPT_VERSION].on) {
 		printf("migrations %s\n", mig_version());
 		goto out;
 	}
-	if (rc == 0 && !c.command) {
-		print_usage(stderr);
-		rc = mig_error_set(MIG_EUSAGE, "no command given");
+	if (rc == 0 && c.cmd->bit == MIG_CMD_HELP) {
+		rc = cmd_help(&c);
+		goto out;
 	}
-	if (rc == 0 && c.schemas.n) {
-		c.o.schemas = (const char *const *)c.schemas.v;
-		c.o.nschemas = c.schemas.n;
+	if (rc == 0 && c.cmd->bit == MIG_CMD_COMPLETION) {
+		rc = cmd_completion(&c);
+		goto out;
 	}
 	if (rc == 0 && c.env_file && access(c.env_file, R_OK) != 0)
 		rc = mig_error_set(MIG_EUSAGE, "cannot read --env-file %s: %s", c.env_file, strerror(errno));
@@ -848,9 +824,9 @@ out:
 	if (rc < 0)
 		print_error(); /* > 0: an exit status, already reported (fleets) */
 	fflush(stdout);
-	mig_strv_free(&c.args);
-	mig_strv_free(&c.schemas);
-	mig__free(c.url_owned);
+	mig_cli_parsed_free(&c.p);
+	mig_json_free(c.config);
+	mig__free(c.config_url);
 	int status = rc < 0 ? mig_error_exit_status(rc) : rc;
 	mig_error_clear();
 	return status;

@@ -20,6 +20,7 @@
 #include "engine/discover.h"
 #include "engine/journal.h"
 #include "engine/lock.h"
+#include "engine/node_db.h"
 #include "engine/plan.h"
 #include "engine/state.h"
 #include "engine/txn.h"
@@ -120,13 +121,23 @@ struct runner {
 	mig_session_opts session; /* what setup_session set, for txn_sql */
 };
 
-int mig__load_all(const char *dir, const char *ignore_pattern, mig_set *files, size_t upto)
+mig_load_opts mig__load_opts(const mig_options *o)
+{
+	mig_load_opts lo = {.js_engine = MIG_JS_ENGINE_AUTO, .node = o->node, .node_timeout = o->node_timeout};
+	if (o->js_engine && strcmp(o->js_engine, "static") == 0)
+		lo.js_engine = MIG_JS_ENGINE_STATIC;
+	else if (o->js_engine && strcmp(o->js_engine, "node") == 0)
+		lo.js_engine = MIG_JS_ENGINE_NODE;
+	return lo;
+}
+
+int mig__load_all(const char *dir, const char *ignore_pattern, const mig_load_opts *lo, mig_set *files, size_t upto)
 {
 	int rc = mig_discover(dir, ignore_pattern, files);
 	if (rc)
 		return rc;
 	for (size_t i = 0; i < files->n && i <= upto; i++) {
-		if ((rc = mig_load_file(&files->items[i])) != 0) {
+		if ((rc = mig_load_file_opts(&files->items[i], lo)) != 0) {
 			mig_set_dispose(files);
 			return rc;
 		}
@@ -357,7 +368,8 @@ static int runner_open(struct runner *r, const mig_options *o, bool lock, bool r
 	r->o = o;
 	int rc;
 	const char *dir = o->migrations_dir ? o->migrations_dir : MIG_DEFAULT_DIR;
-	if ((rc = mig__load_all(dir, o->ignore_pattern, &r->files, (size_t)-1)) != 0)
+	mig_load_opts lo = mig__load_opts(o);
+	if ((rc = mig__load_all(dir, o->ignore_pattern, &lo, &r->files, (size_t)-1)) != 0)
 		return rc;
 	if ((rc = mig__resolve_url(o->database_url, &r->url, &r->dia)) != 0)
 		return rc;
@@ -740,6 +752,70 @@ static void journal_failed(struct runner *r, struct item *it)
 	mig_error_restore(saved);
 }
 
+/* Whose pgm.db queries are shown as steps (--verbose, as statements). */
+struct node_ref {
+	struct runner *r;
+	const char *name;
+	bool down;
+};
+
+static void node_query_step(void *ud, const char *sql)
+{
+	struct node_ref *x = ud;
+	step_event(x->r, x->name, x->down, sql, false);
+}
+
+/*
+ * A file read by Node.js whose function queries the database (pgm.db):
+ * only now, at its turn, inside the run's transaction and after the
+ * migrations before it, is it evaluated, its queries answered by the
+ * run's connection; its operations then go through the analysis step as
+ * make_items() would have sent them.
+ */
+static int node_turn(struct runner *r, struct item *it)
+{
+	mig_migration *m = &r->files.items[it->fi];
+	const char *dir = it->down ? "down" : "up";
+	if (r->o->dry_run)
+		return mig_error_set_at(MIG_EINPUT, m->path, 0, 0,
+					"%s() queries the database (pgm.db), and a dry run does not evaluate such a function: "
+					"its operations depend on what the migrations before it did",
+					dir);
+	struct node_ref ref = {r, m->name, it->down};
+	mig__node_db_ctx x = {.conn = r->conn, .dia = r->dia, .on_query = node_query_step, .ud = &ref};
+	mig_node_db db = mig__node_db(&x);
+	mig_load_opts lo = mig__load_opts(r->o);
+	mig_oplist ops;
+	bool no_tx = false;
+	int rc = mig_node_run(m, it->down, &lo, &db, &ops, &no_tx);
+	if (rc)
+		return rc;
+	if (no_tx != it->no_txn) {
+		mig_oplist_free(&ops);
+		return mig_error_set_at(MIG_EINPUT, m->path, 0, 0,
+					"%s() called pgm.noTransaction() after its first pgm.db query: the transaction it runs in "
+					"is chosen before it runs; call pgm.noTransaction() first",
+					dir);
+	}
+	mig__free_defs(it->defs, it->ops.n);
+	it->defs = NULL;
+	mig_oplist_free(&it->ops);
+	it->ops = ops;
+	mig_value *sh = mig__merged_shorthands(&r->files, it->fi, &rc);
+	if (rc == 0)
+		rc = mig__analyze_ops(r->dia, m, &it->ops, sh, r->o->decamelize, &it->defs);
+	mig_value_free(sh);
+	unsigned need = 0;
+	for (size_t i = 0; rc == 0 && r->dia->op_flags && i < it->ops.n; i++)
+		need |= r->dia->op_flags(&it->defs[i]);
+	if (rc == 0 && (need & ~it->opflags))
+		rc = mig_error_set_at(MIG_ENOTSUPPORTED, m->path, 0, 0,
+				      "%s() queries the database (pgm.db), and its operations need a transaction %s cannot "
+				      "give it once it has begun",
+				      dir, r->dia->display);
+	return rc;
+}
+
 static int run_one(struct runner *r, struct item *it)
 {
 	mig_migration *m = &r->files.items[it->fi];
@@ -747,6 +823,10 @@ static int run_one(struct runner *r, struct item *it)
 	mig__emit_event(r->o, &ev);
 	double t0 = now_ms();
 	int rc = 0;
+	if (!r->o->fake && mig_migration_deferred(m, it->down) && (rc = node_turn(r, it)) != 0) {
+		it->failed = FAILED_EMIT;
+		return rc;
+	}
 	mig_emit_ctx ctx = emit_ctx(r, m);
 	ctx.outside_txn = it->journaled;
 	if (it->journaled && (rc = journal_start(r, it)) != 0)
@@ -1099,7 +1179,12 @@ static int make_items(struct runner *r, const size_t *idx, size_t n, bool down, 
 				return rc;
 		}
 		it->no_txn = mig_migration_no_transaction(m, down);
-		it->data_only = data_only(r->dia, &it->ops);
+		/* a file evaluated at its turn (pgm.db): its operations are known
+		 * only after its transaction began, so assume what they may need */
+		bool deferred = mig_migration_deferred(m, down);
+		it->data_only = !deferred && data_only(r->dia, &it->ops);
+		if (deferred && r->dia->op_flags)
+			it->opflags |= MIG_OPF_RELAXED_FK;
 		if (r->dia->op_flags)
 			for (size_t i = 0; i < it->ops.n; i++)
 				it->opflags |= r->dia->op_flags(&it->defs[i]);

@@ -6,10 +6,13 @@
 #include "dialects/dialect.h"
 #include "engine/discover.h"
 #include "engine/url.h"
+#include "load/load.h"
 #include "migrations.h"
 
+/* How the options say files are read (--js-engine, --node). */
+mig_load_opts mig__load_opts(const mig_options *o);
 /* Discover dir and load files 0..upto (all when upto is (size_t)-1). */
-int mig__load_all(const char *dir, const char *ignore_pattern, mig_set *files, size_t upto);
+int mig__load_all(const char *dir, const char *ignore_pattern, const mig_load_opts *lo, mig_set *files, size_t upto);
 /* Shorthands of files 0..upto merged in order (later wins); NULL when
  * none (then *rc says whether that is an error). Caller frees. */
 mig_value *mig__merged_shorthands(const mig_set *files, size_t upto, int *rc);

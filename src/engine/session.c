@@ -31,6 +31,11 @@ int mig__emit_migration(const mig_options *opts, const mig_dialect *dia, const m
 			bool down, bool quiet, bool advance, mig_catalog *cat, mig_steps *steps)
 {
 	const mig_migration *m = &files->items[fi];
+	if (mig_migration_deferred(m, down))
+		return mig_error_set_at(MIG_EINPUT, m->path, 0, 0,
+					"%s() queries the database (pgm.db): the sql command does not evaluate such a function "
+					"(it needs a database, and its operations depend on what the migrations before it did)",
+					down ? "down" : "up");
 	mig_oplist ops;
 	int rc = mig_migration_ops(m, down, &ops);
 	if (rc) {
@@ -112,8 +117,9 @@ int mig_sql(const mig_options *opts, const char *file, const char *dialect, bool
 		rc = mig_error_set(MIG_EUSAGE, "no migration %s in %s", want, slash ? file : opts->migrations_dir ? opts->migrations_dir : MIG_DEFAULT_DIR);
 		goto out;
 	}
+	mig_load_opts lo = mig__load_opts(opts);
 	for (size_t i = 0; i <= (size_t)target; i++)
-		if ((rc = mig_load_file(&files.items[i])) != 0)
+		if ((rc = mig_load_file_opts(&files.items[i], &lo)) != 0)
 			goto out;
 	/* A dialect whose SQL depends on the tables as they are (SQLite's
 	 * rebuilds) sees them as the earlier migrations leave them. */

@@ -74,6 +74,12 @@ typedef struct mig_options {
 	const char *statement_timeout; /* e.g. "5min" */
 	bool timestamp;       /* read a count as a timestamp */
 	bool verbose;         /* STEP events for every statement run */
+	/* How JS/TS migrations are read: "auto" (NULL; the static reader, and
+	 * Node.js for a file it refuses when there is one), "static", "node"
+	 * (every JS/TS file through Node.js). */
+	const char *js_engine;
+	const char *node;     /* the Node.js program; NULL: `node` on PATH */
+	int node_timeout;     /* seconds one Node.js evaluation may take; 0: 300 */
 	mig_event_fn on_event;
 	void *ud;
 } mig_options;
@@ -139,6 +145,9 @@ typedef struct mig_create_opts {
 	const char *const *words;   /* the name, as words joined with '-' */
 	size_t nwords;
 	const char *ignore_pattern;
+	/* A file to copy instead of the language's template; the new file
+	 * takes its extension (node-pg-migrate's --template-file-name). */
+	const char *template_file;
 } mig_create_opts;
 
 /* create: a new empty migration; *path is the file written (caller frees). */

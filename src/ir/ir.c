@@ -138,6 +138,12 @@ int mig_migration_ops(const mig_migration *m, bool down, mig_oplist *out)
 		rc = copy_ops(down ? &m->down : &m->up, out);
 		break;
 	case MIG_ACTION_INFER: {
+		if (m->up_deferred)
+			/* its up queries the database: node-pg-migrate's reverse
+			 * mode refuses pgm.db */
+			return mig_error_set_at(MIG_EIRREVERSIBLE, m->path, 0, 0,
+						"Impossible to automatically infer down migration for \"db.query\": up() of %s queries the database (pgm.db); export a down function",
+						m->name);
 		/* node-pg-migrate replays up in reverse mode: the first operation
 		 * without an inverse is the one it reports. So invert in file
 		 * order, then lay the inverses out last op first; each op's own
@@ -170,6 +176,13 @@ int mig_migration_ops(const mig_migration *m, bool down, mig_oplist *out)
 	if (rc)
 		mig_oplist_free(out);
 	return rc;
+}
+
+bool mig_migration_deferred(const mig_migration *m, bool down)
+{
+	if (!down)
+		return m->up_kind == MIG_ACTION_FUNCTION && m->up_deferred;
+	return m->down_kind == MIG_ACTION_FUNCTION && m->down_deferred;
 }
 
 bool mig_migration_no_transaction(const mig_migration *m, bool down)

@@ -65,6 +65,11 @@ typedef struct mig_migration {
 	/* This file's own exports.shorthands (an OBJECT), or NULL. */
 	mig_value *shorthands;
 	bool loaded; /* load step ran (discovery only fills name/path/file/timestamp) */
+	/* Read by Node.js (src/load/node/). A direction whose function queries
+	 * the database (pgm.db) is deferred: it has no operations until it is
+	 * evaluated again at its turn in the run (mig_node_run). */
+	bool node;
+	bool up_deferred, down_deferred;
 } mig_migration;
 
 void mig_migration_dispose(mig_migration *m);
@@ -79,6 +84,9 @@ void mig_migration_dispose(mig_migration *m);
  * initialised by the call; free it with mig_oplist_free.
  */
 int mig_migration_ops(const mig_migration *m, bool down, mig_oplist *out);
+/* Whether that direction of m is only known at its turn in the run (an
+ * inferred down never is: its up's operations are inverted). */
+bool mig_migration_deferred(const mig_migration *m, bool down);
 /* Whether m runs outside a transaction in that direction. */
 bool mig_migration_no_transaction(const mig_migration *m, bool down);
 

@@ -95,7 +95,7 @@ static size_t check_dir(const char *url, const char *dir, unsigned flags)
 {
 	mig_options o = {.database_url = url, .migrations_dir = dir, .decamelize = true, .on_event = quiet};
 	mig_set files;
-	assert_int_equal(mig__load_all(dir, NULL, &files, (size_t)-1), 0);
+	assert_int_equal(mig__load_all(dir, NULL, NULL, &files, (size_t)-1), 0);
 	assert_true(files.n >= 1);
 	mig_url parsed;
 	const mig_dialect *dia = NULL;

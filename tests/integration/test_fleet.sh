@@ -315,7 +315,7 @@ assert_exit 2 mig --targets good.txt --parallel many migrate
 assert_exit 2 mig --parallel 2 migrate
 assert_contains "$ERR" "--parallel goes with --targets"
 assert_exit 2 mig --targets good.txt create x
-assert_contains "$ERR" "--targets works with migrate, rollback, redo and status"
+assert_contains "$ERR" "option --targets does not apply to the create command (it is for migrate, rollback, redo and status"
 [ ! -e x.db ] && [ ! -e migrations.db ] || fail "a usage error touched a database"
 
 t "--targets - reads standard input"

@@ -3,7 +3,8 @@
 # and helpers from sibling files is migrated and rolled back on SQLite and
 # PostgreSQL through the CLI; console output goes to stderr only; what the
 # reader must refuse (an import from outside the folder, a loop without
-# end) stops the run before anything is applied, naming file:line:col.
+# end) stops the run before anything is applied, naming file:line:col
+# (with --js-engine static: the Node.js engine would run those files).
 . "$(dirname "$0")/lib.sh"
 
 command -v sqlite3 >/dev/null || fail "the sqlite3 command-line shell is needed (apt-get install sqlite3)"
@@ -75,7 +76,8 @@ const { SECRET } = require('../outside.js');
 exports.up = (pgm) => { pgm.sql(`SELECT '${SECRET}'`); };
 JS
 rm -f static.db
-assert_exit 2 mig -d sqlite:static.db migrate
+# --js-engine static: with Node.js on PATH, the default would evaluate it there
+assert_exit 2 mig -d sqlite:static.db --js-engine static migrate
 assert_contains "$ERR" "1700000000003_outside.js:1:28: import of '../outside.js' at top level (outside the migrations folder)"
 assert_eq "0" "$(q static.db "SELECT count(*) FROM sqlite_master WHERE name IN ('shops', 'brands')" 2>/dev/null || echo 0)"
 rm migrations/1700000000003_outside.js
@@ -87,6 +89,6 @@ exports.up = (pgm) => {
   while (n >= 0) n++;
 };
 JS
-assert_exit 2 mig -d sqlite:static.db migrate
+assert_exit 2 mig -d sqlite:static.db --js-engine static migrate
 assert_contains "$ERR" "1700000000003_forever.js:3:"
 assert_contains "$ERR" "runs more than 250000 steps in up() (a loop without end?)"

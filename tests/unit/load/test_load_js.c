@@ -3004,7 +3004,11 @@ static char *sib_load(const char *name)
 	m.file = strdup(name);
 	m.name = strdup(name);
 	mig_str out = MIG_STR_INIT;
-	int rc = mig_load_file(&m);
+	/* the static reader alone: no Node.js fallback */
+	mig_load_opts lo;
+	memset(&lo, 0, sizeof(lo));
+	lo.js_engine = MIG_JS_ENGINE_STATIC;
+	int rc = mig_load_file_opts(&m, &lo);
 	if (rc) {
 		const mig_error *e = mig_error_last();
 		assert_int_equal(rc, MIG_EINPUT);
