@@ -8,8 +8,8 @@
 // they did in the format of `replay_load_js --dump`, so the two outputs
 // can be diffed for every file the C loader accepts. NPM_DIR points to a
 // node-pg-migrate install (default /tmp/npmo/node_modules/node-pg-migrate).
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { extname, join } from 'node:path';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { basename, dirname, extname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const npmDir = process.env.NPM_DIR ?? '/tmp/npmo/node_modules/node-pg-migrate';
@@ -93,9 +93,11 @@ for (const file of files) {
 	if (files.length > 1) console.log(`== ${file}`);
 	// next to node_modules so that the file can import node-pg-migrate
 	const dir = mkdtempSync(join(npmDir, '..', '..', 'oracle-'));
-	const ext = extname(file) || '.ts';
-	const copy = join(dir, 'm' + ext);
-	copyFileSync(file, copy);
+	// the file's whole folder comes along, so that sibling imports resolve
+	// (a file without an extension is loaded as TypeScript, as before)
+	cpSync(dirname(file), join(dir, 'f'), { recursive: true });
+	const copy = join(dir, 'f', basename(file) + (extname(file) ? '' : '.ts'));
+	if (!extname(file)) cpSync(file, copy);
 	try {
 		const m = await jiti.import(copy);
 		const out = [];

@@ -74,7 +74,8 @@ enum target_kind mig__js_export_target(const parser *p, size_t j, size_t *name, 
 static int target_slot(const parser *p, size_t name)
 {
 	const tok *t = tk_at(p, name);
-	return t->type == MIG_JS_STRING ? mig__js_slot_index(t->str, t->slen) : mig__js_slot_index(p->src + t->off, t->len);
+	return t->type == MIG_JS_STRING ? mig__js_slot_index((parser *)p, t->str, t->slen)
+					 : mig__js_slot_index((parser *)p, p->src + t->off, t->len);
 }
 
 /* export { a, b as up } [from '...'] */
@@ -118,8 +119,8 @@ static int parse_export_clause(parser *p, bool type_only)
 			/* every name is checked at the end; only values fill a slot */
 			int k = -1;
 			if (!is_type)
-				k = exported->type == MIG_JS_STRING ? mig__js_slot_index(exported->str, exported->slen)
-								     : mig__js_slot_index(p->src + exported->off, exported->len);
+				k = exported->type == MIG_JS_STRING ? mig__js_slot_index(p, exported->str, exported->slen)
+								     : mig__js_slot_index(p, p->src + exported->off, exported->len);
 			if (p->ndefs == p->capdefs) {
 				size_t cap = p->capdefs ? p->capdefs * 2 : 4;
 				deferred *v = mig__realloc(p->defs, cap * sizeof(*v));
@@ -130,6 +131,7 @@ static int parse_export_clause(parser *p, bool type_only)
 			}
 			p->defs[p->ndefs].slot = k;
 			p->defs[p->ndefs].tok = tk_index(p, local);
+			p->defs[p->ndefs].as = tk_index(p, exported);
 			p->ndefs++;
 		}
 		if (is_p(tk_cur(p), ","))
@@ -151,7 +153,7 @@ static int parse_slot_rhs(parser *p, slot *out);
 
 /* The object of `module.exports = {...}` / `export default {...}`, whose
  * properties may be functions. */
-static int parse_exports_object(parser *p, slot out[NSLOTS])
+static int parse_exports_object(parser *p, slot out[MAX_SLOTS])
 {
 	int rc = 0;
 	adv(p); /* { */
@@ -222,7 +224,7 @@ static int parse_exports_object(parser *p, slot out[NSLOTS])
 			mig__js_slot_clear(&s);
 			break;
 		}
-		int k = mig__js_slot_index(key.ptr ? key.ptr : "", key.len);
+		int k = mig__js_slot_index(p, key.ptr ? key.ptr : "", key.len);
 		if (k >= 0) {
 			mig__js_slot_clear(&out[k]);
 			out[k] = s;
@@ -293,7 +295,7 @@ static int parse_slot_rhs(parser *p, slot *out)
 }
 
 /* module.exports = ... : the new export object. */
-static int parse_module_rhs(parser *p, slot out[NSLOTS])
+static int parse_module_rhs(parser *p, slot out[MAX_SLOTS])
 {
 	const tok *t = tk_cur(p);
 	if (is_p(t, "{"))
@@ -345,18 +347,18 @@ int mig__js_parse_export_chain(parser *p, slot *result)
 	if (whole) {
 		if (nt > 1 || result)
 			return mig__js_refuse(p, first, "chained assignment to `module.exports`");
-		slot out[NSLOTS];
+		slot out[MAX_SLOTS];
 		memset(out, 0, sizeof(out));
 		rc = parse_module_rhs(p, out);
 		if (rc == 0) {
-			for (int k = 0; k < NSLOTS; k++) {
+			for (int k = 0; k < p->nslots; k++) {
 				mig__js_slot_clear(&p->named[k]);
 				mig__js_slot_clear(&p->deflt[k]);
 				p->named[k] = out[k];
 			}
 			p->replaced = true;
 		} else {
-			for (int k = 0; k < NSLOTS; k++)
+			for (int k = 0; k < p->nslots; k++)
 				mig__js_slot_clear(&out[k]);
 		}
 		return rc;
@@ -389,7 +391,7 @@ static int parse_export_default(parser *p)
 {
 	adv(p);
 	const tok *t = tk_cur(p);
-	slot out[NSLOTS];
+	slot out[MAX_SLOTS];
 	memset(out, 0, sizeof(out));
 	int rc;
 	bool decl = false;
@@ -405,14 +407,15 @@ static int parse_export_default(parser *p)
 		rc = parse_module_rhs(p, out);
 	}
 	if (rc == 0 && !p->replaced) {
-		for (int k = 0; k < NSLOTS; k++) {
+		p->has_default = true;
+		for (int k = 0; k < p->nslots; k++) {
 			mig__js_slot_clear(&p->deflt[k]);
 			p->deflt[k] = out[k];
 			p->deflt[k].bound = true;
 			memset(&out[k], 0, sizeof(out[k]));
 		}
 	}
-	for (int k = 0; k < NSLOTS; k++)
+	for (int k = 0; k < p->nslots; k++)
 		mig__js_slot_clear(&out[k]);
 	if (rc)
 		return rc;

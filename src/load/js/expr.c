@@ -82,30 +82,53 @@ static int pgliteral_member(parser *p, int depth, const tok *start, mig_value **
 	return mig__js_refuse(p, start, "use of PgLiteral other than `PgLiteral.create(...)` or `new PgLiteral(...)`");
 }
 
-/* `pgm` in a value: only pgm.func(...) is a value. */
-static int builder_value(parser *p, int depth, mig_value **out)
+/* At a function's name before `(`: the call's value. */
+static int call_fn(parser *p, int depth, const fnref *f, const tok *at, mig_value **out)
+{
+	adv(p);
+	jsarg *a = NULL;
+	size_t n = 0;
+	int rc = mig__js_parse_args(p, depth, &a, &n);
+	if (rc)
+		return rc;
+	rc = mig__js_call(p, f, a, n, depth + 1, at, out);
+	mig__js_args_free(a, n);
+	return rc;
+}
+
+/* At a sibling module's name: `.name`, `.fn(...)`. */
+static int module_member(parser *p, int depth, const binding *b, mig_value **out)
 {
 	const tok *t = tk_cur(p);
-	adv(p);
+	if (!is_p(t, "."))
+		adv(p); /* the module's name */
 	const tok *name = tk_peek(p, 1);
-	if (is_p(tk_cur(p), ".") && name->type == MIG_JS_IDENT) {
-		if (is_id(p, name, "func") && is_p(tk_peek(p, 2), "(")) {
-			adv(p);
-			adv(p);
-			return literal_call(p, depth, t, "pgm.func()", out);
-		}
-		if (is_id(p, name, "db")) {
-			const tok *m = tk_peek(p, 3);
-			if (is_p(tk_peek(p, 2), ".") && m->type == MIG_JS_IDENT)
-				return mig__js_refuse(p, t, "`pgm.db.%.*s()` (a live database query)", (int)m->len,
-						      p->src + m->off);
-			return mig__js_refuse(p, t, "`pgm.db` (a live database query)");
-		}
-		if (is_p(tk_peek(p, 2), "("))
-			return mig__js_refuse(p, t, "`pgm.%.*s()` inside an expression (operations are statements, not values)",
-					      (int)name->len, p->src + name->off);
+	if (!is_p(tk_cur(p), ".") || name->type != MIG_JS_IDENT)
+		return mig__js_refuse(p, t, "a required or imported file used other than through `.name`");
+	adv(p);
+	adv(p);
+	jsarg x;
+	bool found;
+	int rc = mig__js_export_of(p, b->mod, p->src + name->off, name->len, b->fn == 1, name, &x, &found);
+	if (rc)
+		return rc;
+	if (b->fn == 1 && !found) {
+		/* default import of an ES module without that property */
+		mig_value_free(x.val);
+		x.val = NULL;
 	}
-	return mig__js_refuse(p, t, "the MigrationBuilder `%.*s` used as a value", (int)t->len, p->src + t->off);
+	if (x.kind == B_FUNC) {
+		if (!is_p(tk_cur(p), "("))
+			return mig__js_refuse(p, name, "function `%.*s` used as a value", (int)name->len, p->src + name->off);
+		p->i--;
+		return call_fn(p, depth, &x.f, name, out);
+	}
+	if (x.kind == B_MODNS)
+		return mig__js_refuse(p, name, "a module re-exported as `%.*s`", (int)name->len, p->src + name->off);
+	*out = x.val;
+	if (!*out)
+		*out = mig__js_vnew(p, MIG_V_UNDEFINED, name);
+	return *out ? 0 : mig__js_last_code();
 }
 
 static int ident_expr(parser *p, int depth, mig_value **out)
@@ -166,11 +189,15 @@ static int ident_expr(parser *p, int depth, mig_value **out)
 			return *out ? 0 : mig__js_last_code();
 		}
 		case B_FUNC:
-			if (is_p(tk_peek(p, 1), "("))
-				return refuse_call(p, start, p->i + 1);
+			if (is_p(tk_peek(p, 1), "(")) {
+				fnref f = {b->mod, b->fn, b->env};
+				return call_fn(p, depth, &f, t, out);
+			}
 			return mig__js_refuse(p, t, "function `%.*s` used as a value", nlen, name);
+		case B_MODNS:
+			return module_member(p, depth, b, out);
 		case B_BUILDER:
-			return builder_value(p, depth, out);
+			return mig__js_builder_value(p, depth, out);
 		case B_RUN:
 			return mig__js_refuse(p, t, "`%.*s` (the run callback) inside an expression", nlen, name);
 		case B_PGLITERAL:
@@ -196,8 +223,26 @@ static int ident_expr(parser *p, int depth, mig_value **out)
 		adv(p);
 		return *out ? 0 : mig__js_last_code();
 	}
+	if (is_id(p, t, "require") && is_p(tk_peek(p, 1), "(") && mig__js_is_relative(tk_peek(p, 2)) &&
+	    is_p(tk_peek(p, 3), ")") && is_p(tk_peek(p, 4), ".")) {
+		/* require('./sibling').name */
+		parser *mod = NULL;
+		const tok *spec = tk_peek(p, 2);
+		int rc = mig__js_import_sibling(p, spec, &mod);
+		if (rc)
+			return rc;
+		binding tmp;
+		memset(&tmp, 0, sizeof(tmp));
+		tmp.kind = B_MODNS;
+		tmp.mod = mod;
+		for (int k = 0; k < 4; k++)
+			adv(p);
+		return module_member(p, depth, &tmp, out);
+	}
 	if (is_id(p, t, "require") && is_p(tk_peek(p, 1), "("))
 		return mig__js_refuse(p, t, "`require()` inside an expression");
+	if (mig__js_is_global(p, t))
+		return mig__js_global(p, depth, out);
 	/* an unknown name: describe the whole `a.b.c(` for the message */
 	size_t j = p->i + 1;
 	while (is_p(tk_at(p, j), ".") && tk_at(p, j + 1)->type == MIG_JS_IDENT)
@@ -241,6 +286,17 @@ static int array_literal(parser *p, int depth, mig_value **out)
 					rc = mig_array_push(arr, v->items[k]);
 					v->items[k] = NULL;
 				}
+			} else if (v->type == MIG_V_STRING) {
+				/* a string spreads into its characters (code points) */
+				for (size_t k = 0; k < v->len && rc == 0;) {
+					unsigned char c = (unsigned char)v->str[k];
+					size_t l = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+					mig_value *ch = mig__js_vtext(p, MIG_V_STRING, v->str + k, l, t);
+					rc = ch ? mig_array_push(arr, ch) : mig__js_last_code();
+					k += l;
+				}
+			} else if (p->noeval) {
+				/* nothing runs */
 			} else if (v->type == MIG_V_NULL || v->type == MIG_V_UNDEFINED) {
 				rc = mig__js_err(p, t, "spread of %s %s (not iterable: a TypeError in Node.js too)",
 						 mig_value_type_name(v), p->where);
@@ -507,6 +563,7 @@ static int postfix(parser *p, int depth, mig_value **out)
 	mig_value *v = NULL;
 	int rc = primary(p, depth, &v);
 	mig_str key = MIG_STR_INIT;
+	bool skipped = false;
 	while (rc == 0) {
 		const tok *t = tk_cur(p);
 		if (is_p(t, ".")) {
@@ -517,8 +574,9 @@ static int postfix(parser *p, int depth, mig_value **out)
 				break;
 			}
 			if (is_p(tk_peek(p, 2), "(")) {
-				rc = refuse_call(p, start, p->i + 2);
-				break;
+				adv(p);
+				rc = mig__js_method(p, depth, &v, name);
+				continue;
 			}
 			mig_str_clear(&key);
 			mig_str_put(&key, p->src + name->off, name->len);
@@ -548,7 +606,30 @@ static int postfix(parser *p, int depth, mig_value **out)
 		} else if (is_template(t)) {
 			rc = mig__js_refuse(p, t, "tagged template");
 		} else if (is_p(t, "?.")) {
-			rc = mig__js_refuse(p, t, "optional chaining `?.`");
+			/* a nullish value ends the chain: the rest is read, not run */
+			if (!skipped && (v->type == MIG_V_NULL || v->type == MIG_V_UNDEFINED)) {
+				skipped = true;
+				p->noeval++;
+			}
+			const tok *u = tk_peek(p, 1);
+			if (u->type == MIG_JS_IDENT) {
+				/* `?.name` reads like `.name` */
+				adv(p);
+				if (is_p(tk_peek(p, 1), "(")) {
+					rc = mig__js_method(p, depth, &v, u);
+					continue;
+				}
+				mig_str_clear(&key);
+				mig_str_put(&key, p->src + u->off, u->len);
+				adv(p);
+				rc = mig_str_failed(&key) ? mig_error_oom() : mig__js_member(p, &v, mig_str_cstr(&key), u);
+				continue;
+			}
+			adv(p);
+			if (!is_p(tk_cur(p), "[")) {
+				rc = mig__js_refuse(p, t, "optional call `?.()`");
+				break;
+			}
 		} else if (is_p(t, "!") && !t->nl_before) {
 			adv(p); /* TypeScript non-null assertion */
 		} else {
@@ -556,6 +637,15 @@ static int postfix(parser *p, int depth, mig_value **out)
 		}
 	}
 	mig_str_free(&key);
+	if (skipped) {
+		p->noeval--;
+		if (rc == 0) {
+			mig_value_free(v);
+			v = mig__js_vnew(p, MIG_V_UNDEFINED, tk_at(p, start));
+			if (!v)
+				rc = mig__js_last_code();
+		}
+	}
 	if (rc) {
 		mig_value_free(v);
 		return rc;
@@ -577,10 +667,16 @@ static int unary(parser *p, int depth, mig_value **out)
 		if ((rc = unary(p, depth + 1, &v)) != 0)
 			return rc;
 		double d;
-		if (!mig__js_to_number(v, &d)) {
-			rc = mig__js_refuse(p, t, "unary `%s` on %s", t->punct, mig__js_a_type(v));
-			mig_value_free(v);
-			return rc;
+		if (v->type == MIG_V_STRING) {
+			d = mig__js_str_to_number(v->str, v->len);
+		} else if (!mig__js_to_number(v, &d)) {
+			if (p->noeval) {
+				d = NAN;
+			} else {
+				rc = mig__js_refuse(p, t, "unary `%s` on %s", t->punct, mig__js_a_type(v));
+				mig_value_free(v);
+				return rc;
+			}
 		}
 		mig_value_free(v);
 		*out = mig__js_vnum(p, is_p(t, "-") ? -d : d, t);
@@ -595,8 +691,42 @@ static int unary(parser *p, int depth, mig_value **out)
 		*out = mig__js_vnew(p, MIG_V_UNDEFINED, t);
 		return *out ? 0 : mig__js_last_code();
 	}
-	if (is_p(t, "!"))
-		return mig__js_refuse(p, t, "logical not `!`");
+	if (is_p(t, "!")) {
+		adv(p);
+		mig_value *v = NULL;
+		if ((rc = unary(p, depth + 1, &v)) != 0)
+			return rc;
+		bool b = !mig_value_truthy(v);
+		mig_value_free(v);
+		*out = mig__js_vnew(p, MIG_V_BOOL, t);
+		if (*out)
+			(*out)->b = b;
+		return *out ? 0 : mig__js_last_code();
+	}
+	if (is_id(p, t, "typeof")) {
+		adv(p);
+		const tok *u = tk_cur(p);
+		binding *b = u->type == MIG_JS_IDENT ? mig__js_lookup(p, u) : NULL;
+		const char *ty = NULL;
+		mig_value *v = NULL;
+		if (b && b->kind == B_FUNC && !is_p(tk_peek(p, 1), "(") && !is_p(tk_peek(p, 1), ".")) {
+			adv(p);
+			ty = "function";
+		} else {
+			if ((rc = unary(p, depth + 1, &v)) != 0)
+				return rc;
+			switch (v->type) {
+			case MIG_V_UNDEFINED: ty = "undefined"; break;
+			case MIG_V_BOOL: ty = "boolean"; break;
+			case MIG_V_NUMBER: ty = "number"; break;
+			case MIG_V_STRING: ty = "string"; break;
+			default: ty = "object"; break;
+			}
+			mig_value_free(v);
+		}
+		*out = mig__js_vtext(p, MIG_V_STRING, ty, strlen(ty), t);
+		return *out ? 0 : mig__js_last_code();
+	}
 	if (is_p(t, "~"))
 		return mig__js_refuse(p, t, "bitwise operator `~`");
 	if (is_p(t, "++") || is_p(t, "--"))
@@ -610,7 +740,7 @@ static int unary(parser *p, int depth, mig_value **out)
 		adv(p);
 		return unary(p, depth + 1, out);
 	}
-	if (is_id(p, t, "typeof") || is_id(p, t, "delete") || is_id(p, t, "await") ||
+	if (is_id(p, t, "delete") || is_id(p, t, "await") ||
 	    is_id(p, t, "yield"))
 		return mig__js_refuse(p, t, "`%.*s` inside an expression", (int)t->len, p->src + t->off);
 	if (is_id(p, t, "new")) {
@@ -632,21 +762,149 @@ static int unary(parser *p, int depth, mig_value **out)
 	return postfix(p, depth, out);
 }
 
-int mig__js_expr(parser *p, int depth, mig_value **out)
+/* Binary operators by precedence (higher binds tighter); -1 when t is
+ * none. `>=` and `>>` come as two `>` tokens (TypeScript generics): *ntok
+ * says how many tokens the operator takes, name its spelling. */
+static int binary_prec(const parser *p, const tok *t, int *ntok, char name[5])
+{
+	*ntok = 1;
+	if (t->type == MIG_JS_IDENT) {
+		if (is_id(p, t, "in") || is_id(p, t, "instanceof")) {
+			snprintf(name, 5, "%s", is_id(p, t, "in") ? "in" : "inst");
+			return 7;
+		}
+		return -1;
+	}
+	if (t->type != MIG_JS_PUNCT)
+		return -1;
+	if (is_p(t, ">")) {
+		const tok *u = tk_at(p, tk_index(p, t) + 1);
+		if (u->type == MIG_JS_PUNCT && u->off == t->off + 1 && (is_p(u, "=") || is_p(u, ">") || is_p(u, ">="))) {
+			*ntok = 2;
+			snprintf(name, 5, "%s", is_p(u, "=") ? ">=" : ">>");
+			return is_p(u, "=") ? 7 : 8;
+		}
+	}
+	snprintf(name, 5, "%s", t->punct);
+	static const struct {
+		const char *op;
+		int prec;
+	} ops[] = {{"??", 1}, {"||", 1}, {"&&", 2}, {"|", 3}, {"^", 4}, {"&", 5}, {"==", 6}, {"!=", 6},
+		   {"===", 6}, {"!==", 6}, {"<", 7}, {">", 7}, {"<=", 7}, {"<<", 8}, {"+", 9}, {"-", 9},
+		   {"*", 10}, {"/", 10}, {"%", 10}, {"**", 11}};
+	for (size_t k = 0; k < sizeof(ops) / sizeof(ops[0]); k++)
+		if (strcmp(t->punct, ops[k].op) == 0)
+			return ops[k].prec;
+	return -1;
+}
+
+static int binary_expr(parser *p, int depth, int min, mig_value **out)
 {
 	*out = NULL;
 	if (depth > MAX_DEPTH)
 		return mig__js_too_deep(p, tk_cur(p));
 	mig_value *v = NULL;
 	int rc = unary(p, depth, &v);
-	while (rc == 0 && is_p(tk_cur(p), "+")) {
+	while (rc == 0) {
 		const tok *op = tk_cur(p);
-		adv(p);
-		mig_value *r = NULL;
-		if ((rc = unary(p, depth, &r)) != 0)
+		int ntok;
+		char name[5];
+		int prec = binary_prec(p, op, &ntok, name);
+		if (prec < 0 || prec < min)
 			break;
-		rc = mig__js_add(p, &v, r, op);
+		if (prec == 3 || prec == 4 || prec == 5 || prec == 8) {
+			rc = mig__js_refuse(p, op, "bitwise operator `%s`", name);
+			break;
+		}
+		if (strcmp(name, "inst") == 0) {
+			rc = mig__js_refuse(p, op, "`instanceof` operator");
+			break;
+		}
+		for (int k = 0; k < ntok; k++)
+			adv(p);
+		mig_value *r = NULL;
+		if (prec <= 2) {
+			/* && || ??: the right side runs only when needed */
+			bool need = strcmp(name, "&&") == 0	 ? mig_value_truthy(v)
+				    : strcmp(name, "||") == 0 ? !mig_value_truthy(v)
+							      : (v->type == MIG_V_NULL || v->type == MIG_V_UNDEFINED);
+			if (!need)
+				p->noeval++;
+			rc = binary_expr(p, depth + 1, prec + 1, &r);
+			if (!need)
+				p->noeval--;
+			if (rc)
+				break;
+			if (need) {
+				mig_value_free(v);
+				v = r;
+			} else {
+				mig_value_free(r);
+			}
+			continue;
+		}
+		if ((rc = binary_expr(p, depth + 1, prec == 11 ? prec : prec + 1, &r)) != 0)
+			break;
+		tok fake = *op;
+		snprintf(fake.punct, sizeof(fake.punct), "%s", name);
+		rc = mig__js_binary(p, &fake, &v, r);
 	}
+	if (rc) {
+		mig_value_free(v);
+		return rc;
+	}
+	*out = v;
+	return 0;
+}
+
+static int conditional(parser *p, int depth, mig_value **out)
+{
+	mig_value *v = NULL;
+	int rc = binary_expr(p, depth, 0, &v);
+	if (rc || !is_p(tk_cur(p), "?")) {
+		*out = v;
+		return rc;
+	}
+	adv(p);
+	bool yes = mig_value_truthy(v);
+	mig_value_free(v);
+	mig_value *a = NULL, *b = NULL;
+	if (!yes)
+		p->noeval++;
+	rc = mig__js_expr(p, depth + 1, &a);
+	if (!yes)
+		p->noeval--;
+	if (rc == 0)
+		rc = mig__js_expect(p, ":", "`:` of the conditional expression");
+	if (rc == 0) {
+		if (yes)
+			p->noeval++;
+		rc = mig__js_expr(p, depth + 1, &b);
+		if (yes)
+			p->noeval--;
+	}
+	if (rc) {
+		mig_value_free(a);
+		mig_value_free(b);
+		return rc;
+	}
+	if (yes) {
+		mig_value_free(b);
+		*out = a;
+	} else {
+		mig_value_free(a);
+		*out = b;
+	}
+	return 0;
+}
+
+int mig__js_expr(parser *p, int depth, mig_value **out)
+{
+	*out = NULL;
+	if (depth > MAX_DEPTH)
+		return mig__js_too_deep(p, tk_cur(p));
+	mig_value *v = NULL;
+	int rc = conditional(p, depth, &v);
 	while (rc == 0 && (is_id(p, tk_cur(p), "as") || is_id(p, tk_cur(p), "satisfies")) &&
 	       !tk_cur(p)->nl_before) {
 		adv(p);

@@ -43,23 +43,36 @@ bool mig__js_fn_starts(const parser *p, size_t j)
 	return paren_arrow(p, j);
 }
 
+static int skip_expr(parser *p);
+
+/* `(a, b = 1, { c }, ...rest)`: where each parameter and default value
+ * is; defaults are evaluated by the call (call.c), in the callee's frame. */
 static int parse_params(parser *p, jsfn *f)
 {
 	int rc = mig__js_expect(p, "(", "`(`");
 	while (rc == 0 && !is_p(tk_cur(p), ")")) {
 		const tok *t = tk_cur(p);
-		if (is_p(t, "..."))
-			return mig__js_refuse(p, t, "rest parameter");
-		if (is_p(t, "{") || is_p(t, "["))
-			return mig__js_refuse(p, t, "destructured parameter");
+		bool rest = false;
+		if (is_p(t, "...")) {
+			rest = true;
+			adv(p);
+			t = tk_cur(p);
+		}
 		if (is_id(p, t, "this"))
 			return mig__js_refuse(p, t, "`this` parameter");
-		if (t->type != MIG_JS_IDENT || mig__js_is_reserved(p, t))
-			return mig__js_unexpected(p, t, "a parameter name");
 		if (f->nparams == MAX_PARAMS)
 			return mig__js_refuse(p, t, "function with more than %d parameters", MAX_PARAMS);
-		f->param[f->nparams++] = p->i;
-		adv(p);
+		f->param[f->nparams] = p->i;
+		f->deflt[f->nparams] = 0;
+		if (is_p(t, "{") || is_p(t, "[")) {
+			if ((rc = mig__js_skip_group(p)) != 0)
+				return rc;
+		} else if (t->type != MIG_JS_IDENT || mig__js_is_reserved(p, t)) {
+			return mig__js_unexpected(p, t, "a parameter name");
+		} else {
+			adv(p);
+		}
+		f->nparams++;
 		if (is_p(tk_cur(p), "?"))
 			adv(p);
 		if (is_p(tk_cur(p), ":")) {
@@ -67,8 +80,17 @@ static int parse_params(parser *p, jsfn *f)
 			if ((rc = mig__js_skip_type(p, 0)) != 0)
 				return rc;
 		}
-		if (is_p(tk_cur(p), "="))
-			return mig__js_refuse(p, tk_cur(p), "default parameter value");
+		if (is_p(tk_cur(p), "=") && !rest) {
+			adv(p);
+			f->deflt[f->nparams - 1] = p->i;
+			if ((rc = skip_expr(p)) != 0)
+				return rc;
+		}
+		if (rest) {
+			f->rest = true;
+			if (!is_p(tk_cur(p), ")"))
+				return mig__js_unexpected(p, tk_cur(p), "`)` after the rest parameter");
+		}
 		if (is_p(tk_cur(p), ","))
 			adv(p);
 		else if (!is_p(tk_cur(p), ")"))
@@ -125,6 +147,15 @@ static int skip_expr(parser *p)
  * token: recorded in p->fns, body not read. */
 int mig__js_parse_function(parser *p, size_t *out)
 {
+	/* A function read again (a loop body, a second call) is the same
+	 * record: the records stay as many as the functions written. */
+	for (size_t k = p->nfns; k-- > 0;) {
+		if (p->fns[k].start == p->i) {
+			p->i = p->fns[k].end;
+			*out = k;
+			return 0;
+		}
+	}
 	jsfn f;
 	memset(&f, 0, sizeof(f));
 	f.start = p->i;

@@ -22,11 +22,11 @@
 
 static int charge(parser *p, size_t cost, const tok *t)
 {
-	if (cost > VALUE_BUDGET - p->budget)
+	if (cost > VALUE_BUDGET - p->rt->budget)
 		return mig__js_err(p, t,
 				   "the values of this file are too large (more than %zu MiB once constants are expanded)",
 				   VALUE_BUDGET >> 20);
-	p->budget += cost;
+	p->rt->budget += cost;
 	return 0;
 }
 
@@ -223,9 +223,24 @@ int mig__js_append_js_string(parser *p, mig_str *out, const mig_value *v, const 
 	case MIG_V_UNDEFINED:
 		mig_str_puts(out, "undefined");
 		return 0;
-	default:
-		return mig__js_refuse(p, t, "%s %s", mig__js_a_type(v), ctx);
+	case MIG_V_ARRAY:
+		/* Array#toString joins the items' strings with "," */
+		for (size_t k = 0; k < v->n; k++) {
+			if (k)
+				mig_str_putc(out, ',');
+			const mig_value *it = v->items[k];
+			if (it->type == MIG_V_NULL || it->type == MIG_V_UNDEFINED)
+				continue;
+			int rc = mig__js_append_js_string(p, out, it, t, ctx);
+			if (rc)
+				return rc;
+		}
+		return 0;
+	case MIG_V_OBJECT:
+		mig_str_puts(out, "[object Object]");
+		return 0;
 	}
+	return mig__js_refuse(p, t, "%s %s", mig__js_a_type(v), ctx);
 }
 
 /* A property key from a computed key value (ToPropertyKey). */
@@ -238,8 +253,11 @@ int mig__js_property_key(parser *p, const mig_value *v, mig_str *out, const tok 
 int mig__js_add(parser *p, mig_value **lhs, mig_value *rhs, const tok *op)
 {
 	mig_value *l = *lhs;
-	bool lstr = l->type == MIG_V_STRING || l->type == MIG_V_LITERAL;
-	bool rstr = rhs->type == MIG_V_STRING || rhs->type == MIG_V_LITERAL;
+	/* arrays and objects convert to strings first (ToPrimitive) */
+	bool lstr = l->type == MIG_V_STRING || l->type == MIG_V_LITERAL || l->type == MIG_V_ARRAY ||
+		    l->type == MIG_V_OBJECT;
+	bool rstr = rhs->type == MIG_V_STRING || rhs->type == MIG_V_LITERAL || rhs->type == MIG_V_ARRAY ||
+		    rhs->type == MIG_V_OBJECT;
 	int rc = 0;
 	mig_value *res = NULL;
 	if (lstr || rstr) {
@@ -316,6 +334,8 @@ int mig__js_member(parser *p, mig_value **vp, const char *key, const tok *t)
 			} else {
 				res = mig__js_vnew(p, MIG_V_UNDEFINED, t);
 			}
+		} else if (p->noeval) {
+			res = mig__js_vnew(p, MIG_V_UNDEFINED, t);
 		} else {
 			return mig__js_refuse(p, t, "`.%s` of an array", key);
 		}
@@ -330,20 +350,189 @@ int mig__js_member(parser *p, mig_value **vp, const char *key, const tok *t)
 					units += c >= 0xF0 ? 2 : 1;
 			}
 			res = mig__js_vnum(p, (double)units, t);
+		} else if (array_index(key, &idx)) {
+			/* s[i]: the code unit at i (whole characters only) */
+			size_t off = 0, unit = 0;
+			while (off < v->len && unit < idx) {
+				unsigned char c = (unsigned char)v->str[off];
+				size_t l = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+				unit += l == 4 ? 2 : 1;
+				off += l;
+			}
+			if (off >= v->len) {
+				res = mig__js_vnew(p, MIG_V_UNDEFINED, t);
+			} else {
+				unsigned char c = (unsigned char)v->str[off];
+				size_t l = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+				if (unit != idx || l == 4)
+					return mig__js_refuse(p, t, "`[%s]` of a string inside a character outside the BMP", key);
+				res = mig__js_vtext(p, MIG_V_STRING, v->str + off, l, t);
+			}
+		} else if (p->noeval) {
+			res = mig__js_vnew(p, MIG_V_UNDEFINED, t);
 		} else {
 			return mig__js_refuse(p, t, "`.%s` of a string", key);
 		}
 		break;
 	case MIG_V_NULL:
 	case MIG_V_UNDEFINED:
+		if (p->noeval) {
+			res = mig__js_vnew(p, MIG_V_UNDEFINED, t);
+			break;
+		}
 		return mig__js_err(p, t, "reading `.%s` of %s %s (a TypeError in Node.js too)", key,
 				   mig_value_type_name(v), p->where);
 	default:
+		if (p->noeval) {
+			res = mig__js_vnew(p, MIG_V_UNDEFINED, t);
+			break;
+		}
 		return mig__js_refuse(p, t, "`.%s` of %s", key, mig__js_a_type(v));
 	}
 	if (!res)
 		return mig__js_last_code();
 	mig_value_free(v);
 	*vp = res;
+	return 0;
+}
+
+/* ---- operators ---------------------------------------------------------- */
+
+/* ToNumber of v for arithmetic and comparisons; false for values that are
+ * not read (objects, arrays, literals). */
+static bool number_of(const mig_value *v, double *d)
+{
+	if (v->type == MIG_V_STRING) {
+		*d = mig__js_str_to_number(v->str, v->len);
+		return true;
+	}
+	return mig__js_to_number(v, d);
+}
+
+static bool is_primitive(const mig_value *v)
+{
+	return v->type != MIG_V_ARRAY && v->type != MIG_V_OBJECT && v->type != MIG_V_LITERAL;
+}
+
+static bool strict_equal(const mig_value *a, const mig_value *b)
+{
+	if (a->type != b->type)
+		return false;
+	switch (a->type) {
+	case MIG_V_UNDEFINED:
+	case MIG_V_NULL:
+		return true;
+	case MIG_V_BOOL:
+		return a->b == b->b;
+	case MIG_V_NUMBER:
+		return a->num == b->num;
+	case MIG_V_STRING:
+		return a->len == b->len && memcmp(a->str, b->str, a->len) == 0;
+	default:
+		return false;
+	}
+}
+
+static bool loose_equal(const mig_value *a, const mig_value *b)
+{
+	bool an = a->type == MIG_V_NULL || a->type == MIG_V_UNDEFINED;
+	bool bn = b->type == MIG_V_NULL || b->type == MIG_V_UNDEFINED;
+	if (an || bn)
+		return an && bn;
+	if (a->type == b->type)
+		return strict_equal(a, b);
+	double x, y;
+	number_of(a, &x);
+	number_of(b, &y);
+	return x == y;
+}
+
+/* *lhs <op> rhs for the binary operators other than && || ??; takes rhs,
+ * replaces *lhs. While nothing runs, the result is undefined. */
+int mig__js_binary(parser *p, const tok *op, mig_value **lhs, mig_value *rhs)
+{
+	const char *o = op->punct;
+	mig_value *l = *lhs, *res = NULL;
+	int rc = 0;
+	if (strcmp(o, "+") == 0 && !p->noeval)
+		return mig__js_add(p, lhs, rhs, op);
+	if (p->noeval) {
+		res = mig__js_vnew(p, MIG_V_UNDEFINED, op);
+	} else if (strcmp(o, "===") == 0 || strcmp(o, "!==") == 0 || strcmp(o, "==") == 0 || strcmp(o, "!=") == 0) {
+		if (!is_primitive(l) || !is_primitive(rhs)) {
+			rc = mig__js_refuse(p, op, "comparison `%s` of %s (objects compare by identity)", o,
+					    mig__js_a_type(is_primitive(l) ? rhs : l));
+		} else {
+			bool eq = o[1] == '=' && o[2] == '=' ? strict_equal(l, rhs)
+				  : o[0] == '!' && o[2] == '=' ? strict_equal(l, rhs)
+							       : loose_equal(l, rhs);
+			if (o[0] == '!')
+				eq = !eq;
+			if ((res = mig__js_vnew(p, MIG_V_BOOL, op)) != NULL)
+				res->b = eq;
+		}
+	} else if (strcmp(o, "in") == 0) {
+		if (rhs->type != MIG_V_OBJECT && rhs->type != MIG_V_ARRAY) {
+			rc = mig__js_err(p, op, "`in` on %s %s (a TypeError in Node.js too)", mig__js_a_type(rhs), p->where);
+		} else {
+			mig_str k = MIG_STR_INIT;
+			rc = mig__js_property_key(p, l, &k, op);
+			bool has = false;
+			if (rc == 0 && rhs->type == MIG_V_OBJECT)
+				has = mig_object_get(rhs, mig_str_cstr(&k)) != NULL;
+			else if (rc == 0) {
+				uint32_t idx;
+				has = array_index(mig_str_cstr(&k), &idx) ? idx < rhs->n : strcmp(mig_str_cstr(&k), "length") == 0;
+			}
+			mig_str_free(&k);
+			if (rc == 0 && (res = mig__js_vnew(p, MIG_V_BOOL, op)) != NULL)
+				res->b = has;
+		}
+	} else if (o[0] == '<' || o[0] == '>') {
+		bool r = false;
+		if (!is_primitive(l) || !is_primitive(rhs)) {
+			rc = mig__js_refuse(p, op, "comparison `%s` of %s", o, mig__js_a_type(is_primitive(l) ? rhs : l));
+		} else if (l->type == MIG_V_STRING && rhs->type == MIG_V_STRING) {
+			/* UTF-8 byte order is code point order (UTF-16 differs only
+			 * past U+FFFF against U+E000..U+FFFF) */
+			size_t n = l->len < rhs->len ? l->len : rhs->len;
+			int c = memcmp(l->str, rhs->str, n);
+			if (c == 0)
+				c = l->len < rhs->len ? -1 : l->len > rhs->len ? 1 : 0;
+			r = strcmp(o, "<") == 0 ? c < 0 : strcmp(o, ">") == 0 ? c > 0 : strcmp(o, "<=") == 0 ? c <= 0 : c >= 0;
+		} else {
+			double x, y;
+			number_of(l, &x);
+			number_of(rhs, &y);
+			r = strcmp(o, "<") == 0 ? x < y : strcmp(o, ">") == 0 ? x > y : strcmp(o, "<=") == 0 ? x <= y : x >= y;
+		}
+		if (rc == 0 && (res = mig__js_vnew(p, MIG_V_BOOL, op)) != NULL)
+			res->b = r;
+	} else {
+		double x, y;
+		if (!number_of(l, &x) || !number_of(rhs, &y)) {
+			rc = mig__js_refuse(p, op, "arithmetic `%s` of %s", o, mig__js_a_type(number_of(l, &x) ? rhs : l));
+		} else {
+			double r = strcmp(o, "-") == 0 ? x - y
+				   : strcmp(o, "*") == 0 ? x * y
+				   : strcmp(o, "/") == 0 ? x / y
+				   : strcmp(o, "%") == 0 ? fmod(x, y)
+							 : pow(x, y);
+			if (strcmp(o, "**") == 0 && isnan(y))
+				r = NAN;
+			if (strcmp(o, "**") == 0 && (x == 1 || x == -1) && isinf(y))
+				r = NAN; /* JavaScript differs from C's pow here */
+			res = mig__js_vnum(p, r, op);
+		}
+	}
+	mig_value_free(rhs);
+	if (rc)
+		return rc;
+	if (!res)
+		return mig__js_last_code();
+	res->line = l->line;
+	res->column = l->column;
+	mig_value_free(l);
+	*lhs = res;
 	return 0;
 }

@@ -22,8 +22,9 @@ static bool npm_module(const tok *s)
 	       (s->slen == k || s->str[k] == '/');
 }
 
-/* require('node-pg-migrate')[.PgLiteral]: the kind it binds. */
-static int parse_require(parser *p, enum bkind *kind)
+/* require('node-pg-migrate')[.PgLiteral]: the kind it binds; or
+ * require('./sibling') (B_MODNS, *mod set). */
+static int parse_require(parser *p, enum bkind *kind, parser **mod)
 {
 	const tok *t = tk_cur(p);
 	adv(p);
@@ -38,6 +39,12 @@ static int parse_require(parser *p, enum bkind *kind)
 		adv(p);
 	if ((rc = mig__js_expect(p, ")", "`)`")) != 0)
 		return rc;
+	if (mig__js_is_relative(m) && mod) {
+		if ((rc = mig__js_import_sibling(p, m, mod)) != 0)
+			return rc;
+		*kind = B_MODNS;
+		return 0;
+	}
 	if (!npm_module(m))
 		return mig__js_refuse(p, t, "require('%.*s')", (int)(m->slen > 80 ? 80 : m->slen), m->str);
 	*kind = B_NS;
@@ -51,28 +58,49 @@ static int parse_require(parser *p, enum bkind *kind)
 	return 0;
 }
 
+/* Bind `local` to export `name` of sibling module mod (undefined when it
+ * has none, as require() gives; an ESM import of a missing name is an
+ * error). */
+static int bind_export(parser *p, scope *s, size_t local, parser *mod, const char *name, size_t len,
+		       bool must, const tok *at)
+{
+	jsarg x;
+	bool found;
+	int rc = mig__js_export_of(p, mod, name, len, false, at, &x, &found);
+	if (rc)
+		return rc;
+	if (!found && must) {
+		mig_value_free(x.val);
+		return mig__js_err(p, at, "syntax error: '%s' does not export `%.*s`", mod->m->path, (int)len, name);
+	}
+	if (x.kind == B_FUNC)
+		return mig__js_declare_fn(p, s, local, &x.f, false);
+	if (x.kind == B_MODNS) {
+		int r = mig__js_declare(p, s, local, B_MODNS, NULL, 0, false);
+		if (r == 0)
+			s->v[s->n - 1].mod = x.f.mod;
+		return r;
+	}
+	rc = mig__js_declare(p, s, local, B_VALUE, x.val, 0, false);
+	if (rc == 0)
+		s->v[s->n - 1].is_const = true;
+	return rc;
+}
+
 /* const { PgLiteral, X: Y } = require('node-pg-migrate') (or = ns). */
-static int parse_destructure(parser *p, scope *s)
+static int destructure_npm(parser *p, scope *s)
 {
 	const tok *open = tk_cur(p);
-	if (open->match == MIG_JS_NO_MATCH)
-		return mig__js_unclosed(p, open);
-	const tok *eq = tk_at(p, open->match + 1);
-	const tok *rhs = tk_at(p, open->match + 2);
-	binding *nsb = rhs->type == MIG_JS_IDENT ? mig__js_lookup(p, rhs) : NULL;
-	bool ok = is_p(eq, "=") &&
-		  ((is_id(p, rhs, "require") && is_p(tk_at(p, open->match + 3), "(")) ||
-		   (nsb && nsb->kind == B_NS));
-	if (!ok || p->in_fn)
-		return mig__js_refuse(p, open, "destructuring");
 	size_t save = p->i;
 	/* check the module first so that a foreign require is the error */
 	p->i = open->match + 2;
+	const tok *rhs = tk_cur(p);
+	binding *nsb = rhs->type == MIG_JS_IDENT ? mig__js_lookup(p, rhs) : NULL;
 	enum bkind kind = B_NS;
 	int rc = 0;
-	if (nsb)
+	if (nsb && nsb->kind == B_NS)
 		adv(p);
-	else if ((rc = parse_require(p, &kind)) != 0)
+	else if ((rc = parse_require(p, &kind, NULL)) != 0)
 		return rc;
 	if (kind != B_NS)
 		return mig__js_refuse(p, open, "destructuring of a node-pg-migrate export");
@@ -103,20 +131,108 @@ static int parse_destructure(parser *p, scope *s)
 	return rc;
 }
 
+/* const { a, b: c } = require('./sibling'): names of its exports. */
+static int destructure_sibling(parser *p, scope *s, parser *mod)
+{
+	const tok *open = tk_cur(p);
+	adv(p);
+	int rc = 0;
+	while (rc == 0 && !is_p(tk_cur(p), "}")) {
+		const tok *name = tk_cur(p);
+		size_t local = p->i;
+		if (name->type != MIG_JS_IDENT && name->type != MIG_JS_STRING)
+			return mig__js_refuse(p, name, "destructuring pattern of a required file");
+		adv(p);
+		if (is_p(tk_cur(p), ":")) {
+			adv(p);
+			local = p->i;
+			if (tk_cur(p)->type != MIG_JS_IDENT || mig__js_is_reserved(p, tk_cur(p)))
+				return mig__js_refuse(p, tk_cur(p), "destructuring pattern of a required file");
+			adv(p);
+		} else if (name->type == MIG_JS_STRING) {
+			return mig__js_unexpected(p, tk_cur(p), "`:`");
+		}
+		if (is_p(tk_cur(p), "="))
+			return mig__js_refuse(p, tk_cur(p), "default value in destructuring a required file");
+		const char *nm = name->type == MIG_JS_STRING ? name->str : p->src + name->off;
+		size_t nl = name->type == MIG_JS_STRING ? name->slen : name->len;
+		rc = bind_export(p, s, local, mod, nm, nl, false, name);
+		if (rc == 0 && is_p(tk_cur(p), ","))
+			adv(p);
+		else if (rc == 0 && !is_p(tk_cur(p), "}"))
+			return mig__js_unexpected(p, tk_cur(p), "`,` or `}`");
+	}
+	(void)open;
+	return rc;
+}
+
+/* const {...} = / const [...] = : node-pg-migrate's exports, a sibling
+ * file's, or any static value. */
+static int parse_destructure(parser *p, scope *s, bool is_const)
+{
+	const tok *open = tk_cur(p);
+	if (open->match == MIG_JS_NO_MATCH)
+		return mig__js_unclosed(p, open);
+	const tok *eq = tk_at(p, open->match + 1);
+	const tok *rhs = tk_at(p, open->match + 2);
+	if (!is_p(eq, "=") && is_p(eq, ":")) {
+		/* a type annotation: skip it */
+		size_t save = p->i;
+		p->i = open->match + 2;
+		int rc = mig__js_skip_type(p, 0);
+		if (rc)
+			return rc;
+		eq = tk_cur(p);
+		rhs = tk_peek(p, 1);
+		p->i = save;
+	}
+	if (!is_p(eq, "="))
+		return mig__js_err(p, eq, "syntax error %s: a destructuring declaration without a value", p->where);
+	binding *nsb = rhs->type == MIG_JS_IDENT ? mig__js_lookup(p, rhs) : NULL;
+	bool req = is_id(p, rhs, "require") && is_p(tk_at(p, tk_index(p, rhs) + 1), "(");
+	if (is_p(open, "{") && ((req && !mig__js_is_relative(tk_at(p, tk_index(p, rhs) + 2))) ||
+				(nsb && nsb->kind == B_NS)))
+		return destructure_npm(p, s);
+	size_t pat = p->i;
+	p->i = tk_index(p, rhs);
+	int rc = 0;
+	if (is_p(open, "{") && req) {
+		enum bkind kind;
+		parser *mod = NULL;
+		if ((rc = parse_require(p, &kind, &mod)) != 0)
+			return rc;
+		if (!is_end(tk_cur(p)) && !is_p(tk_cur(p), ";") && !is_p(tk_cur(p), ",") && !tk_cur(p)->nl_before)
+			return mig__js_refuse(p, tk_cur(p), "use of `require()` other than as a whole");
+		size_t end = p->i;
+		p->i = pat;
+		rc = destructure_sibling(p, s, mod);
+		p->i = end;
+		return rc;
+	}
+	mig_value *v = NULL;
+	if ((rc = mig__js_expr(p, 0, &v)) != 0)
+		return rc;
+	size_t end = p->i;
+	p->i = pat;
+	rc = mig__js_bind_pattern(p, s, 1, v, is_const);
+	p->i = end;
+	return rc;
+}
+
 /* `= initializer` of a declaration of `name`: binds it. */
-static int parse_initializer(parser *p, scope *s, size_t name, bool exported)
+static int parse_initializer(parser *p, scope *s, size_t name, bool exported, bool is_const)
 {
 	const tok *t = tk_cur(p);
-	int k = exported ? mig__js_slot_index(p->src + tk_at(p, name)->off, tk_at(p, name)->len) : -1;
+	int k = exported ? mig__js_slot_index(p, p->src + tk_at(p, name)->off, tk_at(p, name)->len) : -1;
 	int rc;
 	if (mig__js_fn_starts(p, p->i)) {
-		if (p->in_fn)
-			return mig__js_refuse(p, t, "nested function");
-		size_t fn;
-		if ((rc = mig__js_parse_function(p, &fn)) != 0)
+		fnref f;
+		if ((rc = mig__js_closure(p, &f)) != 0)
 			return rc;
-		if ((rc = mig__js_declare(p, s, name, B_FUNC, NULL, fn, false)) != 0)
+		if ((rc = mig__js_declare_fn(p, s, name, &f, false)) != 0)
 			return rc;
+		s->v[s->n - 1].is_const = is_const;
+		size_t fn = f.fn;
 		if (k >= 0) {
 			slot sl = {SLOT_FUNC, fn, false, NULL, name};
 			mig__js_export_named(p, k, &sl, true);
@@ -148,15 +264,38 @@ static int parse_initializer(parser *p, scope *s, size_t name, bool exported)
 		}
 		return mig__js_declare(p, s, name, B_VALUE, v, 0, false);
 	}
-	if (is_id(p, t, "require") && is_p(tk_peek(p, 1), "(")) {
+	if (is_id(p, t, "require") && is_p(tk_peek(p, 1), "(") &&
+	    !(mig__js_is_relative(tk_peek(p, 2)) && is_p(tk_peek(p, 3), ")") && is_p(tk_peek(p, 4), "."))) {
 		if (p->in_fn)
 			return mig__js_refuse(p, t, "`require()` inside a function");
 		enum bkind kind;
-		if ((rc = parse_require(p, &kind)) != 0)
+		parser *mod = NULL;
+		if ((rc = parse_require(p, &kind, &mod)) != 0)
 			return rc;
 		if (k >= 0)
-			return mig__js_refuse(p, t, "exporting a module as `%s`", mig__js_slot_names[k]);
-		return mig__js_declare(p, s, name, kind, NULL, 0, false);
+			return mig__js_refuse(p, t, "exporting a module as `%s`", mig__js_slot_name(p, k));
+		if ((rc = mig__js_declare(p, s, name, kind, NULL, 0, false)) != 0)
+			return rc;
+		s->v[s->n - 1].mod = mod;
+		return 0;
+	}
+	if (t->type == MIG_JS_IDENT && (is_p(tk_peek(p, 1), ";") || is_p(tk_peek(p, 1), ",") || is_end(tk_peek(p, 1)) ||
+					tk_peek(p, 1)->nl_before)) {
+		/* const f = g: another name for a function */
+		binding *b = mig__js_lookup(p, t);
+		if (b && b->kind == B_FUNC && k < 0) {
+			fnref f = {b->mod, b->fn, b->env};
+			adv(p);
+			return mig__js_declare_fn(p, s, name, &f, false);
+		}
+		if (b && b->kind == B_MODNS && k < 0) {
+			parser *mod = b->mod;
+			adv(p);
+			if ((rc = mig__js_declare(p, s, name, B_MODNS, NULL, 0, false)) != 0)
+				return rc;
+			s->v[s->n - 1].mod = mod;
+			return 0;
+		}
 	}
 	mig_value *v = NULL;
 	if ((rc = mig__js_expr(p, 0, &v)) != 0)
@@ -171,7 +310,10 @@ static int parse_initializer(parser *p, scope *s, size_t name, bool exported)
 		mig__js_slot_from_value(&sl, c, name);
 		mig__js_export_named(p, k, &sl, true);
 	}
-	return mig__js_declare(p, s, name, B_VALUE, v, 0, false);
+	if ((rc = mig__js_declare(p, s, name, B_VALUE, v, 0, false)) != 0)
+		return rc;
+	s->v[s->n - 1].is_const = is_const;
+	return 0;
 }
 
 /* const/let/var declarations, at module level or in a function body. */
@@ -179,18 +321,18 @@ int mig__js_parse_decl(parser *p, bool exported)
 {
 	const tok *kw = tk_cur(p);
 	bool is_const = is_id(p, kw, "const");
-	scope *s = p->in_fn ? &p->loc : &p->mod;
+	scope *s = mig__js_frame(p);
 	adv(p);
 	if (is_id(p, tk_cur(p), "enum"))
 		return mig__js_refuse(p, tk_cur(p), "TypeScript `const enum`");
 	int rc = 0;
 	for (;;) {
 		const tok *t = tk_cur(p);
-		if (is_p(t, "{")) {
-			if ((rc = parse_destructure(p, s)) != 0)
+		if (is_p(t, "{") || is_p(t, "[")) {
+			if (exported)
+				return mig__js_refuse(p, t, "exported destructuring");
+			if ((rc = parse_destructure(p, s, is_const)) != 0)
 				return rc;
-		} else if (is_p(t, "[")) {
-			return mig__js_refuse(p, t, "destructuring");
 		} else {
 			if (t->type != MIG_JS_IDENT || mig__js_is_reserved(p, t))
 				return mig__js_unexpected(p, t, "a name");
@@ -205,7 +347,7 @@ int mig__js_parse_decl(parser *p, bool exported)
 			}
 			if (is_p(tk_cur(p), "=")) {
 				adv(p);
-				if ((rc = parse_initializer(p, s, name, exported)) != 0)
+				if ((rc = parse_initializer(p, s, name, exported, is_const)) != 0)
 					return rc;
 			} else {
 				if (is_const)
@@ -215,7 +357,7 @@ int mig__js_parse_decl(parser *p, bool exported)
 				if (!u)
 					return mig__js_last_code();
 				if (exported) {
-					int k = mig__js_slot_index(p->src + t->off, t->len);
+					int k = mig__js_slot_index(p, p->src + t->off, t->len);
 					slot sl = {SLOT_UNDEFINED, 0, false, NULL, name};
 					mig__js_export_named(p, k, &sl, true);
 				}
@@ -251,12 +393,13 @@ int mig__js_parse_function_decl(parser *p, bool exported)
 	} else {
 		if ((rc = mig__js_parse_function(p, &fn)) != 0)
 			return rc;
-		if ((rc = mig__js_declare(p, &p->mod, name, B_FUNC, NULL, fn, true)) != 0)
+		fnref f = {p, fn, &p->mod};
+		if ((rc = mig__js_declare_fn(p, &p->mod, name, &f, true)) != 0)
 			return rc;
 	}
 	if (exported) {
 		slot sl = {SLOT_FUNC, fn, false, NULL, name};
-		mig__js_export_named(p, mig__js_slot_index(p->src + nt->off, nt->len), &sl, true);
+		mig__js_export_named(p, mig__js_slot_index(p, p->src + nt->off, nt->len), &sl, true);
 	}
 	return 0;
 }
@@ -265,10 +408,10 @@ int mig__js_parse_function_decl(parser *p, bool exported)
  * `function up(pgm) {...}` (TypeScript's CommonJS output does that).
  * Record every top-level declaration first; one that fails to parse is
  * left for the main pass to report in order. */
-void mig__js_hoist_functions(parser *p)
+void mig__js_hoist_functions(parser *p, size_t from, size_t to, scope *sc)
 {
-	size_t j = 0;
-	while (j + 1 < p->n) {
+	size_t j = from;
+	while (j + 1 < p->n && j < to) {
 		const tok *t = tk_at(p, j);
 		if (mig__js_is_opener(t)) {
 			size_t save = p->i;
@@ -285,11 +428,11 @@ void mig__js_hoist_functions(parser *p)
 		if (is_id(p, t, "function") && tk_at(p, j + 1)->type == MIG_JS_IDENT &&
 		    !mig__js_is_reserved(p, tk_at(p, j + 1))) {
 			size_t k = j;
-			if (k > 0 && is_id(p, tk_at(p, k - 1), "async") && !t->nl_before)
+			if (k > from && is_id(p, tk_at(p, k - 1), "async") && !t->nl_before)
 				k--;
-			if (k > 0 && is_id(p, tk_at(p, k - 1), "export"))
+			if (k > from && is_id(p, tk_at(p, k - 1), "export"))
 				k--;
-			const tok *prev = k > 0 ? tk_at(p, k - 1) : NULL;
+			const tok *prev = k > from ? tk_at(p, k - 1) : NULL;
 			bool stmt_start = !prev || is_p(prev, ";") || is_p(prev, "}") ||
 					  (tk_at(p, k)->nl_before && mig__js_ends_value(prev) &&
 					   !is_id(p, prev, "default") && !is_id(p, prev, "return"));
@@ -299,8 +442,9 @@ void mig__js_hoist_functions(parser *p)
 				if (is_id(p, tk_cur(p), "export"))
 					adv(p);
 				int rc = mig__js_parse_function(p, &fn);
+				fnref f = {p, fn, sc};
 				if (rc == 0)
-					rc = mig__js_declare(p, &p->mod, j + 1, B_FUNC, NULL, fn, true);
+					rc = mig__js_declare_fn(p, sc, j + 1, &f, true);
 				if (rc) {
 					mig_error_clear();
 					p->i = save;
@@ -314,6 +458,62 @@ void mig__js_hoist_functions(parser *p)
 		}
 		j++;
 	}
+}
+
+/* The names of `import ... from './sibling'`, the clause at token
+ * `clause`. */
+static int import_sibling(parser *p, size_t clause, const tok *spec)
+{
+	size_t end = p->i;
+	parser *mod = NULL;
+	int rc = mig__js_import_sibling(p, spec, &mod);
+	if (rc)
+		return rc;
+	p->i = clause;
+	const tok *t = tk_cur(p);
+	if (t->type == MIG_JS_IDENT && !is_p(t, "{")) {
+		/* the default import: module.exports of a CommonJS file, or
+		 * the object of `export default` */
+		if ((rc = mig__js_declare(p, &p->mod, p->i, B_MODNS, NULL, 1, false)) != 0)
+			return rc;
+		p->mod.v[p->mod.n - 1].mod = mod;
+		adv(p);
+		if (is_p(tk_cur(p), ","))
+			adv(p);
+	}
+	if (is_p(tk_cur(p), "*")) {
+		if ((rc = mig__js_declare(p, &p->mod, p->i + 2, B_MODNS, NULL, 0, false)) != 0)
+			return rc;
+		p->mod.v[p->mod.n - 1].mod = mod;
+	} else if (is_p(tk_cur(p), "{")) {
+		adv(p);
+		while (rc == 0 && !is_p(tk_cur(p), "}")) {
+			bool is_type = false;
+			if (is_id(p, tk_cur(p), "type") && !is_id(p, tk_peek(p, 1), "as") &&
+			    (tk_peek(p, 1)->type == MIG_JS_IDENT || tk_peek(p, 1)->type == MIG_JS_STRING)) {
+				is_type = true;
+				adv(p);
+			}
+			const tok *name = tk_cur(p);
+			size_t local = p->i;
+			adv(p);
+			if (is_id(p, tk_cur(p), "as")) {
+				adv(p);
+				local = p->i;
+				adv(p);
+			}
+			const char *nm = name->type == MIG_JS_STRING ? name->str : p->src + name->off;
+			size_t nl = name->type == MIG_JS_STRING ? name->slen : name->len;
+			if (is_type)
+				rc = mig__js_declare(p, &p->mod, local, B_IMPORTED, NULL, 0, false);
+			else
+				rc = bind_export(p, &p->mod, local, mod, nm, nl, true, name);
+			if (rc == 0 && is_p(tk_cur(p), ","))
+				adv(p);
+		}
+	}
+	p->i = end;
+	return rc ? rc : mig__js_semi(p);
 }
 
 /* import ... from '...' */
@@ -330,6 +530,14 @@ static int parse_import(parser *p)
 	}
 	t = tk_cur(p);
 	if (t->type == MIG_JS_STRING) { /* import 'module'; */
+		if (mig__js_is_relative(t)) {
+			parser *mod = NULL;
+			int r = mig__js_import_sibling(p, t, &mod);
+			if (r)
+				return r;
+			adv(p);
+			return mig__js_semi(p);
+		}
 		if (!npm_module(t))
 			return mig__js_refuse(p, kw, "import of '%.*s'", (int)(t->slen > 80 ? 80 : t->slen), t->str);
 		adv(p);
@@ -404,6 +612,8 @@ static int parse_import(parser *p)
 			return rc;
 	}
 	bool npm = npm_module(m);
+	if (!npm && !type_only && !all_types && mig__js_is_relative(m))
+		return import_sibling(p, clause, m);
 	if (!npm && !type_only && !all_types)
 		return mig__js_refuse(p, kw, "import of '%.*s'", (int)(m->slen > 80 ? 80 : m->slen), m->str);
 	size_t end = p->i;
@@ -461,30 +671,6 @@ static bool define_es_module(const parser *p)
 	       is_p(tk_peek(p, 7), ",");
 }
 
-/* An expression whose value is dropped; assignments are refused by name. */
-int mig__js_plain_expression(parser *p)
-{
-	const tok *t = tk_cur(p);
-	if (t->type == MIG_JS_IDENT && !mig__js_is_reserved(p, t)) {
-		const tok *op = tk_peek(p, 1);
-		size_t ol = op->type == MIG_JS_PUNCT ? strlen(op->punct) : 0;
-		bool compound = ol >= 2 && op->punct[ol - 1] == '=' && !is_p(op, "==") && !is_p(op, "===") &&
-				!is_p(op, "!=") && !is_p(op, "!==") && !is_p(op, "<=");
-		if (is_p(op, "=") || compound || ((is_p(op, "++") || is_p(op, "--")) && !op->nl_before))
-			return mig__js_refuse(p, t, "assignment to `%.*s`", (int)t->len, p->src + t->off);
-	}
-	mig_value *v = NULL;
-	int rc = mig__js_expr(p, 0, &v);
-	mig_value_free(v);
-	return rc;
-}
-
-static int expression_statement(parser *p)
-{
-	int rc = mig__js_plain_expression(p);
-	return rc ? rc : mig__js_semi(p);
-}
-
 int mig__js_top_statement(parser *p)
 {
 	const tok *t = tk_cur(p);
@@ -518,9 +704,11 @@ int mig__js_top_statement(parser *p)
 			return mig__js_parse_exports_stmt(p);
 		if (is_id(p, t, "declare") && u->type == MIG_JS_IDENT && !u->nl_before)
 			return mig__js_skip_declare(p);
-		if (is_id(p, t, "require") && is_p(u, "(")) {
+		if (is_id(p, t, "require") && is_p(u, "(") && tk_peek(p, 2)->type == MIG_JS_STRING &&
+		    is_p(tk_peek(p, 3), ")") && !is_p(tk_peek(p, 4), ".")) {
 			enum bkind kind;
-			int rc = parse_require(p, &kind);
+			parser *mod = NULL;
+			int rc = parse_require(p, &kind, &mod);
 			return rc ? rc : mig__js_semi(p);
 		}
 		if (define_es_module(p)) {
@@ -537,13 +725,15 @@ int mig__js_top_statement(parser *p)
 		}
 		if (is_id(p, t, "return"))
 			return mig__js_err(p, t, "syntax error: `return` outside a function");
+		if (mig__js_statement_keyword(p, t))
+			return mig__js_statement(p, 0);
 		int rc = mig__js_refuse_statement_keyword(p, t);
 		if (rc)
 			return rc;
 	}
 	if (is_p(t, "{"))
-		return mig__js_refuse(p, t, "block statement");
+		return mig__js_statement(p, 0);
 	if (is_p(t, "@"))
 		return mig__js_refuse(p, t, "decorator");
-	return expression_statement(p);
+	return mig__js_expression_statement(p, 0);
 }

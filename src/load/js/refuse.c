@@ -68,8 +68,8 @@ int mig__js_refuse(parser *p, const tok *t, const char *fmt, ...)
 	mig_str_vprintf(&what, fmt, ap);
 	va_end(ap);
 	const char *hint = p->in_fn
-		? "only pgm.<operation>(...) calls with literal arguments can be read without Node.js"
-		: "only constants, node-pg-migrate imports and the up/down/shorthands exports can be read without Node.js";
+		? "only static code (constants, loops, this file's functions, pgm.<operation>(...) calls) can be read without Node.js"
+		: "only static code (constants, this file's functions, node-pg-migrate imports, static sibling files, the exports) can be read without Node.js";
 	int rc = mig__js_err(p, t, "%s %s: %s; this file needs node-pg-migrate to run",
 			     mig_str_cstr(&what), p->where, hint);
 	mig_str_free(&what);

@@ -21,7 +21,9 @@ void mig__js_scope_free(scope *s)
 	for (size_t k = 0; k < s->n; k++)
 		mig_value_free(s->v[k].val);
 	mig__free(s->v);
+	scope *parent = s->parent;
 	memset(s, 0, sizeof(*s));
+	s->parent = parent;
 }
 
 binding *mig__js_scope_find(const parser *p, const scope *s, const tok *name)
@@ -32,14 +34,20 @@ binding *mig__js_scope_find(const parser *p, const scope *s, const tok *name)
 	return NULL;
 }
 
+/* Innermost frame first, out to the module's. */
 binding *mig__js_lookup(const parser *p, const tok *name)
 {
-	binding *b = NULL;
-	if (p->in_fn)
-		b = mig__js_scope_find(p, &p->loc, name);
-	if (!b)
-		b = mig__js_scope_find(p, &p->mod, name);
-	return b;
+	for (const scope *s = p->env ? p->env : &p->mod; s; s = s->parent) {
+		binding *b = mig__js_scope_find(p, s, name);
+		if (b)
+			return b;
+	}
+	return NULL;
+}
+
+scope *mig__js_frame(parser *p)
+{
+	return p->env ? p->env : &p->mod;
 }
 
 /* Declare a name in s; takes val. */
@@ -67,7 +75,21 @@ int mig__js_declare(parser *p, scope *s, size_t name, enum bkind kind, mig_value
 	b->val = val;
 	b->fn = fn;
 	b->hoisted = hoisted;
+	b->is_const = false;
+	b->mod = p;
+	b->env = &p->mod;
 	return 0;
+}
+
+int mig__js_declare_fn(parser *p, scope *s, size_t name, const fnref *f, bool hoisted)
+{
+	int rc = mig__js_declare(p, s, name, B_FUNC, NULL, f->fn, hoisted);
+	if (rc == 0) {
+		s->v[s->n - 1].mod = f->mod;
+		s->v[s->n - 1].env = f->env;
+		s->v[s->n - 1].is_const = true;
+	}
+	return rc;
 }
 
 int mig__js_add_fn(parser *p, const jsfn *f, size_t *idx)
@@ -95,12 +117,36 @@ void mig__js_slot_clear(slot *s)
 	memset(s, 0, sizeof(*s));
 }
 
-int mig__js_slot_index(const char *name, size_t len)
+const char *mig__js_slot_name(const parser *p, int k)
+{
+	return k < NSLOTS ? mig__js_slot_names[k] : p->xnames[k];
+}
+
+/* The slot of an export name, or -1. */
+int mig__js_slot_find(const parser *p, const char *name, size_t len)
 {
 	for (int k = 0; k < NSLOTS; k++)
 		if (strlen(mig__js_slot_names[k]) == len && memcmp(mig__js_slot_names[k], name, len) == 0)
 			return k;
+	for (int k = NSLOTS; k < p->nslots; k++)
+		if (strlen(p->xnames[k]) == len && memcmp(p->xnames[k], name, len) == 0)
+			return k;
 	return -1;
+}
+
+/* The slot an export name writes to: -1 for names nobody reads (in the
+ * migration file, all but up/down/shorthands; in a sibling, past
+ * MAX_SLOTS names). */
+int mig__js_slot_index(parser *p, const char *name, size_t len)
+{
+	int k = mig__js_slot_find(p, name, len);
+	if (k >= 0 || !p->sibling || p->nslots >= MAX_SLOTS)
+		return k;
+	char *copy = mig_strndup(name, len);
+	if (!copy)
+		return -1;
+	p->xnames[p->nslots] = copy;
+	return p->nslots++;
 }
 
 /* A slot holding value v (taken). */
@@ -133,11 +179,14 @@ int mig__js_slot_copy(parser *p, slot *dst, const slot *src, const tok *t)
 }
 
 /* The slots of an exported object value (module.exports = obj). */
-int mig__js_slots_from_object(parser *p, slot out[NSLOTS], const mig_value *obj, const tok *t)
+int mig__js_slots_from_object(parser *p, slot out[MAX_SLOTS], const mig_value *obj, const tok *t)
 {
-	for (int k = 0; k < NSLOTS; k++) {
+	if (p->sibling && obj->type == MIG_V_OBJECT)
+		for (size_t j = 0; j < obj->n; j++)
+			mig__js_slot_index(p, obj->keys[j], strlen(obj->keys[j]));
+	for (int k = 0; k < p->nslots; k++) {
 		mig__js_slot_clear(&out[k]);
-		const mig_value *v = mig_object_get(obj, mig__js_slot_names[k]);
+		const mig_value *v = mig_object_get(obj, mig__js_slot_name(p, k));
 		if (!v)
 			continue;
 		mig_value *c = mig__js_vclone(p, v, 0, t);
