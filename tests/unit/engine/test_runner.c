@@ -1469,8 +1469,8 @@ static void test_unreadable_refused_before_anything(void **state)
 {
 	env *e = *state;
 	with_unreadable(e, NULL);
-	const mig_error *err = failed(mig_migrate(&e->o, NULL), MIG_EINPUT, "require('../lib/h') at top level");
-	assert_error_file(err, e, "002_dyn.js", 1, 11);
+	const mig_error *err = failed(mig_migrate(&e->o, NULL), MIG_EINPUT, "import of '../lib/h' at top level");
+	assert_error_file(err, e, "002_dyn.js", 1, 19);
 	assert_note(err, "nothing was run; `migrate 1` applies the 1 migration(s) before 002_dyn");
 	assert_journal(0, "state create\n");
 	assert_int_equal(fake()->begins, 0);
@@ -1478,7 +1478,7 @@ static void test_unreadable_refused_before_anything(void **state)
 	assert_applied("");
 	/* with --timestamp a number is a prefix: the note names the last one */
 	e->o.timestamp = true;
-	err = failed(mig_migrate(&e->o, NULL), MIG_EINPUT, "require('../lib/h') at top level");
+	err = failed(mig_migrate(&e->o, NULL), MIG_EINPUT, "import of '../lib/h' at top level");
 	assert_note(err, "nothing was run; `migrate 001_a` applies the 1 migration(s) before 002_dyn");
 	assert_records("");
 	assert_clean();
@@ -1523,8 +1523,8 @@ static void test_unreadable_applied_is_not_read(void **state)
 	assert_applied("CREATE TABLE c (id int);\nDROP TABLE c;\n");
 
 	mig_target t = {.has_count = true, .count = 2};
-	const mig_error *err = failed(mig_rollback(&e->o, &t), MIG_EINPUT, "require('../lib/h')");
-	assert_error_file(err, e, "002_dyn.js", 1, 11);
+	const mig_error *err = failed(mig_rollback(&e->o, &t), MIG_EINPUT, "import of '../lib/h'");
+	assert_error_file(err, e, "002_dyn.js", 1, 19);
 	assert_note(err, "nothing was run");
 	assert_records("001_a 002_dyn");
 	assert_clean();
@@ -1542,7 +1542,7 @@ static void test_status_reports_unreadable(void **state)
 	assert_int_equal(n, 3);
 	assert_null(st[0].unreadable);
 	assert_non_null(st[1].unreadable);
-	char *want = mig_aprintf("%s/002_dyn.js:1:11: require('../lib/h') at top level", e->dir);
+	char *want = mig_aprintf("%s/002_dyn.js:1:19: import of '../lib/h' at top level", e->dir);
 	assert_true(strncmp(st[1].unreadable, want, strlen(want)) == 0);
 	assert_null(st[2].unreadable);
 	mig_status_free(st, n);
@@ -1586,8 +1586,8 @@ static void test_shorthands_across_unreadable(void **state)
 		   "const h = require('../lib/h');\nexports.shorthands = h.shorthands;\nexports.up = (pgm) => h.run(pgm);\n");
 	const mig_error *err = failed(mig_migrate(&e->o, NULL), MIG_EINPUT,
 				      "002_dyn cannot be read, and it may export shorthands, which node-pg-migrate passes on "
-				      "to every later migration (003_c among them): require('../lib/h')");
-	assert_error_file(err, e, "002_dyn.js", 1, 11);
+				      "to every later migration (003_c among them): import of '../lib/h'");
+	assert_error_file(err, e, "002_dyn.js", 1, 19);
 	assert_records("001_a 002_dyn");
 	assert_applied("");
 	assert_clean();
