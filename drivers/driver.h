@@ -47,6 +47,13 @@ enum {
 	 * transaction pooler or on a multi-primary cluster): the lock
 	 * strategy `auto` takes it; otherwise the lease row. */
 	MIG_CAP_SESSION_LOCK = 1u << 3,
+	/* exec_step() sends the statements of a step in one round trip and
+	 * the server runs each as if it had come alone (no implicit
+	 * transaction: on MySQL every DDL statement still commits), stopping
+	 * at the first failure. The core then sends its own small statements
+	 * (the journal's counts, the record's transaction) together with the
+	 * migration's, outside a transaction too. */
+	MIG_CAP_BATCH = 1u << 4,
 };
 
 /* Flags for begin(). */
@@ -65,6 +72,10 @@ typedef struct mig_conn {
 	const mig_driver *driver;
 	unsigned caps;          /* MIG_CAP_* for this connection */
 	mig_server_info server; /* strings owned by the driver's connection */
+	/* Requests sent to the server and waited for, counted by the driver
+	 * (0 from one that does not count, or runs in-process); --verbose
+	 * shows it, so that batching cannot silently regress. */
+	unsigned long round_trips;
 } mig_conn;
 
 typedef struct mig_conn_opts {
@@ -138,6 +149,10 @@ struct mig_driver {
 	/* The URL of a private scratch database of an embedded engine, NULL
 	 * for server engines. */
 	const char *scratch_url;
+	/* What begin(0) and commit() send, when that is all they do (no
+	 * check before or after): with MIG_CAP_BATCH the core may send them
+	 * inside a step. NULL: they are never batched. */
+	const char *begin_sql, *commit_sql;
 };
 
 /* drivers/registry.c */

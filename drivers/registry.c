@@ -53,7 +53,8 @@ static const mig_driver drivers[] = {
 	 .ops = POSTGRES_OPS, .session_lock = POSTGRES_LOCK,
 	 .missing_hint = "rebuild with libpq installed (apt-get install libpq-dev) and -DMIG_WITH_POSTGRES=ON"},
 	{.name = "mysql", .display = "MySQL/MariaDB", .schemes = mysql_schemes, .url_form = MIG_URL_SERVER,
-	 .dialect = "mysql", .caps = MIG_CAP_SESSION_LOCK, .ops = MYSQL_OPS, .session_lock = MYSQL_LOCK,
+	 .dialect = "mysql", .caps = MIG_CAP_SESSION_LOCK | MIG_CAP_BATCH, .ops = MYSQL_OPS, .session_lock = MYSQL_LOCK,
+	 .begin_sql = "START TRANSACTION", .commit_sql = "COMMIT",
 	 .missing_hint = "rebuild with the MySQL client library installed (apt-get install default-libmysqlclient-dev) and "
 			 "-DMIG_WITH_MYSQL=ON"},
 };
@@ -79,6 +80,8 @@ static int check(const mig_driver *d)
 		return mig_error_set(MIG_ERROR, "the %s driver lacks a required operation", d->name);
 	if ((d->caps & MIG_CAP_MULTI_STATEMENT) && !o->exec_step)
 		return mig_error_set(MIG_ERROR, "the %s driver claims multi-statement steps without exec_step", d->name);
+	if ((d->caps & MIG_CAP_BATCH) && !o->exec_step)
+		return mig_error_set(MIG_ERROR, "the %s driver claims batches without exec_step", d->name);
 	const mig_lock_strategy *l = d->session_lock;
 	if (l && (!l->name || !l->describe || !l->try_lock || !l->unlock))
 		return mig_error_set(MIG_ERROR, "the %s driver's session lock lacks a required operation", d->name);

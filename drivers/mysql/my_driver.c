@@ -40,15 +40,20 @@ static struct my_conn *conn_of(mig_conn *c)
 
 /* ---- running text ---------------------------------------------------- */
 
-static int fail(struct my_conn *c, const char *sql, size_t len, unsigned nth)
+static int fail(struct my_conn *c, const char *sql, size_t len, const mig_step *step, unsigned nth)
 {
+	/* a step's statements are known: name the one that failed */
+	if (step && nth >= 1 && nth <= step->n) {
+		sql = step->text + step->start[nth - 1];
+		len = step->len[nth - 1];
+	}
 	char *stmt = sql ? mig_strndup(sql, len) : NULL;
 	c->last_errno = mysql_errno(c->my);
 	int rc = mig__my_set_error(c->last_errno, mysql_sqlstate(c->my), mysql_error(c->my), stmt);
 	mig__free(stmt);
 	if (rc == MIG_ECONNLOST)
 		c->lost = true;
-	else if (nth > 1) {
+	else if (nth > 1 && !step) {
 		/* the server says only that the text failed, not where: say which
 		 * statement it was, and that the ones before it stay done (DDL
 		 * commits implicitly) */
@@ -95,7 +100,8 @@ static int rows_of(MYSQL_RES *res, mig_rows **out)
 	return 0;
 }
 
-static int run(struct my_conn *c, const char *sql, size_t len, mig_rows **out, bool notices);
+static int run(struct my_conn *c, const char *sql, size_t len, const mig_step *step, size_t *done, mig_rows **out,
+	       bool notices);
 
 /* SHOW WARNINGS of the last statement, each to the notice callback; the
  * warnings of earlier statements of a multi-statement text are gone by
@@ -103,7 +109,7 @@ static int run(struct my_conn *c, const char *sql, size_t len, mig_rows **out, b
 static void show_warnings(struct my_conn *c, bool last, unsigned earlier)
 {
 	mig_rows *rows = NULL;
-	if (last && run(c, "SHOW WARNINGS", 13, &rows, false) != 0) {
+	if (last && run(c, "SHOW WARNINGS", 13, NULL, NULL, &rows, false) != 0) {
 		mig_error_clear(); /* only notices; a lost session shows at the next statement */
 		return;
 	}
@@ -128,10 +134,15 @@ static void show_warnings(struct my_conn *c, bool last, unsigned earlier)
 /*
  * Send sql[0..len) as one text and drain every result it produces: with
  * CLIENT_MULTI_STATEMENTS one per statement. *out (if asked) keeps the
- * rows of the last result that has columns.
+ * rows of the last result that has columns. With a step (its statements'
+ * bounds in sql), *done = how many completed, and a failure names the
+ * failing statement itself.
  */
-static int run(struct my_conn *c, const char *sql, size_t len, mig_rows **out, bool notices)
+static int run(struct my_conn *c, const char *sql, size_t len, const mig_step *step, size_t *done, mig_rows **out,
+	       bool notices)
 {
+	if (done)
+		*done = 0;
 	if (out)
 		*out = NULL;
 	if (c->lost) {
@@ -144,10 +155,11 @@ static int run(struct my_conn *c, const char *sql, size_t len, mig_rows **out, b
 	mig_rows *rows = NULL;
 	int rc = 0;
 	unsigned nth = 1, warned_before = 0, warnings = 0;
+	c->base.round_trips++;
 	if (mysql_real_query(c->my, sql, (unsigned long)len) != 0) {
 		if (mysql_errno(c->my) == ER_EMPTY_QUERY)
 			goto done;
-		return fail(c, sql, len, nth);
+		return fail(c, sql, len, step, nth);
 	}
 	for (;;) {
 		MYSQL_RES *res = mysql_store_result(c->my);
@@ -161,8 +173,10 @@ static int run(struct my_conn *c, const char *sql, size_t len, mig_rows **out, b
 			mysql_free_result(res);
 		} else if (mysql_field_count(c->my) != 0) {
 			mig_rows_free(rows);
-			return fail(c, sql, len, nth);
+			return fail(c, sql, len, step, nth);
 		}
+		if (done)
+			*done = nth;
 		if (warnings)
 			warned_before++;
 		warnings = mysql_warning_count(c->my);
@@ -174,7 +188,7 @@ static int run(struct my_conn *c, const char *sql, size_t len, mig_rows **out, b
 			if (mysql_errno(c->my) == ER_EMPTY_QUERY)
 				break;
 			mig_rows_free(rows);
-			return fail(c, sql, len, nth);
+			return fail(c, sql, len, step, nth);
 		}
 	}
 	if (rc) {
@@ -196,12 +210,21 @@ done:
 
 int mig__my_query(struct my_conn *c, const char *sql, mig_rows **out)
 {
-	return run(c, sql, strlen(sql), out, true);
+	return run(c, sql, strlen(sql), NULL, NULL, out, true);
 }
 
 static int my_exec(mig_conn *conn, const char *sql, size_t len)
 {
-	return run(conn_of(conn), sql, len, NULL, true);
+	return run(conn_of(conn), sql, len, NULL, NULL, NULL, true);
+}
+
+/* MIG_CAP_BATCH: the step's statements as one multi-statement text; the
+ * server runs them one after the other, each committing as it would
+ * alone, and stops at the first failure. The warnings that can be shown
+ * are the last statement's (the core sends its own statements first). */
+static int my_exec_step(mig_conn *conn, const mig_step *step, size_t *done)
+{
+	return run(conn_of(conn), step->text, strlen(step->text), step, done, NULL, true);
 }
 
 static int my_query(mig_conn *conn, const char *sql, mig_rows **out)
@@ -446,6 +469,7 @@ const mig_driver_ops mig_mysql_driver_ops = {
 	.open = my_open,
 	.close = my_close,
 	.exec = my_exec,
+	.exec_step = my_exec_step,
 	.query = my_query,
 	.begin = my_begin,
 	.commit = my_commit,

@@ -48,6 +48,7 @@ int mig__pg_run(struct pg_conn *c, const char *sql, const mig_step *step, PGresu
 		*last = NULL;
 	if (ndone)
 		*ndone = 0;
+	c->base.round_trips++;
 	if (!PQsendQuery(c->pg, sql))
 		return mig__pg_result_error(c, NULL, sql, step, 0);
 	PGresult *res, *keep = NULL, *failed = NULL;

@@ -12,14 +12,14 @@ int mig__conn_exec(mig_conn *c, const char *sql)
 	return mig__conn_exec_n(c, sql, strlen(sql));
 }
 
-static bool one_round_trip(const mig_conn *c)
+bool mig__conn_one_round_trip(const mig_conn *c)
 {
 	return (c->caps & MIG_CAP_MULTI_STATEMENT) && c->driver->ops->exec_step;
 }
 
 bool mig__conn_step_atomic(const mig_conn *c, const mig_step *step)
 {
-	return step->n > 1 && one_round_trip(c);
+	return step->n > 1 && mig__conn_one_round_trip(c);
 }
 
 int mig__conn_run_step_each(mig_conn *c, const mig_step *step, size_t *done, int (*after)(void *ud, size_t k),
@@ -28,7 +28,7 @@ int mig__conn_run_step_each(mig_conn *c, const mig_step *step, size_t *done, int
 	*done = 0;
 	if (step->n == 0)
 		return 0;
-	if (one_round_trip(c)) {
+	if (mig__conn_one_round_trip(c)) {
 		int rc = c->driver->ops->exec_step(c, step, done);
 		return rc == 0 && after ? after(ud, *done) : rc;
 	}
@@ -46,6 +46,17 @@ int mig__conn_run_step_each(mig_conn *c, const mig_step *step, size_t *done, int
 int mig__conn_run_step(mig_conn *c, const mig_step *step, size_t *done)
 {
 	return mig__conn_run_step_each(c, step, done, NULL, NULL);
+}
+
+bool mig__conn_batches(const mig_conn *c)
+{
+	return (c->caps & MIG_CAP_BATCH) && c->driver->ops->exec_step;
+}
+
+int mig__conn_exec_batch(mig_conn *c, const mig_step *step, size_t *done)
+{
+	*done = 0;
+	return step->n ? c->driver->ops->exec_step(c, step, done) : 0;
 }
 
 int mig__conn_query(mig_conn *c, const char *sql, mig_rows **out)

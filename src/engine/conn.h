@@ -25,6 +25,15 @@ int mig__conn_run_step_each(mig_conn *c, const mig_step *step, size_t *done, int
  * several statements): a failure then undoes the statements of the step
  * that completed before it. */
 bool mig__conn_step_atomic(const mig_conn *c, const mig_step *step);
+/* Whether the connection sends a step of several statements in one
+ * round trip (MIG_CAP_MULTI_STATEMENT). */
+bool mig__conn_one_round_trip(const mig_conn *c);
+/* Whether the connection runs a step in one round trip with every
+ * statement as if sent alone (MIG_CAP_BATCH), outside a transaction too. */
+bool mig__conn_batches(const mig_conn *c);
+/* Such a batch: *done = how many statements completed (the failing one is
+ * statement *done, and the error names it). */
+int mig__conn_exec_batch(mig_conn *c, const mig_step *step, size_t *done);
 int mig__conn_query(mig_conn *c, const char *sql, mig_rows **out);
 int mig__conn_begin(mig_conn *c, unsigned flags);
 int mig__conn_commit(mig_conn *c);

@@ -89,6 +89,11 @@ struct item {
 	/* it runs outside a transaction: the journal follows it (journal.h) */
 	bool journaled;
 	bool journal_started; /* its row is written */
+	/* A journal write not sent yet: it goes with the migration's next
+	 * statement, in one round trip (MIG_CAP_BATCH), or alone before
+	 * anything else is done; pending_start: it is the row's start. */
+	char *pending;
+	bool pending_start;
 	bool journal_marked;  /* after a failure: its row says failed */
 	bool journal_cleared; /* after a failure that left nothing: its row is gone */
 	size_t ops_done;      /* operations whose every statement completed */
@@ -612,6 +617,20 @@ static mig_journal_args journal_args(const struct runner *r, const struct item *
 				  .statements_done = (long)it->stmts_done};
 }
 
+/*
+ * Whether the journal writes of a migration outside a transaction travel
+ * with its statements: on a connection whose batches run every statement
+ * as if sent alone (MIG_CAP_BATCH), a step [journal write; statement]
+ * costs one round trip instead of two, and stops before the statement
+ * when the write fails. The count a write carries is that of the
+ * statements already completed, so the journal says exactly what it said
+ * before: it is sent right before the next statement would have been.
+ */
+static bool pairs(const struct runner *r, const struct item *it)
+{
+	return it->journaled && !r->o->dry_run && mig__conn_batches(r->conn);
+}
+
 static int journal_write(struct runner *r, struct item *it, enum mig_journal_stmt which, const char *error)
 {
 	mig_journal_args a = journal_args(r, it);
@@ -641,6 +660,15 @@ static int journal_start(struct runner *r, struct item *it)
 		if (rc == 0)
 			r->journal_ready = true;
 	}
+	if (rc == 0 && pairs(r, it)) {
+		/* sent with the first statement (or the record) */
+		mig_journal_args a = journal_args(r, it);
+		if (!(it->pending = mig_journal_stmt(r->dia, &r->names, MIG_JOURNAL_START, &a)))
+			return mig_error_code(MIG_ERROR);
+		it->pending_start = true;
+		step_event(r, a.name, it->down, it->pending, true);
+		return 0;
+	}
 	if (rc == 0 && (rc = journal_write(r, it, MIG_JOURNAL_START, NULL)) == 0)
 		it->journal_started = true;
 	if (rc)
@@ -662,6 +690,41 @@ static int journal_progress(void *ud, size_t k)
 	int rc = journal_write(p->r, p->it, MIG_JOURNAL_PROGRESS, NULL);
 	p->it->stmts_done = before;
 	return rc;
+}
+
+/* The pending journal write, alone (before anything else reaches the
+ * server, or where it cannot go with a statement). */
+static int flush_pending(struct runner *r, struct item *it)
+{
+	if (!it->pending)
+		return 0;
+	char *sql = it->pending;
+	bool start = it->pending_start;
+	it->pending = NULL;
+	it->pending_start = false;
+	int rc = mig__conn_exec(r->conn, sql);
+	mig__free(sql);
+	note_lost(r, rc);
+	if (rc == 0 && start)
+		it->journal_started = true;
+	if (rc && start)
+		mig_error_prefix("migration %s: cannot write its start in the migrations journal", r->files.items[it->fi].name);
+	return rc;
+}
+
+/* Make the journal write that says `k` statements of it completed the
+ * pending one. */
+static int pend_progress(struct runner *r, struct item *it)
+{
+	mig_journal_args a = journal_args(r, it);
+	char *sql = mig_journal_stmt(r->dia, &r->names, MIG_JOURNAL_PROGRESS, &a);
+	if (!sql)
+		return mig_error_code(MIG_ERROR);
+	step_event(r, a.name, it->down, sql, true);
+	mig__free(it->pending);
+	it->pending = sql;
+	it->pending_start = false;
+	return 0;
 }
 
 static void undo_step(void *ud, const char *sql)
@@ -732,6 +795,312 @@ static void journal_failed(struct runner *r, struct item *it)
 	it->journal_cleared = rc == 0 && nothing;
 	mig_error_clear();
 	mig_error_restore(saved);
+}
+
+/* Append statement `len` bytes of `sql` to a batch being built, ending it
+ * with a semicolon when it has none (the last statement of a section, or
+ * one that ends in a comment: hence the newline first). */
+static int batch_add(mig_str *text, size_t **start, size_t **len, size_t *n, size_t *cap, const char *sql,
+		     size_t slen)
+{
+	if (*n == *cap) {
+		size_t c = *cap ? *cap * 2 : 16;
+		size_t *s = mig__reallocarray(*start, c, sizeof(*s));
+		if (s)
+			*start = s;
+		size_t *l = s ? mig__reallocarray(*len, c, sizeof(*l)) : NULL;
+		if (!l)
+			return mig_error_oom();
+		*len = l;
+		*cap = c;
+	}
+	if (text->len)
+		mig_str_putc(text, '\n');
+	(*start)[*n] = text->len;
+	(*len)[*n] = slen;
+	(*n)++;
+	mig_str_put(text, sql, slen);
+	size_t e = slen;
+	while (e > 0 && (sql[e - 1] == ' ' || sql[e - 1] == '\t' || sql[e - 1] == '\n' || sql[e - 1] == '\r'))
+		e--;
+	if (e == 0 || sql[e - 1] != ';')
+		mig_str_puts(text, "\n;");
+	return mig_str_failed(text) ? mig_error_oom() : 0;
+}
+
+/* A step of the given statements, joined for one round trip (caller
+ * frees text, start and len). */
+static int batch_of(mig_step *b, const char *const *sql, size_t nsql)
+{
+	mig_str text = MIG_STR_INIT;
+	size_t *start = NULL, *len = NULL, n = 0, cap = 0;
+	int rc = 0;
+	for (size_t i = 0; i < nsql && rc == 0; i++)
+		rc = batch_add(&text, &start, &len, &n, &cap, sql[i], strlen(sql[i]));
+	char *t = rc == 0 ? mig_str_detach(&text) : NULL;
+	mig_str_free(&text);
+	if (rc == 0 && !t)
+		rc = MIG_ENOMEM;
+	if (rc) {
+		mig__free(start);
+		mig__free(len);
+		return rc;
+	}
+	*b = (mig_step){.text = t, .n = n, .start = start, .len = len};
+	return 0;
+}
+
+static void batch_free(mig_step *b)
+{
+	mig__free(b->text);
+	mig__free(b->start);
+	mig__free(b->len);
+}
+
+/*
+ * The statements of a step outside a transaction, each in one round trip
+ * with the journal write before it (pairs()). Failures are those of the
+ * step-by-step path: a failing start is the journal's, a failing count
+ * stops the migration before its next statement, a failing statement is
+ * named with its line.
+ */
+static int run_paired(struct runner *r, struct item *it, const mig_migration *m, const mig_op *op,
+		      const mig_step *st, size_t op_first)
+{
+	for (size_t j = 0; j < st->n; j++) {
+		char *one = mig_step_stmt(st, j);
+		if (!one)
+			return mig_error_code(MIG_ENOMEM);
+		const char *parts[2] = {it->pending ? it->pending : one, one};
+		size_t np = it->pending ? 2 : 1, done = 0;
+		bool start = it->pending_start;
+		mig_step b;
+		int rc = batch_of(&b, parts, np);
+		mig__free(one);
+		if (rc == 0) {
+			rc = mig__conn_exec_batch(r->conn, &b, &done);
+			batch_free(&b);
+		}
+		note_lost(r, rc);
+		if (np == 2 && done >= 1) {
+			mig__free(it->pending);
+			it->pending = NULL;
+			it->pending_start = false;
+			if (start)
+				it->journal_started = true;
+		}
+		if (rc == 0) {
+			it->stmts_done++;
+			it->op_stmts_kept = it->stmts_done - op_first;
+			if ((rc = pend_progress(r, it)) != 0)
+				return rc;
+			continue;
+		}
+		if (np == 2 && done == 0 && start) {
+			mig_error_prefix("migration %s: cannot write its start in the migrations journal", m->name);
+			return rc;
+		}
+		it->op_stmts_kept = it->stmts_done - op_first;
+		it->failed = FAILED_STATEMENT;
+		mig_error_prefix("migration %s failed", m->name);
+		locate_failure(m, op, st, j);
+		return rc;
+	}
+	return 0;
+}
+
+/* The statements of one operation's steps, step by step. */
+static int run_op_steps(struct runner *r, struct item *it, const mig_migration *m, const mig_op *op,
+			const mig_steps *steps, bool announced)
+{
+	int rc = 0;
+	size_t op_first = it->stmts_done;
+	for (size_t k = 0; rc == 0 && k < steps->n; k++) {
+		const mig_step *st = &steps->v[k];
+		if (!announced)
+			step_event(r, m->name, it->down, st->text, false);
+		if (r->dry_print)
+			continue;
+		if (pairs(r, it) && !st->undivided) {
+			rc = run_paired(r, it, m, op, st, op_first);
+			continue;
+		}
+		/* the journal's count goes before anything else */
+		if ((rc = flush_pending(r, it)) != 0) {
+			if (it->journal_started) {
+				it->failed = FAILED_STATEMENT;
+				mig_error_prefix("migration %s failed", m->name);
+				locate_failure(m, op, st, 0);
+			}
+			break;
+		}
+		size_t done = 0;
+		struct progress pr = {r, it, it->stmts_done};
+		rc = mig__conn_run_step_each(r->conn, st, &done, it->journaled ? journal_progress : NULL, &pr);
+		it->stmts_done += done;
+		it->op_stmts_kept = it->stmts_done - op_first;
+		if (rc) {
+			if (!r->in_txn && mig__conn_step_atomic(r->conn, st)) {
+				it->stmts_undone = done;
+				it->op_stmts_kept -= done;
+			}
+			note_lost(r, rc);
+			it->failed = FAILED_STATEMENT;
+			mig_error_prefix("migration %s failed", m->name);
+			locate_failure(m, op, st, done);
+		}
+	}
+	return rc;
+}
+
+/*
+ * Whether the whole migration and its record go to the server in one
+ * round trip: inside a transaction (the statements then behave exactly
+ * as when sent one step at a time, and a failure takes all of them
+ * back), on a connection that sends a step in one round trip, with a
+ * dialect that emits every operation without reading the database (so
+ * all of them can be emitted before the first runs).
+ */
+static bool whole_batch(const struct runner *r, const struct item *it)
+{
+	return !r->o->dry_run && !r->o->fake && r->in_txn && !it->journaled &&
+	       !(r->dia->flags & MIG_DIALECT_NEEDS_CATALOG) && mig__conn_one_round_trip(r->conn);
+}
+
+/* Where statement i of a batch came from. */
+struct origin {
+	size_t op, step, stmt; /* op == SIZE_MAX: the bookkeeping statement */
+};
+
+/*
+ * The whole migration (steps[i] for ops[i], already emitted and
+ * announced) and then `book` as one step. On failure the completed count
+ * names the statement; its error and file location are made as the
+ * step-by-step path makes them, from the failing step's own text.
+ * *recorded: the bookkeeping statement ran.
+ */
+static int run_batch(struct runner *r, struct item *it, const mig_migration *m, mig_steps *steps, const char *book,
+		     bool *recorded)
+{
+	*recorded = false;
+	mig_str text = MIG_STR_INIT;
+	size_t *start = NULL, *len = NULL, n = 0, cap = 0;
+	struct origin *from = NULL;
+	size_t nfrom = 0;
+	int rc = 0;
+	for (size_t i = 0; i < it->ops.n && rc == 0; i++)
+		for (size_t k = 0; k < steps[i].n && rc == 0; k++)
+			nfrom += steps[i].v[k].n;
+	if (!(from = mig__calloc(nfrom + 1, sizeof(*from))))
+		rc = mig_error_oom();
+	for (size_t i = 0; i < it->ops.n && rc == 0; i++)
+		for (size_t k = 0; k < steps[i].n && rc == 0; k++) {
+			const mig_step *st = &steps[i].v[k];
+			for (size_t j = 0; j < st->n && rc == 0; j++) {
+				from[n] = (struct origin){i, k, j};
+				rc = batch_add(&text, &start, &len, &n, &cap, st->text + st->start[j], st->len[j]);
+			}
+		}
+	if (rc == 0) {
+		from[n] = (struct origin){SIZE_MAX, 0, 0};
+		rc = batch_add(&text, &start, &len, &n, &cap, book, strlen(book));
+	}
+	if (rc) {
+		mig_str_free(&text);
+		mig__free(start);
+		mig__free(len);
+		mig__free(from);
+		return rc;
+	}
+	mig_step batch = {.text = mig_str_detach(&text), .n = n, .start = start, .len = len};
+	size_t done = 0;
+	if (!batch.text)
+		rc = mig_error_oom();
+	else
+		rc = mig__conn_run_step(r->conn, &batch, &done);
+	it->stmts_done = done < n ? done : n - 1;
+	if (rc == 0) {
+		*recorded = true;
+		it->ops_done = it->ops.n;
+	} else if (done < n && from[done].op != SIZE_MAX) {
+		const struct origin *o = &from[done];
+		const mig_step *st = &steps[o->op].v[o->step];
+		it->ops_done = o->op;
+		note_lost(r, rc);
+		it->failed = FAILED_STATEMENT;
+		mig_error_prefix("migration %s failed", m->name);
+		locate_failure(m, &it->ops.ops[o->op], st, o->stmt);
+	} else if (done < n) {
+		note_lost(r, rc);
+		it->failed = FAILED_RECORD;
+		mig_error_prefix("migration %s: cannot record it in the migrations table", m->name);
+	} else {
+		note_lost(r, rc);
+	}
+	mig__free(batch.text);
+	mig__free(start);
+	mig__free(len);
+	mig__free(from);
+	return rc;
+}
+
+/* Whether the record goes in one round trip with the journal's last
+ * count: the driver's transaction is only its BEGIN and COMMIT
+ * statements, and no pooler needs the settings restated in it. */
+static bool record_pairs(const struct runner *r, const struct item *it)
+{
+	const mig_driver *d = r->conn->driver;
+	return pairs(r, it) && (it->journal_started || it->pending) && d->begin_sql && d->commit_sql &&
+	       !(r->conn->server.facts & MIG_SERVER_POOLED);
+}
+
+/*
+ * [pending journal write;] BEGIN; record; end of the journal row; COMMIT
+ * as one batch: the record and the end of the row still commit
+ * together, and a failure is the record's (the transaction rolled back).
+ */
+static int record_batched(struct runner *r, struct item *it, const mig_migration *m, const char *book)
+{
+	const mig_driver *d = r->conn->driver;
+	mig_journal_args a = journal_args(r, it);
+	char *clear = mig_journal_stmt(r->dia, &r->names, MIG_JOURNAL_CLEAR, &a);
+	if (!clear)
+		return mig_error_code(MIG_ERROR);
+	step_event(r, a.name, it->down, clear, true);
+	const char *parts[5];
+	size_t np = 0, done = 0;
+	bool start = it->pending_start, had = it->pending != NULL;
+	if (had)
+		parts[np++] = it->pending;
+	size_t begin_at = np;
+	parts[np++] = d->begin_sql;
+	parts[np++] = book;
+	parts[np++] = clear;
+	parts[np++] = d->commit_sql;
+	mig_step b;
+	int rc = batch_of(&b, parts, np);
+	mig__free(clear);
+	if (rc == 0) {
+		rc = mig__conn_exec_batch(r->conn, &b, &done);
+		batch_free(&b);
+	}
+	if (had && done >= 1) {
+		mig__free(it->pending);
+		it->pending = NULL;
+		it->pending_start = false;
+		if (start)
+			it->journal_started = true;
+	}
+	note_lost(r, rc);
+	if (rc) {
+		/* BEGIN ran, COMMIT did not: take the transaction back */
+		if (done > begin_at && !r->lost)
+			r->in_txn = true;
+		rollback(r);
+		it->failed = FAILED_RECORD;
+		mig_error_prefix("migration %s: cannot record it in the migrations table", m->name);
+	}
+	return rc;
 }
 
 /* Whose pgm.db queries are shown as steps (--verbose, as statements). */
@@ -814,8 +1183,47 @@ static int run_one(struct runner *r, struct item *it)
 	ctx.outside_txn = it->journaled;
 	if (it->journaled && (rc = journal_start(r, it)) != 0)
 		return rc;
-	for (size_t i = 0; !r->o->fake && i < it->ops.n && rc == 0; i++) {
+	/* in one round trip: every operation is emitted (and announced)
+	 * first; the steps run below, together with the record */
+	bool batch = whole_batch(r, it);
+	mig_steps *emitted = NULL;
+	if (batch && !(emitted = mig__calloc(it->ops.n ? it->ops.n : 1, sizeof(*emitted))))
+		return mig_error_oom();
+	for (size_t i = 0; batch && i < it->ops.n && rc == 0; i++) {
 		const mig_op *op = &it->ops.ops[i];
+		if ((rc = mig__emit_op(r->dia, &ctx, m, op, &it->defs[i], &emitted[i])) != 0)
+			it->failed = FAILED_EMIT;
+		for (size_t k = 0; rc == 0 && k < emitted[i].n; k++) {
+			const mig_step *st = &emitted[i].v[k];
+			step_event(r, m->name, it->down, st->text, false);
+			/* user SQL that could not be divided holds statements
+			 * the driver counts one by one: step by step then */
+			if (st->undivided)
+				batch = false;
+		}
+	}
+	if (emitted && rc == 0 && !batch) {
+		for (size_t i = 0; i < it->ops.n && rc == 0; i++) {
+			rc = run_op_steps(r, it, m, &it->ops.ops[i], &emitted[i], true);
+			follow(r, &ctx, &it->ops.ops[i], &it->defs[i], &emitted[i], rc == 0);
+			if (rc == 0) {
+				it->ops_done = i + 1;
+				it->op_stmts_kept = 0;
+			}
+		}
+	}
+	for (size_t i = 0; !emitted && !r->o->fake && i < it->ops.n && rc == 0; i++) {
+		const mig_op *op = &it->ops.ops[i];
+		/* the count of the operation before goes now: emitting this one
+		 * may read the database first */
+		if (i > 0 && (rc = flush_pending(r, it)) != 0) {
+			if (it->journal_started) {
+				it->failed = FAILED_STATEMENT;
+				mig_error_prefix("migration %s failed", m->name);
+				locate_failure(m, &it->ops.ops[i - 1], &(mig_step){0}, 0);
+			}
+			break;
+		}
 		mig_steps steps = MIG_STEPS_INIT;
 		rc = mig__emit_op(r->dia, &ctx, m, op, &it->defs[i], &steps);
 		if (rc)
@@ -829,28 +1237,8 @@ static int run_one(struct runner *r, struct item *it)
 			if (mig_error_last() && !mig_error_last()->file)
 				mig_error_set_location(m->path, op->line, op->column);
 		}
-		size_t op_first = it->stmts_done;
-		for (size_t k = 0; rc == 0 && k < steps.n; k++) {
-			const mig_step *st = &steps.v[k];
-			step_event(r, m->name, it->down, st->text, false);
-			if (r->dry_print)
-				continue;
-			size_t done = 0;
-			struct progress pr = {r, it, it->stmts_done};
-			rc = mig__conn_run_step_each(r->conn, st, &done, it->journaled ? journal_progress : NULL, &pr);
-			it->stmts_done += done;
-			it->op_stmts_kept = it->stmts_done - op_first;
-			if (rc) {
-				if (!r->in_txn && mig__conn_step_atomic(r->conn, st)) {
-					it->stmts_undone = done;
-					it->op_stmts_kept -= done;
-				}
-				note_lost(r, rc);
-				it->failed = FAILED_STATEMENT;
-				mig_error_prefix("migration %s failed", m->name);
-				locate_failure(m, op, st, done);
-			}
-		}
+		if (rc == 0)
+			rc = run_op_steps(r, it, m, op, &steps, false);
 		/* the database changed */
 		if (!r->dry_print)
 			follow(r, &ctx, op, &it->defs[i], &steps, rc == 0);
@@ -860,13 +1248,27 @@ static int run_one(struct runner *r, struct item *it)
 			it->op_stmts_kept = 0;
 		}
 	}
-	if (rc)
-		return rc;
-	char *book = mig_state_stmt(r->dia, &r->names, it->down ? MIG_STATE_DELETE : MIG_STATE_INSERT, m->name);
-	if (!book)
-		return mig_error_code(MIG_ENOMEM);
-	step_event(r, m->name, it->down, book, true);
-	if (!r->o->dry_run && it->journal_started) {
+	char *book = NULL;
+	if (rc == 0 && !(book = mig_state_stmt(r->dia, &r->names, it->down ? MIG_STATE_DELETE : MIG_STATE_INSERT, m->name)))
+		rc = mig_error_code(MIG_ENOMEM);
+	if (rc == 0)
+		step_event(r, m->name, it->down, book, true);
+	if (rc == 0 && batch) {
+		bool recorded = false;
+		rc = run_batch(r, it, m, emitted, book, &recorded);
+		/* the database changed (or, after a failure, is rolled back
+		 * to what nobody read yet) */
+		for (size_t i = 0; i < it->ops.n; i++)
+			follow(r, &ctx, &it->ops.ops[i], &it->defs[i], &emitted[i], rc == 0);
+	} else if (rc == 0 && record_pairs(r, it)) {
+		rc = record_batched(r, it, m, book);
+	} else if (rc == 0 && !r->o->dry_run && (it->journal_started || it->pending) &&
+		   (rc = flush_pending(r, it)) != 0) {
+		if (it->journal_started) {
+			it->failed = FAILED_RECORD;
+			mig_error_prefix("migration %s: cannot record it in the migrations table", m->name);
+		}
+	} else if (rc == 0 && !r->o->dry_run && it->journal_started) {
 		/* the record and the end of its journal row commit together */
 		if ((rc = begin(r, 0)) == 0 && (rc = mig__conn_exec(r->conn, book)) == 0) {
 			note_lost(r, rc);
@@ -879,11 +1281,18 @@ static int run_one(struct runner *r, struct item *it)
 			it->failed = FAILED_RECORD;
 			mig_error_prefix("migration %s: cannot record it in the migrations table", m->name);
 		}
-	} else if (!r->o->dry_run && (rc = mig__conn_exec(r->conn, book)) != 0) {
+	} else if (rc == 0 && !r->o->dry_run && (rc = mig__conn_exec(r->conn, book)) != 0) {
 		note_lost(r, rc);
 		it->failed = FAILED_RECORD;
 		mig_error_prefix("migration %s: cannot record it in the migrations table", m->name);
 	}
+	/* a journal write that never went: nothing of it ran */
+	mig__free(it->pending);
+	it->pending = NULL;
+	it->pending_start = false;
+	for (size_t i = 0; emitted && i < it->ops.n; i++)
+		mig_steps_free(&emitted[i]);
+	mig__free(emitted);
 	mig__free(book);
 	if (rc)
 		return rc;
@@ -1106,6 +1515,11 @@ static int execute(struct runner *r, struct item *items, size_t n)
 	}
 	mig__free(units);
 out:
+	if (o->verbose && !r->dry_print && r->conn->round_trips) {
+		char text[96];
+		snprintf(text, sizeof(text), "%lu round trip(s) to the server so far in this run", r->conn->round_trips);
+		say(o, MIG_EV_INFO, text);
+	}
 	if (rc == 0) {
 		mig_event done = {.kind = MIG_EV_DONE, .count = n, .ms = now_ms() - t0};
 		mig__emit_event(o, &done);

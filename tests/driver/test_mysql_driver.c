@@ -74,9 +74,10 @@ static void test_connect_and_facts(void **state)
 	snprintf(want, sizeof(want), "MariaDB %lu.%lu.%lu", c->server.version / 10000, c->server.version / 100 % 100,
 		 c->server.version % 100);
 	assert_string_equal(c->server.text, want);
-	/* DDL is not transactional and steps are not atomic here */
-	assert_int_equal(c->caps, MIG_CAP_SESSION_LOCK);
-	assert_null(ops(c)->exec_step);
+	/* DDL is not transactional and steps are not atomic here; a step is
+	 * a batch of statements that each run as if sent alone */
+	assert_int_equal(c->caps, MIG_CAP_SESSION_LOCK | MIG_CAP_BATCH);
+	assert_non_null(ops(c)->exec_step);
 	expect1(c, "SELECT @@character_set_client", "utf8mb4");
 	expect1(c, "SELECT @@character_set_results", "utf8mb4");
 	expect1(c, "SELECT DATABASE()", scratch_name);
@@ -266,6 +267,44 @@ static void test_errors(void **state)
 	expect1(c, "SELECT group_concat(id) FROM e", "1");
 	/* a text that is not UTF-8 in a utf8mb4 session */
 	xok(c, "DROP TABLE e");
+	ops(c)->close(c);
+}
+
+/* exec_step (MIG_CAP_BATCH): one round trip; the statements before a
+ * failing one stay done (DDL commits at once), *done counts them, the
+ * error names the failing statement itself, and nothing after it runs. */
+static void test_batch(void **state)
+{
+	(void)state;
+	mig_conn *c = open_url(scratch_url, NULL);
+	mig_strv stmts = MIG_STRV_INIT;
+	assert_int_equal(mig_strv_push(&stmts, mig_strdup("CREATE TABLE b (id int PRIMARY KEY) ENGINE=InnoDB;")), 0);
+	assert_int_equal(mig_strv_push(&stmts, mig_strdup("INSERT INTO b VALUES (1);")), 0);
+	assert_int_equal(mig_strv_push(&stmts, mig_strdup("INSERT INTO b VALUES (1);")), 0);
+	assert_int_equal(mig_strv_push(&stmts, mig_strdup("INSERT INTO b VALUES (4);")), 0);
+	mig_steps steps = MIG_STEPS_INIT;
+	assert_int_equal(mig_steps_push(&steps, &stmts), 0);
+	unsigned long trips = c->round_trips;
+	size_t done = 99;
+	assert_int_equal(ops(c)->exec_step(c, &steps.v[0], &done), MIG_ESQL);
+	assert_int_equal(c->round_trips, trips + 1);
+	assert_int_equal(done, 2);
+	const mig_error *e = mig_error_last();
+	assert_true(starts_with(e->message, "ERROR 1062 (23000): Duplicate entry '1'"));
+	assert_string_equal(e->statement, "INSERT INTO b VALUES (1);");
+	assert_null(e->detail);
+	mig_error_clear();
+	expect1(c, "SELECT group_concat(id) FROM b", "1");
+	mig_steps_free(&steps);
+	/* all of it */
+	assert_int_equal(mig_strv_push(&stmts, mig_strdup("INSERT INTO b VALUES (2);")), 0);
+	assert_int_equal(mig_strv_push(&stmts, mig_strdup("INSERT INTO b VALUES (3)")), 0);
+	assert_int_equal(mig_steps_push(&steps, &stmts), 0);
+	assert_int_equal(ops(c)->exec_step(c, &steps.v[0], &done), 0);
+	assert_int_equal(done, 2);
+	expect1(c, "SELECT group_concat(id ORDER BY id) FROM b", "1,2,3");
+	mig_steps_free(&steps);
+	xok(c, "DROP TABLE b");
 	ops(c)->close(c);
 }
 
@@ -506,6 +545,7 @@ int main(void)
 		cmocka_unit_test(test_create_database),
 		cmocka_unit_test(test_exec_drains_every_result),
 		cmocka_unit_test(test_errors),
+		cmocka_unit_test(test_batch),
 		cmocka_unit_test(test_query_rows),
 		cmocka_unit_test(test_transactions),
 		cmocka_unit_test(test_lock),

@@ -812,8 +812,27 @@ static int fake_query(mig_conn *conn, const char *sql, mig_rows **out)
 	return statement(conn, sql, strlen(sql), out);
 }
 
+/* The runner's own statements (state table, journal, lease): a step that
+ * carries a migration together with its record has them last. */
+static bool bookkeeping(const char *sql)
+{
+	return names_state(sql) || names_journal(sql) || names_lease(sql);
+}
+
+static int book_stmt(struct fake_conn *c, const char *sql)
+{
+	if (names_lease(sql))
+		return lease_stmt(c, sql, NULL);
+	if (names_journal(sql))
+		return journal_stmt(c, sql, NULL);
+	bool handled = false;
+	return state_stmt(c, sql, NULL, &handled);
+}
+
 /* One round trip; outside a transaction the step is one implicit
- * transaction (PostgreSQL's simple Query): a failure undoes all of it. */
+ * transaction (PostgreSQL's simple Query): a failure undoes all of it.
+ * The journal shows the step's migration statements on one line, and
+ * the bookkeeping statements it carries as they are journalled alone. */
 static int fake_exec_step(mig_conn *conn, const mig_step *step, size_t *done)
 {
 	struct fake_conn *c = conn_of(conn);
@@ -821,9 +840,11 @@ static int fake_exec_step(mig_conn *conn, const mig_step *step, size_t *done)
 	*done = 0;
 	mig_str label = MIG_STR_INIT;
 	mig_str_puts(&label, "step ");
+	size_t shown = 0;
 	for (size_t i = 0; i < step->n; i++) {
 		char *one = normalize(step->text + step->start[i], step->len[i]);
-		mig_str_printf(&label, "%s%s", i ? " | " : "", one);
+		if (!bookkeeping(one))
+			mig_str_printf(&label, "%s%s", shown++ ? " | " : "", one);
 		free(one);
 	}
 	if (gone("step")) {
@@ -833,17 +854,23 @@ static int fake_exec_step(mig_conn *conn, const mig_step *step, size_t *done)
 	bool implicit = !s->in_txn && step->n > 1;
 	size_t mark = s->napplied;
 	size_t at = s->ncalls;
-	journal(FAKE_STEP, 0, step->text, 0, "%s", mig_str_cstr(&label));
+	if (shown)
+		journal(FAKE_STEP, 0, step->text, 0, "%s", mig_str_cstr(&label));
 	int rc = 0;
 	enum outcome o = DONE;
+	bool book_failed = false;
 	for (size_t i = 0; i < step->n && o == DONE; i++) {
 		char *one = normalize(step->text + step->start[i], step->len[i]);
-		o = migration_stmt(c, one, &rc);
+		if (bookkeeping(one))
+			book_failed = (o = (rc = book_stmt(c, one)) == 0 ? DONE : FAILED) != DONE;
+		else
+			o = migration_stmt(c, one, &rc);
 		free(one);
 		if (o == DONE)
 			(*done)++;
 	}
-	if (o != DONE) {
+	/* a failing record shows on its own line */
+	if (o != DONE && shown && !book_failed) {
 		mig_str_printf(&label, " -> %s at %zu", o == LOST ? "lost" : "error", *done + 1);
 		relabel(at, rc, mig_str_cstr(&label));
 	}

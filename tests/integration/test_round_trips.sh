@@ -1,0 +1,195 @@
+# Round trips and batched migrations (docs/benchmarks.md): on PostgreSQL
+# a migration in a transaction goes to the server with its bookkeeping
+# INSERT as one round trip; on MariaDB each statement travels with the
+# journal write before it. The count --verbose prints (the driver's) must
+# not grow back, and a statement failing inside a batch must still be
+# named exactly (statement, file:line) with nothing half-applied.
+# Needs MIG_TEST_PG_URL and MIG_TEST_MYSQL_URL (tests/ci/*-up.sh).
+. "$(dirname "$0")/lib.sh"
+
+pg_require
+my_require
+unset DATABASE_URL PGHOST PGHOSTADDR PGPORT PGUSER PGDATABASE PGPASSWORD PGSERVICE PGOPTIONS PGSSLMODE
+
+# js_set DIR N: N JS migrations, each a table (with a foreign key to the
+# one before), an index and a row: three operations, three steps.
+js_set() {
+	rm -rf "$1"
+	mkdir -p "$1"
+	local i ref
+	for ((i = 1; i <= $2; i++)); do
+		ref=""
+		[ "$i" -gt 1 ] && ref="prev_id: { type: 'integer', references: 'rt$((i - 1))' },"
+		cat >"$1/$((1700000000000 + i))_rt$i.js" <<EOF
+exports.up = (pgm) => {
+  pgm.createTable('rt$i', { id: 'id', name: { type: 'varchar(100)', notNull: true }, $ref });
+  pgm.createIndex('rt$i', 'name');
+  pgm.sql("INSERT INTO rt$i (name) VALUES ('row $i')");
+};
+exports.down = (pgm) => { pgm.dropTable('rt$i'); };
+EOF
+	done
+}
+
+# sql_set DIR N DIALECT: N .sql migrations of three statements each.
+sql_set() {
+	rm -rf "$1"
+	mkdir -p "$1"
+	local i key=SERIAL
+	[ "$3" = mysql ] && key="INT AUTO_INCREMENT"
+	for ((i = 1; i <= $2; i++)); do
+		printf -- '-- Up Migration\nCREATE TABLE rt%s (id %s PRIMARY KEY, name VARCHAR(100) NOT NULL);\nCREATE INDEX rt%s_name ON rt%s (name);\nINSERT INTO rt%s (name) VALUES (%s);\n\n-- Down Migration\nDROP TABLE rt%s;\n' \
+			"$i" "$key" "$i" "$i" "$i" "'row $i'" "$i" >"$1/$((1700000000000 + i))_rt$i.sql"
+	done
+}
+
+# trips: the count from the last run's --verbose output.
+trips() {
+	local n
+	n=$(printf '%s\n' "$ERR" | sed -n 's/^\([0-9][0-9]*\) round trip(s) to the server so far in this run$/\1/p' | tail -1)
+	[ -n "$n" ] || fail "no round-trip count in the --verbose output"
+	printf '%s\n' "$n"
+}
+
+# per_migration pg|my js|sql: PER = round trips per migration, from a
+# run of 3 and one of 11 migrations on fresh databases (what every run
+# sends once cancels out).
+per_migration() {
+	local engine=$1 kind=$2 a b
+	for n in 3 11; do
+		if [ "$engine" = pg ]; then
+			pg_scratch_db DB
+			url=$DB_URL
+		else
+			my_scratch_db DB
+			url=$DB_URL
+		fi
+		if [ "$kind" = js ]; then js_set "set$n" "$n"; else sql_set "set$n" "$n" "$([ "$engine" = pg ] && echo postgres || echo mysql)"; fi
+		assert_exit 0 mig -v -m "set$n" --database-url "$url" migrate
+		if [ "$n" = 3 ]; then a=$(trips); else b=$(trips); fi
+	done
+	PER=$(((b - a) / 8))
+	[ $(((b - a) % 8)) = 0 ] || fail "round trips do not grow by a whole number per migration: $a for 3, $b for 11"
+}
+
+pg_applied() {
+	pgq "$1" "SELECT coalesce(string_agg(name, ',' ORDER BY run_on, id), '') FROM public.pgmigrations"
+}
+pg_tables() {
+	pgq "$1" "SELECT coalesce(string_agg(table_name::text, ',' ORDER BY table_name), '') FROM information_schema.tables WHERE table_schema = 'public'"
+}
+
+t "PostgreSQL: one round trip per migration in a transaction (JS and .sql)"
+per_migration pg js
+assert_eq 1 "$PER" "round trips per JS migration (three operations)"
+per_migration pg sql
+assert_eq 1 "$PER" "round trips per .sql migration (three statements)"
+
+t "PostgreSQL: --no-single-transaction adds only its BEGIN and COMMIT"
+pg_scratch_db DB
+js_set set3 3
+assert_exit 0 mig -v -m set3 --no-single-transaction --database-url "$DB_URL" migrate
+a=$(trips)
+pg_scratch_db DB
+js_set set11 11
+assert_exit 0 mig -v -m set11 --no-single-transaction --database-url "$DB_URL" migrate
+assert_eq 3 $((($(trips) - a) / 8)) "round trips per migration with a transaction each"
+
+t "PostgreSQL: a statement failing inside a batched JS migration is named, with its call's line; nothing applied"
+pg_scratch_db DB
+js_set m 2
+cat >m/1700000000003_rt3.js <<'EOF'
+exports.up = (pgm) => {
+  pgm.createTable('rt3', { id: 'id', name: { type: 'text' } });
+  pgm.sql("INSERT INTO rt3 (name) VALUES ('a')");
+    pgm.createIndex('rt3', 'nope');
+  pgm.sql("INSERT INTO rt3 (name) VALUES ('b')");
+};
+EOF
+assert_exit 1 mig -m m --database-url "$DB_URL" migrate
+assert_contains "$ERR" 'm/1700000000003_rt3.js:4:5: migration 1700000000003_rt3 failed: column "nope" does not exist'
+assert_eq '  statement: CREATE INDEX "rt3_nope_index" ON "rt3" ("nope");' "$(printf '%s\n' "$ERR" | grep -m1 '^  statement: ')"
+assert_contains "$ERR" "rolled back: nothing from this run was applied"
+assert_eq "" "$(pg_applied "$DB_URL")" "recorded"
+assert_eq "pgmigrations" "$(pg_tables "$DB_URL")" "tables left behind"
+
+t "PostgreSQL: in a .sql migration the failing statement keeps its line and caret (a last statement without ';', ending in a comment)"
+pg_scratch_db DB
+sql_set m 1 postgres
+printf -- '-- Up Migration\nCREATE TABLE rt2 (id integer PRIMARY KEY);\nINSERT INTO rt2 VALUES (1);\n\nINSERT INTO rt2 VALUES (2, 3);\nINSERT INTO rt2 VALUES (4) -- no semicolon\n-- Down Migration\nDROP TABLE rt2;\n' >m/1700000000002_rt2.sql
+printf -- '-- Up Migration\nCREATE TABLE rt3 (id integer PRIMARY KEY);\nSELECT 1 -- the last one\n' >m/1700000000003_rt3.sql
+assert_exit 1 mig -m m --database-url "$DB_URL" migrate
+assert_contains "$ERR" "m/1700000000002_rt2.sql:5: migration 1700000000002_rt2 failed: INSERT has more expressions than target columns"
+stmt_line=$(printf '%s\n' "$ERR" | grep -m1 '^  statement: ')
+assert_eq "  statement: INSERT INTO rt2 VALUES (2, 3);" "$stmt_line"
+caret_line=$(printf '%s\n' "$ERR" | grep -A1 -m1 '^  statement: ' | sed -n 2p)
+want=${stmt_line%%3);*}
+assert_eq "${#want}" "$((${#caret_line} - 1))" "caret column"
+assert_eq "" "$(pg_applied "$DB_URL")" "recorded"
+assert_eq "pgmigrations" "$(pg_tables "$DB_URL")" "tables left behind"
+# the same set without the error: both files' last statements run
+printf -- '-- Up Migration\nCREATE TABLE rt2 (id integer PRIMARY KEY);\nINSERT INTO rt2 VALUES (1);\n\nINSERT INTO rt2 VALUES (2);\nINSERT INTO rt2 VALUES (4) -- no semicolon\n-- Down Migration\nDROP TABLE rt2;\n' >m/1700000000002_rt2.sql
+assert_exit 0 mig -m m --database-url "$DB_URL" migrate
+assert_eq "1,2,4" "$(pgq "$DB_URL" "SELECT string_agg(id::text, ',' ORDER BY id) FROM rt2")" "rows of rt2"
+assert_eq "1700000000001_rt1,1700000000002_rt2,1700000000003_rt3" "$(pg_applied "$DB_URL")" "recorded"
+
+t "PostgreSQL: the bookkeeping INSERT failing inside the batch: named as the record, the migration's statements rolled back"
+pg_scratch_db DB
+js_set m 3
+assert_exit 0 mig -m m --database-url "$DB_URL" migrate 1
+pgq "$DB_URL" "CREATE FUNCTION no_rt3() RETURNS trigger LANGUAGE plpgsql AS \$\$ BEGIN IF NEW.name LIKE '%_rt3' THEN RAISE EXCEPTION 'no rt3 here'; END IF; RETURN NEW; END \$\$; CREATE TRIGGER no_rt3 BEFORE INSERT ON pgmigrations FOR EACH ROW EXECUTE FUNCTION no_rt3()" >/dev/null
+assert_exit 1 mig -m m --database-url "$DB_URL" migrate
+assert_contains "$ERR" "migration 1700000000003_rt3: cannot record it in the migrations table: no rt3 here"
+assert_contains "$ERR" '  statement: INSERT INTO "public"."pgmigrations" (name, run_on) VALUES ('"'"'1700000000003_rt3'"'"', NOW());'
+assert_contains "$ERR" "rolled back"
+assert_eq "1700000000001_rt1" "$(pg_applied "$DB_URL")" "recorded"
+assert_eq "pgmigrations,rt1" "$(pg_tables "$DB_URL")" "tables left behind"
+
+t "MariaDB: a .sql migration of three statements costs four round trips (each statement carries the journal's count before it; the last count goes with the record)"
+per_migration my sql
+assert_eq 4 "$PER" "round trips per .sql migration (three statements, DDL outside a transaction)"
+
+t "MariaDB: a statement failing half-way through a migration is named with its line; the journal counts exactly the one that ran"
+my_scratch_db DB
+rm -rf m
+mkdir m
+printf -- '-- Up Migration\nCREATE TABLE rt1 (id INT PRIMARY KEY);\n\nCREATE INDEX rt1_nope ON rt1 (nope);\nINSERT INTO rt1 VALUES (1);\n-- Down Migration\nDROP TABLE rt1;\n' >m/1700000000001_rt1.sql
+assert_exit 1 mig -m m --database-url "$DB_URL" migrate
+assert_contains "$ERR" "m/1700000000001_rt1.sql:4: migration 1700000000001_rt1 failed: ERROR 1072 (42000): Key column 'nope' doesn't exist in table"
+assert_eq "  statement: CREATE INDEX rt1_nope ON rt1 (nope)" "$(printf '%s\n' "$ERR" | grep -m1 '^  statement: ')"
+assert_contains "$ERR" "the 1 statement(s) before the failing one (statement 2) stay applied, and it is not recorded"
+assert_eq "1700000000001_rt1	failed	1" "$(myq "$DB" "SELECT name, state, statements_done FROM pgmigrations_journal")" "journal row"
+assert_eq "" "$(myq "$DB" "SELECT name FROM pgmigrations")" "recorded"
+assert_eq "0" "$(myq "$DB" "SELECT count(*) FROM rt1")" "rows of rt1 (the INSERT after the failure never ran)"
+assert_exit 0 mig -m m --database-url "$DB_URL" status
+assert_contains "$OUT" "1700000000001_rt1  FAILED while applying: 1 statement(s) ran"
+
+t "MariaDB: a JS migration failing at its second operation is undone by inverses: nothing half-applied, pending again"
+my_scratch_db DB
+rm -rf m
+mkdir m
+cat >m/1700000000001_rt1.js <<'JS'
+exports.up = (pgm) => {
+  pgm.createTable('rt1', { id: 'id', name: { type: 'text' } });
+  pgm.createIndex('rt1', 'nope');
+};
+JS
+assert_exit 1 mig -m m --database-url "$DB_URL" migrate
+assert_contains "$ERR" "m/1700000000001_rt1.js:3:3: migration 1700000000001_rt1 failed: ERROR 1072 (42000): Key column 'nope' doesn't exist in table"
+assert_eq '  statement: CREATE INDEX `rt1_nope_index` ON `rt1` (`nope`);' "$(printf '%s\n' "$ERR" | grep -m1 '^  statement: ')"
+assert_contains "$ERR" "undone by their inverses"
+assert_contains "$ERR" "it is pending again"
+assert_eq "pgmigrations
+pgmigrations_journal" "$(myq "$DB" "SHOW TABLES")" "tables left behind"
+assert_eq "" "$(myq "$DB" "SELECT name FROM pgmigrations_journal")" "journal rows"
+
+t "MariaDB: the record failing after every statement ran: named as the record, the journal keeps the full count"
+my_scratch_db DB
+sql_set m 2 mysql
+assert_exit 0 mig -m m --database-url "$DB_URL" migrate 1
+myq "$DB" "ALTER TABLE pgmigrations ADD CONSTRAINT no_rt2 CHECK (name NOT LIKE '%_rt2')"
+assert_exit 1 mig -m m --database-url "$DB_URL" migrate
+assert_contains "$ERR" "migration 1700000000002_rt2: cannot record it in the migrations table: ERROR 4025 (23000): CONSTRAINT \`no_rt2\` failed"
+assert_contains "$ERR" "all 3 of its statement(s) ran and stay applied, but it is not recorded"
+assert_eq "1700000000002_rt2	failed	3" "$(myq "$DB" "SELECT name, state, statements_done FROM pgmigrations_journal")" "journal row"
+assert_eq "1700000000001_rt1" "$(myq "$DB" "SELECT name FROM pgmigrations")" "recorded"
