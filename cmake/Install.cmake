@@ -25,11 +25,10 @@ install(FILES
   DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/migrations)
 
 # CMake: find_package(migrations) gives migrations::migrations (shared);
-# COMPONENTS static adds migrations::migrations_static, whose client
-# libraries the config then looks for too.
+# COMPONENTS static adds migrations::migrations_static, whose link
+# dependencies (SQLite, threads) the config then looks for too.
 install(EXPORT migrationsTargets NAMESPACE migrations:: DESTINATION ${MIG_CMAKE_DIR})
 install(EXPORT migrationsStaticTargets NAMESPACE migrations:: DESTINATION ${MIG_CMAKE_DIR})
-set(MIG_MYSQL_PC_MODULE "${MYSQLCLIENT_MODULE_NAME}")
 configure_package_config_file(cmake/migrationsConfig.cmake.in
   ${CMAKE_CURRENT_BINARY_DIR}/migrationsConfig.cmake
   INSTALL_DESTINATION ${MIG_CMAKE_DIR})
@@ -45,13 +44,14 @@ install(FILES
 file(RELATIVE_PATH MIG_PC_TO_PREFIX
   ${CMAKE_INSTALL_PREFIX}/${CMAKE_INSTALL_LIBDIR}/pkgconfig ${CMAKE_INSTALL_PREFIX})
 string(REGEX REPLACE "/$" "" MIG_PC_TO_PREFIX "${MIG_PC_TO_PREFIX}")
+# libpq and the MySQL client are not link dependencies: the drivers open
+# them at run time (drivers/client_lib.h).
 set(MIG_PC_REQUIRES_PRIVATE sqlite3)
-if(MIG_HAVE_POSTGRES)
-  string(APPEND MIG_PC_REQUIRES_PRIVATE " libpq")
-endif()
-if(MIG_HAVE_MYSQL)
-  string(APPEND MIG_PC_REQUIRES_PRIVATE " ${MYSQLCLIENT_MODULE_NAME}")
-endif()
+set(MIG_PC_DL "")
+foreach(l IN LISTS CMAKE_DL_LIBS)
+  string(APPEND MIG_PC_DL " -l${l}")
+endforeach()
+string(STRIP "${MIG_PC_DL}" MIG_PC_DL)
 configure_file(cmake/migrations.pc.in ${CMAKE_CURRENT_BINARY_DIR}/migrations.pc @ONLY)
 install(FILES ${CMAKE_CURRENT_BINARY_DIR}/migrations.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
 

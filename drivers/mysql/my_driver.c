@@ -351,7 +351,9 @@ static int connect_with(const mig_driver *drv, const mig_url *url, const struct 
 {
 	*out = NULL;
 	struct mig__my_params p = *pp;
-	int rc;
+	int rc = mig__my_load();
+	if (rc)
+		return rc;
 	struct my_conn *c = mig__calloc(1, sizeof(*c));
 	if (!c)
 		return mig_error_oom();

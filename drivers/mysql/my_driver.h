@@ -6,7 +6,7 @@
 #include "drivers/lock.h"
 #include "drivers/mysql/my_params.h"
 
-#include <mysql.h>
+#include "drivers/mysql/my_api.h"
 #include <stdbool.h>
 
 struct my_conn {

@@ -241,6 +241,9 @@ static int connect_to(const mig_driver *drv, const mig_url *url, const mig_conn_
 		      mig_conn **out)
 {
 	*out = NULL;
+	int lrc = mig__pq_load();
+	if (lrc)
+		return lrc;
 	char *conninfo = libpq_conninfo(url);
 	if (!conninfo)
 		return mig_error_oom();

@@ -5,7 +5,7 @@
 #include "drivers/driver.h"
 #include "drivers/lock.h"
 
-#include <libpq-fe.h>
+#include "drivers/postgres/pg_api.h"
 #include <stdbool.h>
 
 struct pg_conn {

@@ -52,7 +52,8 @@ int mig_cli_wait(const mig_options *o, double timeout_s, mig_cli_out *out)
 		once.connect_timeout = limit;
 		attempts++;
 		rc = mig_ping(&once);
-		if (rc == 0 || rc == MIG_ENODATABASE || rc == MIG_EINPUT || rc == MIG_EUSAGE || rc == MIG_ENOMEM)
+		if (rc == 0 || rc == MIG_ENODATABASE || rc == MIG_EINPUT || rc == MIG_EUSAGE || rc == MIG_ENOMEM ||
+		    rc == MIG_ENOTSUPPORTED)
 			break;
 		if (!out->quiet) {
 			if (!dots) {

@@ -59,6 +59,17 @@ opened_files() {
 	grep -c '"migrations/[^"]' "$WORK/.strace" || true
 }
 
+# opened_clients ARGS...: the database client libraries (libpq,
+# libmariadb/libmysqlclient) the binary opens when run with ARGS, sorted,
+# one a line: the drivers load them when they connect, so a run pays only
+# for the one its URL needs (drivers/client_lib.h).
+opened_clients() {
+	ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0 \
+		strace -f -qq -e trace=open,openat -e signal=none -o "$WORK/.strace" "$MIG_BIN" "$@" >/dev/null 2>"$WORK/.strace_err" ||
+		fail "$* under strace failed: $(cat "$WORK/.strace_err")"
+	grep -v ENOENT "$WORK/.strace" | grep -oE '/lib(pq|mariadb|mysqlclient)\.so[^"]*' | sed 's|^/||; s|\.so.*||' | sort -u || true
+}
+
 # scenario NAME URL: the whole story on one database. Needs applied,
 # tables, insert_applied and fk_target for that backend.
 scenario() {
@@ -178,6 +189,10 @@ assert_contains "$ERR" "003_dyn cannot be read, and it may export shorthands"
 # a file before it is not concerned
 assert_exit 0 mig -m migrations sql 002_b
 
+t "sqlite: no database client library is loaded"
+assert_eq "" "$(opened_clients -m migrations -d sqlite:lazy.db status)" "client libraries opened by status on SQLite"
+assert_eq "" "$(opened_clients --version)" "client libraries opened by --version"
+
 # ---- PostgreSQL ---------------------------------------------------------------
 
 [ -n "${MIG_TEST_PG_URL:-}" ] || skip_or_fail "the SQLite half passed; MIG_TEST_PG_URL is not set (eval \"\$(tests/ci/postgres-up.sh)\" starts a server)"
@@ -188,3 +203,6 @@ tables() { pgq "$PG_DB_URL" "SELECT coalesce(string_agg(table_name::text, ',' OR
 insert_applied() { pgq "$PG_DB_URL" "INSERT INTO public.pgmigrations (name, run_on) VALUES ('$1', clock_timestamp())"; }
 fk_target() { pgq "$PG_DB_URL" "SELECT confrelid::regclass FROM pg_constraint WHERE conrelid = '$1'::regclass AND contype = 'f'"; }
 scenario postgres "$PG_DB_URL"
+
+t "postgres: libpq is loaded when the run connects, and nothing else"
+assert_eq "libpq" "$(opened_clients -m migrations -d "$PG_DB_URL" status)" "client libraries opened by status on PostgreSQL"

@@ -782,7 +782,7 @@ static int array_method(parser *p, int depth, mig_value *v, const tok *name, arg
 	}
 	if (M("map") || M("filter") || M("forEach") || M("find") || M("findIndex") || M("some") || M("every") ||
 	    M("flatMap") || M("findLast") || M("findLastIndex")) {
-		const fnref *f;
+		const fnref *f = NULL;
 		if ((rc = need_fn(p, a, 0, name, &f)) != 0)
 			return rc;
 		mig_value *r = M("map") || M("filter") || M("flatMap") ? mig__js_vnew(p, MIG_V_ARRAY, t) : NULL;
@@ -844,7 +844,7 @@ static int array_method(parser *p, int depth, mig_value *v, const tok *name, arg
 		return *out ? 0 : mig__js_last_code();
 	}
 	if (M("reduce") || M("reduceRight")) {
-		const fnref *f;
+		const fnref *f = NULL;
 		if ((rc = need_fn(p, a, 0, name, &f)) != 0)
 			return rc;
 		bool right = M("reduceRight");
@@ -1642,7 +1642,7 @@ static int array_from(parser *p, int depth, const tok *name, args *a, mig_value 
 		rc = mig__js_err(p, t, "`Array.from()` of %s %s (a TypeError in Node.js too)", mig__js_a_type(o), p->where);
 	}
 	if (rc == 0 && a->n >= 2) {
-		const fnref *f;
+		const fnref *f = NULL;
 		if ((rc = need_fn(p, a, 1, name, &f)) == 0) {
 			for (size_t k = 0; k < r->n && rc == 0; k++) {
 				mig_value *res = NULL;
