@@ -1,4 +1,5 @@
 #define _POSIX_C_SOURCE 200809L
+#define _DEFAULT_SOURCE /* d_type */
 #include "engine/discover.h"
 
 #include "util/alloc.h"
@@ -315,8 +316,21 @@ int mig_discover(const char *dir, const char *ignore_pattern, mig_set *out)
 			rc = mig_error_oom();
 			break;
 		}
-		struct stat st;
-		if (lstat(path, &st) != 0 || !(S_ISREG(st.st_mode) || S_ISLNK(st.st_mode))) {
+		/* Regular files and symlinks (whose target is checked when the
+		 * file is read). The directory entry's type says so without a
+		 * stat per file, which was most of a status's system time; only
+		 * a file system that does not fill it in costs the lstat. */
+		bool keep = false;
+#ifdef DT_UNKNOWN
+		if (de->d_type == DT_REG || de->d_type == DT_LNK)
+			keep = true;
+		else if (de->d_type == DT_UNKNOWN)
+#endif
+		{
+			struct stat st;
+			keep = lstat(path, &st) == 0 && (S_ISREG(st.st_mode) || S_ISLNK(st.st_mode));
+		}
+		if (!keep) {
 			mig__free(path);
 			continue;
 		}

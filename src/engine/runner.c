@@ -1393,6 +1393,17 @@ static void note_stayed(struct runner *r, const struct item *items, size_t next,
 	mig__free(note);
 }
 
+/* A migration that ran needs no more of its operations: what a failure
+ * later in the run says of it comes from its counters and names. Freed
+ * at once, a long run holds the IR of the migrations still to run, not
+ * of all it ran. */
+static void release_ops(struct item *it)
+{
+	mig__free_defs(it->defs, it->ops.n);
+	it->defs = NULL;
+	mig_oplist_free(&it->ops);
+}
+
 static int execute(struct runner *r, struct item *items, size_t n)
 {
 	const mig_options *o = r->o;
@@ -1408,8 +1419,10 @@ static int execute(struct runner *r, struct item *items, size_t n)
 		    (rc = mig_catalog_freeze(&r->catalog)) != 0)
 			goto out;
 		for (size_t i = 0; i < n && rc == 0; i++)
-			if ((rc = run_one(r, &items[i])) == 0)
+			if ((rc = run_one(r, &items[i])) == 0) {
+				release_ops(&items[i]);
 				done_event(r, &items[i], false);
+			}
 		goto out;
 	}
 	if (r->dry_exec) {
@@ -1420,8 +1433,10 @@ static int execute(struct runner *r, struct item *items, size_t n)
 		if ((rc = begin(r, flags)) != 0)
 			goto out;
 		for (size_t i = 0; i < n && rc == 0; i++)
-			if ((rc = run_one(r, &items[i])) == 0)
+			if ((rc = run_one(r, &items[i])) == 0) {
+				release_ops(&items[i]);
 				done_event(r, &items[i], false);
+			}
 		rollback(r);
 		goto out;
 	}
@@ -1459,6 +1474,7 @@ static int execute(struct runner *r, struct item *items, size_t n)
 			items[i].journaled = !x->transaction && !o->fake;
 			if ((rc = run_one(r, &items[i])) != 0)
 				break;
+			release_ops(&items[i]);
 			if (!x->transaction)
 				committed++;
 			/* a transaction of one says so once it commits */

@@ -6,6 +6,7 @@
 #include "util/str.h"
 
 #include <errno.h>
+#include <stdbool.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -125,10 +126,20 @@ void mig_line_col(const char *text, size_t at, int *line, int *col)
 
 char *mig_path_join(const char *dir, const char *name)
 {
-	size_t n = strlen(dir);
+	size_t n = strlen(dir), k = strlen(name);
 	if (n == 0)
 		return mig_strdup(name);
-	return mig_aprintf("%s%s%s", dir, dir[n - 1] == '/' ? "" : "/", name);
+	/* by hand, not mig_aprintf: discovery joins once per file, and
+	 * vsnprintf's cost was a tenth of a status over 1,000 files */
+	bool slash = dir[n - 1] != '/';
+	char *p = mig__malloc(n + slash + k + 1);
+	if (!p)
+		return NULL;
+	memcpy(p, dir, n);
+	if (slash)
+		p[n] = '/';
+	memcpy(p + n + slash, name, k + 1);
+	return p;
 }
 
 int mig_mkdirs(const char *path)
