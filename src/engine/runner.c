@@ -857,6 +857,18 @@ static void batch_free(mig_step *b)
 	mig__free(b->len);
 }
 
+/* The texts in `sql` as one batch, in one round trip; *done: how many ran. */
+static int send_batch(struct runner *r, const char *const *sql, size_t nsql, size_t *done)
+{
+	mig_step b;
+	int rc = batch_of(&b, sql, nsql);
+	if (rc == 0) {
+		rc = mig__conn_exec_batch(r->conn, &b, done);
+		batch_free(&b);
+	}
+	return rc;
+}
+
 /*
  * The statements of a step outside a transaction, each in one round trip
  * with the journal write before it (pairs()). Failures are those of the
@@ -874,13 +886,8 @@ static int run_paired(struct runner *r, struct item *it, const mig_migration *m,
 		const char *parts[2] = {it->pending ? it->pending : one, one};
 		size_t np = it->pending ? 2 : 1, done = 0;
 		bool start = it->pending_start;
-		mig_step b;
-		int rc = batch_of(&b, parts, np);
+		int rc = send_batch(r, parts, np, &done);
 		mig__free(one);
-		if (rc == 0) {
-			rc = mig__conn_exec_batch(r->conn, &b, &done);
-			batch_free(&b);
-		}
 		note_lost(r, rc);
 		if (np == 2 && done >= 1) {
 			mig__free(it->pending);
@@ -1077,13 +1084,8 @@ static int record_batched(struct runner *r, struct item *it, const mig_migration
 	parts[np++] = book;
 	parts[np++] = clear;
 	parts[np++] = d->commit_sql;
-	mig_step b;
-	int rc = batch_of(&b, parts, np);
+	int rc = send_batch(r, parts, np, &done);
 	mig__free(clear);
-	if (rc == 0) {
-		rc = mig__conn_exec_batch(r->conn, &b, &done);
-		batch_free(&b);
-	}
 	if (had && done >= 1) {
 		mig__free(it->pending);
 		it->pending = NULL;
