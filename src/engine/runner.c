@@ -1617,7 +1617,10 @@ static int make_items(struct runner *r, const size_t *idx, size_t n, bool down, 
 		/* a file evaluated at its turn (pgm.db): its operations are known
 		 * only after its transaction began, so assume what they may need */
 		bool deferred = mig_migration_deferred(m, down);
-		it->data_only = !deferred && data_only(r->dia, &it->ops);
+		/* only the transaction plan of an engine without transactional
+		 * DDL asks (txn.c), and the answer splits every SQL text */
+		bool txn_ddl = r->conn && (r->conn->caps & MIG_CAP_TXN_DDL);
+		it->data_only = !deferred && !txn_ddl && data_only(r->dia, &it->ops);
 		if (deferred && r->dia->op_flags)
 			it->opflags |= MIG_OPF_RELAXED_FK;
 		if (r->dia->op_flags)
