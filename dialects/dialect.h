@@ -108,7 +108,12 @@ enum mig_state_stmt {
 	MIG_STATE_SELECT,   /* query: name, run_on ORDER BY run_on, id */
 	MIG_STATE_INSERT,   /* record `name` as run now */
 	MIG_STATE_DELETE,   /* un-record `name` */
-	MIG_STATE_CREATE_SCHEMA /* create the migrations schema if missing */
+	MIG_STATE_CREATE_SCHEMA, /* create the migrations schema if missing */
+	/* optional: INSERT and DELETE with the name as the statement's one
+	 * parameter, for a driver's exec_bound (drivers/driver.h); empty
+	 * where the dialect has none */
+	MIG_STATE_INSERT_BOUND,
+	MIG_STATE_DELETE_BOUND
 };
 
 /* The lease lock's statements (engine/lock_lease.c): one row with id 1

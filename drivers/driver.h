@@ -25,7 +25,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define MIG_DRIVER_OPS_VERSION 3
+#define MIG_DRIVER_OPS_VERSION 4
 
 /* Capability bits (mig_driver.caps, and per connection mig_conn.caps,
  * which open() may narrow from what it learns about the server). */
@@ -123,6 +123,15 @@ typedef struct mig_driver_ops {
 	 * embedded engine's: its file). *created says whether it was made
 	 * now. Fails as open() and exec() do. */
 	int (*create_database)(const mig_driver *drv, const mig_url *url, const mig_conn_opts *opts, bool *created);
+
+	/* version 4 */
+	/* optional: run `sql`, one statement whose one parameter (in the
+	 * engine's placeholder syntax) is bound to the text `value`. The
+	 * driver may keep the statement prepared for the next call with the
+	 * same sql: the bookkeeping write after each migration of a run is
+	 * one statement, prepared once. Fails as exec() does, the error's
+	 * statement showing the value in place. */
+	int (*exec_bound)(mig_conn *conn, const char *sql, const char *value);
 } mig_driver_ops;
 
 /* What a driver's URLs look like (engine/url.c parses both). */

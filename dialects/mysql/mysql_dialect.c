@@ -103,6 +103,9 @@ static int state_sql(const mig_state_names *names, enum mig_state_stmt which, co
 			mig_quote_backtick_ident(out, names->schema);
 		}
 		break;
+	case MIG_STATE_INSERT_BOUND:
+	case MIG_STATE_DELETE_BOUND:
+		break; /* the record goes in the batch with the migration's statements */
 	}
 	return mig_str_failed(out) ? mig_error_oom() : 0;
 }

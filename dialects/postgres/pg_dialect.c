@@ -78,6 +78,9 @@ static int state_sql(const mig_state_names *names, enum mig_state_stmt which,
 		mig_str_puts(out, "CREATE SCHEMA IF NOT EXISTS ");
 		mig_quote_ansi_ident(out, schema);
 		break;
+	case MIG_STATE_INSERT_BOUND:
+	case MIG_STATE_DELETE_BOUND:
+		break; /* the record goes in the one query with the migration's statements */
 	}
 	return mig_str_failed(out) ? mig_error_oom() : 0;
 }

@@ -102,6 +102,16 @@ static int state_sql(const mig_state_names *names, enum mig_state_stmt which,
 		mig__sq_quote_literal(out, migration_name);
 		mig_str_putc(out, ';');
 		break;
+	case MIG_STATE_INSERT_BOUND:
+		mig_str_puts(out, "INSERT INTO ");
+		mig__sq_quote_ident(out, names->table);
+		mig_str_puts(out, " (name, run_on) VALUES (?1, strftime('%Y-%m-%d %H:%M:%f', 'now'))");
+		break;
+	case MIG_STATE_DELETE_BOUND:
+		mig_str_puts(out, "DELETE FROM ");
+		mig__sq_quote_ident(out, names->table);
+		mig_str_puts(out, " WHERE name=?1");
+		break;
 	}
 	return mig_str_failed(out) ? mig_error_oom() : 0;
 }

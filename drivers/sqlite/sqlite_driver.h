@@ -19,6 +19,9 @@ struct sqlite_conn {
 	int lock_fd;     /* -1 when not locked */
 	bool relaxed_fk; /* the open transaction turned foreign keys off */
 	bool in_txn;
+	/* exec_bound's statement, kept prepared while its text stays the same */
+	sqlite3_stmt *bound;
+	char *bound_sql;
 };
 
 extern const mig_driver_ops mig_sqlite_driver_ops;

@@ -12,6 +12,16 @@ int mig__conn_exec(mig_conn *c, const char *sql)
 	return mig__conn_exec_n(c, sql, strlen(sql));
 }
 
+bool mig__conn_binds(const mig_conn *c)
+{
+	return c->driver->ops->exec_bound != NULL;
+}
+
+int mig__conn_exec_bound(mig_conn *c, const char *sql, const char *value)
+{
+	return c->driver->ops->exec_bound(c, sql, value);
+}
+
 bool mig__conn_one_round_trip(const mig_conn *c)
 {
 	return (c->caps & MIG_CAP_MULTI_STATEMENT) && c->driver->ops->exec_step;

@@ -12,6 +12,10 @@
 
 int mig__conn_exec(mig_conn *c, const char *sql);
 int mig__conn_exec_n(mig_conn *c, const char *sql, size_t len);
+/* Whether the driver runs a statement with one bound text parameter
+ * (exec_bound), and that run. */
+bool mig__conn_binds(const mig_conn *c);
+int mig__conn_exec_bound(mig_conn *c, const char *sql, const char *value);
 /* Every statement of a step; *done = how many completed (the failing
  * one is statement *done). An empty step runs nothing. */
 int mig__conn_run_step(mig_conn *c, const mig_step *step, size_t *done);

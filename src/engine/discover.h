@@ -20,6 +20,11 @@ typedef struct mig_set {
 	/* how its files are read when they are (engine/source.h); NULL: the
 	 * defaults. Borrowed: set by the command that reads them. */
 	const struct mig_load_opts *load_opts;
+	/* files [0, shorthands_upto) have known shorthands, and whether one of
+	 * them has any (engine/source.c): a run asks for each file's in turn,
+	 * and going back to the first file every time was quadratic */
+	size_t shorthands_upto;
+	bool shorthands_any;
 } mig_set;
 
 /*

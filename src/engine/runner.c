@@ -96,6 +96,9 @@ struct item {
 	bool pending_start;
 	bool journal_marked;  /* after a failure: its row says failed */
 	bool journal_cleared; /* after a failure that left nothing: its row is gone */
+	bool reread;          /* its IR was dropped after the check (KEEP_IR_BYTES) */
+	bool record_due;      /* it ran; its record waits for the end of its transaction */
+	uint64_t ir_hash;     /* of the operations checked, when reread (ops_hash) */
 	size_t ops_done;      /* operations whose every statement completed */
 	size_t op_stmts_kept; /* of the failing operation: statements that stayed */
 	size_t ops_undone;    /* after a failure: operations undone by their inverses */
@@ -110,6 +113,12 @@ struct runner {
 	const mig_dialect *dia;
 	mig_conn *conn;
 	mig_state_names names;
+	/* the record statements with the name as a parameter, made on first
+	 * use where the driver binds (exec_bound): [0] up, [1] down; "" when
+	 * the dialect has none */
+	char *book_bound[2];
+	/* the open transaction's records wait for its end (flush_records) */
+	bool defer_records;
 	mig_set files;
 	mig_strv applied;
 	mig_strv applied_at;
@@ -156,6 +165,8 @@ static void runner_close(struct runner *r)
 		mig_error_clear();
 		mig_error_restore(saved);
 	}
+	mig__free(r->book_bound[0]);
+	mig__free(r->book_bound[1]);
 	mig_catalog_dispose(&r->catalog);
 	mig_journal_dispose(&r->journal);
 	mig_set_dispose(&r->files);
@@ -1168,6 +1179,170 @@ static int node_turn(struct runner *r, struct item *it)
 	return rc;
 }
 
+/* How much IR the planned migrations keep from the check before the run
+ * to their turn. The IR of one that does not fit is dropped after the
+ * check and read and analysed again when it runs: a run of thousands of
+ * JS migrations (about 10 KB of IR each, 25 times their text) then holds
+ * the IR of a hundred, not of all, and one that fits reads each file
+ * once. */
+#define KEEP_IR_BYTES ((size_t)1 << 20)
+
+/* What a reading of a file gave: its operations, their arguments and
+ * where they were written. */
+static uint64_t ops_hash(const mig_oplist *ops)
+{
+	uint64_t h = 14695981039346656037u;
+	for (size_t i = 0; i < ops->n; i++) {
+		const mig_op *op = &ops->ops[i];
+		mig_value name = {.type = MIG_V_STRING, .str = op->name, .len = strlen(op->name),
+				  .line = op->line, .column = op->column, .b = op->reverse_steps};
+		h = mig_value_hash(op->args, mig_value_hash(&name, h));
+	}
+	return h;
+}
+
+/* Bytes an item's IR takes. */
+static size_t ir_footprint(const struct item *it)
+{
+	size_t n = it->ops.cap * sizeof(*it->ops.ops) + it->ops.n * sizeof(*it->defs);
+	for (size_t i = 0; i < it->ops.n; i++) {
+		n += mig_value_footprint(it->ops.ops[i].args) + strlen(it->ops.ops[i].name) + 1;
+		if (it->defs)
+			n += mig_arena_footprint(&it->defs[i].arena);
+	}
+	return n;
+}
+
+/* Read and analyse one planned migration: its operations, whether it
+ * runs outside a transaction, and what the dialect needs of that
+ * transaction. Errors point at the file. */
+static int read_item(struct runner *r, struct item *it, bool *no_txn, unsigned *opflags)
+{
+	int rc = mig__source_ops(&r->files, it->fi, it->down, &it->ops, no_txn);
+	if (rc)
+		return rc;
+	/* (after loading: what it sets, such as a deferred direction, shows) */
+	mig_migration view = mig_migration_view(&r->files.items[it->fi], it->down);
+	const mig_migration *m = &view;
+	if (r->o->fake) {
+		if (!(it->defs = mig__calloc(it->ops.n ? it->ops.n : 1, sizeof(*it->defs))))
+			return mig_error_oom();
+	} else {
+		mig_value *sh = NULL;
+		rc = mig__source_shorthands(&r->files, it->fi, &sh);
+		if (rc == 0)
+			rc = mig__analyze_ops(r->dia, m, &it->ops, sh, r->o->decamelize, &it->defs);
+		mig_value_free(sh);
+		if (rc)
+			return rc;
+	}
+	*opflags = 0;
+	/* a file evaluated at its turn (pgm.db): its operations are known
+	 * only after its transaction began, so assume what they may need */
+	if (mig_migration_deferred(m, it->down) && r->dia->op_flags)
+		*opflags |= MIG_OPF_RELAXED_FK;
+	if (r->dia->op_flags)
+		for (size_t i = 0; i < it->ops.n; i++)
+			*opflags |= r->dia->op_flags(&it->defs[i]);
+	return 0;
+}
+
+/* At its turn, the IR of a migration dropped after the check (KEEP_IR_BYTES).
+ * What runs must be what was checked (and what its transaction was
+ * chosen for): a file (or a file it imports) changed since is refused
+ * before anything of it runs. */
+static int reread_item(struct runner *r, struct item *it)
+{
+	bool no_txn = false;
+	unsigned opflags = 0;
+	int rc = read_item(r, it, &no_txn, &opflags);
+	it->reread = false;
+	if (rc == 0 && (no_txn != it->no_txn || opflags != it->opflags || ops_hash(&it->ops) != it->ir_hash))
+		rc = mig_error_set_at(MIG_EINPUT, mig_migration_view(&r->files.items[it->fi], it->down).path, 0, 0,
+				      "the file changed while the run was under way: its operations are not those checked "
+				      "before the run began, so nothing of it ran; run again");
+	return rc;
+}
+
+/* The record statement of a direction with the name as a parameter,
+ * where the driver binds and the dialect has one; else NULL (and *rc set
+ * when making it failed). */
+static const char *bound_record(struct runner *r, bool down, int *rc)
+{
+	*rc = 0;
+	if (!mig__conn_binds(r->conn))
+		return NULL;
+	char **sql = &r->book_bound[down];
+	if (!*sql && !(*sql = mig_state_stmt(r->dia, &r->names, down ? MIG_STATE_DELETE_BOUND : MIG_STATE_INSERT_BOUND,
+					     NULL))) {
+		*rc = mig_error_code(MIG_ERROR);
+		return NULL;
+	}
+	return **sql ? *sql : NULL;
+}
+
+/* A migration's record sent by itself: bound to a statement prepared
+ * once where the driver can (exec_bound), else the statement `book`. */
+static int exec_record(struct runner *r, const struct item *it, const char *name, const char *book)
+{
+	int rc = 0;
+	const char *sql = bound_record(r, it->down, &rc);
+	if (rc)
+		return rc;
+	if (sql)
+		return mig__conn_exec_bound(r->conn, sql, name);
+	return book ? mig__conn_exec(r->conn, book) : mig_error_set(MIG_ERROR, "no record statement for %s", name);
+}
+
+/* Whether the records of a transaction of several migrations can wait
+ * for its end, all sent there through one prepared statement: each
+ * migration's DDL changes the schema, and a statement prepared before it
+ * is prepared again (SQLite: a third of the cost of a small migration).
+ * Not when a migration of it runs queries of its own at its turn
+ * (pgm.db): those may read the migrations table. */
+static bool can_defer_records(struct runner *r, const struct item *items, const mig_txn_unit *x)
+{
+	if (!x->transaction || x->last == x->first)
+		return false;
+	for (size_t i = x->first; i <= x->last; i++) {
+		mig_migration view = mig_migration_view(&r->files.items[items[i].fi], items[i].down);
+		int rc = 0;
+		if (mig_migration_deferred(&view, items[i].down) || !bound_record(r, items[i].down, &rc)) {
+			mig_error_clear();
+			return false;
+		}
+	}
+	return true;
+}
+
+/* The records that waited for the end of their transaction, in the order
+ * the migrations ran. */
+static int flush_records(struct runner *r, struct item *items, const mig_txn_unit *x)
+{
+	for (size_t i = x->first; i <= x->last; i++) {
+		struct item *it = &items[i];
+		if (!it->record_due)
+			continue;
+		it->record_due = false;
+		const char *name = r->files.items[it->fi].name;
+		if (r->o->verbose) {
+			char *book = mig_state_stmt(r->dia, &r->names, it->down ? MIG_STATE_DELETE : MIG_STATE_INSERT, name);
+			if (!book)
+				return mig_error_code(MIG_ENOMEM);
+			step_event(r, name, it->down, book, true);
+			mig__free(book);
+		}
+		int rc = exec_record(r, it, name, NULL);
+		if (rc) {
+			note_lost(r, rc);
+			it->failed = FAILED_RECORD;
+			mig_error_prefix("migration %s: cannot record it in the migrations table", name);
+			return rc;
+		}
+	}
+	return 0;
+}
+
 static int run_one(struct runner *r, struct item *it)
 {
 	/* messages name the file this direction was read from */
@@ -1177,6 +1352,10 @@ static int run_one(struct runner *r, struct item *it)
 	mig__emit_event(r->o, &ev);
 	double t0 = now_ms();
 	int rc = 0;
+	if (it->reread && (rc = reread_item(r, it)) != 0) {
+		it->failed = FAILED_EMIT;
+		return rc;
+	}
 	if (!r->o->fake && mig_migration_deferred(m, it->down) && (rc = node_turn(r, it)) != 0) {
 		it->failed = FAILED_EMIT;
 		return rc;
@@ -1250,10 +1429,13 @@ static int run_one(struct runner *r, struct item *it)
 			it->op_stmts_kept = 0;
 		}
 	}
+	/* a record that waits for the end of the transaction is shown when
+	 * it goes (flush_records) */
+	bool defer = rc == 0 && !batch && r->defer_records && !r->o->dry_run && !it->journaled;
 	char *book = NULL;
 	if (rc == 0 && !(book = mig_state_stmt(r->dia, &r->names, it->down ? MIG_STATE_DELETE : MIG_STATE_INSERT, m->name)))
 		rc = mig_error_code(MIG_ENOMEM);
-	if (rc == 0)
+	if (rc == 0 && !defer)
 		step_event(r, m->name, it->down, book, true);
 	if (rc == 0 && batch) {
 		bool recorded = false;
@@ -1272,7 +1454,7 @@ static int run_one(struct runner *r, struct item *it)
 		}
 	} else if (rc == 0 && !r->o->dry_run && it->journal_started) {
 		/* the record and the end of its journal row commit together */
-		if ((rc = begin(r, 0)) == 0 && (rc = mig__conn_exec(r->conn, book)) == 0) {
+		if ((rc = begin(r, 0)) == 0 && (rc = exec_record(r, it, m->name, book)) == 0) {
 			note_lost(r, rc);
 			if ((rc = journal_write(r, it, MIG_JOURNAL_CLEAR, NULL)) == 0)
 				rc = commit(r);
@@ -1283,7 +1465,9 @@ static int run_one(struct runner *r, struct item *it)
 			it->failed = FAILED_RECORD;
 			mig_error_prefix("migration %s: cannot record it in the migrations table", m->name);
 		}
-	} else if (rc == 0 && !r->o->dry_run && (rc = mig__conn_exec(r->conn, book)) != 0) {
+	} else if (defer) {
+		it->record_due = true; /* flush_records, at the end of the transaction */
+	} else if (rc == 0 && !r->o->dry_run && (rc = exec_record(r, it, m->name, book)) != 0) {
 		note_lost(r, rc);
 		it->failed = FAILED_RECORD;
 		mig_error_prefix("migration %s: cannot record it in the migrations table", m->name);
@@ -1472,6 +1656,7 @@ static int execute(struct runner *r, struct item *items, size_t n)
 			break;
 		}
 		size_t i = x->first;
+		r->defer_records = can_defer_records(r, items, x);
 		for (; i <= x->last; i++) {
 			items[i].journaled = !x->transaction && !o->fake;
 			if ((rc = run_one(r, &items[i])) != 0)
@@ -1493,6 +1678,12 @@ static int execute(struct runner *r, struct item *items, size_t n)
 			explain_failure(r, x, items, i, committed, false);
 			break;
 		}
+		if (r->defer_records && (rc = flush_records(r, items, x)) != 0) {
+			rollback(r);
+			explain_failure(r, x, items, x->last, committed, false);
+			break;
+		}
+		r->defer_records = false;
 		if (x->transaction && (rc = mig_lock_check(r->conn, &r->lock)) != 0) {
 			rollback(r);
 			char *note = mig_aprintf("rolled back: the migrations of this transaction are not applied; %zu earlier migration(s) of this run stay applied",
@@ -1590,42 +1781,30 @@ static int make_items(struct runner *r, const size_t *idx, size_t n, bool down, 
 	if (!grown)
 		return mig_error_oom();
 	*items = grown;
+	size_t kept = 0; /* IR bytes kept for the run */
 	for (size_t k = 0; k < n; k++) {
 		struct item *it = &grown[*nitems];
 		memset(it, 0, sizeof(*it));
 		it->fi = idx[k];
 		it->down = down;
-		int rc = mig__source_ops(&r->files, idx[k], down, &it->ops, &it->no_txn);
+		(*nitems)++;
+		int rc = read_item(r, it, &it->no_txn, &it->opflags);
 		if (rc)
 			return rc;
-		/* (after loading: what it sets, such as a deferred direction, shows) */
 		mig_migration view = mig_migration_view(&r->files.items[idx[k]], down);
-		const mig_migration *m = &view;
-		(*nitems)++;
-		if (r->o->fake) {
-			if (!(it->defs = mig__calloc(it->ops.n ? it->ops.n : 1, sizeof(*it->defs))))
-				return mig_error_oom();
-		} else {
-			mig_value *sh = NULL;
-			rc = mig__source_shorthands(&r->files, idx[k], &sh);
-			if (rc == 0)
-				rc = mig__analyze_ops(r->dia, m, &it->ops, sh, r->o->decamelize, &it->defs);
-			mig_value_free(sh);
-			if (rc)
-				return rc;
-		}
-		/* a file evaluated at its turn (pgm.db): its operations are known
-		 * only after its transaction began, so assume what they may need */
-		bool deferred = mig_migration_deferred(m, down);
+		bool deferred = mig_migration_deferred(&view, down);
 		/* only the transaction plan of an engine without transactional
 		 * DDL asks (txn.c), and the answer splits every SQL text */
 		bool txn_ddl = r->conn && (r->conn->caps & MIG_CAP_TXN_DDL);
 		it->data_only = !deferred && !txn_ddl && data_only(r->dia, &it->ops);
-		if (deferred && r->dia->op_flags)
-			it->opflags |= MIG_OPF_RELAXED_FK;
-		if (r->dia->op_flags)
-			for (size_t i = 0; i < it->ops.n; i++)
-				it->opflags |= r->dia->op_flags(&it->defs[i]);
+		size_t bytes = ir_footprint(it);
+		if (kept + bytes <= KEEP_IR_BYTES) {
+			kept += bytes;
+		} else {
+			it->ir_hash = ops_hash(&it->ops);
+			release_ops(it);
+			it->reread = true;
+		}
 	}
 	return 0;
 }

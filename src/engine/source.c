@@ -85,7 +85,7 @@ mig_value *mig__merged_shorthands(const mig_set *files, size_t upto, int *rc)
 int mig__source_shorthands(mig_set *files, size_t fi, mig_value **out)
 {
 	*out = NULL;
-	for (size_t i = 0; i <= fi && i < files->n; i++) {
+	for (size_t i = files->shorthands_upto; i <= fi && i < files->n; i++) {
 		mig_migration *m = &files->items[i];
 		if (m->shorthands_known)
 			continue;
@@ -110,6 +110,13 @@ int mig__source_shorthands(mig_set *files, size_t fi, mig_value **out)
 		if (i < fi)
 			mig__source_release(files, i);
 	}
+	for (size_t i = files->shorthands_upto; i <= fi && i < files->n; i++) {
+		const mig_value *sh = files->items[i].shorthands;
+		files->shorthands_any = files->shorthands_any || (sh && sh->type == MIG_V_OBJECT && sh->n);
+		files->shorthands_upto = i + 1;
+	}
+	if (!files->shorthands_any)
+		return 0;
 	int rc = 0;
 	*out = mig__merged_shorthands(files, fi, &rc);
 	return rc ? mig_error_oom() : 0;

@@ -80,6 +80,51 @@ void mig_value_free(mig_value *v)
 	mig__free(v);
 }
 
+/* FNV-1a, 64 bits */
+static uint64_t hash_bytes(uint64_t h, const void *p, size_t n)
+{
+	const unsigned char *b = p;
+	for (size_t i = 0; i < n; i++) {
+		h ^= b[i];
+		h *= 1099511628211u;
+	}
+	return h;
+}
+
+uint64_t mig_value_hash(const mig_value *v, uint64_t h)
+{
+	unsigned char type = v ? (unsigned char)(v->type + 1) : 0;
+	h = hash_bytes(h, &type, 1);
+	if (!v)
+		return h;
+	h = hash_bytes(h, &v->line, sizeof(v->line));
+	h = hash_bytes(h, &v->column, sizeof(v->column));
+	if (v->type == MIG_V_BOOL)
+		h = hash_bytes(h, &v->b, sizeof(v->b));
+	else if (v->type == MIG_V_NUMBER)
+		h = hash_bytes(h, &v->num, sizeof(v->num));
+	if (v->str)
+		h = hash_bytes(h, v->str, v->len + 1);
+	h = hash_bytes(h, &v->n, sizeof(v->n));
+	for (size_t i = 0; i < v->n; i++) {
+		if (v->keys && v->keys[i])
+			h = hash_bytes(h, v->keys[i], strlen(v->keys[i]) + 1);
+		h = mig_value_hash(v->items[i], h);
+	}
+	return h;
+}
+
+size_t mig_value_footprint(const mig_value *v)
+{
+	if (!v)
+		return 0;
+	size_t n = sizeof(*v) + (v->str ? v->len + 1 : 0) + v->cap * sizeof(*v->items) +
+		   (v->keys ? v->cap * sizeof(*v->keys) : 0);
+	for (size_t i = 0; i < v->n; i++)
+		n += mig_value_footprint(v->items[i]) + (v->keys && v->keys[i] ? strlen(v->keys[i]) + 1 : 0);
+	return n;
+}
+
 mig_value *mig_value_clone(const mig_value *v)
 {
 	if (!v)

@@ -13,6 +13,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 enum mig_vtype {
 	MIG_V_UNDEFINED,
@@ -46,6 +47,12 @@ mig_value *mig_value_string(const char *s, size_t len);
 mig_value *mig_value_cstring(const char *s);
 mig_value *mig_value_literal(const char *s, size_t len);
 mig_value *mig_value_clone(const mig_value *v);
+/* Bytes v and everything it owns take on the heap, without the
+ * allocator's own overhead. */
+size_t mig_value_footprint(const mig_value *v);
+/* A hash of v's type, value, location and members, continuing from h (to
+ * tell whether two readings of a file gave the same operations). */
+uint64_t mig_value_hash(const mig_value *v, uint64_t h);
 void mig_value_free(mig_value *v);
 
 /* Arrays and objects; both return 0 or MIG_ENOMEM and take `item`. */

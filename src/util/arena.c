@@ -125,6 +125,14 @@ bool mig_arena_failed(const mig_arena *a)
 	return a->failed;
 }
 
+size_t mig_arena_footprint(const mig_arena *a)
+{
+	size_t n = a->capcleanups * sizeof(*a->cleanups);
+	for (const mig_arena_block *b = a->blocks; b; b = b->next)
+		n += sizeof(*b) + b->size;
+	return n;
+}
+
 void mig_arena_dispose(mig_arena *a)
 {
 	for (mig_arena_block *b = a->blocks; b;) {

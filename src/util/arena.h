@@ -44,5 +44,7 @@ char *mig_arena_vprintf(mig_arena *a, const char *fmt, va_list ap);
 bool mig_arena_defer(mig_arena *a, void (*fn)(void *), void *p);
 bool mig_arena_failed(const mig_arena *a);
 void mig_arena_dispose(mig_arena *a);
+/* Bytes the arena holds on the heap (its blocks, used or not). */
+size_t mig_arena_footprint(const mig_arena *a);
 
 #endif
