@@ -1433,7 +1433,8 @@ static int run_one(struct runner *r, struct item *it)
 	 * it goes (flush_records) */
 	bool defer = rc == 0 && !batch && r->defer_records && !r->o->dry_run && !it->journaled;
 	char *book = NULL;
-	if (rc == 0 && !(book = mig_state_stmt(r->dia, &r->names, it->down ? MIG_STATE_DELETE : MIG_STATE_INSERT, m->name)))
+	if (rc == 0 && !defer &&
+	    !(book = mig_state_stmt(r->dia, &r->names, it->down ? MIG_STATE_DELETE : MIG_STATE_INSERT, m->name)))
 		rc = mig_error_code(MIG_ENOMEM);
 	if (rc == 0 && !defer)
 		step_event(r, m->name, it->down, book, true);

@@ -31,8 +31,10 @@ const char *mig_op_kind_name(enum mig_op_kind kind)
 
 enum mig_op_kind mig_op_kind_from_name(const char *canonical)
 {
+	/* every operation of every file is looked up: the first letter
+	 * rules out most names without a call */
 	for (unsigned k = 1; k < MIG_OP__COUNT; k++)
-		if (strcmp(kind_names[k], canonical) == 0)
+		if (kind_names[k][0] == canonical[0] && strcmp(kind_names[k], canonical) == 0)
 			return (enum mig_op_kind)k;
 	return MIG_OP_UNKNOWN;
 }

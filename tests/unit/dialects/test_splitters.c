@@ -70,6 +70,12 @@ static void test_sqlite(void **state)
 	expect("sqlite", "BEGIN; INSERT INTO t VALUES (1); COMMIT;", "BEGIN; | INSERT INTO t VALUES (1); | COMMIT;");
 	expect("sqlite", "SELECT 1; /* c; */ SELECT 2 -- x;\n", "SELECT 1; | SELECT 2");
 	expect("sqlite", "SELECT 'unterminated; SELECT 2", "SELECT 'unterminated; SELECT 2");
+	/* operators of one, two and three characters next to ';' and
+	 * parentheses, and as a statement's last token */
+	expect("sqlite", "SELECT a->>'x', b||c, (1<>2)!=(3>=4) FROM t;SELECT x->y, 1==1, 2<<1, 3>>1, 4<=5;",
+	       "SELECT a->>'x', b||c, (1<>2)!=(3>=4) FROM t; | SELECT x->y, 1==1, 2<<1, 3>>1, 4<=5;");
+	expect("sqlite", "SELECT 1 ->> ;SELECT 2 ||\n-- c\n", "SELECT 1 ->> ; | SELECT 2 ||");
+	expect("sqlite", "SELECT 1 -- c;\n- 2;SELECT 3 -> /* c; */", "SELECT 1 -- c;\n- 2; | SELECT 3 ->");
 }
 
 int main(void)
