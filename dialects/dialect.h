@@ -113,7 +113,12 @@ enum mig_state_stmt {
 	 * parameter, for a driver's exec_bound (drivers/driver.h); empty
 	 * where the dialect has none */
 	MIG_STATE_INSERT_BOUND,
-	MIG_STATE_DELETE_BOUND
+	MIG_STATE_DELETE_BOUND,
+	/* optional: one INSERT of every name of a JSON array of strings bound
+	 * as the one parameter, ids in the array's order, one run_on; where
+	 * the server has MIG_SERVER_JSON_ROWS. A statement that fails leaves
+	 * none of its rows. */
+	MIG_STATE_INSERT_BOUND_MANY
 };
 
 /* The lease lock's statements (engine/lock_lease.c): one row with id 1

@@ -105,6 +105,7 @@ static int state_sql(const mig_state_names *names, enum mig_state_stmt which, co
 		break;
 	case MIG_STATE_INSERT_BOUND:
 	case MIG_STATE_DELETE_BOUND:
+	case MIG_STATE_INSERT_BOUND_MANY:
 		break; /* the record goes in the batch with the migration's statements */
 	}
 	return mig_str_failed(out) ? mig_error_oom() : 0;

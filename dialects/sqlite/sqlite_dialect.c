@@ -112,6 +112,14 @@ static int state_sql(const mig_state_names *names, enum mig_state_stmt which,
 		mig__sq_quote_ident(out, names->table);
 		mig_str_puts(out, " WHERE name=?1");
 		break;
+	case MIG_STATE_INSERT_BOUND_MANY:
+		/* one statement: an AUTOINCREMENT table's insert scans
+		 * sqlite_sequence, which holds a row for every such table (every
+		 * createTable with an 'id' column), once per statement */
+		mig_str_puts(out, "INSERT INTO ");
+		mig__sq_quote_ident(out, names->table);
+		mig_str_puts(out, " (name, run_on) SELECT value, strftime('%Y-%m-%d %H:%M:%f', 'now') FROM json_each(?1) ORDER BY key");
+		break;
 	}
 	return mig_str_failed(out) ? mig_error_oom() : 0;
 }

@@ -165,6 +165,10 @@ static int sq_open(const mig_driver *drv, const mig_url *url, const mig_conn_opt
 	c->base.server.flavour = "sqlite";
 	c->base.server.version = (unsigned long)sqlite3_libversion_number();
 	c->base.server.text = c->version;
+	/* JSON is built in since 3.38 unless left out, and was an option before */
+	if ((sqlite3_libversion_number() >= 3038000 && !sqlite3_compileoption_used("OMIT_JSON")) ||
+	    sqlite3_compileoption_used("ENABLE_JSON1"))
+		c->base.server.facts |= MIG_SERVER_JSON_ROWS;
 	int rc = sqlite3_open_v2(open_path, &c->db, flags, NULL);
 	if (rc != SQLITE_OK) {
 		int err = mig_error_set(MIG_ECONNECT, "cannot open SQLite database %s: %s", path,

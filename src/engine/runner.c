@@ -28,6 +28,7 @@
 #include "load/load.h"
 #include "util/alloc.h"
 #include "util/error.h"
+#include "util/fs.h"
 
 #include <limits.h>
 #include <stdio.h>
@@ -117,6 +118,7 @@ struct runner {
 	 * use where the driver binds (exec_bound): [0] up, [1] down; "" when
 	 * the dialect has none */
 	char *book_bound[2];
+	char *book_many; /* MIG_STATE_INSERT_BOUND_MANY, made on first use */
 	/* the open transaction's records wait for its end (flush_records) */
 	bool defer_records;
 	mig_set files;
@@ -167,6 +169,7 @@ static void runner_close(struct runner *r)
 	}
 	mig__free(r->book_bound[0]);
 	mig__free(r->book_bound[1]);
+	mig__free(r->book_many);
 	mig_catalog_dispose(&r->catalog);
 	mig_journal_dispose(&r->journal);
 	mig_set_dispose(&r->files);
@@ -1315,10 +1318,91 @@ static bool can_defer_records(struct runner *r, const struct item *items, const 
 	return true;
 }
 
+/* The names of the records of x that wait, all of them applied, as a JSON
+ * array; NULL (and *rc 0) when one of them is rolled back or needs more
+ * than `"` and `\` escaped: then they go one by one. */
+static char *due_names_json(const struct runner *r, const struct item *items, const mig_txn_unit *x, int *rc)
+{
+	*rc = 0;
+	mig_str s = MIG_STR_INIT;
+	mig_str_putc(&s, '[');
+	for (size_t i = x->first; i <= x->last; i++) {
+		if (!items[i].record_due)
+			continue;
+		const char *name = r->files.items[items[i].fi].name;
+		if (items[i].down || mig_utf8_invalid_at(name, strlen(name)) >= 0) {
+			mig_str_free(&s);
+			return NULL;
+		}
+		mig_str_puts(&s, s.len > 1 ? ",\"" : "\"");
+		for (const char *p = name; *p; p++) {
+			if ((unsigned char)*p < 0x20 || *p == 0x7f) {
+				mig_str_free(&s);
+				return NULL;
+			}
+			if (*p == '"' || *p == '\\')
+				mig_str_putc(&s, '\\');
+			mig_str_putc(&s, *p);
+		}
+		mig_str_putc(&s, '"');
+	}
+	mig_str_putc(&s, ']');
+	if (mig_str_failed(&s)) {
+		mig_str_free(&s);
+		*rc = mig_error_oom();
+		return NULL;
+	}
+	return mig_str_detach(&s);
+}
+
+/* The records of x as one statement, where the server and the dialect
+ * have one (MIG_STATE_INSERT_BOUND_MANY): 1 when it ran, 0 when they must
+ * go one by one (it is not there, or it failed: a failing statement
+ * leaves none of its rows, and one by one names the failing record),
+ * else the error. */
+static int flush_many(struct runner *r, struct item *items, const mig_txn_unit *x)
+{
+	if (!(r->conn->server.facts & MIG_SERVER_JSON_ROWS))
+		return 0;
+	if (!r->book_many && !(r->book_many = mig_state_stmt(r->dia, &r->names, MIG_STATE_INSERT_BOUND_MANY, NULL)))
+		return mig_error_code(MIG_ERROR);
+	if (!*r->book_many)
+		return 0;
+	int rc = 0;
+	char *names = due_names_json(r, items, x, &rc);
+	if (!names)
+		return rc;
+	if (r->o->verbose) {
+		char *shown = mig_aprintf("%s; -- ?1 = %s", r->book_many, names);
+		if (!shown) {
+			mig__free(names);
+			return mig_error_oom();
+		}
+		step_event(r, r->files.items[items[x->last].fi].name, false, shown, true);
+		mig__free(shown);
+	}
+	rc = mig__conn_exec_bound(r->conn, r->book_many, names);
+	mig__free(names);
+	if (rc == MIG_ECONNLOST || rc == MIG_ENOMEM) {
+		note_lost(r, rc);
+		return rc;
+	}
+	if (rc) {
+		mig_error_clear();
+		return 0;
+	}
+	for (size_t i = x->first; i <= x->last; i++)
+		items[i].record_due = false;
+	return 1;
+}
+
 /* The records that waited for the end of their transaction, in the order
  * the migrations ran. */
 static int flush_records(struct runner *r, struct item *items, const mig_txn_unit *x)
 {
+	int many = flush_many(r, items, x);
+	if (many != 0)
+		return many < 0 ? many : 0;
 	for (size_t i = x->first; i <= x->last; i++) {
 		struct item *it = &items[i];
 		if (!it->record_due)

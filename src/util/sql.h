@@ -64,6 +64,9 @@ enum {
 	/* A multi-primary cluster (Galera: wsrep_on): other nodes take
 	 * writes too, and a node's own locks do not exclude them. */
 	MIG_SERVER_CLUSTER = 1u << 1,
+	/* It reads a JSON array bound as a parameter as rows: the dialect's
+	 * MIG_STATE_INSERT_BOUND_MANY can be used. */
+	MIG_SERVER_JSON_ROWS = 1u << 2,
 };
 
 typedef struct mig_server_info {

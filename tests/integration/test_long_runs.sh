@@ -100,16 +100,38 @@ assert_contains "$ERR" "rolled back: nothing from this run was applied" "what st
 assert_eq 0 "$(sqlite3 rec.db "SELECT count(*) FROM sqlite_schema WHERE name LIKE 'r%' OR name = 'refuse_record'")" "tables and trigger left"
 assert_eq 0 "$(sqlite3 rec.db "SELECT count(*) FROM pgmigrations")" "records left"
 
-t "sqlite: --verbose shows the records where they go, after the last migration of the transaction"
+t "sqlite: --verbose shows the records where they go: one statement for all, then one by one to name the failing one"
 run mig -m rec -d sqlite:recv.db --verbose migrate
 [ "$RC" != 0 ] || fail "a refused record must fail the run"
 last_ran=$(grep -n "^ran 1700000000300_t300 " "$LAST_OUT" | cut -d: -f1)
-first_insert=$(grep -n '^INSERT INTO "pgmigrations"' "$LAST_OUT" | head -1 | cut -d: -f1)
+first_insert=$(grep -n '^INSERT INTO "pgmigrations"' "$LAST_OUT" | head -1)
 last_insert=$(grep '^INSERT INTO "pgmigrations"' "$LAST_OUT" | tail -1)
-[ -n "$last_ran" ] && [ -n "$first_insert" ] && [ "$first_insert" -gt "$last_ran" ] ||
-	fail "the records must show after the last migration ran (ran t300 at line ${last_ran:-none}, first INSERT at line ${first_insert:-none})"
-assert_contains "$last_insert" "'$REFUSE'" "the last record shown is the one that failed"
-assert_eq 251 "$(grep -c '^INSERT INTO "pgmigrations"' "$LAST_OUT")" "records shown (up to the failing one)"
+[ -n "$last_ran" ] && [ -n "$first_insert" ] && [ "${first_insert%%:*}" -gt "$last_ran" ] ||
+	fail "the records must show after the last migration ran (ran t300 at line ${last_ran:-none}, first INSERT at ${first_insert:-none})"
+assert_contains "$first_insert" "FROM json_each(?1) ORDER BY key; -- ?1 = [\"1700000000000_refuse\",\"1700000000001_t1\"," "the records of the whole transaction in one statement"
+assert_contains "$first_insert" "\"1700000000300_t300\"]" "the records of the whole transaction in one statement"
+assert_contains "$last_insert" "VALUES ('$REFUSE'," "the last record shown is the one that failed"
+assert_eq 251 "$(grep -c '^INSERT INTO "pgmigrations" (name, run_on) VALUES' "$LAST_OUT")" "records sent one by one (up to the failing one)"
+
+t "sqlite: one statement keeps the order the migrations ran; a quote or backslash is escaped in its array, a control character sends the records one by one"
+assert_exit 0 mig -m migrations -d sqlite:order.db migrate 40
+assert_eq "$(ls migrations | head -40 | sed 's/\.js$//' | paste -sd, -)" "$(sq_applied order.db)" "the order of the records"
+assert_eq 1 "$(sqlite3 order.db "SELECT count(DISTINCT run_on) FROM pgmigrations")" "one run_on for the statement"
+rm -rf odd
+mkdir odd
+printf -- '-- Up Migration\nCREATE TABLE o1 (id integer);\n' >'odd/1700000000001_it"s.sql'
+printf -- '-- Up Migration\nCREATE TABLE o2 (id integer);\n' >'odd/1700000000002_back\slash.sql'
+run mig -m odd -d sqlite:odd.db --verbose migrate
+assert_eq 0 "$RC" "exit status of the run of names with a quote and a backslash"
+assert_contains "$OUT" '-- ?1 = ["1700000000001_it\"s","1700000000002_back\\slash"]' "quote and backslash escaped in the array"
+assert_eq '1700000000001_it"s,1700000000002_back\slash' "$(sq_applied odd.db)" "the names recorded exactly"
+printf -- '-- Up Migration\nCREATE TABLE o3 (id integer);\n' >"odd/1700000000003_tab$(printf '\t')name.sql"
+printf -- '-- Up Migration\nCREATE TABLE o4 (id integer);\n' >odd/1700000000004_plain.sql
+run mig -m odd -d sqlite:odd.db --verbose migrate
+assert_eq 0 "$RC" "exit status of the run of a name with a tab"
+assert_not_contains "$OUT" "json_each" "a name with a control character: one by one"
+assert_eq 2 "$(grep -c '^INSERT INTO "pgmigrations" (name, run_on) VALUES' "$LAST_OUT")" "records sent one by one"
+assert_eq "$(printf '1700000000001_it"s,1700000000002_back\\slash,1700000000003_tab\tname,1700000000004_plain')" "$(sq_applied odd.db)" "the names recorded exactly"
 
 t "sqlite: without a single transaction each record is written at once"
 run mig -m rec -d sqlite:rec1.db --no-single-transaction migrate
