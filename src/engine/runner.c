@@ -1298,9 +1298,9 @@ static int exec_record(struct runner *r, const struct item *it, const char *name
 }
 
 /* Whether the records of a transaction of several migrations can wait
- * for its end, all sent there through one prepared statement: each
- * migration's DDL changes the schema, and a statement prepared before it
- * is prepared again (SQLite: a third of the cost of a small migration).
+ * for its end, to go there together (flush_records): each migration's DDL
+ * changes the schema, and a statement prepared before it is prepared
+ * again (SQLite: a third of the cost of a small migration).
  * Not when a migration of it runs queries of its own at its turn
  * (pgm.db): those may read the migrations table. */
 static bool can_defer_records(struct runner *r, const struct item *items, const mig_txn_unit *x)

@@ -20,7 +20,7 @@ int mig_read_file(const char *path, char **out, size_t *len)
 	*out = NULL;
 	*len = 0;
 	/* O_NONBLOCK: opening a FIFO must not wait for a writer */
-	int fd = open(path, O_RDONLY | O_NONBLOCK);
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
 	if (fd < 0)
 		return mig_error_set(MIG_EIO, "cannot read %s: %s", path, strerror(errno));
 	struct stat st;
@@ -42,34 +42,60 @@ int mig_read_file(const char *path, char **out, size_t *len)
 		return mig_error_set(MIG_EINPUT, "cannot read %s: it is %lld bytes, more than the %u a migration file may have",
 				     path, (long long)st.st_size, MIG_READ_FILE_MAX);
 	}
-	FILE *f = fdopen(fd, "rb");
-	if (!f) {
-		int e = errno;
+	/* The size is known: one read of it and one that finds the end, no
+	 * stdio (which asked for the size and flags again and read in 4 KB
+	 * pieces: 8 system calls per migration file instead of 5). A file
+	 * that grows meanwhile is read on, up to the limit. */
+	size_t cap = (size_t)st.st_size + 1, used = 0;
+	char *buf = mig__malloc(cap + 1);
+	if (!buf) {
 		close(fd);
-		return mig_error_set(MIG_EIO, "cannot read %s: %s", path, strerror(e));
+		return mig_error_oom();
 	}
-	mig_str s = MIG_STR_INIT;
-	char buf[8192];
-	size_t n;
+	int err = 0;
 	bool over = false;
-	while (!over && (n = fread(buf, 1, sizeof(buf), f)) > 0) {
-		mig_str_put(&s, buf, n);
-		over = s.len > MIG_READ_FILE_MAX; /* it grew while being read */
+	for (;;) {
+		if (used == cap) {
+			if (used > MIG_READ_FILE_MAX) {
+				over = true; /* it grew while being read */
+				break;
+			}
+			char *grown = mig__realloc(buf, cap * 2 + 1);
+			if (!grown) {
+				close(fd);
+				mig__free(buf);
+				return mig_error_oom();
+			}
+			buf = grown;
+			cap *= 2;
+		}
+		ssize_t k = read(fd, buf + used, cap - used);
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k < 0) {
+			err = errno;
+			break;
+		}
+		if (k == 0)
+			break;
+		used += (size_t)k;
 	}
-	int err = ferror(f) ? errno : 0;
-	fclose(f);
+	close(fd);
+	if (!over && used > MIG_READ_FILE_MAX)
+		over = true;
 	if (over) {
-		mig_str_free(&s);
+		mig__free(buf);
 		return mig_error_set(MIG_EINPUT, "cannot read %s: it grew past the %u bytes a migration file may have", path,
 				     MIG_READ_FILE_MAX);
 	}
 	if (err) {
-		mig_str_free(&s);
+		mig__free(buf);
 		return mig_error_set(MIG_EIO, "cannot read %s: %s", path, strerror(err));
 	}
-	*len = s.len;
-	*out = mig_str_detach(&s);
-	return *out ? 0 : MIG_ENOMEM;
+	buf[used] = '\0';
+	*len = used;
+	*out = buf;
+	return 0;
 }
 
 long mig_utf8_invalid_at(const char *text, size_t len)
