@@ -232,8 +232,9 @@ static int sq_exec(mig_conn *conn, const char *sql, size_t len)
 	return 0;
 }
 
-/* Preparing the bookkeeping INSERT took a tenth of a run of small .sql
- * migrations; prepared once, each migration only binds its name. */
+/* The runner's records: kept prepared while the text stays the same, so
+ * that the records written together at the end of a transaction (where
+ * no DDL comes between them to expire it) are prepared once. */
 static int sq_exec_bound(mig_conn *conn, const char *sql, const char *value)
 {
 	struct sqlite_conn *c = conn_of(conn);

@@ -1191,10 +1191,11 @@ static int node_turn(struct runner *r, struct item *it)
 #define KEEP_IR_BYTES ((size_t)1 << 20)
 
 /* What a reading of a file gave: its operations, their arguments and
- * where they were written. */
-static uint64_t ops_hash(const mig_oplist *ops)
+ * where they were written, and the shorthands it exports (which later
+ * files' analysis uses). */
+static uint64_t ops_hash(const mig_oplist *ops, const mig_value *shorthands)
 {
-	uint64_t h = 14695981039346656037u;
+	uint64_t h = mig_value_hash(shorthands, 14695981039346656037u);
 	for (size_t i = 0; i < ops->n; i++) {
 		const mig_op *op = &ops->ops[i];
 		mig_value name = {.type = MIG_V_STRING, .str = op->name, .len = strlen(op->name),
@@ -1260,7 +1261,7 @@ static int reread_item(struct runner *r, struct item *it)
 	unsigned opflags = 0;
 	int rc = read_item(r, it, &no_txn, &opflags);
 	it->reread = false;
-	if (rc == 0 && (no_txn != it->no_txn || opflags != it->opflags || ops_hash(&it->ops) != it->ir_hash))
+	if (rc == 0 && (no_txn != it->no_txn || opflags != it->opflags || ops_hash(&it->ops, r->files.items[it->fi].shorthands) != it->ir_hash))
 		rc = mig_error_set_at(MIG_EINPUT, mig_migration_view(&r->files.items[it->fi], it->down).path, 0, 0,
 				      "the file changed while the run was under way: its operations are not those checked "
 				      "before the run began, so nothing of it ran; run again");
@@ -1886,7 +1887,7 @@ static int make_items(struct runner *r, const size_t *idx, size_t n, bool down, 
 		if (kept + bytes <= KEEP_IR_BYTES) {
 			kept += bytes;
 		} else {
-			it->ir_hash = ops_hash(&it->ops);
+			it->ir_hash = ops_hash(&it->ops, r->files.items[it->fi].shorthands);
 			release_ops(it);
 			it->reread = true;
 		}

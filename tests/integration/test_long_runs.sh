@@ -4,13 +4,15 @@
 #   bounded (runner.c, KEEP_IR_BYTES): the later files of a long JS run are
 #   read again at their turn (strace counts the opens), and the result is
 #   the same schema and migrations table as runs short enough to keep all.
-# - A file changed between the check and its turn is refused before
-#   anything of it runs (PostgreSQL, a migration that sleeps while the test
-#   edits a later file).
+# - A file changed between the check and its turn (its operations, or the
+#   shorthands it exports) is refused before anything of it runs
+#   (PostgreSQL, a migration that sleeps while the test edits a later
+#   file).
 # - In one transaction, the migrations' records are written at its end
-#   through one prepared statement (SQLite): a record that fails there
-#   rolls the whole transaction back and names the migration; alone, each
-#   record is written at once (--no-single-transaction).
+#   (SQLite: one INSERT from a JSON array of the names): a record that
+#   fails there rolls the whole transaction back and names the migration
+#   (sent one by one to find it); alone, each record is written at once
+#   (--no-single-transaction).
 . "$(dirname "$0")/lib.sh"
 
 unset DATABASE_URL PGHOST PGHOSTADDR PGPORT PGUSER PGDATABASE PGPASSWORD PGSERVICE PGOPTIONS
@@ -173,6 +175,24 @@ assert_contains "$ERR" "the file changed while the run was under way" "the messa
 assert_contains "$ERR" "rolled back: nothing from this run was applied" "what stays"
 assert_eq 0 "$(pgq "$PG_DB_URL" "SELECT count(*) FROM public.pgmigrations")" "records left"
 assert_eq 0 "$(pgq "$PG_DB_URL" "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public' AND table_name LIKE 't%'")" "tables left"
+
+t "postgres: a file whose exported shorthands changed (its operations did not) is refused too"
+pg_scratch_db PG2
+js_folder pgm2
+cp pgm/1700000000000_sleep.js pgm2/
+mig -m pgm2 -d "$PG2_URL" migrate >"$WORK/pg.out" 2>"$WORK/pg.err" &
+pid=$!
+pg_wait_for "$MIG_TEST_PG_URL" "SELECT EXISTS (SELECT 1 FROM pg_stat_activity WHERE query LIKE '%pg_sleep(2)%' AND pid <> pg_backend_pid())" 60
+printf 'exports.shorthands = { added_later: { type: "integer" } };\n' >>"pgm2/$LAST"
+set +e
+wait "$pid"
+RC=$?
+set -e
+ERR=$(cat "$WORK/pg.err")
+[ "$RC" != 0 ] || fail "a file whose shorthands changed during the run must fail it: $(cat "$WORK/pg.out")"
+assert_contains "$ERR" "pgm2/$LAST" "the message names the file"
+assert_contains "$ERR" "the file changed while the run was under way" "the message"
+assert_eq 0 "$(pgq "$PG2_URL" "SELECT count(*) FROM public.pgmigrations")" "records left"
 
 t "postgres: run again, the changed file runs as it is now"
 assert_exit 0 mig -m pgm -d "$PG_DB_URL" migrate
