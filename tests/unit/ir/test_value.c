@@ -74,12 +74,54 @@ static void test_truthiness(void **state)
 	mig_value_free(v);
 }
 
+/* An object { k: [s, n] } with the given string, number and line. */
+static mig_value *sample(const char *str, double num, int line)
+{
+	mig_value *obj = mig_value_new(MIG_V_OBJECT), *arr = mig_value_new(MIG_V_ARRAY);
+	mig_value *sv = mig_value_cstring(str), *nv = mig_value_number(num);
+	assert_non_null(obj);
+	assert_non_null(arr);
+	assert_non_null(sv);
+	assert_non_null(nv);
+	sv->line = line;
+	assert_int_equal(mig_array_push(arr, sv), 0);
+	assert_int_equal(mig_array_push(arr, nv), 0);
+	assert_int_equal(mig_object_set(obj, "k", arr), 0);
+	return obj;
+}
+
+/* What the runner compares when it reads a migration again at its turn
+ * (ops_hash), and what it counts against the IR it keeps (ir_footprint). */
+static void test_hash_and_footprint(void **state)
+{
+	(void)state;
+	mig_value *a = sample("text", 1, 3), *b = sample("text", 1, 3), *c = sample("texT", 1, 3);
+	mig_value *d = sample("text", 2, 3), *e = sample("text", 1, 4), *f = sample("a much longer text than the other", 1, 3);
+	uint64_t seed = 14695981039346656037u;
+	assert_true(mig_value_hash(a, seed) == mig_value_hash(b, seed));
+	assert_true(mig_value_hash(a, seed) != mig_value_hash(c, seed)); /* a string */
+	assert_true(mig_value_hash(a, seed) != mig_value_hash(d, seed)); /* a number */
+	assert_true(mig_value_hash(a, seed) != mig_value_hash(e, seed)); /* where it was written */
+	assert_true(mig_value_hash(NULL, seed) != mig_value_hash(a, seed));
+	assert_true(mig_value_footprint(a) == mig_value_footprint(b));
+	assert_true(mig_value_footprint(f) == mig_value_footprint(a) + strlen(f->items[0]->items[0]->str) - strlen("text"));
+	assert_true(mig_value_footprint(a) > 3 * sizeof(mig_value) + strlen("text"));
+	assert_int_equal(mig_value_footprint(NULL), 0);
+	mig_value_free(a);
+	mig_value_free(b);
+	mig_value_free(c);
+	mig_value_free(d);
+	mig_value_free(e);
+	mig_value_free(f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_number_to_js),
 		cmocka_unit_test(test_object_order_and_replace),
 		cmocka_unit_test(test_truthiness),
+		cmocka_unit_test(test_hash_and_footprint),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
