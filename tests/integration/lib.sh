@@ -84,6 +84,37 @@ SQL
 # mig ARGS...: the binary under test.
 mig() { "$MIG_BIN" "$@"; }
 
+# strace_opens ARGS...: run the binary with ARGS under strace, its open
+# calls left in $WORK/.strace; the run must succeed. (LeakSanitizer cannot
+# run under ptrace: leaks are checked by the other runs.)
+strace_opens() {
+	command -v strace >/dev/null || fail "strace is needed to count the files a run opens (apt-get install strace)"
+	ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0 \
+		strace -f -qq -e trace=open,openat -e signal=none -o "$WORK/.strace" "$MIG_BIN" "$@" >/dev/null 2>"$WORK/.strace_err" ||
+		fail "$* under strace failed: $(cat "$WORK/.strace_err")"
+}
+
+# js_chain DIR N PREFIX: N JS migrations, 17000000000NN_<PREFIX><i>.js, each
+# a table <PREFIX><i> (with a foreign key to the one before), an index on
+# its name and a row 'row <i>': three operations, three steps.
+js_chain() {
+	rm -rf "$1"
+	mkdir -p "$1"
+	local i ref
+	for ((i = 1; i <= $2; i++)); do
+		ref=""
+		[ "$i" -gt 1 ] && ref="prev_id: { type: 'integer', references: '$3$((i - 1))' },"
+		cat >"$1/$((1700000000000 + i))_$3$i.js" <<EOF
+exports.up = (pgm) => {
+  pgm.createTable('$3$i', { id: 'id', name: { type: 'varchar(100)', notNull: true }, $ref });
+  pgm.createIndex('$3$i', 'name');
+  pgm.sql("INSERT INTO $3$i (name) VALUES ('row $i')");
+};
+exports.down = (pgm) => { pgm.dropTable('$3$i'); };
+EOF
+	done
+}
+
 # In CI a missing server is a failure; elsewhere the test is skipped.
 skip_or_fail() {
 	if [ "${CI:-}" = "true" ] || [ "${CI:-}" = "1" ]; then

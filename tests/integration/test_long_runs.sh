@@ -17,42 +17,17 @@
 
 unset DATABASE_URL PGHOST PGHOSTADDR PGPORT PGUSER PGDATABASE PGPASSWORD PGSERVICE PGOPTIONS
 command -v sqlite3 >/dev/null || fail "sqlite3 is needed (apt-get install sqlite3)"
-command -v strace >/dev/null || fail "strace is needed to count the files a run opens (apt-get install strace)"
 mig() { "$MIG_BIN" --js-engine static "$@"; }
 
+# N migrations (about 10 KB of IR each: more than a run keeps for all of them)
 N=300
-# js_folder DIR: N migrations, each a table with a foreign key to the one
-# before, an index and a row (about 10 KB of IR each: more than the run
-# keeps for all of them)
-js_folder() {
-	rm -rf "$1"
-	mkdir -p "$1"
-	local i ref
-	for ((i = 1; i <= N; i++)); do
-		ref=""
-		[ "$i" -gt 1 ] && ref="prev_id: { type: 'integer', references: 't$((i - 1))', onDelete: 'CASCADE' },"
-		cat >"$1/$((1700000000000 + i))_t$i.js" <<EOF
-exports.up = (pgm) => {
-  pgm.createTable('t$i', {
-    id: 'id',
-    name: { type: 'varchar(100)', notNull: true },
-    $ref
-  });
-  pgm.createIndex('t$i', 'name');
-  pgm.sql("INSERT INTO t$i (name) VALUES ('row $i')");
-};
-exports.down = (pgm) => { pgm.dropTable('t$i'); };
-EOF
-	done
-}
+js_folder() { js_chain "$1" "$N" t; }
 
 # opens FILE ARGS...: how often the run opens FILE (it must succeed)
 opens() {
 	local file=$1
 	shift
-	ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0 \
-		strace -f -qq -e trace=open,openat -o "$WORK/.strace" "$MIG_BIN" --js-engine static "$@" >/dev/null 2>"$WORK/.strace_err" ||
-		fail "$* under strace failed: $(cat "$WORK/.strace_err")"
+	strace_opens --js-engine static "$@"
 	grep -c "\"[^\"]*/$file\"" "$WORK/.strace" || true
 }
 
@@ -154,22 +129,31 @@ assert_eq 250 "$(sqlite3 rec1.db "SELECT count(*) FROM pgmigrations")" "records 
 pg_require
 pg_scratch_db
 
+# edit_during_run DIR URL CMD...: migrate DIR on URL and, while its first
+# migration sleeps (every file was checked before it began), run CMD; the
+# run must fail: its stderr is left in $ERR.
+edit_during_run() {
+	local dir=$1 url=$2 pid rc
+	shift 2
+	mig -m "$dir" -d "$url" migrate >"$WORK/pg.out" 2>"$WORK/pg.err" &
+	pid=$!
+	pg_wait_for "$MIG_TEST_PG_URL" "SELECT EXISTS (SELECT 1 FROM pg_stat_activity WHERE query LIKE '%pg_sleep(2)%' AND pid <> pg_backend_pid())" 60
+	"$@"
+	set +e
+	wait "$pid"
+	rc=$?
+	set -e
+	ERR=$(cat "$WORK/pg.err")
+	[ "$rc" != 0 ] || fail "a file changed during the run must fail it: $(cat "$WORK/pg.out")"
+}
+
 t "postgres: a file changed between the check and its turn is refused before anything of it runs"
 js_folder pgm
 # the first migration sleeps: every file was checked before it began
 cat >pgm/1700000000000_sleep.js <<'EOF'
 exports.up = (pgm) => { pgm.sql('SELECT pg_sleep(2)'); };
 EOF
-mig -m pgm -d "$PG_DB_URL" migrate >"$WORK/pg.out" 2>"$WORK/pg.err" &
-pid=$!
-pg_wait_for "$MIG_TEST_PG_URL" "SELECT EXISTS (SELECT 1 FROM pg_stat_activity WHERE query LIKE '%pg_sleep(2)%' AND pid <> pg_backend_pid())" 60
-sed -i "s/'row $N'/'row changed'/" "pgm/$LAST"
-set +e
-wait "$pid"
-RC=$?
-set -e
-ERR=$(cat "$WORK/pg.err")
-[ "$RC" != 0 ] || fail "a file changed during the run must fail it: $(cat "$WORK/pg.out")"
+edit_during_run pgm "$PG_DB_URL" sed -i "s/'row $N'/'row changed'/" "pgm/$LAST"
 assert_contains "$ERR" "pgm/$LAST" "the message names the file"
 assert_contains "$ERR" "the file changed while the run was under way" "the message"
 assert_contains "$ERR" "rolled back: nothing from this run was applied" "what stays"
@@ -180,16 +164,7 @@ t "postgres: a file whose exported shorthands changed (its operations did not) i
 pg_scratch_db PG2
 js_folder pgm2
 cp pgm/1700000000000_sleep.js pgm2/
-mig -m pgm2 -d "$PG2_URL" migrate >"$WORK/pg.out" 2>"$WORK/pg.err" &
-pid=$!
-pg_wait_for "$MIG_TEST_PG_URL" "SELECT EXISTS (SELECT 1 FROM pg_stat_activity WHERE query LIKE '%pg_sleep(2)%' AND pid <> pg_backend_pid())" 60
-printf 'exports.shorthands = { added_later: { type: "integer" } };\n' >>"pgm2/$LAST"
-set +e
-wait "$pid"
-RC=$?
-set -e
-ERR=$(cat "$WORK/pg.err")
-[ "$RC" != 0 ] || fail "a file whose shorthands changed during the run must fail it: $(cat "$WORK/pg.out")"
+edit_during_run pgm2 "$PG2_URL" sh -c "printf 'exports.shorthands = { added_later: { type: \"integer\" } };\\n' >>'pgm2/$LAST'"
 assert_contains "$ERR" "pgm2/$LAST" "the message names the file"
 assert_contains "$ERR" "the file changed while the run was under way" "the message"
 assert_eq 0 "$(pgq "$PG2_URL" "SELECT count(*) FROM public.pgmigrations")" "records left"

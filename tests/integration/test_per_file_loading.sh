@@ -16,7 +16,6 @@ command -v sqlite3 >/dev/null || fail "sqlite3 is needed (apt-get install sqlite
 # evaluate 003 instead (and fail on the missing module, another reason;
 # test_node_engine.sh covers that engine).
 mig() { "$MIG_BIN" --js-engine static "$@"; }
-command -v strace >/dev/null || fail "strace is needed to count the files a run opens (apt-get install strace)"
 
 # The folder: 001 exports a shorthand that 002 and 004 use, so 004 sees it
 # across the unreadable 003, as under node-pg-migrate.
@@ -50,12 +49,9 @@ REASON="import of '../lib/helper' at top level (outside the migrations folder): 
 WHERE="migrations/003_dyn.js:1:24"
 
 # opened_files ARGS...: how many migration files (not the folder itself)
-# the binary opens when run with ARGS; it must succeed. (LeakSanitizer
-# cannot run under ptrace: leaks are checked by the other runs.)
+# the binary opens when run with ARGS; it must succeed.
 opened_files() {
-	ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0 \
-		strace -f -qq -e trace=open,openat -o "$WORK/.strace" "$MIG_BIN" "$@" >/dev/null 2>"$WORK/.strace_err" ||
-		fail "$* under strace failed: $(cat "$WORK/.strace_err")"
+	strace_opens "$@"
 	grep -c '"migrations/[^"]' "$WORK/.strace" || true
 }
 
@@ -64,9 +60,7 @@ opened_files() {
 # one a line: the drivers load them when they connect, so a run pays only
 # for the one its URL needs (drivers/client_lib.h).
 opened_clients() {
-	ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0 \
-		strace -f -qq -e trace=open,openat -e signal=none -o "$WORK/.strace" "$MIG_BIN" "$@" >/dev/null 2>"$WORK/.strace_err" ||
-		fail "$* under strace failed: $(cat "$WORK/.strace_err")"
+	strace_opens "$@"
 	grep -v ENOENT "$WORK/.strace" | grep -oE '/lib(pq|mariadb|mysqlclient)\.so[^"]*' | sed 's|^/||; s|\.so.*||' | sort -u || true
 }
 

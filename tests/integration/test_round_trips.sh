@@ -11,26 +11,6 @@ pg_require
 my_require
 unset DATABASE_URL PGHOST PGHOSTADDR PGPORT PGUSER PGDATABASE PGPASSWORD PGSERVICE PGOPTIONS PGSSLMODE
 
-# js_set DIR N: N JS migrations, each a table (with a foreign key to the
-# one before), an index and a row: three operations, three steps.
-js_set() {
-	rm -rf "$1"
-	mkdir -p "$1"
-	local i ref
-	for ((i = 1; i <= $2; i++)); do
-		ref=""
-		[ "$i" -gt 1 ] && ref="prev_id: { type: 'integer', references: 'rt$((i - 1))' },"
-		cat >"$1/$((1700000000000 + i))_rt$i.js" <<EOF
-exports.up = (pgm) => {
-  pgm.createTable('rt$i', { id: 'id', name: { type: 'varchar(100)', notNull: true }, $ref });
-  pgm.createIndex('rt$i', 'name');
-  pgm.sql("INSERT INTO rt$i (name) VALUES ('row $i')");
-};
-exports.down = (pgm) => { pgm.dropTable('rt$i'); };
-EOF
-	done
-}
-
 # sql_set DIR N DIALECT: N .sql migrations of three statements each.
 sql_set() {
 	rm -rf "$1"
@@ -64,7 +44,7 @@ per_migration() {
 			my_scratch_db DB
 			url=$DB_URL
 		fi
-		if [ "$kind" = js ]; then js_set "set$n" "$n"; else sql_set "set$n" "$n" "$([ "$engine" = pg ] && echo postgres || echo mysql)"; fi
+		if [ "$kind" = js ]; then js_chain "set$n" "$n" rt; else sql_set "set$n" "$n" "$([ "$engine" = pg ] && echo postgres || echo mysql)"; fi
 		assert_exit 0 mig -v -m "set$n" --database-url "$url" migrate
 		if [ "$n" = 3 ]; then a=$(trips); else b=$(trips); fi
 	done
@@ -87,17 +67,17 @@ assert_eq 1 "$PER" "round trips per .sql migration (three statements)"
 
 t "PostgreSQL: --no-single-transaction adds only its BEGIN and COMMIT"
 pg_scratch_db DB
-js_set set3 3
+js_chain set3 3 rt
 assert_exit 0 mig -v -m set3 --no-single-transaction --database-url "$DB_URL" migrate
 a=$(trips)
 pg_scratch_db DB
-js_set set11 11
+js_chain set11 11 rt
 assert_exit 0 mig -v -m set11 --no-single-transaction --database-url "$DB_URL" migrate
 assert_eq 3 $((($(trips) - a) / 8)) "round trips per migration with a transaction each"
 
 t "PostgreSQL: a statement failing inside a batched JS migration is named, with its call's line; nothing applied"
 pg_scratch_db DB
-js_set m 2
+js_chain m 2 rt
 cat >m/1700000000003_rt3.js <<'EOF'
 exports.up = (pgm) => {
   pgm.createTable('rt3', { id: 'id', name: { type: 'text' } });
@@ -135,7 +115,7 @@ assert_eq "1700000000001_rt1,1700000000002_rt2,1700000000003_rt3" "$(pg_applied 
 
 t "PostgreSQL: the bookkeeping INSERT failing inside the batch: named as the record, the migration's statements rolled back"
 pg_scratch_db DB
-js_set m 3
+js_chain m 3 rt
 assert_exit 0 mig -m m --database-url "$DB_URL" migrate 1
 pgq "$DB_URL" "CREATE FUNCTION no_rt3() RETURNS trigger LANGUAGE plpgsql AS \$\$ BEGIN IF NEW.name LIKE '%_rt3' THEN RAISE EXCEPTION 'no rt3 here'; END IF; RETURN NEW; END \$\$; CREATE TRIGGER no_rt3 BEFORE INSERT ON pgmigrations FOR EACH ROW EXECUTE FUNCTION no_rt3()" >/dev/null
 assert_exit 1 mig -m m --database-url "$DB_URL" migrate
