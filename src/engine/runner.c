@@ -1293,9 +1293,7 @@ static int exec_record(struct runner *r, const struct item *it, const char *name
 	const char *sql = bound_record(r, it->down, &rc);
 	if (rc)
 		return rc;
-	if (sql)
-		return mig__conn_exec_bound(r->conn, sql, name);
-	return book ? mig__conn_exec(r->conn, book) : mig_error_set(MIG_ERROR, "no record statement for %s", name);
+	return sql ? mig__conn_exec_bound(r->conn, sql, name) : mig__conn_exec(r->conn, book);
 }
 
 /* Whether the records of a transaction of several migrations can wait
@@ -1410,14 +1408,12 @@ static int flush_records(struct runner *r, struct item *items, const mig_txn_uni
 			continue;
 		it->record_due = false;
 		const char *name = r->files.items[it->fi].name;
-		if (r->o->verbose) {
-			char *book = mig_state_stmt(r->dia, &r->names, it->down ? MIG_STATE_DELETE : MIG_STATE_INSERT, name);
-			if (!book)
-				return mig_error_code(MIG_ENOMEM);
-			step_event(r, name, it->down, book, true);
-			mig__free(book);
-		}
-		int rc = exec_record(r, it, name, NULL);
+		char *book = mig_state_stmt(r->dia, &r->names, it->down ? MIG_STATE_DELETE : MIG_STATE_INSERT, name);
+		if (!book)
+			return mig_error_code(MIG_ENOMEM);
+		step_event(r, name, it->down, book, true);
+		int rc = exec_record(r, it, name, book);
+		mig__free(book);
 		if (rc) {
 			note_lost(r, rc);
 			it->failed = FAILED_RECORD;

@@ -81,9 +81,7 @@ int mig_read_file(const char *path, char **out, size_t *len)
 		used += (size_t)k;
 	}
 	close(fd);
-	if (!over && used > MIG_READ_FILE_MAX)
-		over = true;
-	if (over) {
+	if (over || used > MIG_READ_FILE_MAX) {
 		mig__free(buf);
 		return mig_error_set(MIG_EINPUT, "cannot read %s: it grew past the %u bytes a migration file may have", path,
 				     MIG_READ_FILE_MAX);
