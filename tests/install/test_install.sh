@@ -79,7 +79,10 @@ done
 	bad "libmigrations.so.0 points to '$(readlink "$libdir/libmigrations.so.0")'"
 [ "$(readlink "$libdir/libmigrations.so")" = libmigrations.so.0 ] && ok "libmigrations.so -> libmigrations.so.0" || bad "libmigrations.so link"
 grep -q 'MIT License' "$prefix/share/doc/migrations/LICENSE" && ok "LICENSE is the MIT licence" || bad "LICENSE text"
-find "$prefix/include" -name 'mig_features.h' -o -name 'error.h' | grep -q . && bad "an internal header is installed" || ok "no internal header installed"
+# (outputs are read whole before grep: with pipefail, grep -q quitting at
+# its first match can kill the writer with SIGPIPE and fail the pipeline)
+internal=$(find "$prefix/include" -name 'mig_features.h' -o -name 'error.h')
+[ -n "$internal" ] && bad "an internal header is installed: $internal" || ok "no internal header installed"
 
 so=$libdir/libmigrations.so.$version
 soname=$(readelf -d "$so" | sed -n 's/.*(SONAME).*\[\(.*\)\]/\1/p')
@@ -125,9 +128,11 @@ must "  ... build" cmake --build "$tmp/ex"
 must "apply.c built with find_package(migrations COMPONENTS static)" \
 	cmake -S "$MIG_SOURCE_DIR/examples" -B "$tmp/ex-static" -DCMAKE_PREFIX_PATH="$prefix" -DMIG_EXAMPLES_STATIC=ON
 must "  ... build" cmake --build "$tmp/ex-static"
-ldd "$tmp/ex/apply" | grep -q "libmigrations.so.0 => $libdir/" && ok "the CMake build links the installed libmigrations.so.0" ||
-	bad "the CMake build does not load $libdir/libmigrations.so.0: $(ldd "$tmp/ex/apply" | grep migrations)"
-ldd "$tmp/ex-static/apply" | grep -q libmigrations && bad "the static build needs libmigrations.so" || ok "the static build needs no libmigrations.so"
+deps=$(ldd "$tmp/ex/apply")
+grep -q "libmigrations.so.0 => $libdir/" <<<"$deps" && ok "the CMake build links the installed libmigrations.so.0" ||
+	bad "the CMake build does not load $libdir/libmigrations.so.0: $(grep migrations <<<"$deps")"
+deps=$(ldd "$tmp/ex-static/apply")
+grep -q libmigrations <<<"$deps" && bad "the static build needs libmigrations.so" || ok "the static build needs no libmigrations.so"
 
 cp -r "$MIG_SOURCE_DIR/migrations/examples" "$tmp/m"
 names=$(cd "$tmp/m" && ls ./*.sql | sed 's|^\./||; s|\.sql$||')
