@@ -43,7 +43,10 @@ enum {
 	 * them again after every operation (reading is slow where the engine
 	 * has to open every table's metadata: MySQL's information_schema).
 	 * An operation apply() cannot follow says so through ctx->warn, and
-	 * the run then reads again. */
+	 * the run then reads again. User SQL whose every statement only
+	 * touches rows (INSERT, UPDATE, DELETE, SELECT, ...) is taken to
+	 * leave the tables as they were: a dialect sets this only for an
+	 * engine whose triggers and functions cannot run DDL. */
 	MIG_DIALECT_FOLLOWS_LIVE = 1u << 1,
 };
 

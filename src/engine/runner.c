@@ -99,6 +99,11 @@ struct item {
 	bool journal_cleared; /* after a failure that left nothing: its row is gone */
 	bool reread;          /* its IR was dropped after the check (KEEP_IR_BYTES) */
 	bool record_due;      /* it ran; its record waits for the end of its transaction */
+	/* The record, made before its statements when the last of them may
+	 * carry it (run_tail; run_one owns it); recorded: it went with that
+	 * statement and committed. */
+	char *book;
+	bool recorded;
 	uint64_t ir_hash;     /* of the operations checked, when reread (ops_hash) */
 	size_t ops_done;      /* operations whose every statement completed */
 	size_t op_stmts_kept; /* of the failing operation: statements that stayed */
@@ -133,6 +138,11 @@ struct runner {
 	bool dry_exec;  /* dry run: execute and always roll back */
 	mig_catalog catalog;
 	mig_live_source live;
+	/* The migration running outside a transaction: its pending journal
+	 * write goes before any read of the tables (read_tables);
+	 * read_flush_failed: that write failed. */
+	struct item *current;
+	bool read_flush_failed;
 	mig_journal journal;  /* what earlier runs left unfinished */
 	bool journal_ready;   /* the journal table exists (or was created by this run) */
 	mig_session_opts session; /* what setup_session set, for txn_sql */
@@ -347,6 +357,8 @@ static int create_schemas(struct runner *r, bool read_only, bool for_lease)
 	return rc;
 }
 
+static int read_tables(void *ud, const char *sql, mig_rows **out);
+
 /* Everything before planning: files, connection, session, lock, state. */
 static int runner_open(struct runner *r, const mig_options *o, bool lock, bool read_only)
 {
@@ -382,6 +394,8 @@ static int runner_open(struct runner *r, const mig_options *o, bool lock, bool r
 	else if ((rc = mig_driver_open(&r->url, &copts, &r->conn)) != 0)
 		return rc;
 	mig_catalog_init_live(&r->catalog, &r->live, r->conn, r->dia, &r->names);
+	r->live.io.query = read_tables;
+	r->live.io.ud = r;
 
 	if (o->dry_run) {
 		unsigned caps = r->conn->caps;
@@ -593,9 +607,26 @@ static void noted(void *ud, const char *message)
  * it past this one; otherwise, and for user SQL or anything it cannot
  * follow, it is forgotten and read again when next needed.
  */
+static bool data_steps(const mig_steps *steps)
+{
+	for (size_t k = 0; k < steps->n; k++) {
+		const mig_step *st = &steps->v[k];
+		if (st->undivided)
+			return false;
+		for (size_t j = 0; j < st->n; j++)
+			if (!mig__txn_is_data_statement(st->text + st->start[j], st->len[j]))
+				return false;
+	}
+	return true;
+}
+
 static void follow(struct runner *r, const mig_emit_ctx *ctx, const mig_op *op, const mig_opdef *def,
 		   const mig_steps *steps, bool ran)
 {
+	/* user SQL that only reads and writes rows leaves the model true
+	 * (MIG_DIALECT_FOLLOWS_LIVE) */
+	if (ran && (r->dia->flags & MIG_DIALECT_FOLLOWS_LIVE) && op->kind == MIG_OP_SQL && data_steps(steps))
+		return;
 	if (ran && (r->dia->flags & MIG_DIALECT_FOLLOWS_LIVE) && r->dia->apply && def && def->op &&
 	    def->kind != MIG_OP_SQL) {
 		bool unfollowed = false;
@@ -724,6 +755,25 @@ static int flush_pending(struct runner *r, struct item *it)
 	if (rc && start)
 		mig_error_prefix("migration %s: cannot write its start in the migrations journal", r->files.items[it->fi].name);
 	return rc;
+}
+
+/* The catalog's reads of the tables (emitting an operation may need
+ * them): a pending journal write goes first, alone, so that the journal
+ * is as exact during a read as between statements; when nothing is read
+ * it goes with the next statement instead. */
+static int read_tables(void *ud, const char *sql, mig_rows **out)
+{
+	struct runner *r = ud;
+	struct item *it = r->current;
+	/* (a start waits: nothing of the migration ran yet) */
+	if (it && it->pending && !it->pending_start) {
+		int rc = flush_pending(r, it);
+		if (rc) {
+			r->read_flush_failed = true;
+			return rc;
+		}
+	}
+	return mig__conn_query(r->conn, sql, out);
 }
 
 /* Make the journal write that says `k` statements of it completed the
@@ -883,56 +933,116 @@ static int send_batch(struct runner *r, const char *const *sql, size_t nsql, siz
 	return rc;
 }
 
+static bool record_pairs(const struct runner *r, const struct item *it);
+
 /*
- * The statements of a step outside a transaction, each in one round trip
- * with the journal write before it (pairs()). Failures are those of the
- * step-by-step path: a failing start is the journal's, a failing count
- * stops the migration before its next statement, a failing statement is
- * named with its line.
+ * One statement of a step outside a transaction in one round trip with
+ * the journal write before it (pairs()), and with tail (the migration's
+ * last statement) its record too:
+ *   [count; statement; BEGIN; record; end of the journal row; COMMIT].
+ * No count follows the last statement then: the record's transaction
+ * ends the row, and if that transaction fails the run knows that every
+ * statement ran and marks the row failed with the full count. Only a
+ * session lost in between leaves the count before the last statement:
+ * the row never claims a statement that did not run. The driver reads
+ * the statement's warnings right after it (warn_at): the record's
+ * INSERT would clear them.
+ * Failures are those of the step-by-step path: a failing start is the
+ * journal's, a failing count stops the migration before its next
+ * statement, a failing statement is named with its line, and a failure
+ * after it is the record's (its transaction rolled back).
  */
-static int run_paired(struct runner *r, struct item *it, const mig_migration *m, const mig_op *op,
-		      const mig_step *st, size_t op_first)
+static int send_paired(struct runner *r, struct item *it, const mig_migration *m, const mig_op *op,
+		       const mig_step *st, size_t j, size_t op_first, bool tail)
 {
-	for (size_t j = 0; j < st->n; j++) {
-		char *one = mig_step_stmt(st, j);
-		if (!one)
-			return mig_error_code(MIG_ENOMEM);
-		const char *parts[2] = {it->pending ? it->pending : one, one};
-		size_t np = it->pending ? 2 : 1, done = 0;
-		bool start = it->pending_start;
-		int rc = send_batch(r, parts, np, &done);
-		mig__free(one);
-		note_lost(r, rc);
-		if (np == 2 && done >= 1) {
-			mig__free(it->pending);
-			it->pending = NULL;
-			it->pending_start = false;
-			if (start)
-				it->journal_started = true;
+	const mig_driver *d = r->conn->driver;
+	char *one = mig_step_stmt(st, j);
+	char *clear = NULL;
+	if (!one)
+		return mig_error_code(MIG_ENOMEM);
+	if (tail) {
+		mig_journal_args a = journal_args(r, it);
+		if (!(clear = mig_journal_stmt(r->dia, &r->names, MIG_JOURNAL_CLEAR, &a))) {
+			mig__free(one);
+			return mig_error_code(MIG_ERROR);
 		}
-		if (rc == 0) {
-			it->stmts_done++;
-			it->op_stmts_kept = it->stmts_done - op_first;
-			if ((rc = pend_progress(r, it)) != 0)
-				return rc;
-			continue;
-		}
-		if (np == 2 && done == 0 && start) {
-			mig_error_prefix("migration %s: cannot write its start in the migrations journal", m->name);
-			return rc;
-		}
+		step_event(r, m->name, it->down, it->book, true);
+		step_event(r, m->name, it->down, clear, true);
+	}
+	const char *parts[6];
+	size_t np = 0, done = 0;
+	bool start = it->pending_start, had = it->pending != NULL;
+	if (had)
+		parts[np++] = it->pending;
+	size_t at = np;
+	parts[np++] = one;
+	if (tail) {
+		parts[np++] = d->begin_sql;
+		parts[np++] = it->book;
+		parts[np++] = clear;
+		parts[np++] = d->commit_sql;
+	}
+	mig_step b;
+	int rc = batch_of(&b, parts, np);
+	if (rc == 0) {
+		b.warn_at = tail ? at + 1 : 0;
+		rc = mig__conn_exec_batch(r->conn, &b, &done);
+		batch_free(&b);
+	}
+	mig__free(one);
+	mig__free(clear);
+	note_lost(r, rc);
+	if (had && done >= 1) {
+		mig__free(it->pending);
+		it->pending = NULL;
+		it->pending_start = false;
+		if (start)
+			it->journal_started = true;
+	}
+	if (done > at) {
+		it->stmts_done++;
 		it->op_stmts_kept = it->stmts_done - op_first;
-		it->failed = FAILED_STATEMENT;
-		mig_error_prefix("migration %s failed", m->name);
-		locate_failure(m, op, st, j);
+	}
+	if (rc == 0) {
+		it->recorded = tail;
+		return tail ? 0 : pend_progress(r, it);
+	}
+	if (done > at) {
+		/* BEGIN ran, COMMIT did not: take the transaction back */
+		if (done > at + 1 && !r->lost)
+			r->in_txn = true;
+		rollback(r);
+		it->failed = FAILED_RECORD;
+		mig_error_prefix("migration %s: cannot record it in the migrations table", m->name);
 		return rc;
 	}
-	return 0;
+	if (had && done == 0 && start) {
+		mig_error_prefix("migration %s: cannot write its start in the migrations journal", m->name);
+		return rc;
+	}
+	it->op_stmts_kept = it->stmts_done - op_first;
+	it->failed = FAILED_STATEMENT;
+	mig_error_prefix("migration %s failed", m->name);
+	locate_failure(m, op, st, j);
+	return rc;
 }
 
-/* The statements of one operation's steps, step by step. */
+/* The statements of a step outside a transaction, each with the journal
+ * write before it (send_paired); last: the migration's last step. */
+static int run_paired(struct runner *r, struct item *it, const mig_migration *m, const mig_op *op,
+		      const mig_step *st, size_t op_first, bool last)
+{
+	int rc = 0;
+	for (size_t j = 0; j < st->n && rc == 0; j++)
+		rc = send_paired(r, it, m, op, st, j, op_first,
+				 last && j + 1 == st->n && it->book && record_pairs(r, it));
+	return rc;
+}
+
+/* The statements of one operation's steps, step by step; last_op: the
+ * migration's last operation. */
 static int run_op_steps(struct runner *r, struct item *it, const mig_migration *m, const mig_op *op,
-			const mig_steps *steps, bool announced)
+			const mig_steps *steps, bool announced, bool last_op)
 {
 	int rc = 0;
 	size_t op_first = it->stmts_done;
@@ -943,7 +1053,7 @@ static int run_op_steps(struct runner *r, struct item *it, const mig_migration *
 		if (r->dry_print)
 			continue;
 		if (pairs(r, it) && !st->undivided) {
-			rc = run_paired(r, it, m, op, st, op_first);
+			rc = run_paired(r, it, m, op, st, op_first, last_op && k + 1 == steps->n);
 			continue;
 		}
 		/* the journal's count goes before anything else */
@@ -1424,7 +1534,19 @@ static int flush_records(struct runner *r, struct item *items, const mig_txn_uni
 	return 0;
 }
 
+static int run_migration(struct runner *r, struct item *it);
+
+/* One migration; while it runs outside a transaction, reads of the
+ * tables send its pending journal write first (read_tables). */
 static int run_one(struct runner *r, struct item *it)
+{
+	r->current = it->journaled ? it : NULL;
+	int rc = run_migration(r, it);
+	r->current = NULL;
+	return rc;
+}
+
+static int run_migration(struct runner *r, struct item *it)
 {
 	/* messages name the file this direction was read from */
 	mig_migration view = mig_migration_view(&r->files.items[it->fi], it->down);
@@ -1451,6 +1573,11 @@ static int run_one(struct runner *r, struct item *it)
 	mig_steps *emitted = NULL;
 	if (batch && !(emitted = mig__calloc(it->ops.n ? it->ops.n : 1, sizeof(*emitted))))
 		return mig_error_oom();
+	/* the record may go with the last statement (send_paired) */
+	it->recorded = false;
+	if (pairs(r, it) && record_pairs(r, it) &&
+	    !(it->book = mig_state_stmt(r->dia, &r->names, it->down ? MIG_STATE_DELETE : MIG_STATE_INSERT, m->name)))
+		rc = mig_error_code(MIG_ENOMEM);
 	for (size_t i = 0; batch && i < it->ops.n && rc == 0; i++) {
 		const mig_op *op = &it->ops.ops[i];
 		if ((rc = mig__emit_op(r->dia, &ctx, m, op, &it->defs[i], &emitted[i])) != 0)
@@ -1466,7 +1593,7 @@ static int run_one(struct runner *r, struct item *it)
 	}
 	if (emitted && rc == 0 && !batch) {
 		for (size_t i = 0; i < it->ops.n && rc == 0; i++) {
-			rc = run_op_steps(r, it, m, &it->ops.ops[i], &emitted[i], true);
+			rc = run_op_steps(r, it, m, &it->ops.ops[i], &emitted[i], true, i + 1 == it->ops.n);
 			follow(r, &ctx, &it->ops.ops[i], &it->defs[i], &emitted[i], rc == 0);
 			if (rc == 0) {
 				it->ops_done = i + 1;
@@ -1476,18 +1603,20 @@ static int run_one(struct runner *r, struct item *it)
 	}
 	for (size_t i = 0; !emitted && !r->o->fake && i < it->ops.n && rc == 0; i++) {
 		const mig_op *op = &it->ops.ops[i];
-		/* the count of the operation before goes now: emitting this one
-		 * may read the database first */
-		if (i > 0 && (rc = flush_pending(r, it)) != 0) {
+		mig_steps steps = MIG_STEPS_INIT;
+		/* the count of the operation before goes with the next
+		 * statement, or alone before a read of the tables (read_tables) */
+		r->read_flush_failed = false;
+		rc = mig__emit_op(r->dia, &ctx, m, op, &it->defs[i], &steps);
+		if (rc && r->read_flush_failed) {
 			if (it->journal_started) {
 				it->failed = FAILED_STATEMENT;
 				mig_error_prefix("migration %s failed", m->name);
 				locate_failure(m, &it->ops.ops[i - 1], &(mig_step){0}, 0);
 			}
+			mig_steps_free(&steps);
 			break;
 		}
-		mig_steps steps = MIG_STEPS_INIT;
-		rc = mig__emit_op(r->dia, &ctx, m, op, &it->defs[i], &steps);
 		if (rc)
 			it->failed = FAILED_EMIT;
 		/* printing only: the frozen model stands in for the database the
@@ -1500,7 +1629,7 @@ static int run_one(struct runner *r, struct item *it)
 				mig_error_set_location(m->path, op->line, op->column);
 		}
 		if (rc == 0)
-			rc = run_op_steps(r, it, m, op, &steps, false);
+			rc = run_op_steps(r, it, m, op, &steps, false, i + 1 == it->ops.n);
 		/* the database changed */
 		if (!r->dry_print)
 			follow(r, &ctx, op, &it->defs[i], &steps, rc == 0);
@@ -1513,13 +1642,16 @@ static int run_one(struct runner *r, struct item *it)
 	/* a record that waits for the end of the transaction is shown when
 	 * it goes (flush_records) */
 	bool defer = rc == 0 && !batch && r->defer_records && !r->o->dry_run && !it->journaled;
-	char *book = NULL;
-	if (rc == 0 && !defer &&
+	char *book = it->book;
+	it->book = NULL;
+	if (rc == 0 && !defer && !book &&
 	    !(book = mig_state_stmt(r->dia, &r->names, it->down ? MIG_STATE_DELETE : MIG_STATE_INSERT, m->name)))
 		rc = mig_error_code(MIG_ENOMEM);
-	if (rc == 0 && !defer)
+	if (rc == 0 && !defer && !it->recorded)
 		step_event(r, m->name, it->down, book, true);
-	if (rc == 0 && batch) {
+	if (rc == 0 && it->recorded) {
+		/* it went with the last statement */
+	} else if (rc == 0 && batch) {
 		bool recorded = false;
 		rc = run_batch(r, it, m, emitted, book, &recorded);
 		/* the database changed (or, after a failure, is rolled back
@@ -1554,7 +1686,9 @@ static int run_one(struct runner *r, struct item *it)
 		it->failed = FAILED_RECORD;
 		mig_error_prefix("migration %s: cannot record it in the migrations table", m->name);
 	}
-	/* a journal write that never went: nothing of it ran */
+	/* a journal write that never went: a start (nothing of it ran), or
+	 * a count after a failure, which the row marking the failure
+	 * carries (journal_failed) */
 	mig__free(it->pending);
 	it->pending = NULL;
 	it->pending_start = false;
