@@ -8,7 +8,8 @@
 #
 # Installs nothing: the server binaries must be there (Debian:
 # apt-get install postgresql). The cluster lives in DIR (default
-# $MIG_BUILD_DIR/pg-test, else ${TMPDIR:-/tmp}/mig-pg-test), listens on
+# $MIG_BUILD_DIR/pg-test, else ${TMPDIR:-/tmp}/mig-pg-test; its data on
+# /dev/shm when there is one, DIR/redirect says where), listens on
 # 127.0.0.1 only, on a free port, with fsync off. Authentication:
 #   - superuser `postgres`: trust on 127.0.0.1 (MIG_TEST_PG_URL);
 #   - role `mig` (LOGIN CREATEDB) with a random password, scram-sha-256
@@ -63,27 +64,38 @@ fi
 mkdir -p "$BASE"
 BASE=$(cd "$BASE" && pwd)
 
-# As root, everything server-side runs as `postgres`; it must reach DIR.
+# As root, everything server-side runs as `postgres`.
 if [ "$(id -u)" -eq 0 ]; then
 	id postgres >/dev/null 2>&1 || die "running as root needs a 'postgres' system user (apt-get install postgresql creates it)"
 	as_pg() { runuser -u postgres -- "$@"; }
-	chown postgres: "$BASE"
-	if ! as_pg test -w "$BASE"; then
-		# e.g. a build dir under /root: use a private temp dir instead
-		# (remembered there, so that postgres-down.sh DIR finds it)
-		ORIG=$BASE
-		if [ -f "$ORIG/redirect" ] && [ -d "$(cat "$ORIG/redirect")" ]; then
-			BASE=$(cat "$ORIG/redirect")
-		else
-			BASE=$(mktemp -d "${TMPDIR:-/tmp}/mig-pg-test.XXXXXX")
-			chmod 755 "$BASE"
-			chown postgres: "$BASE"
-			printf '%s\n' "$BASE" >"$ORIG/redirect"
-		fi
-		log "the postgres user cannot write to $ORIG; using $BASE"
-	fi
 else
 	as_pg() { "$@"; }
+fi
+
+# The cluster lives on tmpfs (/dev/shm) when there is one: it is
+# throwaway, and on a disk the time of a run of many DDL statements
+# depends on the page cache's writeback (1.1-3.5 s for the same 500
+# migrations, against a steady 1.1 s on tmpfs). Else in DIR when the
+# server user can write there (a build dir under /root is not), else in
+# a private temporary directory. A directory outside DIR is remembered
+# in DIR/redirect, so that a second start and postgres-down.sh DIR find it.
+ORIG=$BASE
+if [ -f "$ORIG/redirect" ] && [ -d "$(cat "$ORIG/redirect")" ]; then
+	BASE=$(cat "$ORIG/redirect")
+else
+	tmp=""
+	if [ -d /dev/shm ] && [ -w /dev/shm ]; then
+		tmp=/dev/shm
+	elif [ "$(id -u)" -eq 0 ]; then
+		chown postgres: "$BASE"
+		as_pg test -w "$BASE" || tmp=${TMPDIR:-/tmp}
+	fi
+	if [ -n "$tmp" ]; then
+		BASE=$(mktemp -d "$tmp/mig-pg-test.XXXXXX")
+		chmod 755 "$BASE"
+		[ "$(id -u)" -ne 0 ] || chown postgres: "$BASE"
+		printf '%s\n' "$BASE" >"$ORIG/redirect"
+	fi
 fi
 
 DATA=$BASE/data
