@@ -137,19 +137,23 @@ enum mig_lock_stmt {
 /*
  * The journal, <migrations table>_journal: a row for each migration that
  * runs outside a transaction (an engine without transactional DDL, or
- * noTransaction()), written before its first statement and deleted with
- * its bookkeeping once it is complete. A row still there on the next run
- * is a migration that failed half-way ("failed") or whose run died
- * ("running"): engine/journal.c.
+ * noTransaction()), written before its first statement. Its record (the
+ * bookkeeping INSERT or DELETE) ends it: a "running" row the migrations
+ * table agrees with is complete, and the run deletes such rows at its
+ * end (PRUNE). Any other row on the next run is a migration that failed
+ * half-way ("failed") or whose run died ("running"): engine/journal.c.
  */
 enum mig_journal_stmt {
 	MIG_JOURNAL_CREATE,   /* create the table if missing */
 	MIG_JOURNAL_SELECT,   /* query: name, direction, state, statements_done,
-			       * started_at (seconds since the epoch), owner, error */
-	MIG_JOURNAL_START,    /* insert `name` running, 0 statements done */
+			       * started_at (seconds since the epoch), owner, error,
+			       * complete (1: the migrations table agrees with it) */
+	MIG_JOURNAL_START,    /* insert `name` running, 0 statements done,
+			       * replacing a row of it left complete */
 	MIG_JOURNAL_PROGRESS, /* set its statements_done */
 	MIG_JOURNAL_FAIL,     /* mark it failed, with statements_done and error */
-	MIG_JOURNAL_CLEAR     /* delete its row */
+	MIG_JOURNAL_CLEAR,    /* delete its row */
+	MIG_JOURNAL_PRUNE     /* delete every complete row */
 };
 
 /* What a journal statement writes (the members it needs). */

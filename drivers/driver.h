@@ -158,10 +158,6 @@ struct mig_driver {
 	/* The URL of a private scratch database of an embedded engine, NULL
 	 * for server engines. */
 	const char *scratch_url;
-	/* What begin(0) and commit() send, when that is all they do (no
-	 * check before or after): with MIG_CAP_BATCH the core may send them
-	 * inside a step. NULL: they are never batched. */
-	const char *begin_sql, *commit_sql;
 };
 
 /* drivers/registry.c */

@@ -54,7 +54,6 @@ static const mig_driver drivers[] = {
 	 .missing_hint = "rebuild with libpq installed (apt-get install libpq-dev) and -DMIG_WITH_POSTGRES=ON"},
 	{.name = "mysql", .display = "MySQL/MariaDB", .schemes = mysql_schemes, .url_form = MIG_URL_SERVER,
 	 .dialect = "mysql", .caps = MIG_CAP_SESSION_LOCK | MIG_CAP_BATCH, .ops = MYSQL_OPS, .session_lock = MYSQL_LOCK,
-	 .begin_sql = "START TRANSACTION", .commit_sql = "COMMIT",
 	 .missing_hint = "rebuild with the MySQL client library installed (apt-get install default-libmysqlclient-dev) and "
 			 "-DMIG_WITH_MYSQL=ON"},
 };

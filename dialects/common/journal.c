@@ -9,6 +9,21 @@ void mig_journal_table_name(mig_str *out, const char *migrations_table)
 	mig_str_printf(out, "%s_journal", migrations_table);
 }
 
+/*
+ * A row whose migration is complete: the last thing a migration outside a
+ * transaction does is its record (the INSERT of an up, the DELETE of a
+ * down), sent after its last statement, so a running row the migrations
+ * table agrees with is done, and nothing needs to delete it in the same
+ * transaction as the record. A failed row always stands.
+ */
+static void complete(const mig_journal_sql *j, mig_str *out)
+{
+	mig_str_printf(out,
+		       "(state = 'running' AND ((direction = 'up' AND name IN (SELECT name FROM %s)) OR "
+		       "(direction = 'down' AND name NOT IN (SELECT name FROM %s))))",
+		       j->state_table, j->state_table);
+}
+
 /* The error column keeps the start of a long message: enough to recognise
  * the failure, never a reason for the bookkeeping itself to fail. */
 #define ERROR_KEEP 2000
@@ -26,9 +41,9 @@ int mig_journal_statement(const mig_journal_sql *j, enum mig_journal_stmt which,
 		break;
 	case MIG_JOURNAL_SELECT:
 		mig_str_printf(out,
-			       "SELECT name, direction, state, statements_done, started_at, owner, error FROM %s "
-			       "ORDER BY started_at, name",
-			       j->table);
+			       "SELECT name, direction, state, statements_done, started_at, owner, error, CASE WHEN ");
+		complete(j, out);
+		mig_str_printf(out, " THEN 1 ELSE 0 END FROM %s ORDER BY started_at, name", j->table);
 		break;
 	case MIG_JOURNAL_START:
 		mig_str_printf(out, "INSERT INTO %s (name, direction, state, statements_done, started_at, owner) VALUES (",
@@ -38,7 +53,21 @@ int mig_journal_statement(const mig_journal_sql *j, enum mig_journal_stmt which,
 		j->literal(out, a->direction);
 		mig_str_printf(out, ", 'running', 0, %s, ", j->now);
 		j->literal(out, a->owner ? a->owner : "");
-		mig_str_putc(out, ')');
+		/* the row of an earlier, completed run of it (a redo, or a
+		 * run that ended before its prune) gives way; the values are
+		 * repeated as literals, not VALUES(col)/excluded.col, which
+		 * MySQL 8 deprecates */
+		mig_str_puts(out, j->upsert == MIG_LEASE_ON_DUPLICATE_KEY ? ") ON DUPLICATE KEY UPDATE "
+									  : ") ON CONFLICT (name) DO UPDATE SET ");
+		mig_str_puts(out, "direction = ");
+		j->literal(out, a->direction);
+		mig_str_printf(out, ", state = 'running', statements_done = 0, started_at = %s, owner = ", j->now);
+		j->literal(out, a->owner ? a->owner : "");
+		mig_str_puts(out, ", error = NULL");
+		break;
+	case MIG_JOURNAL_PRUNE:
+		mig_str_printf(out, "DELETE FROM %s WHERE ", j->table);
+		complete(j, out);
 		break;
 	case MIG_JOURNAL_PROGRESS:
 		mig_str_printf(out, "UPDATE %s SET statements_done = %ld WHERE name = ", j->table, a->statements_done);

@@ -138,18 +138,23 @@ static int lock_sql(const mig_state_names *names, enum mig_lock_stmt which, cons
 static int journal_sql(const mig_state_names *names, enum mig_journal_stmt which, const mig_journal_args *args,
 		       mig_str *out)
 {
-	mig_str table = MIG_STR_INIT, t = MIG_STR_INIT;
+	mig_str table = MIG_STR_INIT, t = MIG_STR_INIT, state = MIG_STR_INIT;
 	mig_journal_table_name(&t, names->table);
 	qualified(&table, names->schema, mig_str_cstr(&t));
+	qualified(&state, names->schema, names->table);
 	mig_journal_sql j = {.table = mig_str_cstr(&table),
+			     .state_table = mig_str_cstr(&state),
 			     .now = now_seconds,
 			     .literal = literal,
 			     .text_type = "TEXT",
-			     .table_tail = " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4"};
-	int rc = mig_str_failed(&table) || mig_str_failed(&t) ? mig_error_oom()
-							     : mig_journal_statement(&j, which, args, out);
+			     .table_tail = " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4",
+			     .upsert = MIG_LEASE_ON_DUPLICATE_KEY};
+	int rc = mig_str_failed(&table) || mig_str_failed(&t) || mig_str_failed(&state)
+			 ? mig_error_oom()
+			 : mig_journal_statement(&j, which, args, out);
 	mig_str_free(&table);
 	mig_str_free(&t);
+	mig_str_free(&state);
 	return rc;
 }
 

@@ -107,18 +107,24 @@ static int lock_sql(const mig_state_names *names, enum mig_lock_stmt which, cons
 static int journal_sql(const mig_state_names *names, enum mig_journal_stmt which, const mig_journal_args *args,
 		       mig_str *out)
 {
-	mig_str table = MIG_STR_INIT, t = MIG_STR_INIT;
+	mig_str table = MIG_STR_INIT, t = MIG_STR_INIT, state = MIG_STR_INIT;
 	mig_journal_table_name(&t, names->table);
 	mig_state_names journal = {names->schema, mig_str_cstr(&t)};
 	qualified(&table, &journal);
+	qualified(&state, names);
 	mig_journal_sql j = {.table = mig_str_cstr(&table),
+			     .state_table = mig_str_cstr(&state),
 			     .now = "CAST(EXTRACT(EPOCH FROM clock_timestamp()) AS bigint)",
 			     .literal = mig_quote_pg_literal,
 			     .text_type = "text",
-			     .table_tail = ""};
-	int rc = mig_str_failed(&table) || mig_str_failed(&t) ? mig_error_oom() : mig_journal_statement(&j, which, args, out);
+			     .table_tail = "",
+			     .upsert = MIG_LEASE_ON_CONFLICT};
+	int rc = mig_str_failed(&table) || mig_str_failed(&t) || mig_str_failed(&state)
+			 ? mig_error_oom()
+			 : mig_journal_statement(&j, which, args, out);
 	mig_str_free(&table);
 	mig_str_free(&t);
+	mig_str_free(&state);
 	return rc;
 }
 

@@ -151,16 +151,25 @@ static int journal_sql(const mig_state_names *names, enum mig_journal_stmt which
 	int rc = check_schema(names->schema);
 	if (rc)
 		return rc;
-	mig_str table = MIG_STR_INIT, t = MIG_STR_INIT;
+	mig_str table = MIG_STR_INIT, t = MIG_STR_INIT, state = MIG_STR_INIT;
 	mig_journal_table_name(&t, names->table);
 	mig__sq_quote_ident(&table, mig_str_cstr(&t));
+	mig__sq_quote_ident(&state, names->table);
 	static const char now[] = "CAST"
 				  "(strftime('%s', 'now') AS INTEGER)";
-	mig_journal_sql j = {.table = mig_str_cstr(&table), .now = now, .literal = mig_quote_ansi_literal,
-			     .text_type = "text", .table_tail = ""};
-	rc = mig_str_failed(&table) || mig_str_failed(&t) ? mig_error_oom() : mig_journal_statement(&j, which, args, out);
+	mig_journal_sql j = {.table = mig_str_cstr(&table),
+			     .state_table = mig_str_cstr(&state),
+			     .now = now,
+			     .literal = mig_quote_ansi_literal,
+			     .text_type = "text",
+			     .table_tail = "",
+			     .upsert = MIG_LEASE_ON_CONFLICT};
+	rc = mig_str_failed(&table) || mig_str_failed(&t) || mig_str_failed(&state)
+		     ? mig_error_oom()
+		     : mig_journal_statement(&j, which, args, out);
 	mig_str_free(&table);
 	mig_str_free(&t);
+	mig_str_free(&state);
 	return rc;
 }
 

@@ -87,6 +87,11 @@ int mig_journal_read(mig_conn *conn, const mig_dialect *d, const mig_state_names
 	if (n && !(out->v = mig__calloc(n, sizeof(*out->v))))
 		rc = mig_error_oom();
 	for (size_t i = 0; rc == 0 && i < n; i++) {
+		const char *complete = mig_rows_get(rows, i, 7);
+		if (complete && strcmp(complete, "1") == 0) {
+			out->complete++;
+			continue;
+		}
 		mig_journal_entry *e = &out->v[out->n++];
 		const char *name = mig_rows_get(rows, i, 0), *dir = mig_rows_get(rows, i, 1);
 		const char *state = mig_rows_get(rows, i, 2), *done = mig_rows_get(rows, i, 3);

@@ -3,13 +3,17 @@
  * enum mig_journal_stmt): on an engine without transactional DDL, and for
  * noTransaction() migrations anywhere, a failure half-way leaves some of
  * a migration applied for good. The runner writes a row before such a
- * migration's first statement, counts its statements as they complete,
- * and deletes the row together with the bookkeeping INSERT/DELETE once
- * it is complete. A row left behind says the migration failed (the run
- * marked it) or was interrupted (the run died: killed, server lost), and
- * how many of its statements ran; until `repair` clears it, no run
- * changes anything. The table, <migrations table>_journal, is created
- * the first time a migration needs it.
+ * migration's first statement and counts its statements as they
+ * complete; the migration's record (the bookkeeping INSERT/DELETE, after
+ * its last statement) completes the row, which the run deletes at its end
+ * with every other complete row (MIG_JOURNAL_PRUNE). Deleting it in one
+ * transaction with the record would cost three statements more per
+ * migration (BEGIN, DELETE, COMMIT), on the engine where every statement
+ * is a commit. Any other row says the migration failed (the run marked
+ * it) or was interrupted (the run died: killed, server lost), and how
+ * many of its statements ran; until `repair` clears it, no run changes
+ * anything. The table, <migrations table>_journal, is created the first
+ * time a migration needs it.
  */
 #ifndef MIG_JOURNAL_H
 #define MIG_JOURNAL_H
@@ -32,10 +36,12 @@ typedef struct mig_journal_entry {
 typedef struct mig_journal {
 	mig_journal_entry *v;
 	size_t n;
-	bool exists; /* the table exists */
+	size_t complete; /* rows left complete (not in v): a run ended before its prune */
+	bool exists;     /* the table exists */
 } mig_journal;
 
-/* Read every row (an absent table is an empty journal). */
+/* Read every row that is not complete (an absent table is an empty
+ * journal). */
 int mig_journal_read(mig_conn *conn, const mig_dialect *d, const mig_state_names *names, mig_journal *out);
 void mig_journal_dispose(mig_journal *j);
 const mig_journal_entry *mig_journal_find(const mig_journal *j, const char *name);

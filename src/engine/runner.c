@@ -861,6 +861,38 @@ static void journal_failed(struct runner *r, struct item *it)
 	mig_error_restore(saved);
 }
 
+/* At the end of a run that wrote journal rows or found complete ones:
+ * delete every complete row (journal.h), in one statement. A failure is
+ * a warning only: a complete row means nothing to any run, and the next
+ * one deletes it. Never disturbs the error. */
+static void prune_journal(struct runner *r, const struct item *items, size_t n)
+{
+	bool any = r->journal.complete > 0;
+	for (size_t i = 0; i < n && !any; i++)
+		any = items[i].journal_started;
+	if (!any || r->lost || r->o->dry_run || !r->journal_ready)
+		return;
+	mig_error *saved = mig_error_save();
+	char *sql = mig_journal_stmt(r->dia, &r->names, MIG_JOURNAL_PRUNE, NULL);
+	int rc = sql ? 0 : MIG_ERROR;
+	if (sql) {
+		step_event(r, r->files.items[items[n - 1].fi].name, items[n - 1].down, sql, true);
+		rc = mig__conn_exec(r->conn, sql);
+		note_lost(r, rc);
+	}
+	mig__free(sql);
+	if (rc) {
+		const mig_error *e = mig_error_last();
+		char *text = mig_aprintf("cannot delete the migrations journal's rows of completed migrations (they are "
+					 "ignored, and the next run deletes them): %s",
+					 e && e->message ? e->message : "failed");
+		say(r->o, MIG_EV_WARNING, text ? text : "cannot delete the migrations journal's completed rows");
+		mig__free(text);
+	}
+	mig_error_clear();
+	mig_error_restore(saved);
+}
+
 /* Append statement `len` bytes of `sql` to a batch being built, ending it
  * with a semicolon when it has none (the last statement of a section, or
  * one that ends in a comment: hence the newline first). */
@@ -939,9 +971,9 @@ static bool record_pairs(const struct runner *r, const struct item *it);
  * One statement of a step outside a transaction in one round trip with
  * the journal write before it (pairs()), and with tail (the migration's
  * last statement) its record too:
- *   [count; statement; BEGIN; record; end of the journal row; COMMIT].
- * No count follows the last statement then: the record's transaction
- * ends the row, and if that transaction fails the run knows that every
+ *   [count; statement; record].
+ * No count follows the last statement then: the record completes the
+ * row (journal.h), and if the record fails the run knows that every
  * statement ran and marks the row failed with the full count. Only a
  * session lost in between leaves the count before the last statement:
  * the row never claims a statement that did not run. The driver reads
@@ -950,38 +982,25 @@ static bool record_pairs(const struct runner *r, const struct item *it);
  * Failures are those of the step-by-step path: a failing start is the
  * journal's, a failing count stops the migration before its next
  * statement, a failing statement is named with its line, and a failure
- * after it is the record's (its transaction rolled back).
+ * after it is the record's.
  */
 static int send_paired(struct runner *r, struct item *it, const mig_migration *m, const mig_op *op,
 		       const mig_step *st, size_t j, size_t op_first, bool tail)
 {
-	const mig_driver *d = r->conn->driver;
 	char *one = mig_step_stmt(st, j);
-	char *clear = NULL;
 	if (!one)
 		return mig_error_code(MIG_ENOMEM);
-	if (tail) {
-		mig_journal_args a = journal_args(r, it);
-		if (!(clear = mig_journal_stmt(r->dia, &r->names, MIG_JOURNAL_CLEAR, &a))) {
-			mig__free(one);
-			return mig_error_code(MIG_ERROR);
-		}
+	if (tail)
 		step_event(r, m->name, it->down, it->book, true);
-		step_event(r, m->name, it->down, clear, true);
-	}
-	const char *parts[6];
+	const char *parts[3];
 	size_t np = 0, done = 0;
 	bool start = it->pending_start, had = it->pending != NULL;
 	if (had)
 		parts[np++] = it->pending;
 	size_t at = np;
 	parts[np++] = one;
-	if (tail) {
-		parts[np++] = d->begin_sql;
+	if (tail)
 		parts[np++] = it->book;
-		parts[np++] = clear;
-		parts[np++] = d->commit_sql;
-	}
 	mig_step b;
 	int rc = batch_of(&b, parts, np);
 	if (rc == 0) {
@@ -990,7 +1009,6 @@ static int send_paired(struct runner *r, struct item *it, const mig_migration *m
 		batch_free(&b);
 	}
 	mig__free(one);
-	mig__free(clear);
 	note_lost(r, rc);
 	if (had && done >= 1) {
 		mig__free(it->pending);
@@ -1008,10 +1026,6 @@ static int send_paired(struct runner *r, struct item *it, const mig_migration *m
 		return tail ? 0 : pend_progress(r, it);
 	}
 	if (done > at) {
-		/* BEGIN ran, COMMIT did not: take the transaction back */
-		if (done > at + 1 && !r->lost)
-			r->in_txn = true;
-		rollback(r);
 		it->failed = FAILED_RECORD;
 		mig_error_prefix("migration %s: cannot record it in the migrations table", m->name);
 		return rc;
@@ -1176,40 +1190,23 @@ static int run_batch(struct runner *r, struct item *it, const mig_migration *m, 
 }
 
 /* Whether the record goes in one round trip with the journal's last
- * count: the driver's transaction is only its BEGIN and COMMIT
- * statements, and no pooler needs the settings restated in it. */
+ * write (the record completes the row: journal.h). */
 static bool record_pairs(const struct runner *r, const struct item *it)
 {
-	const mig_driver *d = r->conn->driver;
-	return pairs(r, it) && (it->journal_started || it->pending) && d->begin_sql && d->commit_sql &&
-	       !(r->conn->server.facts & MIG_SERVER_POOLED);
+	return pairs(r, it) && (it->journal_started || it->pending);
 }
 
-/*
- * [pending journal write;] BEGIN; record; end of the journal row; COMMIT
- * as one batch: the record and the end of the row still commit
- * together, and a failure is the record's (the transaction rolled back).
- */
+/* [pending journal write;] record as one batch; a failure is the
+ * record's. */
 static int record_batched(struct runner *r, struct item *it, const mig_migration *m, const char *book)
 {
-	const mig_driver *d = r->conn->driver;
-	mig_journal_args a = journal_args(r, it);
-	char *clear = mig_journal_stmt(r->dia, &r->names, MIG_JOURNAL_CLEAR, &a);
-	if (!clear)
-		return mig_error_code(MIG_ERROR);
-	step_event(r, a.name, it->down, clear, true);
-	const char *parts[5];
+	const char *parts[2];
 	size_t np = 0, done = 0;
 	bool start = it->pending_start, had = it->pending != NULL;
 	if (had)
 		parts[np++] = it->pending;
-	size_t begin_at = np;
-	parts[np++] = d->begin_sql;
 	parts[np++] = book;
-	parts[np++] = clear;
-	parts[np++] = d->commit_sql;
 	int rc = send_batch(r, parts, np, &done);
-	mig__free(clear);
 	if (had && done >= 1) {
 		mig__free(it->pending);
 		it->pending = NULL;
@@ -1218,11 +1215,9 @@ static int record_batched(struct runner *r, struct item *it, const mig_migration
 			it->journal_started = true;
 	}
 	note_lost(r, rc);
-	if (rc) {
-		/* BEGIN ran, COMMIT did not: take the transaction back */
-		if (done > begin_at && !r->lost)
-			r->in_txn = true;
-		rollback(r);
+	if (rc && had && done == 0 && start) {
+		mig_error_prefix("migration %s: cannot write its start in the migrations journal", m->name);
+	} else if (rc) {
 		it->failed = FAILED_RECORD;
 		mig_error_prefix("migration %s: cannot record it in the migrations table", m->name);
 	}
@@ -1666,19 +1661,6 @@ static int run_migration(struct runner *r, struct item *it)
 			it->failed = FAILED_RECORD;
 			mig_error_prefix("migration %s: cannot record it in the migrations table", m->name);
 		}
-	} else if (rc == 0 && !r->o->dry_run && it->journal_started) {
-		/* the record and the end of its journal row commit together */
-		if ((rc = begin(r, 0)) == 0 && (rc = exec_record(r, it, m->name, book)) == 0) {
-			note_lost(r, rc);
-			if ((rc = journal_write(r, it, MIG_JOURNAL_CLEAR, NULL)) == 0)
-				rc = commit(r);
-		}
-		note_lost(r, rc);
-		if (rc) {
-			rollback(r);
-			it->failed = FAILED_RECORD;
-			mig_error_prefix("migration %s: cannot record it in the migrations table", m->name);
-		}
 	} else if (defer) {
 		it->record_due = true; /* flush_records, at the end of the transaction */
 	} else if (rc == 0 && !r->o->dry_run && (rc = exec_record(r, it, m->name, book)) != 0) {
@@ -1940,6 +1922,7 @@ static int execute(struct runner *r, struct item *items, size_t n)
 	}
 	mig__free(units);
 out:
+	prune_journal(r, items, n);
 	if (o->verbose && !r->dry_print && r->conn->round_trips) {
 		char text[96];
 		snprintf(text, sizeof(text), "%lu round trip(s) to the server so far in this run", r->conn->round_trips);

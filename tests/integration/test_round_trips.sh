@@ -133,6 +133,27 @@ t "MariaDB: a JS migration of three operations costs three round trips too (the 
 per_migration my js
 assert_eq 3 "$PER" "round trips per JS migration (three operations, DDL outside a transaction)"
 
+t "MariaDB: the record completes a journal row; the run deletes complete rows at its end, a redo replaces its own"
+my_scratch_db DB
+sql_set m 3 mysql
+assert_exit 0 mig -m m --database-url "$DB_URL" migrate 2
+assert_eq 0 "$(myq "$DB" "SELECT count(*) FROM pgmigrations_journal")" "journal rows after a clean run"
+# what a run killed after its records but before its end leaves: rows
+# the migrations table agrees with (an up recorded, a down not recorded)
+myq "$DB" "INSERT INTO pgmigrations_journal (name, direction, state, statements_done, started_at, owner) VALUES ('1700000000001_rt1', 'up', 'running', 2, 1700000000, 'gone:1:1'), ('1700000000003_rt3', 'down', 'running', 3, 1700000000, 'gone:1:1')"
+assert_exit 0 mig -m m --database-url "$DB_URL" status
+assert_not_contains "$OUT" "INTERRUPTED"
+assert_not_contains "$OUT" "FAILED"
+assert_exit 0 mig -v -m m --database-url "$DB_URL" redo
+assert_contains "$ERR$OUT" "ON DUPLICATE KEY UPDATE"
+assert_eq 0 "$(myq "$DB" "SELECT count(*) FROM pgmigrations_journal")" "journal rows after the redo (its own and the two left before)"
+assert_exit 0 mig -m m --database-url "$DB_URL" migrate
+assert_eq "1700000000001_rt1 1700000000002_rt2 1700000000003_rt3" "$(myq "$DB" "SELECT name FROM pgmigrations ORDER BY id" | tr '\n' ' ' | sed 's/ $//')" "recorded"
+# a running row the migrations table does not agree with still stops a run
+myq "$DB" "INSERT INTO pgmigrations_journal (name, direction, state, statements_done, started_at, owner) VALUES ('1700000000003_rt3', 'down', 'running', 0, 1700000000, 'gone:1:1')"
+assert_exit 1 mig -m m --database-url "$DB_URL" migrate
+assert_contains "$ERR" "migration 1700000000003_rt3 was interrupted (rolling it back"
+
 t "MariaDB: a statement failing half-way through a migration is named with its line; the journal counts exactly the one that ran"
 my_scratch_db DB
 rm -rf m

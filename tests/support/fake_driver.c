@@ -593,6 +593,23 @@ static void jrow_set(long at, const char *name, const char *dir, const char *sta
 	}
 }
 
+static bool recorded(const char *name)
+{
+	for (size_t i = 0; i < server.nrecords; i++)
+		if (strcmp(server.records[i], name) == 0)
+			return true;
+	return false;
+}
+
+/* A row the migrations table agrees with (dialects/common/journal.c). */
+static bool jrow_complete(const char *row)
+{
+	char name[128], dir[8], state[16];
+	if (sscanf(row, "%127s %7s %15s", name, dir, state) != 3 || strcmp(state, "running") != 0)
+		return false;
+	return strcmp(dir, "up") == 0 ? recorded(name) : !recorded(name);
+}
+
 /* The number after "SET statements_done = ". */
 static long done_in(const char *sql)
 {
@@ -627,7 +644,7 @@ static int journal_stmt(struct fake_conn *c, const char *sql, mig_rows **out)
 		journal(FAKE_JOURNAL, FAKE_J_READS, sql, 0, "journal select");
 		if (!out)
 			return 0;
-		if (!(*out = mig_rows_new(7)))
+		if (!(*out = mig_rows_new(8)))
 			return MIG_ENOMEM;
 		for (size_t i = 0; i < s->njrows; i++) {
 			char name[128], dir[8], state[16];
@@ -636,8 +653,14 @@ static int journal_stmt(struct fake_conn *c, const char *sql, mig_rows **out)
 				continue;
 			char d[24];
 			snprintf(d, sizeof(d), "%ld", done);
-			const char *cells[7] = {name, dir, state, d, "1700000000", "otherhost:1:1",
-						strcmp(state, "failed") == 0 ? "fake: an earlier failure" : NULL};
+			const char *cells[8] = {name,
+						dir,
+						state,
+						d,
+						"1700000000",
+						"otherhost:1:1",
+						strcmp(state, "failed") == 0 ? "fake: an earlier failure" : NULL,
+						jrow_complete(s->jrows[i]) ? "1" : "0"};
 			int rc = mig_rows_add(*out, cells);
 			if (rc)
 				return rc;
@@ -645,6 +668,21 @@ static int journal_stmt(struct fake_conn *c, const char *sql, mig_rows **out)
 		return 0;
 	}
 	int k = ++s->journal_writes;
+	if (starts_with(sql, "DELETE") && strstr(sql, "WHERE (state = 'running'")) {
+		size_t gone = 0;
+		for (size_t i = 0; i < s->njrows;) {
+			if (jrow_complete(s->jrows[i])) {
+				free(s->jrows[i]);
+				memmove(&s->jrows[i], &s->jrows[i + 1], (s->njrows - i - 1) * sizeof(char *));
+				s->njrows--;
+				gone++;
+			} else {
+				i++;
+			}
+		}
+		journal(FAKE_JOURNAL, FAKE_J_JOURNAL, sql, 0, "journal prune %zu", gone);
+		return 0;
+	}
 	const char *verb = starts_with(sql, "INSERT") ? "start"
 			   : starts_with(sql, "DELETE") ? "clear"
 			   : strstr(sql, "'failed'") ? "fail"
@@ -661,14 +699,18 @@ static int journal_stmt(struct fake_conn *c, const char *sql, mig_rows **out)
 	long at = jrow_find(name);
 	long done = done_in(sql);
 	if (strcmp(verb, "start") == 0) {
-		if (at >= 0) {
+		bool upsert = strstr(sql, " ON CONFLICT (name) DO UPDATE ") || strstr(sql, " ON DUPLICATE KEY UPDATE ");
+		if (at >= 0 && !upsert) {
 			journal(FAKE_JOURNAL, FAKE_J_JOURNAL, sql, MIG_ESQL, "journal start %s -> error (exists)", name);
 			free(name);
 			failed_in_txn(c);
 			return sql_error(sql, "duplicate key value violates unique constraint", "23505");
 		}
-		jrow_set(-1, name, strstr(sql, "'down'") ? "down" : "up", "running", 0);
-		journal(FAKE_JOURNAL, FAKE_J_JOURNAL, sql, 0, "journal start %s", name);
+		/* the runner refuses to run over a row that is not complete */
+		if (at >= 0 && !jrow_complete(s->jrows[at]))
+			violation("journal start over a row that is not complete");
+		jrow_set(at, name, strstr(sql, "'down'") ? "down" : "up", "running", 0);
+		journal(FAKE_JOURNAL, FAKE_J_JOURNAL, sql, 0, "journal start %s%s", name, at >= 0 ? " (replaces its complete row)" : "");
 	} else if (strcmp(verb, "clear") == 0) {
 		if (at >= 0) {
 			free(s->jrows[at]);

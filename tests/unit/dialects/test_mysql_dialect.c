@@ -62,8 +62,9 @@ static char *journal(const mig_state_names *n, enum mig_journal_stmt which, cons
 	return mig_str_detach(&s);
 }
 
-/* The journal sits next to the state table; a long error is cut on a
- * character boundary (the column keeps 2000 bytes of it). */
+/* The journal sits next to the state table; a start replaces a row left
+ * complete; a long error is cut on a character boundary (the column keeps
+ * 2000 bytes of it). */
 static void test_journal_statements(void **unused)
 {
 	(void)unused;
@@ -76,7 +77,21 @@ static void test_journal_statements(void **unused)
 	mig__free(s);
 	s = journal(&n, MIG_JOURNAL_START, &a);
 	assert_string_equal(s, "INSERT INTO `db`.`pgmigrations_journal` (name, direction, state, statements_done, started_at, owner) "
-			       "VALUES ('2_b', 'up', 'running', 0, UNIX_TIMESTAMP(), 'h:1:f')");
+			       "VALUES ('2_b', 'up', 'running', 0, UNIX_TIMESTAMP(), 'h:1:f') ON DUPLICATE KEY UPDATE "
+			       "direction = 'up', state = 'running', statements_done = 0, started_at = UNIX_TIMESTAMP(), "
+			       "owner = 'h:1:f', error = NULL");
+	mig__free(s);
+	/* a running row is complete when the migrations table agrees */
+	s = journal(&n, MIG_JOURNAL_SELECT, &a);
+	assert_string_equal(s, "SELECT name, direction, state, statements_done, started_at, owner, error, CASE WHEN "
+			       "(state = 'running' AND ((direction = 'up' AND name IN (SELECT name FROM `db`.`pgmigrations`)) OR "
+			       "(direction = 'down' AND name NOT IN (SELECT name FROM `db`.`pgmigrations`)))) THEN 1 ELSE 0 END "
+			       "FROM `db`.`pgmigrations_journal` ORDER BY started_at, name");
+	mig__free(s);
+	s = journal(&n, MIG_JOURNAL_PRUNE, &a);
+	assert_string_equal(s, "DELETE FROM `db`.`pgmigrations_journal` WHERE (state = 'running' AND ((direction = 'up' AND "
+			       "name IN (SELECT name FROM `db`.`pgmigrations`)) OR (direction = 'down' AND name NOT IN "
+			       "(SELECT name FROM `db`.`pgmigrations`))))");
 	mig__free(s);
 	s = journal(&n, MIG_JOURNAL_PROGRESS, &a);
 	assert_string_equal(s, "UPDATE `db`.`pgmigrations_journal` SET statements_done = 3 WHERE name = '2_b'");

@@ -324,8 +324,8 @@ static void test_count_target(void **state)
 
 /* noTransaction() in the middle of a single-transaction run: the open
  * transaction is committed, the migration runs in autocommit (its
- * bookkeeping commits together with the end of its journal row), and a
- * new transaction opens for the rest. */
+ * bookkeeping too: it completes the journal row), and a new transaction
+ * opens for the rest. */
 static void test_no_transaction_breaks_the_transaction(void **state)
 {
 	env *e = *state;
@@ -340,9 +340,7 @@ static void test_no_transaction_breaks_the_transaction(void **state)
 			  "commit\n"
 			  "step CREATE INDEX CONCURRENTLY a_id ON a (id);\n"
 			  "step CREATE INDEX CONCURRENTLY c_id ON c (id);\n"
-			  "begin\n"
 			  "record 002_idx\n"
-			  "commit\n"
 			  "begin\n"
 			  "step CREATE TABLE c (id int);\n"
 			  "record 003_c\n"
@@ -361,10 +359,21 @@ static void test_no_transaction_alone(void **state)
 	assert_journal(0, "state create\n"
 			  "step CREATE INDEX CONCURRENTLY a_id ON a (id);\n"
 			  "step CREATE INDEX CONCURRENTLY c_id ON c (id);\n"
-			  "begin\n"
-			  "record 001_idx\n"
-			  "commit\n");
+			  "record 001_idx\n");
 	assert_string_equal(mig_str_cstr(&e->warnings), "#> WARNING: This migration is not wrapped in a transaction! <\n");
+	/* the record completed the journal row; the run's end deletes it */
+	assert_journal(FAKE_J_JOURNAL, "state create\n"
+				       "journal create\n"
+				       "journal start 001_idx\n"
+				       "step CREATE INDEX CONCURRENTLY a_id ON a (id);\n"
+				       "journal progress 001_idx 1\n"
+				       "step CREATE INDEX CONCURRENTLY c_id ON c (id);\n"
+				       "journal progress 001_idx 2\n"
+				       "record 001_idx\n"
+				       "journal prune 1\n");
+	char *rows = fake_journal_rows_text();
+	assert_string_equal(rows, "");
+	free(rows);
 	assert_clean();
 }
 
@@ -447,8 +456,9 @@ static void test_commit_failure_after_no_transaction_names_the_whole_unit(void *
 	no_txn_js(e, "002_idx.js");
 	sql_mig(e, "003_c.sql", "CREATE TABLE c (id int);", "DROP TABLE c;");
 	sql_mig(e, "004_d.sql", "CREATE TABLE d (id int);", "DROP TABLE d;");
-	/* commits: 001_a, 002_idx's record, then 003_c .. 004_d */
-	fake()->inject.fail_commit = 3;
+	/* commits: 001_a, then 003_c .. 004_d (002_idx's record commits by
+	 * itself) */
+	fake()->inject.fail_commit = 2;
 	const mig_error *err = failed(mig_migrate(&e->o, NULL), MIG_ESQL,
 				      "the transaction of migrations 003_c .. 004_d failed at COMMIT");
 	assert_note(err, "rolled back 003_c .. 004_d; 2 earlier migration(s) of this run stay applied");
@@ -908,19 +918,13 @@ static void test_no_txn_ddl_units(void **state)
 	assert_journal(0, "state create\n"
 			  "exec CREATE TABLE a (id int);\n"
 			  "exec INSERT INTO a VALUES (1);\n"
-			  "begin\n"
 			  "record 001_a\n"
-			  "commit\n"
 			  "exec CREATE TABLE b (id int);\n"
 			  "exec ALTER TABLE b ADD COLUMN x int;\n"
 			  "exec CREATE INDEX b_x ON b (x);\n"
-			  "begin\n"
 			  "record 002_b\n"
-			  "commit\n"
 			  "exec CREATE TABLE c (id int);\n"
-			  "begin\n"
 			  "record 003_c\n"
-			  "commit\n"
 			  "begin\n"
 			  "exec INSERT INTO a VALUES (2);\n"
 			  "exec UPDATE a SET id = 3 WHERE id = 2;\n"
@@ -955,9 +959,7 @@ static void test_no_txn_ddl_failure_in_second_migration(void **state)
 	assert_journal(0, "state create\n"
 			  "exec CREATE TABLE a (id int);\n"
 			  "exec INSERT INTO a VALUES (1);\n"
-			  "begin\n"
 			  "record 001_a\n"
-			  "commit\n"
 			  "exec CREATE TABLE b (id int);\n"
 			  "exec ALTER TABLE b ADD COLUMN x int; -> error\n");
 	/* the journal followed every statement */
@@ -968,15 +970,13 @@ static void test_no_txn_ddl_failure_in_second_migration(void **state)
 				       "journal progress 001_a 1\n"
 				       "exec INSERT INTO a VALUES (1);\n"
 				       "journal progress 001_a 2\n"
-				       "begin\n"
 				       "record 001_a\n"
-				       "journal clear 001_a\n"
-				       "commit\n"
 				       "journal start 002_b\n"
 				       "exec CREATE TABLE b (id int);\n"
 				       "journal progress 002_b 1\n"
 				       "exec ALTER TABLE b ADD COLUMN x int; -> error\n"
-				       "journal fail 002_b 1\n");
+				       "journal fail 002_b 1\n"
+				       "journal prune 1\n");
 	assert_clean();
 }
 
@@ -1068,9 +1068,11 @@ static void test_no_txn_ddl_connection_lost(void **state)
 			 "failing one (statement 3) stay applied, and it is not recorded; the connection was lost, so whether "
 			 "the failing statement took effect is unknown; the migrations journal keeps it as interrupted, and migrate, rollback and redo refuse to run until it is repaired by hand: then `migrations repair 002_b --applied` or `--pending`; 1 earlier "
 			 "migration(s) of this run stay applied");
-	/* the server was gone: the row still says running, with what was counted */
+	/* the server was gone: the row still says running, with what was
+	 * counted; 001_a's row stays too, complete (it is recorded), and only
+	 * 002_b's stops the next run */
 	char *rows = fake_journal_rows_text();
-	assert_string_equal(rows, "002_b up running 2");
+	assert_string_equal(rows, "001_a up running 2; 002_b up running 2");
 	free(rows);
 	assert_records("001_a");
 	char *kept = cat3(A1, "CREATE TABLE b (id int);\nALTER TABLE b ADD COLUMN x int;\n", NULL);
@@ -1136,6 +1138,52 @@ static void test_journal_interrupted(void **state)
 	assert_null(st[0].run_on);
 	assert_false(st[1].failed);
 	mig_status_free(st, n);
+	assert_clean();
+}
+
+/* A run that died after some migrations completed leaves their rows
+ * (its prune never came): the migrations table agrees with each, so the
+ * next run neither refuses nor shows them, and deletes them at its end. */
+static void test_journal_complete_rows_are_ignored(void **state)
+{
+	env *e = *state;
+	three(e);
+	e->o.database_url = "fakemy:db";
+	fake_seed_record("001_a");
+	fake_seed_journal("001_a up running 1");  /* recorded: complete */
+	fake_seed_journal("002_b down running 3"); /* not recorded: its rollback completed */
+	mig_status_entry *st = NULL;
+	size_t n = 0;
+	assert_int_equal(mig_status(&e->o, &st, &n), 0);
+	assert_int_equal(n, 3);
+	for (size_t i = 0; i < n; i++)
+		assert_false(st[i].failed);
+	mig_status_free(st, n);
+	assert_int_equal(mig_migrate(&e->o, NULL), 0);
+	assert_records("001_a 002_b 003_c");
+	char *rows = fake_journal_rows_text();
+	assert_string_equal(rows, "");
+	free(rows);
+	/* 002_b's start replaced its row; the prune takes the three */
+	assert_int_equal(fake_count("journal start 002_b (replaces its complete row)"), 1);
+	assert_int_equal(fake_count("journal prune 3"), 1);
+	assert_clean();
+}
+
+/* redo outside a transaction: the rollback completes the row, and the
+ * start of the migration again replaces it. */
+static void test_journal_redo_replaces_the_complete_row(void **state)
+{
+	env *e = *state;
+	three(e);
+	e->o.database_url = "fakemy:db";
+	assert_int_equal(mig_migrate(&e->o, NULL), 0);
+	assert_int_equal(mig_redo(&e->o, NULL), 0);
+	assert_records("001_a 002_b 003_c");
+	assert_int_equal(fake_count("journal start 003_c (replaces its complete row)"), 1);
+	char *rows = fake_journal_rows_text();
+	assert_string_equal(rows, "");
+	free(rows);
 	assert_clean();
 }
 
@@ -1855,6 +1903,8 @@ int main(void)
 		T(test_no_txn_ddl_no_transaction_migration),
 		T(test_journal_refuses_runs),
 		T(test_journal_interrupted),
+		T(test_journal_complete_rows_are_ignored),
+		T(test_journal_redo_replaces_the_complete_row),
 		T(test_repair_applied),
 		T(test_repair_pending),
 		T(test_repair_refuses_unknown),
