@@ -7,6 +7,8 @@
 #include "util/alloc.h"
 #include "util/error.h"
 
+#include <assert.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -142,6 +144,161 @@ int mig_parts_copy(mig_parts *to, const mig_parts *from)
 	return 0;
 }
 
+/* ---- the name index ------------------------------------------------------
+ *
+ * A dialect asks the model for a table by name, and whether an index or
+ * trigger of a name exists anywhere, once or more per operation; walking
+ * every table each time made a long migration set cost O(N^2) in its
+ * length (docs/benchmarks.md, the fifth round). The index answers both
+ * from hashes of the names folded to lower case. Additions keep it up to
+ * date (put_table, and add_obj through the table's owner); a drop, a
+ * replacement or a rename marks it stale, and the next lookup rebuilds it.
+ * The slots point at the tables' own name strings, which only those
+ * marked changes free. Debug builds check every answer against the walk. */
+
+typedef struct name_slot {
+	uint64_t hash; /* 0: empty */
+	mig_mtable *table;
+	const char *type, *name; /* objects: the object's own strings */
+} name_slot;
+
+typedef struct name_set {
+	name_slot *v;
+	size_t cap; /* a power of two (or 0), at least twice the entries */
+} name_set;
+
+struct mig_model_index {
+	name_set tables, objs;
+	/* At least as many entries as the sets can hold now: room is made
+	 * when something is added, so that a rebuild never allocates (a
+	 * lookup cannot report running out of memory). */
+	size_t ntables, nobjs;
+	bool stale; /* rebuild before use */
+};
+
+static uint64_t name_hash(const char *name)
+{
+	uint64_t h = 14695981039346656037u;
+	for (; *name; name++) {
+		h ^= (uint64_t)lower_ascii((unsigned char)*name);
+		h *= 1099511628211u;
+	}
+	return h ? h : 1;
+}
+
+static void set_place(name_set *s, name_slot x)
+{
+	size_t i = (size_t)x.hash & (s->cap - 1);
+	while (s->v[i].hash)
+		i = (i + 1) & (s->cap - 1);
+	s->v[i] = x;
+}
+
+/* Room for `n` entries; the entries move along unless the index is stale. */
+static int set_room(name_set *s, size_t n, bool keep)
+{
+	if (n * 2 <= s->cap)
+		return 0;
+	size_t cap = s->cap ? s->cap : 64;
+	while (n * 2 > cap)
+		cap *= 2;
+	name_set grown = {mig__calloc(cap, sizeof(name_slot)), cap};
+	if (!grown.v)
+		return mig_error_oom();
+	for (size_t i = 0; keep && i < s->cap; i++)
+		if (s->v[i].hash)
+			set_place(&grown, s->v[i]);
+	mig__free(s->v);
+	*s = grown;
+	return 0;
+}
+
+/* Room for `tables` more tables and `objs` more objects. */
+static int index_room(struct mig_model_index *x, size_t tables, size_t objs)
+{
+	if (set_room(&x->tables, x->ntables + tables, !x->stale) || set_room(&x->objs, x->nobjs + objs, !x->stale))
+		return MIG_ENOMEM;
+	x->ntables += tables;
+	x->nobjs += objs;
+	return 0;
+}
+
+static mig_mtable *set_table(const name_set *s, const char *name)
+{
+	if (!s->cap)
+		return NULL;
+	uint64_t h = name_hash(name);
+	for (size_t i = (size_t)h & (s->cap - 1); s->v[i].hash; i = (i + 1) & (s->cap - 1))
+		if (s->v[i].hash == h && mig_model_ieq(s->v[i].table->name, name))
+			return s->v[i].table;
+	return NULL;
+}
+
+/* How many objects carry the name (0, 1 or 2: "more than one"); *table
+ * gets the table of the first found. */
+static int set_count_obj(const name_set *s, const char *type, const char *name, mig_mtable **table)
+{
+	int n = 0;
+	if (!s->cap)
+		return 0;
+	uint64_t h = name_hash(name);
+	for (size_t i = (size_t)h & (s->cap - 1); s->v[i].hash && n < 2; i = (i + 1) & (s->cap - 1))
+		if (s->v[i].hash == h && (!type || strcmp(s->v[i].type, type) == 0) && mig_model_ieq(s->v[i].name, name)) {
+			if (!n)
+				*table = s->v[i].table;
+			n++;
+		}
+	return n;
+}
+
+static void place_obj(struct mig_model_index *x, mig_mtable *t, const mig_mobject *o)
+{
+	set_place(&x->objs, (name_slot){name_hash(o->name), t, o->type, o->name});
+}
+
+static void place_table(struct mig_model_index *x, mig_mtable *t)
+{
+	/* the first of two tables of one name answers, as the walk does */
+	if (!set_table(&x->tables, t->name))
+		set_place(&x->tables, (name_slot){name_hash(t->name), t, NULL, t->name});
+	for (size_t k = 0; k < t->nobjs; k++)
+		place_obj(x, t, &t->objs[k]);
+}
+
+/* The index, rebuilt if it must be; NULL: none (walk). */
+static struct mig_model_index *index_of(const mig_model *m)
+{
+	struct mig_model_index *x = m->index;
+	if (!x || !x->stale)
+		return x;
+	if (x->tables.cap)
+		memset(x->tables.v, 0, x->tables.cap * sizeof(name_slot));
+	if (x->objs.cap)
+		memset(x->objs.v, 0, x->objs.cap * sizeof(name_slot));
+	x->ntables = m->ntables;
+	x->nobjs = 0;
+	for (size_t i = 0; i < m->ntables; i++)
+		x->nobjs += m->tables[i]->nobjs;
+	/* the counts only went down since room was made */
+	assert(x->ntables * 2 <= x->tables.cap || !x->ntables);
+	assert(x->nobjs * 2 <= x->objs.cap || !x->nobjs);
+	x->stale = false;
+	for (size_t i = 0; i < m->ntables; i++)
+		place_table(x, m->tables[i]);
+	return x;
+}
+
+static void index_stale(mig_model *m)
+{
+	if (m && m->index)
+		m->index->stale = true;
+}
+
+void mig_model_names_changed(mig_model *m)
+{
+	index_stale(m);
+}
+
 /* ---- tables ------------------------------------------------------------ */
 
 static void column_dispose(mig_mcolumn *c)
@@ -228,7 +385,9 @@ void mig_mtable_remove_col(mig_mtable *t, mig_mcolumn *c)
 
 mig_mobject *mig_mtable_add_obj(mig_mtable *t, char *type, char *name, char *sql)
 {
-	if (!type || !name || reserve((void **)&t->objs, t->nobjs, &t->capobjs, sizeof(*t->objs))) {
+	struct mig_model_index *x = t->owner ? t->owner->index : NULL;
+	if (!type || !name || (x && index_room(x, 0, 1)) ||
+	    reserve((void **)&t->objs, t->nobjs, &t->capobjs, sizeof(*t->objs))) {
 		mig__free(type);
 		mig__free(name);
 		mig__free(sql);
@@ -241,6 +400,8 @@ mig_mobject *mig_mtable_add_obj(mig_mtable *t, char *type, char *name, char *sql
 	o->name = name;
 	o->sql = sql;
 	o->keep = true;
+	if (x && !x->stale)
+		place_obj(x, t, o);
 	return o;
 }
 
@@ -255,6 +416,7 @@ mig_mobject *mig_mtable_obj(const mig_mtable *t, const char *type, const char *n
 void mig_mtable_remove_obj(mig_mtable *t, mig_mobject *o)
 {
 	size_t i = (size_t)(o - t->objs);
+	index_stale(t->owner);
 	object_dispose(o);
 	memmove(&t->objs[i], &t->objs[i + 1], (t->nobjs - i - 1) * sizeof(*t->objs));
 	t->nobjs--;
@@ -306,7 +468,7 @@ mig_mtable *mig_mtable_clone(const mig_mtable *t)
 
 /* ---- the model --------------------------------------------------------- */
 
-mig_mtable *mig_model_table(const mig_model *m, const char *name)
+static mig_mtable *walk_table(const mig_model *m, const char *name)
 {
 	for (size_t i = 0; i < m->ntables; i++)
 		if (mig_model_ieq(m->tables[i]->name, name))
@@ -314,23 +476,47 @@ mig_mtable *mig_model_table(const mig_model *m, const char *name)
 	return NULL;
 }
 
+mig_mtable *mig_model_table(const mig_model *m, const char *name)
+{
+	const struct mig_model_index *x = index_of(m);
+	if (!x)
+		return walk_table(m, name);
+	mig_mtable *t = set_table(&x->tables, name);
+	assert(t == walk_table(m, name));
+	return t;
+}
+
 int mig_model_put_table(mig_model *m, mig_mtable *t)
 {
 	if (!t)
 		return mig_error_oom();
-	for (size_t i = 0; i < m->ntables; i++) {
-		if (mig_model_ieq(m->tables[i]->name, t->name)) {
-			if (m->tables[i] != t)
-				mig_mtable_free(m->tables[i]);
-			m->tables[i] = t;
-			return 0;
+	if (!m->index && !(m->index = mig__calloc(1, sizeof(*m->index)))) {
+		mig_mtable_free(t);
+		return mig_error_oom();
+	}
+	if (index_room(m->index, 1, t->nobjs)) {
+		mig_mtable_free(t);
+		return MIG_ENOMEM;
+	}
+	t->owner = m;
+	mig_mtable *old = mig_model_table(m, t->name);
+	if (old) {
+		for (size_t i = 0; i < m->ntables; i++)
+			if (m->tables[i] == old)
+				m->tables[i] = t;
+		if (old != t) {
+			index_stale(m);
+			mig_mtable_free(old);
 		}
+		return 0;
 	}
 	if (reserve((void **)&m->tables, m->ntables, &m->captables, sizeof(*m->tables))) {
 		mig_mtable_free(t);
 		return MIG_ENOMEM;
 	}
 	m->tables[m->ntables++] = t;
+	if (!m->index->stale)
+		place_table(m->index, t);
 	return 0;
 }
 
@@ -338,6 +524,7 @@ void mig_model_drop_table(mig_model *m, const char *name)
 {
 	for (size_t i = 0; i < m->ntables; i++) {
 		if (mig_model_ieq(m->tables[i]->name, name)) {
+			index_stale(m);
 			mig_mtable_free(m->tables[i]);
 			memmove(&m->tables[i], &m->tables[i + 1], (m->ntables - i - 1) * sizeof(*m->tables));
 			m->ntables--;
@@ -346,7 +533,7 @@ void mig_model_drop_table(mig_model *m, const char *name)
 	}
 }
 
-mig_mtable *mig_model_table_of(const mig_model *m, const char *type, const char *name, mig_mobject **obj)
+static mig_mtable *walk_table_of(const mig_model *m, const char *type, const char *name, mig_mobject **obj)
 {
 	for (size_t i = 0; i < m->ntables; i++) {
 		mig_mobject *o = mig_mtable_obj(m->tables[i], type, name);
@@ -357,6 +544,22 @@ mig_mtable *mig_model_table_of(const mig_model *m, const char *type, const char 
 		}
 	}
 	return NULL;
+}
+
+/* One object of the name is the usual case, and "none"; of two (MySQL's
+ * index names are per table) the first table in the model answers, as
+ * the walk does. */
+mig_mtable *mig_model_table_of(const mig_model *m, const char *type, const char *name, mig_mobject **obj)
+{
+	const struct mig_model_index *x = index_of(m);
+	mig_mtable *t = NULL;
+	int n = x ? set_count_obj(&x->objs, type, name, &t) : 2;
+	if (n == 2)
+		return walk_table_of(m, type, name, obj);
+	assert(t == walk_table_of(m, type, name, NULL));
+	if (t && obj)
+		*obj = mig_mtable_obj(t, type, name);
+	return t;
 }
 
 const mig_mview *mig_model_view(const mig_model *m, const char *name)
@@ -455,6 +658,11 @@ void mig_model_dispose(mig_model *m)
 		mig_strv_free(&m->enums[i].values);
 	}
 	mig__free(m->enums);
+	if (m->index) {
+		mig__free(m->index->tables.v);
+		mig__free(m->index->objs.v);
+		mig__free(m->index);
+	}
 	memset(m, 0, sizeof(*m));
 }
 

@@ -87,6 +87,9 @@ typedef struct mig_mtable {
 	/* Why the model cannot restate this table (a virtual table...);
 	 * NULL when it can. */
 	char *opaque;
+	/* The model that holds it (NULL: none), whose name index hears of
+	 * the indexes and triggers added here. */
+	struct mig_model *owner;
 } mig_mtable;
 
 typedef struct mig_mview {
@@ -106,6 +109,9 @@ typedef struct mig_model {
 	size_t nviews, capviews;
 	mig_menum *enums;
 	size_t nenums, capenums;
+	/* Table and object names, so that lookups do not walk the schema
+	 * (model.c); NULL until the first lookup. */
+	struct mig_model_index *index;
 } mig_model;
 
 #define MIG_MODEL_INIT {0}
@@ -148,6 +154,9 @@ mig_mtable *mig_model_table(const mig_model *m, const char *name);
 /* Put a table in (takes it; replaces one of the same name). */
 int mig_model_put_table(mig_model *m, mig_mtable *t);
 void mig_model_drop_table(mig_model *m, const char *name);
+/* Say that a table's or an object's name was changed in place (a
+ * rename), which the name index cannot see. */
+void mig_model_names_changed(mig_model *m);
 /* The table an index or trigger belongs to (NULL: none). */
 mig_mtable *mig_model_table_of(const mig_model *m, const char *type, const char *name, mig_mobject **obj);
 const mig_mview *mig_model_view(const mig_model *m, const char *name);

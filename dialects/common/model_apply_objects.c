@@ -55,6 +55,7 @@ void mig__ma_rename_object(mig_ma *a, const char *type, const mig_rename_def *d)
 	if (n) {
 		mig__free(o->name);
 		o->name = n;
+		mig_model_names_changed(a->m);
 	}
 }
 

@@ -149,6 +149,7 @@ void mig__ma_rename_table(mig_ma *a, const mig_rename_def *d)
 	each_reference(a, t->name, NULL, to, NULL, false);
 	mig__free(t->name);
 	t->name = to;
+	mig_model_names_changed(a->m);
 }
 
 void mig__ma_add_columns(mig_ma *a, const mig_add_columns_def *d)

@@ -214,50 +214,63 @@ static bool leads_key(const mig_mtable *t, const char *col)
 /* The conventions above, for what the common applier spells PostgreSQL's
  * way: primary keys named <table>_pkey, identities AUTO_INCREMENT, the
  * KEY an AUTO_INCREMENT column gets when it leads none. */
-static int settle(mig_model *m)
+static int settle_table(const mig_model *m, mig_mtable *t)
 {
+	for (size_t k = 0; k < t->parts.n; k++) {
+		mig_part *g = &t->parts.v[k];
+		if (g->kind != MIG_PART_PRIMARY)
+			continue;
+		char *n = choose_name(m, t->name, NULL, "pkey");
+		if (!n)
+			return MIG_ENOMEM;
+		mig__free(g->name);
+		g->name = n;
+	}
+	for (size_t c = 0; c < t->ncols; c++) {
+		mig_mcolumn *col = &t->cols[c];
+		for (size_t k = 0; k < col->parts.n; k++) {
+			mig_part *g = &col->parts.v[k];
+			if (g->kind != MIG_PART_IDENTITY || strcmp(g->body, "AUTO_INCREMENT") == 0)
+				continue;
+			char *b = mig_strdup("AUTO_INCREMENT");
+			if (!b)
+				return mig_error_oom();
+			mig__free(g->body);
+			g->body = b;
+		}
+		if (!mig_parts_find(&col->parts, MIG_PART_IDENTITY) || leads_key(t, col->name))
+			continue;
+		char *name = choose_name(m, t->name, col->name, "idx");
+		mig_str sql = MIG_STR_INIT;
+		mig_str_printf(&sql, "INDEX %s ON %s", name ? name : "", t->name);
+		char *type = mig_strdup("index"), *s = mig_str_detach(&sql);
+		mig_mobject *o = name && type && s ? mig_mtable_add_obj(t, type, name, s) : NULL;
+		if (!o) {
+			if (!name || !type || !s) {
+				mig__free(name);
+				mig__free(type);
+				mig__free(s);
+			}
+			return mig_error_oom();
+		}
+		if (mig_strv_pushdup(&o->columns, col->name))
+			return mig_error_oom();
+	}
+	return 0;
+}
+
+/* Only the table the operation changed, when there is one: a pass over
+ * the whole model after every operation made a long migration set cost
+ * O(N^2) (docs/benchmarks.md, the fifth round). The names chosen depend
+ * on the table's own name alone, so the other tables stay settled. */
+static int settle(mig_model *m, mig_mtable *only)
+{
+	if (only)
+		return settle_table(m, only);
 	for (size_t i = 0; i < m->ntables; i++) {
-		mig_mtable *t = m->tables[i];
-		for (size_t k = 0; k < t->parts.n; k++) {
-			mig_part *g = &t->parts.v[k];
-			if (g->kind != MIG_PART_PRIMARY)
-				continue;
-			char *n = choose_name(m, t->name, NULL, "pkey");
-			if (!n)
-				return MIG_ENOMEM;
-			mig__free(g->name);
-			g->name = n;
-		}
-		for (size_t c = 0; c < t->ncols; c++) {
-			mig_mcolumn *col = &t->cols[c];
-			for (size_t k = 0; k < col->parts.n; k++) {
-				mig_part *g = &col->parts.v[k];
-				if (g->kind != MIG_PART_IDENTITY || strcmp(g->body, "AUTO_INCREMENT") == 0)
-					continue;
-				char *b = mig_strdup("AUTO_INCREMENT");
-				if (!b)
-					return mig_error_oom();
-				mig__free(g->body);
-				g->body = b;
-			}
-			if (!mig_parts_find(&col->parts, MIG_PART_IDENTITY) || leads_key(t, col->name))
-				continue;
-			char *name = choose_name(m, t->name, col->name, "idx");
-			mig_str sql = MIG_STR_INIT;
-			mig_str_printf(&sql, "INDEX %s ON %s", name ? name : "", t->name);
-			char *type = mig_strdup("index"), *s = mig_str_detach(&sql);
-			mig_mobject *o = name && type && s ? mig_mtable_add_obj(t, type, name, s) : NULL;
-			if (!o) {
-				if (!name || !type || !s) {
-					mig__free(name);
-					mig__free(type);
-					mig__free(s);
-				}
-				return mig_error_oom();
-			}
-			if (mig_strv_pushdup(&o->columns, col->name))
-				return mig_error_oom();
-		}
+		int rc = settle_table(m, m->tables[i]);
+		if (rc)
+			return rc;
 	}
 	return 0;
 }
@@ -412,10 +425,14 @@ static int enum_defaults(mig_model *m, const char *list, const mig_rename_type_v
 }
 
 /* The columns the common applier typed by an enum type's name. */
-static int enum_named_columns(mig_model *m)
+static int enum_named_columns(mig_model *m, const mig_mtable *only)
 {
 	int rc = 0;
-	for (size_t i = 0; rc == 0 && i < m->ntables; i++)
+	if (m->nenums == 0)
+		return 0;
+	for (size_t i = 0; rc == 0 && i < m->ntables; i++) {
+		if (only && m->tables[i] != only)
+			continue;
 		for (size_t c = 0; rc == 0 && c < m->tables[i]->ncols; c++) {
 			const char *type = m->tables[i]->cols[c].type;
 			if (!strchr(type, '(') && mig_model_enum(m, type)) {
@@ -424,6 +441,7 @@ static int enum_named_columns(mig_model *m)
 				mig__free(name);
 			}
 		}
+	}
 	return rc;
 }
 
@@ -457,6 +475,22 @@ static int type_collations(const mig_column_defs *cols, const char *table, const
 			return rc;
 	}
 	return 0;
+}
+
+/* The one table an operation adds to without renaming anything; NULL
+ * for the rest, which get the whole-model pass. */
+static const char *changed_table(const mig_opdef *def)
+{
+	switch (def->kind) {
+	case MIG_OP_CREATE_TABLE:
+		return def->u.create_table.table.name;
+	case MIG_OP_ADD_COLUMNS:
+		return def->u.add_columns.table.name;
+	case MIG_OP_CREATE_INDEX:
+		return def->u.create_index.table.name;
+	default:
+		return NULL;
+	}
 }
 
 int mig__my_apply(const mig_emit_ctx *ctx, const mig_op *op, const mig_opdef *def, const mig_steps *steps,
@@ -511,10 +545,13 @@ int mig__my_apply(const mig_emit_ctx *ctx, const mig_op *op, const mig_opdef *de
 	if (rc == 0 && old_list)
 		rc = enum_columns(m, old_list, enum_type);
 	mig__free(old_list);
-	if (rc == 0)
-		rc = enum_named_columns(m);
-	if (rc == 0)
-		rc = settle(m);
+	/* raw SQL leaves the model as it was; the rest settle what they touched */
+	const char *changed = changed_table(def);
+	mig_mtable *only = changed ? mig_model_table(m, changed) : NULL;
+	if (rc == 0 && def->kind != MIG_OP_SQL)
+		rc = enum_named_columns(m, only);
+	if (rc == 0 && def->kind != MIG_OP_SQL)
+		rc = settle(m, only);
 	if (rc)
 		return rc;
 	mig_model_say_unfollowed(ctx, op, why);

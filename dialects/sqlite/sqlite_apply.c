@@ -138,6 +138,7 @@ static void reread_objects(sq *p, mig_mtable *m)
 {
 	size_t n = m->nobjs;
 	mig_mobject *old = m->objs;
+	mig_model_names_changed(m->owner);
 	m->objs = NULL;
 	m->nobjs = m->capobjs = 0;
 	for (size_t i = 0; i < n; i++) {
@@ -183,6 +184,7 @@ static void rename_table(ap *a, mig_mtable *t, const char *to, bool quote)
 	}
 	mig__free(t->name);
 	t->name = nw;
+	mig_model_names_changed(a->m);
 	for (size_t i = 0; i < t->nobjs; i++)
 		rewrite_in(&a->p, &t->objs[i].sql, old, to, quote);
 	if (!a->legacy_alter) {
