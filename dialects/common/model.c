@@ -25,12 +25,15 @@ bool mig_model_ieq(const char *a, const char *b)
 	return *a == *b;
 }
 
-/* Grow an array of n elements of `size` to hold one more. */
+/* Grow an array of n elements of `size` to hold one more. From one: most
+ * columns have one to three parts and most tables one or two indexes, and
+ * a model of thousands of tables held four of each (3 MB of parts for
+ * 2,000 tables, docs/benchmarks.md, the fifth round). */
 static int reserve(void **v, size_t n, size_t *cap, size_t size)
 {
 	if (n < *cap)
 		return 0;
-	size_t ncap = *cap ? *cap * 2 : 4;
+	size_t ncap = *cap ? *cap * 2 : 1;
 	void *grown = mig__reallocarray(*v, ncap, size);
 	if (!grown)
 		return mig_error_oom();

@@ -52,6 +52,12 @@ void *mig__realloc(void *p, size_t n)
 	return q;
 }
 
+void *mig__shrink(void *p, size_t n)
+{
+	void *q = realloc(p, n ? n : 1);
+	return q ? q : p;
+}
+
 void *mig__reallocarray(void *p, size_t n, size_t size)
 {
 	if (size && n > SIZE_MAX / size)

@@ -20,6 +20,9 @@ void *mig__realloc(void *p, size_t n);
 /* realloc of n * size bytes; NULL (p untouched) when that overflows. */
 void *mig__reallocarray(void *p, size_t n, size_t size);
 void mig__free(void *p);
+/* Give back the end of a block, keeping n bytes; p itself when the libc
+ * cannot. Never an injected failure: nothing depends on it working. */
+void *mig__shrink(void *p, size_t n);
 
 /* ---- test seam ----------------------------------------------------------- */
 

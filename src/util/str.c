@@ -118,6 +118,10 @@ char *mig_str_detach(mig_str *s)
 			return NULL;
 		}
 		p[0] = '\0';
+	} else if (s->cap - s->len > 32) {
+		/* a detached string is kept (a model of thousands of tables
+		 * holds its texts): give back what the doubling left over */
+		p = mig__shrink(p, s->len + 1);
 	}
 	s->ptr = NULL;
 	s->len = s->cap = 0;
@@ -164,7 +168,7 @@ int mig_strv_push(mig_strv *sv, char *s)
 	if (!s)
 		return mig_error_oom();
 	if (sv->n == sv->cap) {
-		size_t cap = sv->cap ? sv->cap * 2 : 8;
+		size_t cap = sv->cap ? sv->cap * 2 : 2;
 		char **v = mig__realloc(sv->v, cap * sizeof(*v));
 		if (!v) {
 			mig__free(s);
