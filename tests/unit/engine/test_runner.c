@@ -1251,6 +1251,29 @@ static void test_journal_start_failure(void **state)
 	assert_clean();
 }
 
+/* A migration without statements writes no journal row (nothing of it
+ * can be half-applied): it is recorded, and the start that fails is the
+ * next migration's, which does not run. */
+static void test_journal_start_failure_after_an_empty_migration(void **state)
+{
+	env *e = *state;
+	sql_mig(e, "001_empty.sql", "", "");
+	sql_mig(e, "002_b.sql", "CREATE TABLE b (id int);", "DROP TABLE b;");
+	e->o.database_url = "fakemy:db";
+	fake()->inject.fail_journal = 1;
+	failed(mig_migrate(&e->o, NULL), MIG_ESQL, "migration 002_b: cannot write its start in the migrations journal");
+	assert_int_equal(fake()->stmts, 0);
+	assert_records("001_empty");
+	char *rows = fake_journal_rows_text();
+	assert_string_equal(rows, "");
+	free(rows);
+	assert_clean();
+	/* with the journal writable again, the rest runs */
+	fake()->inject.fail_journal = 0;
+	assert_int_equal(mig_migrate(&e->o, NULL), 0);
+	assert_records("001_empty 002_b");
+}
+
 /* A rollback that fails half-way is journalled as a failed "down". */
 static void test_journal_failed_rollback(void **state)
 {
@@ -1909,6 +1932,7 @@ int main(void)
 		T(test_repair_pending),
 		T(test_repair_refuses_unknown),
 		T(test_journal_start_failure),
+		T(test_journal_start_failure_after_an_empty_migration),
 		T(test_journal_failed_rollback),
 		T(test_partial_js_migration_is_undone),
 		T(test_partial_js_migration_without_inverse_stays_failed),
