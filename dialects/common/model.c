@@ -161,8 +161,8 @@ int mig_parts_copy(mig_parts *to, const mig_parts *from)
 
 typedef struct name_slot {
 	uint64_t hash; /* 0: empty */
-	mig_mtable *table;
-	const char *type, *name; /* objects: the object's own strings */
+	mig_mtable *table; /* tables: compared by its own name */
+	const char *type, *name; /* objects only: the object's own strings */
 } name_slot;
 
 typedef struct name_set {
@@ -263,7 +263,7 @@ static void place_table(struct mig_model_index *x, mig_mtable *t)
 {
 	/* the first of two tables of one name answers, as the walk does */
 	if (!set_table(&x->tables, t->name))
-		set_place(&x->tables, (name_slot){name_hash(t->name), t, NULL, t->name});
+		set_place(&x->tables, (name_slot){name_hash(t->name), t, NULL, NULL});
 	for (size_t k = 0; k < t->nobjs; k++)
 		place_obj(x, t, &t->objs[k]);
 }
