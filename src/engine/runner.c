@@ -864,7 +864,9 @@ static void journal_failed(struct runner *r, struct item *it)
 /* At the end of a run that wrote journal rows or found complete ones:
  * delete every complete row (journal.h), in one statement. A failure is
  * a warning only: a complete row means nothing to any run, and the next
- * one deletes it. Never disturbs the error. */
+ * one deletes it. Never disturbs the error. Also called with n == 0: a
+ * run killed between its last record and its prune leaves nothing to
+ * migrate, and the run after it is the one that deletes those rows. */
 static void prune_journal(struct runner *r, const struct item *items, size_t n)
 {
 	bool any = r->journal.complete > 0;
@@ -876,7 +878,7 @@ static void prune_journal(struct runner *r, const struct item *items, size_t n)
 	char *sql = mig_journal_stmt(r->dia, &r->names, MIG_JOURNAL_PRUNE, NULL);
 	int rc = sql ? 0 : MIG_ERROR;
 	if (sql) {
-		step_event(r, r->files.items[items[n - 1].fi].name, items[n - 1].down, sql, true);
+		step_event(r, n ? r->files.items[items[n - 1].fi].name : NULL, n && items[n - 1].down, sql, true);
 		rc = mig__conn_exec(r->conn, sql);
 		note_lost(r, rc);
 	}
@@ -2086,6 +2088,7 @@ static int run(const mig_options *o, const mig_target *target, enum run_kind kin
 	if (nitems == 0) {
 		mig_event ev = {.kind = MIG_EV_NOTHING};
 		mig__emit_event(o, &ev);
+		prune_journal(&r, items, 0);
 		goto out;
 	}
 	rc = execute(&r, items, nitems);

@@ -1170,6 +1170,35 @@ static void test_journal_complete_rows_are_ignored(void **state)
 	assert_clean();
 }
 
+/* A run killed between its last record and its prune leaves only
+ * complete rows and nothing to migrate: the next run, with nothing to
+ * do, still deletes them. */
+static void test_journal_complete_rows_pruned_when_nothing_runs(void **state)
+{
+	env *e = *state;
+	three(e);
+	e->o.database_url = "fakemy:db";
+	fake_seed_record("001_a");
+	fake_seed_record("002_b");
+	fake_seed_record("003_c");
+	fake_seed_journal("002_b up running 2");
+	fake_seed_journal("003_c up running 1");
+	assert_int_equal(mig_migrate(&e->o, NULL), 0);
+	assert_records("001_a 002_b 003_c");
+	char *rows = fake_journal_rows_text();
+	assert_string_equal(rows, "");
+	free(rows);
+	assert_int_equal(fake_count("journal prune 2"), 1);
+	/* a dry run deletes nothing */
+	fake_seed_journal("003_c up running 1");
+	e->o.dry_run = true;
+	assert_int_equal(mig_migrate(&e->o, NULL), 0);
+	rows = fake_journal_rows_text();
+	assert_string_not_equal(rows, "");
+	free(rows);
+	assert_clean();
+}
+
 /* redo outside a transaction: the rollback completes the row, and the
  * start of the migration again replaces it. */
 static void test_journal_redo_replaces_the_complete_row(void **state)
@@ -1927,6 +1956,7 @@ int main(void)
 		T(test_journal_refuses_runs),
 		T(test_journal_interrupted),
 		T(test_journal_complete_rows_are_ignored),
+		T(test_journal_complete_rows_pruned_when_nothing_runs),
 		T(test_journal_redo_replaces_the_complete_row),
 		T(test_repair_applied),
 		T(test_repair_pending),
