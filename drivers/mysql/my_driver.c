@@ -101,7 +101,7 @@ static int rows_of(MYSQL_RES *res, mig_rows **out)
 }
 
 static int run(struct my_conn *c, const char *sql, size_t len, const mig_step *step, size_t *done, mig_rows **out,
-	       bool notices, unsigned peek);
+	       bool notices, const size_t *peeks, size_t npeeks);
 
 /* The rows of a SHOW WARNINGS, each to the notice callback. */
 static void print_warnings(struct my_conn *c, const mig_rows *rows)
@@ -116,15 +116,14 @@ static void print_warnings(struct my_conn *c, const mig_rows *rows)
 	}
 }
 
-/* The warnings read inside the text (peeked: those of the step's
- * warn_at statement), then SHOW WARNINGS of the last statement; the
- * warnings of other earlier statements of a multi-statement text are
- * gone by then (the server keeps one statement's), so they are counted. */
-static void show_warnings(struct my_conn *c, const mig_rows *peeked, bool last, unsigned earlier)
+/* SHOW WARNINGS of the last statement (those read inside the text went
+ * out as they came); the warnings of other earlier statements of a
+ * multi-statement text are gone by then (the server keeps one
+ * statement's), so they are counted. */
+static void show_warnings(struct my_conn *c, bool last, unsigned earlier)
 {
-	print_warnings(c, peeked);
 	mig_rows *rows = NULL;
-	if (last && run(c, "SHOW WARNINGS", 13, NULL, NULL, &rows, false, 0) != 0) {
+	if (last && run(c, "SHOW WARNINGS", 13, NULL, NULL, &rows, false, NULL, 0) != 0) {
 		mig_error_clear(); /* only notices; a lost session shows at the next statement */
 		return;
 	}
@@ -144,12 +143,13 @@ static void show_warnings(struct my_conn *c, const mig_rows *peeked, bool last, 
  * CLIENT_MULTI_STATEMENTS one per statement. *out (if asked) keeps the
  * rows of the last result that has columns. With a step (its statements'
  * bounds in step->text), *done = how many of them completed, and a
- * failure names the failing statement itself. peek: the text holds a
- * SHOW WARNINGS after statement `peek` of the step (my_exec_step), not
- * one of the step's own: its rows are that statement's warnings.
+ * failure names the failing statement itself. peeks: the text holds a
+ * SHOW WARNINGS after each of these statements of the step (1-based,
+ * ascending: my_exec_step), not one of the step's own: its rows are that
+ * statement's warnings.
  */
 static int run(struct my_conn *c, const char *sql, size_t len, const mig_step *step, size_t *done, mig_rows **out,
-	       bool notices, unsigned peek)
+	       bool notices, const size_t *peeks, size_t npeeks)
 {
 	if (done)
 		*done = 0;
@@ -162,13 +162,14 @@ static int run(struct my_conn *c, const char *sql, size_t len, const mig_step *s
 		mig__free(stmt);
 		return rc;
 	}
-	mig_rows *rows = NULL, *peeked = NULL;
+	mig_rows *rows = NULL;
 	int rc = 0;
 	/* nth: the result in the text; the step's statement it belongs to is
-	 * one less past the inserted SHOW WARNINGS (which, failing, leaves
-	 * the next statement not run) */
+	 * nth less the SHOW WARNINGS passed (pi); one that fails leaves the
+	 * next statement not run, so it counts as that statement's failure */
 	unsigned nth = 1, warned_before = 0, warnings = 0;
-#define STMT_OF(k) (peek && (k) > peek + 1 ? (k) - 1 : (k))
+	size_t pi = 0;
+#define STMT_OF(k) ((unsigned)((k) - pi))
 	c->base.round_trips++;
 	if (mysql_real_query(c->my, sql, (unsigned long)len) != 0) {
 		if (mysql_errno(c->my) == ER_EMPTY_QUERY)
@@ -176,14 +177,19 @@ static int run(struct my_conn *c, const char *sql, size_t len, const mig_step *s
 		return fail(c, sql, len, step, nth);
 	}
 	for (;;) {
-		bool peeking = peek && nth == peek + 1;
+		bool peeking = pi < npeeks && nth == peeks[pi] + pi + 1;
 		MYSQL_RES *res = mysql_store_result(c->my);
 		if (res) {
 			mig_rows *these = NULL;
 			/* out of memory: keep draining, the connection stays usable */
 			if (peeking) {
-				if (warnings && notices && c->notice && rows_of(res, &peeked) != 0)
-					mig_error_clear(); /* only notices */
+				if (warnings && notices && c->notice) {
+					if (rows_of(res, &these) == 0)
+						print_warnings(c, these);
+					else
+						mig_error_clear(); /* only notices */
+					mig_rows_free(these);
+				}
 			} else if (out && rc == 0 && (rc = rows_of(res, &these)) == 0) {
 				mig_rows_free(rows);
 				rows = these;
@@ -191,14 +197,14 @@ static int run(struct my_conn *c, const char *sql, size_t len, const mig_step *s
 			mysql_free_result(res);
 		} else if (mysql_field_count(c->my) != 0) {
 			mig_rows_free(rows);
-			mig_rows_free(peeked);
 			return fail(c, sql, len, step, STMT_OF(nth));
 		}
 		if (peeking) {
 			warnings = 0; /* read: not lost */
+			pi++;
 		} else {
 			if (done)
-				*done = peek && nth > peek ? nth - 1 : nth;
+				*done = STMT_OF(nth);
 			if (warnings)
 				warned_before++;
 			warnings = mysql_warning_count(c->my);
@@ -211,19 +217,16 @@ static int run(struct my_conn *c, const char *sql, size_t len, const mig_step *s
 			if (mysql_errno(c->my) == ER_EMPTY_QUERY)
 				break;
 			mig_rows_free(rows);
-			mig_rows_free(peeked);
 			return fail(c, sql, len, step, STMT_OF(nth));
 		}
 	}
 #undef STMT_OF
 	if (rc) {
 		mig_rows_free(rows);
-		mig_rows_free(peeked);
 		return rc;
 	}
-	if (notices && c->notice && (warnings + warned_before > 0 || peeked))
-		show_warnings(c, peeked, warnings > 0, warned_before);
-	mig_rows_free(peeked);
+	if (notices && c->notice && warnings + warned_before > 0)
+		show_warnings(c, warnings > 0, warned_before);
 done:
 	if (out) {
 		if (!rows && !(rows = mig_rows_new(0)))
@@ -237,40 +240,54 @@ done:
 
 int mig__my_query(struct my_conn *c, const char *sql, mig_rows **out)
 {
-	return run(c, sql, strlen(sql), NULL, NULL, out, true, 0);
+	return run(c, sql, strlen(sql), NULL, NULL, out, true, NULL, 0);
 }
 
 static int my_exec(mig_conn *conn, const char *sql, size_t len)
 {
-	return run(conn_of(conn), sql, len, NULL, NULL, NULL, true, 0);
+	return run(conn_of(conn), sql, len, NULL, NULL, NULL, true, NULL, 0);
 }
 
 /* MIG_CAP_BATCH: the step's statements as one multi-statement text; the
  * server runs them one after the other, each committing as it would
  * alone, and stops at the first failure. The warnings that can be shown
- * are the last statement's (the core sends its own statements first),
- * and with warn_at those of that statement too: a SHOW WARNINGS goes
- * right after it, before the core's statements that follow clear them. */
+ * are the last statement's, and with step->warn those of each statement
+ * it marks too: a SHOW WARNINGS goes right after each, before the
+ * statements that follow clear them. */
 static int my_exec_step(mig_conn *conn, const mig_step *step, size_t *done)
 {
 	struct my_conn *c = conn_of(conn);
-	if (!step->warn_at || step->warn_at >= step->n)
-		return run(c, step->text, strlen(step->text), step, done, NULL, true, 0);
-	/* after the text up to the next statement: this one's terminator,
-	 * unless it has none (then on a line of its own: the statement may
-	 * end in a comment) */
-	size_t cut = step->start[step->warn_at], from = step->start[step->warn_at - 1];
-	size_t end = from + step->len[step->warn_at - 1], last = end;
-	while (last > from && strchr(" \t\r\n", step->text[last - 1]))
-		last--;
-	bool ended = (last > from && step->text[last - 1] == ';') || memchr(step->text + end, ';', cut - end);
+	size_t npeeks = 0;
+	for (size_t i = 0; step->warn && i + 1 < step->n; i++)
+		npeeks += step->warn[i];
+	if (!npeeks)
+		return run(c, step->text, strlen(step->text), step, done, NULL, true, NULL, 0);
+	size_t *peeks = mig__calloc(npeeks, sizeof(*peeks));
+	if (!peeks)
+		return mig_error_oom();
 	mig_str t = MIG_STR_INIT;
-	mig_str_put(&t, step->text, cut);
-	mig_str_puts(&t, ended ? "SHOW WARNINGS;\n" : "\n;\nSHOW WARNINGS;\n");
-	mig_str_puts(&t, step->text + cut);
+	size_t copied = 0, k = 0;
+	for (size_t i = 0; i + 1 < step->n; i++) {
+		if (!step->warn[i])
+			continue;
+		peeks[k++] = i + 1;
+		/* after the text up to the next statement: this one's
+		 * terminator, unless it has none (then on a line of its own:
+		 * the statement may end in a comment) */
+		size_t cut = step->start[i + 1], from = step->start[i];
+		size_t end = from + step->len[i], last = end;
+		while (last > from && strchr(" \t\r\n", step->text[last - 1]))
+			last--;
+		bool ended = (last > from && step->text[last - 1] == ';') || memchr(step->text + end, ';', cut - end);
+		mig_str_put(&t, step->text + copied, cut - copied);
+		mig_str_puts(&t, ended ? "SHOW WARNINGS;\n" : "\n;\nSHOW WARNINGS;\n");
+		copied = cut;
+	}
+	mig_str_puts(&t, step->text + copied);
 	int rc = mig_str_failed(&t) ? mig_error_oom()
-				    : run(c, mig_str_cstr(&t), t.len, step, done, NULL, true, (unsigned)step->warn_at);
+				    : run(c, mig_str_cstr(&t), t.len, step, done, NULL, true, peeks, npeeks);
 	mig_str_free(&t);
+	mig__free(peeks);
 	return rc;
 }
 

@@ -970,88 +970,114 @@ static int send_batch(struct runner *r, const char *const *sql, size_t nsql, siz
 static bool record_pairs(const struct runner *r, const struct item *it);
 
 /*
- * One statement of a step outside a transaction in one round trip with
- * the journal write before it (pairs()), and with tail (the migration's
- * last statement) its record too:
- *   [count; statement; record].
- * No count follows the last statement then: the record completes the
- * row (journal.h), and if the record fails the run knows that every
- * statement ran and marks the row failed with the full count. Only a
- * session lost in between leaves the count before the last statement:
- * the row never claims a statement that did not run. The driver reads
- * the statement's warnings right after it (warn_at): the record's
- * INSERT would clear them.
+ * The statements of a step outside a transaction in one round trip, each
+ * after the journal write that says how many came before it (pairs()),
+ * and with tail (the step holds the migration's last statement) the
+ * record after the last one:
+ *   [pending write; s1; count; s2; ...; count; sN; record].
+ * The server runs them in order, each committing as if sent alone, and
+ * stops at the first failure, so at every moment the journal says what
+ * it said when each statement went in a round trip of its own. No count
+ * follows the last statement: the next step's goes with that step
+ * (pend_progress), or the record completes the row (journal.h), and if
+ * the record fails the run knows that every statement ran and marks the
+ * row failed with the full count. Only a session lost in between leaves
+ * a count before a statement that ran: the row never claims a statement
+ * that did not run. The driver reads each statement's warnings right
+ * after it (step->warn): the journal's UPDATE would clear them.
  * Failures are those of the step-by-step path: a failing start is the
  * journal's, a failing count stops the migration before its next
  * statement, a failing statement is named with its line, and a failure
- * after it is the record's.
+ * after the last statement is the record's.
  */
-static int send_paired(struct runner *r, struct item *it, const mig_migration *m, const mig_op *op,
-		       const mig_step *st, size_t j, size_t op_first, bool tail)
-{
-	char *one = mig_step_stmt(st, j);
-	if (!one)
-		return mig_error_code(MIG_ENOMEM);
-	if (tail)
-		step_event(r, m->name, it->down, it->book, true);
-	const char *parts[3];
-	size_t np = 0, done = 0;
-	bool start = it->pending_start, had = it->pending != NULL;
-	if (had)
-		parts[np++] = it->pending;
-	size_t at = np;
-	parts[np++] = one;
-	if (tail)
-		parts[np++] = it->book;
-	mig_step b;
-	int rc = batch_of(&b, parts, np);
-	if (rc == 0) {
-		b.warn_at = tail ? at + 1 : 0;
-		rc = mig__conn_exec_batch(r->conn, &b, &done);
-		batch_free(&b);
-	}
-	mig__free(one);
-	note_lost(r, rc);
-	if (had && done >= 1) {
-		mig__free(it->pending);
-		it->pending = NULL;
-		it->pending_start = false;
-		if (start)
-			it->journal_started = true;
-	}
-	if (done > at) {
-		it->stmts_done++;
-		it->op_stmts_kept = it->stmts_done - op_first;
-	}
-	if (rc == 0) {
-		it->recorded = tail;
-		return tail ? 0 : pend_progress(r, it);
-	}
-	if (done > at) {
-		it->failed = FAILED_RECORD;
-		mig_error_prefix("migration %s: cannot record it in the migrations table", m->name);
-		return rc;
-	}
-	if (had && done == 0 && start) {
-		mig_error_prefix("migration %s: cannot write its start in the migrations journal", m->name);
-		return rc;
-	}
-	it->op_stmts_kept = it->stmts_done - op_first;
-	it->failed = FAILED_STATEMENT;
-	mig_error_prefix("migration %s failed", m->name);
-	locate_failure(m, op, st, j);
-	return rc;
-}
-
-/* The statements of a step outside a transaction, each with the journal
- * write before it (send_paired); last: the migration's last step. */
 static int run_paired(struct runner *r, struct item *it, const mig_migration *m, const mig_op *op,
 		      const mig_step *st, size_t op_first, bool last)
 {
-	int rc = 0;
-	for (size_t j = 0; j < st->n && rc == 0; j++)
-		rc = send_paired(r, it, m, op, st, j, op_first,
-				 last && j + 1 == st->n && it->book && record_pairs(r, it));
+	if (st->n == 0)
+		return 0;
+	bool tail = last && it->book && record_pairs(r, it);
+	bool start = it->pending_start, had = it->pending != NULL;
+	size_t np = (had ? 1 : 0) + 2 * st->n - 1 + (tail ? 1 : 0);
+	/* stmt[k]: the step's statement part k is, or SIZE_MAX (the core's) */
+	char **owned = mig__calloc(np, sizeof(*owned));
+	const char **parts = mig__calloc(np, sizeof(*parts));
+	size_t *stmt = mig__calloc(np, sizeof(*stmt));
+	bool *warn = mig__calloc(np, sizeof(*warn));
+	int rc = owned && parts && stmt && warn ? 0 : mig_error_oom();
+	size_t k = 0;
+	if (rc == 0 && had) {
+		stmt[k] = SIZE_MAX;
+		parts[k++] = it->pending;
+	}
+	for (size_t j = 0; rc == 0 && j < st->n; j++) {
+		if (!(owned[k] = mig_step_stmt(st, j))) {
+			rc = mig_error_code(MIG_ENOMEM);
+			break;
+		}
+		stmt[k] = j;
+		warn[k] = j + 1 < st->n || tail;
+		parts[k] = owned[k];
+		k++;
+		if (j + 1 == st->n)
+			break;
+		mig_journal_args a = journal_args(r, it);
+		a.statements_done = (long)(it->stmts_done + j + 1);
+		if (!(owned[k] = mig_journal_stmt(r->dia, &r->names, MIG_JOURNAL_PROGRESS, &a))) {
+			rc = mig_error_code(MIG_ERROR);
+			break;
+		}
+		step_event(r, a.name, it->down, owned[k], true);
+		stmt[k] = SIZE_MAX;
+		parts[k] = owned[k];
+		k++;
+	}
+	if (rc == 0 && tail) {
+		step_event(r, m->name, it->down, it->book, true);
+		stmt[k] = SIZE_MAX;
+		parts[k++] = it->book;
+	}
+	size_t done = 0;
+	mig_step b;
+	if (rc == 0 && (rc = batch_of(&b, parts, np)) == 0) {
+		b.warn = warn;
+		rc = mig__conn_exec_batch(r->conn, &b, &done);
+		batch_free(&b);
+		note_lost(r, rc);
+		if (had && done >= 1) {
+			mig__free(it->pending);
+			it->pending = NULL;
+			it->pending_start = false;
+			if (start)
+				it->journal_started = true;
+		}
+		size_t ran = 0;
+		for (size_t i = 0; i < done && i < np; i++)
+			ran += stmt[i] != SIZE_MAX;
+		it->stmts_done += ran;
+		if (ran)
+			it->op_stmts_kept = it->stmts_done - op_first;
+		if (rc == 0) {
+			it->recorded = tail;
+		} else if (tail && ran == st->n) {
+			it->failed = FAILED_RECORD;
+			mig_error_prefix("migration %s: cannot record it in the migrations table", m->name);
+		} else if (had && done == 0 && start) {
+			mig_error_prefix("migration %s: cannot write its start in the migrations journal", m->name);
+		} else {
+			it->op_stmts_kept = it->stmts_done - op_first;
+			it->failed = FAILED_STATEMENT;
+			mig_error_prefix("migration %s failed", m->name);
+			locate_failure(m, op, st, ran);
+		}
+	}
+	for (size_t i = 0; owned && i < np; i++)
+		mig__free(owned[i]);
+	mig__free(owned);
+	mig__free(parts);
+	mig__free(stmt);
+	mig__free(warn);
+	if (rc == 0 && !tail)
+		rc = pend_progress(r, it);
 	return rc;
 }
 
@@ -1570,7 +1596,7 @@ static int run_migration(struct runner *r, struct item *it)
 	mig_steps *emitted = NULL;
 	if (batch && !(emitted = mig__calloc(it->ops.n ? it->ops.n : 1, sizeof(*emitted))))
 		return mig_error_oom();
-	/* the record may go with the last statement (send_paired) */
+	/* the record may go with the last statement (run_paired) */
 	it->recorded = false;
 	if (pairs(r, it) && record_pairs(r, it) &&
 	    !(it->book = mig_state_stmt(r->dia, &r->names, it->down ? MIG_STATE_DELETE : MIG_STATE_INSERT, m->name)))

@@ -21,11 +21,12 @@ typedef struct mig_step {
 	 * must be ready for that). */
 	bool undivided;
 	bool user;     /* user-written SQL (a .sql file section, pgm.sql) */
-	/* A batch (MIG_CAP_BATCH) whose statement warn_at (1-based) is the
-	 * user's and is followed by the core's own: its warnings are read
-	 * right after it, before a later statement clears them. 0: the last
-	 * statement's are the ones to read. Other drivers ignore it. */
-	size_t warn_at;
+	/* A batch (MIG_CAP_BATCH): warn[i] says statement i is the user's
+	 * and is followed by others, so its warnings are read right after it,
+	 * before a later statement clears them. NULL: only the last
+	 * statement's are read. Not owned by the step; other drivers ignore
+	 * it. */
+	const bool *warn;
 } mig_step;
 
 typedef struct mig_steps {

@@ -534,15 +534,17 @@ static void test_warnings(void **state)
 	mig_str_free(&notices);
 }
 
-/* A step's warn_at: that statement's warnings are read right after it,
- * though statements that use tables (which clear them) follow; *done and
- * a failure's statement count only the step's own statements. */
-static void test_batch_warn_at(void **state)
+/* A step's warn flags: the warnings of each statement marked are read
+ * right after it, though statements that use tables (which clear them)
+ * follow; *done and a failure's statement count only the step's own
+ * statements. */
+static void test_batch_warn(void **state)
 {
 	(void)state;
 	mig_str notices = MIG_STR_INIT;
 	mig_conn_opts o = {.notice = collect_notice, .notice_ud = &notices};
 	mig_conn *c = open_url(scratch_url, &o);
+	static const bool second[5] = {false, true, false, false, false};
 	xok(c, "CREATE TABLE wa (id int PRIMARY KEY) ENGINE=InnoDB");
 	const char *texts[] = {"INSERT INTO wa VALUES (1);", "DROP TABLE IF EXISTS never_wa", "START TRANSACTION;",
 			       "INSERT INTO wa VALUES (2);", "COMMIT;"};
@@ -551,7 +553,7 @@ static void test_batch_warn_at(void **state)
 		assert_int_equal(mig_strv_push(&stmts, mig_strdup(texts[i])), 0);
 	mig_steps steps = MIG_STEPS_INIT;
 	assert_int_equal(mig_steps_push(&steps, &stmts), 0);
-	steps.v[0].warn_at = 2;
+	steps.v[0].warn = second;
 	unsigned long trips = c->round_trips;
 	size_t done = 99;
 	assert_int_equal(ops(c)->exec_step(c, &steps.v[0], &done), 0);
@@ -568,14 +570,52 @@ static void test_batch_warn_at(void **state)
 	for (size_t i = 0; i < 5; i++)
 		assert_int_equal(mig_strv_push(&stmts, mig_strdup(i == 3 ? "INSERT INTO wa VALUES (1);" : texts[i])), 0);
 	assert_int_equal(mig_steps_push(&steps, &stmts), 0);
-	steps.v[0].warn_at = 2;
+	steps.v[0].warn = second;
 	assert_int_equal(ops(c)->exec_step(c, &steps.v[0], &done), MIG_ESQL);
 	assert_int_equal(done, 3);
 	const mig_error *e = mig_error_last();
 	assert_true(starts_with(e->message, "ERROR 1062 (23000): Duplicate entry '1'"));
 	assert_string_equal(e->statement, "INSERT INTO wa VALUES (1);");
 	mig_error_clear();
+	/* the warnings of a statement that ran are shown though a later one failed */
+	assert_non_null(strstr(mig_str_cstr(&notices), ".never_wa'\n"));
+	mig_str_clear(&notices);
 	(void)ops(c)->rollback(c);
+	mig_steps_free(&steps);
+	/* several marked: each one's warnings, in order; a failure after
+	 * the second read is statement 5 of the step */
+	static const bool both[6] = {false, true, false, true, false, false};
+	const char *more[] = {"INSERT INTO wa VALUES (5);", "DROP TABLE IF EXISTS never_wa1 -- no terminator",
+			      "INSERT INTO wa VALUES (6);", "DROP TABLE IF EXISTS never_wa2;", "INSERT INTO wa VALUES (7);",
+			      "INSERT INTO wa VALUES (8);"};
+	xok(c, "DELETE FROM wa");
+	for (size_t i = 0; i < 6; i++)
+		assert_int_equal(mig_strv_push(&stmts, mig_strdup(more[i])), 0);
+	assert_int_equal(mig_steps_push(&steps, &stmts), 0);
+	steps.v[0].warn = both;
+	trips = c->round_trips;
+	assert_int_equal(ops(c)->exec_step(c, &steps.v[0], &done), 0);
+	assert_int_equal(c->round_trips, trips + 1);
+	assert_int_equal(done, 6);
+	want = mig_aprintf("Note 1051: Unknown table '%s.never_wa1'\nNote 1051: Unknown table '%s.never_wa2'\n",
+			   scratch_name, scratch_name);
+	assert_string_equal(mig_str_cstr(&notices), want);
+	free(want);
+	mig_str_clear(&notices);
+	expect1(c, "SELECT group_concat(id ORDER BY id) FROM wa", "5,6,7,8");
+	mig_steps_free(&steps);
+	for (size_t i = 0; i < 6; i++)
+		assert_int_equal(mig_strv_push(&stmts, mig_strdup(i == 4 ? "INSERT INTO wa VALUES (5);" : more[i])), 0);
+	assert_int_equal(mig_steps_push(&steps, &stmts), 0);
+	steps.v[0].warn = both;
+	xok(c, "DELETE FROM wa");
+	assert_int_equal(ops(c)->exec_step(c, &steps.v[0], &done), MIG_ESQL);
+	assert_int_equal(done, 4);
+	e = mig_error_last();
+	assert_true(starts_with(e->message, "ERROR 1062 (23000): Duplicate entry '5'"));
+	assert_string_equal(e->statement, "INSERT INTO wa VALUES (5);");
+	mig_error_clear();
+	mig_str_clear(&notices);
 	mig_steps_free(&steps);
 	xok(c, "DROP TABLE wa");
 	ops(c)->close(c);
@@ -600,7 +640,7 @@ int main(void)
 		cmocka_unit_test(test_lock_wait_cut_by_server),
 		cmocka_unit_test(test_connection_killed),
 		cmocka_unit_test(test_warnings),
-		cmocka_unit_test(test_batch_warn_at),
+		cmocka_unit_test(test_batch_warn),
 	};
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
