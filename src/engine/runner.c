@@ -95,6 +95,12 @@ struct item {
 	 * anything else is done; pending_start: it is the row's start. */
 	char *pending;
 	bool pending_start;
+	/* The parts of earlier operations' steps not sent yet (run_paired):
+	 * they go in one text with whatever next reaches the server, or
+	 * alone before the catalog reads the tables; q_stmts: statements in
+	 * them, which the journal's next count already includes. */
+	struct part *q;
+	size_t nq, qcap, q_stmts;
 	bool journal_marked;  /* after a failure: its row says failed */
 	bool journal_cleared; /* after a failure that left nothing: its row is gone */
 	bool reread;          /* its IR was dropped after the check (KEEP_IR_BYTES) */
@@ -739,8 +745,14 @@ static int journal_progress(void *ud, size_t k)
 
 /* The pending journal write, alone (before anything else reaches the
  * server, or where it cannot go with a statement). */
+static int send_queued(struct runner *r, struct item *it, bool with_pending, const char *book, bool *after_all);
+
 static int flush_pending(struct runner *r, struct item *it)
 {
+	if (it->nq) {
+		bool after_all = false;
+		return send_queued(r, it, true, NULL, &after_all);
+	}
 	if (!it->pending)
 		return 0;
 	char *sql = it->pending;
@@ -766,7 +778,7 @@ static int read_tables(void *ud, const char *sql, mig_rows **out)
 	struct runner *r = ud;
 	struct item *it = r->current;
 	/* (a start waits: nothing of the migration ran yet) */
-	if (it && it->pending && !it->pending_start) {
+	if (it && (it->nq || (it->pending && !it->pending_start))) {
 		int rc = flush_pending(r, it);
 		if (rc) {
 			r->read_flush_failed = true;
@@ -781,6 +793,7 @@ static int read_tables(void *ud, const char *sql, mig_rows **out)
 static int pend_progress(struct runner *r, struct item *it)
 {
 	mig_journal_args a = journal_args(r, it);
+	a.statements_done = (long)(it->stmts_done + it->q_stmts);
 	char *sql = mig_journal_stmt(r->dia, &r->names, MIG_JOURNAL_PROGRESS, &a);
 	if (!sql)
 		return mig_error_code(MIG_ERROR);
@@ -969,26 +982,183 @@ static int send_batch(struct runner *r, const char *const *sql, size_t nsql, siz
 
 static bool record_pairs(const struct runner *r, const struct item *it);
 
+/* One text of a migration outside a transaction is a list of parts:
+ * the journal's writes, its statements and its record, in order. */
+struct part {
+	char *own;	 /* the text, when the part owns it */
+	const char *sql; /* the text */
+	bool stmt;	 /* one of the migration's statements (else the core's) */
+	bool start;	 /* the journal row's start */
+	bool warn;	 /* a statement others follow: its warnings are read after it */
+	bool queued;	 /* its step is gone: named by its operation's line */
+	size_t op;	 /* a statement's operation (index) */
+	size_t j;	 /* a statement's index in its step (not queued) */
+	size_t op_first; /* statements of the migration before its operation */
+};
+
+static void parts_free(struct part *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		mig__free(v[i].own);
+	mig__free(v);
+}
+
+/* Append a part (its own text is taken, also on failure). */
+static int parts_push(struct part **v, size_t *n, size_t *cap, struct part p)
+{
+	if (!p.sql) {
+		mig__free(p.own);
+		return mig_error_code(MIG_ENOMEM);
+	}
+	if (*n == *cap) {
+		size_t c = *cap ? *cap * 2 : 8;
+		struct part *g = mig__reallocarray(*v, c, sizeof(*g));
+		if (!g) {
+			mig__free(p.own);
+			return mig_error_oom();
+		}
+		*v = g;
+		*cap = c;
+	}
+	(*v)[(*n)++] = p;
+	return 0;
+}
+
+/* Move the pending journal write to the end of a list of parts. */
+static int parts_take_pending(struct item *it, struct part **v, size_t *n, size_t *cap)
+{
+	if (!it->pending)
+		return 0;
+	struct part p = {.own = it->pending, .sql = it->pending, .start = it->pending_start};
+	it->pending = NULL;
+	it->pending_start = false;
+	return parts_push(v, n, cap, p);
+}
+
 /*
- * The statements of a step outside a transaction in one round trip, each
- * after the journal write that says how many came before it (pairs()),
- * and with tail (the step holds the migration's last statement) the
- * record after the last one:
- *   [pending write; s1; count; s2; ...; count; sN; record].
- * The server runs them in order, each committing as if sent alone, and
- * stops at the first failure, so at every moment the journal says what
- * it said when each statement went in a round trip of its own. No count
+ * Send parts as one text (MIG_CAP_BATCH). The server runs them in order,
+ * each committing as if sent alone, and stops at the first failure, so
+ * the journal says at every moment what it said when each statement went
+ * in a round trip of its own. What completed is counted; a failure is
+ * named as the step-by-step path names it: a failing start is the
+ * journal's, a failing count stops the migration before its next
+ * statement, and a failing statement is named with its line (op and st:
+ * the step of the parts not queued). A failure after every statement of
+ * the text ran (*after_all) is left to the caller: the record's, or a
+ * count's with nothing after it.
+ */
+static int send_parts(struct runner *r, struct item *it, const mig_migration *m, const mig_op *op,
+		      const mig_step *st, const struct part *p, size_t np, bool tail, bool *after_all)
+{
+	*after_all = false;
+	const char **texts = mig__calloc(np ? np : 1, sizeof(*texts));
+	bool *warn = mig__calloc(np ? np : 1, sizeof(*warn));
+	int rc = texts && warn ? 0 : mig_error_oom();
+	size_t done = 0, total = 0, ran = 0;
+	bool queued = false;
+	for (size_t i = 0; rc == 0 && i < np; i++) {
+		texts[i] = p[i].sql;
+		warn[i] = p[i].warn;
+		total += p[i].stmt;
+		queued |= p[i].queued;
+	}
+	mig_step b;
+	bool sent = false;
+	if (rc == 0 && (rc = batch_of(&b, texts, np)) == 0) {
+		b.warn = warn;
+		rc = mig__conn_exec_batch(r->conn, &b, &done);
+		batch_free(&b);
+		note_lost(r, rc);
+		sent = true;
+	}
+	mig__free(texts);
+	mig__free(warn);
+	if (!sent) {
+		/* nothing went: what ran is what was counted */
+		it->q_stmts = 0;
+		return rc;
+	}
+	size_t last = SIZE_MAX; /* the last statement that ran */
+	for (size_t i = 0; i < done && i < np; i++) {
+		it->journal_started |= p[i].start;
+		ran += p[i].stmt;
+		if (p[i].stmt)
+			last = i;
+	}
+	it->stmts_done += ran;
+	it->q_stmts = 0;
+	/* of the step running now; the operations queued before it are done */
+	if (last != SIZE_MAX && !p[last].queued)
+		it->op_stmts_kept = it->stmts_done - p[last].op_first;
+	if (rc == 0) {
+		it->recorded = tail;
+		return 0;
+	}
+	/* a model that followed operations which did not all run */
+	if (queued)
+		mig_catalog_reset(&r->catalog);
+	if (ran == total) {
+		*after_all = true;
+		return rc;
+	}
+	if (done == 0 && np && p[0].start) {
+		mig_error_prefix("migration %s: cannot write its start in the migrations journal", m->name);
+		return rc;
+	}
+	/* the statement that failed, or that a failing count stopped */
+	size_t g = done;
+	while (!p[g].stmt)
+		g++;
+	it->failed = FAILED_STATEMENT;
+	it->ops_done = p[g].op;
+	it->op_stmts_kept = it->stmts_done - p[g].op_first;
+	mig_error_prefix("migration %s failed", m->name);
+	if (p[g].queued || !st)
+		locate_failure(m, &it->ops.ops[p[g].op], &(mig_step){0}, 0);
+	else
+		locate_failure(m, op, st, p[g].j);
+	return rc;
+}
+
+/* The queued parts [, the pending write] [, book] as one text (after_all:
+ * send_parts). */
+static int send_queued(struct runner *r, struct item *it, bool with_pending, const char *book, bool *after_all)
+{
+	mig_migration view = mig_migration_view(&r->files.items[it->fi], it->down);
+	struct part *p = it->q;
+	size_t np = it->nq, cap = it->qcap;
+	it->q = NULL;
+	it->nq = it->qcap = 0;
+	int rc = with_pending ? parts_take_pending(it, &p, &np, &cap) : 0;
+	if (rc == 0 && book)
+		rc = parts_push(&p, &np, &cap, (struct part){.sql = book});
+	if (rc == 0)
+		rc = send_parts(r, it, &view, NULL, NULL, p, np, book != NULL, after_all);
+	else
+		it->q_stmts = 0;
+	parts_free(p, np);
+	return rc;
+}
+
+/*
+ * The statements of a step outside a transaction (pairs()), each after
+ * the journal write that says how many came before it, and with tail
+ * (the step holds the migration's last statement) the record after the
+ * last one: [pending write; s1; count; s2; ...; sN; record]. No count
  * follows the last statement: the next step's goes with that step
  * (pend_progress), or the record completes the row (journal.h), and if
  * the record fails the run knows that every statement ran and marks the
  * row failed with the full count. Only a session lost in between leaves
- * a count before a statement that ran: the row never claims a statement
- * that did not run. The driver reads each statement's warnings right
- * after it (step->warn): the journal's UPDATE would clear them.
- * Failures are those of the step-by-step path: a failing start is the
- * journal's, a failing count stops the migration before its next
- * statement, a failing statement is named with its line, and a failure
- * after the last statement is the record's.
+ * a count before a statement that ran: the row never claims one that
+ * did not run. The driver reads each statement's warnings right after
+ * it (warn): the journal's UPDATE would clear them.
+ * Where the dialect's model follows operations without reading the
+ * tables (MIG_DIALECT_FOLLOWS_LIVE), the step of a JS migration is not
+ * sent yet but queued, and goes with the next step, the record, or
+ * before the catalog reads the tables (read_tables): a migration whose
+ * operations read nothing costs one round trip. (A .sql migration is one
+ * step already; its failures are named by the statement's line, which
+ * needs the step's text.)
  */
 static int run_paired(struct runner *r, struct item *it, const mig_migration *m, const mig_op *op,
 		      const mig_step *st, size_t op_first, bool last)
@@ -996,86 +1166,58 @@ static int run_paired(struct runner *r, struct item *it, const mig_migration *m,
 	if (st->n == 0)
 		return 0;
 	bool tail = last && it->book && record_pairs(r, it);
-	bool start = it->pending_start, had = it->pending != NULL;
-	size_t np = (had ? 1 : 0) + 2 * st->n - 1 + (tail ? 1 : 0);
-	/* stmt[k]: the step's statement part k is, or SIZE_MAX (the core's) */
-	char **owned = mig__calloc(np, sizeof(*owned));
-	const char **parts = mig__calloc(np, sizeof(*parts));
-	size_t *stmt = mig__calloc(np, sizeof(*stmt));
-	bool *warn = mig__calloc(np, sizeof(*warn));
-	int rc = owned && parts && stmt && warn ? 0 : mig_error_oom();
-	size_t k = 0;
-	if (rc == 0 && had) {
-		stmt[k] = SIZE_MAX;
-		parts[k++] = it->pending;
-	}
+	bool defer = !tail && (r->dia->flags & MIG_DIALECT_FOLLOWS_LIVE) && m->source != MIG_SOURCE_SQL;
+	size_t opi = (size_t)(op - it->ops.ops), base = it->stmts_done + it->q_stmts;
+	struct part *p = it->q;
+	size_t np = it->nq, cap = it->qcap;
+	it->q = NULL;
+	it->nq = it->qcap = 0;
+	int rc = parts_take_pending(it, &p, &np, &cap);
 	for (size_t j = 0; rc == 0 && j < st->n; j++) {
-		if (!(owned[k] = mig_step_stmt(st, j))) {
-			rc = mig_error_code(MIG_ENOMEM);
-			break;
-		}
-		stmt[k] = j;
-		warn[k] = j + 1 < st->n || tail;
-		parts[k] = owned[k];
-		k++;
-		if (j + 1 == st->n)
+		char *one = mig_step_stmt(st, j);
+		rc = parts_push(&p, &np, &cap,
+				(struct part){.own = one, .sql = one, .stmt = true, .warn = j + 1 < st->n || tail || defer,
+					      .op = opi, .j = j, .op_first = op_first});
+		if (rc || j + 1 == st->n)
 			break;
 		mig_journal_args a = journal_args(r, it);
-		a.statements_done = (long)(it->stmts_done + j + 1);
-		if (!(owned[k] = mig_journal_stmt(r->dia, &r->names, MIG_JOURNAL_PROGRESS, &a))) {
-			rc = mig_error_code(MIG_ERROR);
-			break;
-		}
-		step_event(r, a.name, it->down, owned[k], true);
-		stmt[k] = SIZE_MAX;
-		parts[k] = owned[k];
-		k++;
+		a.statements_done = (long)(base + j + 1);
+		char *count = mig_journal_stmt(r->dia, &r->names, MIG_JOURNAL_PROGRESS, &a);
+		if (count)
+			step_event(r, a.name, it->down, count, true);
+		rc = parts_push(&p, &np, &cap, (struct part){.own = count, .sql = count});
 	}
 	if (rc == 0 && tail) {
 		step_event(r, m->name, it->down, it->book, true);
-		stmt[k] = SIZE_MAX;
-		parts[k++] = it->book;
+		rc = parts_push(&p, &np, &cap, (struct part){.sql = it->book});
 	}
-	size_t done = 0;
-	mig_step b;
-	if (rc == 0 && (rc = batch_of(&b, parts, np)) == 0) {
-		b.warn = warn;
-		rc = mig__conn_exec_batch(r->conn, &b, &done);
-		batch_free(&b);
-		note_lost(r, rc);
-		if (had && done >= 1) {
-			mig__free(it->pending);
-			it->pending = NULL;
-			it->pending_start = false;
-			if (start)
-				it->journal_started = true;
-		}
-		size_t ran = 0;
-		for (size_t i = 0; i < done && i < np; i++)
-			ran += stmt[i] != SIZE_MAX;
-		it->stmts_done += ran;
-		if (ran)
-			it->op_stmts_kept = it->stmts_done - op_first;
-		if (rc == 0) {
-			it->recorded = tail;
-		} else if (tail && ran == st->n) {
-			it->failed = FAILED_RECORD;
-			mig_error_prefix("migration %s: cannot record it in the migrations table", m->name);
-		} else if (had && done == 0 && start) {
-			mig_error_prefix("migration %s: cannot write its start in the migrations journal", m->name);
-		} else {
-			it->op_stmts_kept = it->stmts_done - op_first;
-			it->failed = FAILED_STATEMENT;
-			mig_error_prefix("migration %s failed", m->name);
-			locate_failure(m, op, st, ran);
-		}
+	if (rc) {
+		/* nothing of it went: what ran is what was counted */
+		parts_free(p, np);
+		it->q_stmts = 0;
+		return rc;
 	}
-	for (size_t i = 0; owned && i < np; i++)
-		mig__free(owned[i]);
-	mig__free(owned);
-	mig__free(parts);
-	mig__free(stmt);
-	mig__free(warn);
+	if (defer) {
+		for (size_t i = 0; i < np; i++)
+			p[i].queued = true;
+		it->q = p;
+		it->nq = np;
+		it->qcap = cap;
+		it->q_stmts += st->n;
+		return pend_progress(r, it);
+	}
+	bool after_all = false;
+	rc = send_parts(r, it, m, op, st, p, np, tail, &after_all);
+	parts_free(p, np);
+	if (rc && after_all && tail) {
+		it->failed = FAILED_RECORD;
+		mig_error_prefix("migration %s: cannot record it in the migrations table", m->name);
+	} else if (rc && after_all) {
+		/* the text's last statement ran but did not end well */
+		it->failed = FAILED_STATEMENT;
+		mig_error_prefix("migration %s failed", m->name);
+		locate_failure(m, op, st, st->n - 1);
+	}
 	if (rc == 0 && !tail)
 		rc = pend_progress(r, it);
 	return rc;
@@ -1087,7 +1229,7 @@ static int run_op_steps(struct runner *r, struct item *it, const mig_migration *
 			const mig_steps *steps, bool announced, bool last_op)
 {
 	int rc = 0;
-	size_t op_first = it->stmts_done;
+	size_t op_first = it->stmts_done + it->q_stmts;
 	for (size_t k = 0; rc == 0 && k < steps->n; k++) {
 		const mig_step *st = &steps->v[k];
 		if (!announced)
@@ -1098,9 +1240,10 @@ static int run_op_steps(struct runner *r, struct item *it, const mig_migration *
 			rc = run_paired(r, it, m, op, st, op_first, last_op && k + 1 == steps->n);
 			continue;
 		}
-		/* the journal's count goes before anything else */
+		/* the journal's count goes before anything else (and what
+		 * was queued, which names its own failing statement) */
 		if ((rc = flush_pending(r, it)) != 0) {
-			if (it->journal_started) {
+			if (it->journal_started && !it->failed) {
 				it->failed = FAILED_STATEMENT;
 				mig_error_prefix("migration %s failed", m->name);
 				locate_failure(m, op, st, 0);
@@ -1228,6 +1371,15 @@ static bool record_pairs(const struct runner *r, const struct item *it)
  * record's. */
 static int record_batched(struct runner *r, struct item *it, const mig_migration *m, const char *book)
 {
+	if (it->nq) {
+		bool after_all = false;
+		int rc = send_queued(r, it, true, book, &after_all);
+		if (rc && after_all) {
+			it->failed = FAILED_RECORD;
+			mig_error_prefix("migration %s: cannot record it in the migrations table", m->name);
+		}
+		return rc;
+	}
 	const char *parts[2];
 	size_t np = 0, done = 0;
 	bool start = it->pending_start, had = it->pending != NULL;
@@ -1632,7 +1784,7 @@ static int run_migration(struct runner *r, struct item *it)
 		r->read_flush_failed = false;
 		rc = mig__emit_op(r->dia, &ctx, m, op, &it->defs[i], &steps);
 		if (rc && r->read_flush_failed) {
-			if (it->journal_started) {
+			if (it->journal_started && !it->failed) {
 				it->failed = FAILED_STATEMENT;
 				mig_error_prefix("migration %s failed", m->name);
 				locate_failure(m, &it->ops.ops[i - 1], &(mig_step){0}, 0);
@@ -1662,6 +1814,22 @@ static int run_migration(struct runner *r, struct item *it)
 			it->op_stmts_kept = 0;
 		}
 	}
+	/* a failure after steps were queued (run_paired): they run first,
+	 * as they did when each step went at once, and a failure among
+	 * them is the one to tell */
+	if (rc && it->nq) {
+		mig_error *saved = mig_error_save();
+		int failed = it->failed;
+		bool after_all = false;
+		int frc = send_queued(r, it, false, NULL, &after_all);
+		if (frc == 0 || after_all) {
+			mig_error_restore(saved);
+			it->failed = failed;
+		} else {
+			mig_error_free(saved);
+			rc = frc;
+		}
+	}
 	/* a record that waits for the end of the transaction is shown when
 	 * it goes (flush_records) */
 	bool defer = rc == 0 && !batch && r->defer_records && !r->o->dry_run && !it->journaled;
@@ -1685,7 +1853,7 @@ static int run_migration(struct runner *r, struct item *it)
 		rc = record_batched(r, it, m, book);
 	} else if (rc == 0 && !r->o->dry_run && (it->journal_started || it->pending) &&
 		   (rc = flush_pending(r, it)) != 0) {
-		if (it->journal_started) {
+		if (it->journal_started && !it->failed) {
 			it->failed = FAILED_RECORD;
 			mig_error_prefix("migration %s: cannot record it in the migrations table", m->name);
 		}
@@ -1702,6 +1870,9 @@ static int run_migration(struct runner *r, struct item *it)
 	mig__free(it->pending);
 	it->pending = NULL;
 	it->pending_start = false;
+	parts_free(it->q, it->nq);
+	it->q = NULL;
+	it->nq = it->qcap = it->q_stmts = 0;
 	for (size_t i = 0; emitted && i < it->ops.n; i++)
 		mig_steps_free(&emitted[i]);
 	mig__free(emitted);

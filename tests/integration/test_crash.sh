@@ -1,17 +1,21 @@
-# SIGKILL at random points of a run, on SQLite and on PostgreSQL, in every
-# transaction mode: one transaction for the run (the default), one per
-# migration (--no-single-transaction), and a set where every third migration
-# runs outside a transaction (noTransaction()). After each kill the state
+# SIGKILL at random points of a run, on SQLite, PostgreSQL and MariaDB, in
+# every transaction mode: one transaction for the run (the default), one
+# per migration (--no-single-transaction), and a set where every third
+# migration runs outside a transaction (noTransaction()). On MariaDB every
+# migration runs outside one (DDL commits at once), its steps sent in texts
+# of several statements with the journal's counts between them. After each kill the state
 # table must agree with the schema: every recorded migration's table exists
 # with all its rows, no table exists whose migration is not recorded, the
 # recorded ones are a prefix of the files, except for one migration the
 # journal keeps as interrupted (only outside a transaction). That one is put
 # right by hand (its table dropped, `repair --pending`), and a migrate then
 # applies everything.
-# Needs MIG_TEST_PG_URL (tests/ci/postgres-up.sh); SQLite is embedded.
+# Needs MIG_TEST_PG_URL and MIG_TEST_MYSQL_URL (tests/ci/*-up.sh); SQLite is
+# embedded.
 . "$(dirname "$0")/lib.sh"
 
 pg_require
+my_require
 command -v sqlite3 >/dev/null || fail "the sqlite3 command-line shell is needed (apt-get install sqlite3)"
 unset DATABASE_URL
 N=24      # migrations per set
@@ -28,6 +32,8 @@ make_set() {
 		name=$(printf 'c_%02d' "$i")
 		if [ "$engine" = sqlite ]; then
 			fill="WITH RECURSIVE s(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM s WHERE i < $ROWS) INSERT INTO $name (id) SELECT i FROM s"
+		elif [ "$engine" = mysql ]; then
+			fill="INSERT INTO $name (id) SELECT seq FROM seq_1_to_$ROWS"
 		else
 			fill="INSERT INTO $name (id) SELECT generate_series(1, $ROWS)"
 		fi
@@ -45,11 +51,17 @@ make_set() {
 
 # engine-specific reads: q SQL prints one value
 q() {
-	if [ "$ENGINE" = sqlite ]; then sqlite3 -batch -noheader -cmd ".timeout 5000" "$DBFILE" "$1"; else pgq "$URL" "$1"; fi
+	case $ENGINE in
+	sqlite) sqlite3 -batch -noheader -cmd ".timeout 5000" "$DBFILE" "$1" ;;
+	mysql) myq "$MYDB" "$1" ;;
+	*) pgq "$URL" "$1" ;;
+	esac
 }
 has_table() {
 	if [ "$ENGINE" = sqlite ]; then
 		q "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '$1'"
+	elif [ "$ENGINE" = mysql ]; then
+		q "SELECT count(*) FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = '$1'"
 	else
 		q "SELECT count(*) FROM pg_tables WHERE schemaname = 'public' AND tablename = '$1'"
 	fi
@@ -57,6 +69,8 @@ has_table() {
 has_journal() {
 	if [ "$ENGINE" = sqlite ]; then
 		q "SELECT count(*) FROM sqlite_master WHERE name = 'pgmigrations_journal'"
+	elif [ "$ENGINE" = mysql ]; then
+		has_table pgmigrations_journal
 	else
 		q "SELECT count(*) FROM pg_tables WHERE tablename = 'pgmigrations_journal'"
 	fi
@@ -64,6 +78,8 @@ has_journal() {
 has_state() {
 	if [ "$ENGINE" = sqlite ]; then
 		q "SELECT count(*) FROM sqlite_master WHERE name = 'pgmigrations'"
+	elif [ "$ENGINE" = mysql ]; then
+		has_table pgmigrations
 	else
 		q "SELECT count(*) FROM pg_tables WHERE tablename = 'pgmigrations'"
 	fi
@@ -74,10 +90,18 @@ tables() {
 	local list sql="" t
 	if [ "$ENGINE" = sqlite ]; then
 		list=$(q "SELECT name FROM sqlite_master WHERE type = 'table' AND name GLOB 'c_[0-9][0-9]' ORDER BY name")
+	elif [ "$ENGINE" = mysql ]; then
+		list=$(q "SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name REGEXP '^c_[0-9]{2}$' ORDER BY 1")
 	else
 		list=$(q "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename ~ '^c_[0-9]{2}$' ORDER BY 1")
 	fi
-	for t in $list; do sql="${sql:+$sql UNION ALL }SELECT '$t' || ' ' || count(*) FROM $t"; done
+	for t in $list; do
+		if [ "$ENGINE" = mysql ]; then
+			sql="${sql:+$sql UNION ALL }SELECT concat('$t', ' ', count(*)) FROM $t" # || is OR there
+		else
+			sql="${sql:+$sql UNION ALL }SELECT '$t' || ' ' || count(*) FROM $t"
+		fi
+	done
 	[ -z "$sql" ] || q "$sql"
 }
 
@@ -112,7 +136,7 @@ check_consistent() {
 	done
 	[ $prefix_ok = 1 ] || fail "[$ENGINE $MODE] the recorded migrations are not a prefix of the files:$recorded"
 	if [ -n "$journal" ]; then
-		[ "$MODE" = notx ] || fail "[$ENGINE $MODE] a journal row without noTransaction migrations: $journal"
+		[ "$MODE" = notx ] || [ "$ENGINE" = mysql ] || fail "[$ENGINE $MODE] a journal row without noTransaction migrations: $journal"
 		# undo its statements by hand, then tell the tool
 		q "DROP TABLE IF EXISTS c_${journal##*_c_}" >/dev/null
 		assert_exit 0 mig --database-url "$URL" -m set repair "$journal" --pending
@@ -128,7 +152,11 @@ run_mode() { # ENGINE MODE
 	# how long a whole run takes here (sanitizers, load): kills are spread
 	# over that span
 	local t0 t1 span
-	if [ "$ENGINE" = sqlite ]; then URL=sqlite:$WORK/calibrate.db; else pg_scratch_db CAL; URL=$CAL_URL; fi
+	case $ENGINE in
+	sqlite) URL=sqlite:$WORK/calibrate.db ;;
+	mysql) my_scratch_db CAL; URL=$CAL_URL ;;
+	*) pg_scratch_db CAL; URL=$CAL_URL ;;
+	esac
 	t0=$(date +%s%N)
 	assert_exit 0 mig --database-url "$URL" -m set migrate "${extra[@]}"
 	t1=$(date +%s%N)
@@ -145,6 +173,9 @@ run_mode() { # ENGINE MODE
 		if [ "$ENGINE" = sqlite ]; then
 			DBFILE=$WORK/crash-$MODE-$k.db
 			URL=sqlite:$DBFILE
+		elif [ "$ENGINE" = mysql ]; then
+			my_scratch_db MYDB
+			URL=$MYDB_URL
 		else
 			pg_scratch_db CR
 			URL=$CR_URL
@@ -163,6 +194,9 @@ run_mode() { # ENGINE MODE
 			k=$((k - 1))
 		fi
 		[ $rc = 137 ] || [ $rc = 0 ] || { cat crash.err >&2; fail "[$ENGINE $MODE] the run ended with $rc, not 0 or SIGKILL"; }
+		# the server may still be running the killed client's last text:
+		# the state is read once it has let go of the session
+		[ "$ENGINE" != mysql ] || my_wait_for "" "SELECT count(*) = 0 FROM information_schema.processlist WHERE db = '$MYDB'" 30
 		cp crash.err "crash-$ENGINE-$MODE-$k.err" 2>/dev/null || true
 		check_consistent
 		repaired=$((repaired + FIXED))
@@ -176,7 +210,7 @@ run_mode() { # ENGINE MODE
 	[ $kills_hit -ge $((KILLS / 3)) ] || fail "[$ENGINE $MODE] only $kills_hit of $KILLS kills landed mid-run: the test did not test"
 }
 
-for engine in ${MIG_CRASH_ENGINES:-sqlite postgres}; do
+for engine in ${MIG_CRASH_ENGINES:-sqlite postgres mysql}; do
 	for mode in ${MIG_CRASH_MODES:-single pertx notx}; do
 		t "$engine, $mode: SIGKILL at random points leaves state = schema"
 		run_mode "$engine" "$mode"

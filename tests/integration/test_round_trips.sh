@@ -129,9 +129,65 @@ t "MariaDB: a .sql migration of three statements costs one round trip (each stat
 per_migration my sql
 assert_eq 1 "$PER" "round trips per .sql migration (three statements, DDL outside a transaction)"
 
-t "MariaDB: a JS migration of three operations costs three round trips too (the tables it references were followed, not read again)"
+t "MariaDB: a JS migration of three operations costs one round trip too (the tables it references were followed, not read again, so its steps wait for the last)"
 per_migration my js
-assert_eq 3 "$PER" "round trips per JS migration (three operations, DDL outside a transaction)"
+assert_eq 1 "$PER" "round trips per JS migration (three operations, DDL outside a transaction)"
+
+t "MariaDB: a JS migration failing at an operation whose step waited for the last one is named with that operation's line, and undone by inverses"
+my_scratch_db DB
+rm -rf m
+mkdir m
+cat >m/1700000000001_rt1.js <<'JS'
+exports.up = (pgm) => {
+  pgm.createTable('rt1', { id: 'id' });
+  pgm.createTable('rt2', { id: 'id' });
+  pgm.sql('INSERT INTO nowhere VALUES (1)');
+  pgm.createTable('rt3', { id: 'id' });
+};
+JS
+assert_exit 1 mig -m m --database-url "$DB_URL" migrate
+assert_contains "$ERR" "m/1700000000001_rt1.js:4:3: migration 1700000000001_rt1 failed: ERROR 1146 (42S02): Table '$DB.nowhere' doesn't exist"
+assert_eq "  statement: INSERT INTO nowhere VALUES (1)" "$(printf '%s\n' "$ERR" | grep -m1 '^  statement: ')"
+assert_contains "$ERR" "failed at its operation 3: the 2 operation(s) before it were undone by their inverses (2 statement(s))"
+assert_contains "$ERR" "it is pending again"
+assert_eq "pgmigrations
+pgmigrations_journal" "$(myq "$DB" "SHOW TABLES")" "tables left behind"
+assert_eq "" "$(myq "$DB" "SELECT name FROM pgmigrations_journal")" "journal rows"
+
+t "MariaDB: the waiting steps go before the catalog reads a table; one failing there is named as its own"
+my_scratch_db DB
+myq "$DB" "CREATE TABLE rt_old (id INT PRIMARY KEY)"
+rm -rf m
+mkdir m
+cat >m/1700000000001_rt1.js <<'JS'
+exports.up = (pgm) => {
+  pgm.createTable('rt1', { id: 'id' });
+  pgm.addColumns('rt_old', { x: 'integer' });
+};
+JS
+cat >m/1700000000002_rt2.js <<'JS'
+exports.up = (pgm) => {
+  pgm.sql('INSERT INTO nowhere VALUES (1)');
+  pgm.addColumns('rt_old', { y: 'integer' });
+};
+JS
+assert_exit 1 mig -m m --database-url "$DB_URL" migrate
+assert_eq "id x" "$(myq "$DB" "SELECT column_name FROM information_schema.columns WHERE table_schema = '$DB' AND table_name = 'rt_old' ORDER BY ordinal_position" | tr '\n' ' ' | sed 's/ $//')" "rt_old's columns"
+assert_contains "$ERR" "m/1700000000002_rt2.js:2:3: migration 1700000000002_rt2 failed: ERROR 1146 (42S02): Table '$DB.nowhere' doesn't exist"
+assert_contains "$ERR" "the 0 statement(s) before the failing one (statement 1) stay applied"
+assert_contains "$ERR" "as nothing of it stayed applied, it is pending again"
+assert_eq "1700000000001_rt1" "$(myq "$DB" "SELECT name FROM pgmigrations")" "recorded"
+assert_eq "" "$(myq "$DB" "SELECT name FROM pgmigrations_journal")" "journal rows"
+
+t "MariaDB: a journal count that fails stops the migration before its next operation's statement, which waited with it"
+my_scratch_db DB
+myq "$DB" "CREATE TABLE pgmigrations_journal (name varchar(255) NOT NULL PRIMARY KEY, direction varchar(4) NOT NULL, state varchar(16) NOT NULL, statements_done integer NOT NULL, started_at bigint NOT NULL, owner varchar(255) NOT NULL, error text, CONSTRAINT no_two CHECK (statements_done < 2 OR state <> 'running'))"
+js_chain m 1 rt
+assert_exit 1 mig -m m --database-url "$DB_URL" migrate
+assert_contains "$ERR" "CONSTRAINT \`no_two\` failed"
+assert_contains "$ERR" "failed at its operation 3: the 2 operation(s) before it were undone by their inverses"
+assert_eq "pgmigrations
+pgmigrations_journal" "$(myq "$DB" "SHOW TABLES")" "tables left behind"
 
 t "MariaDB: the record completes a journal row; the run deletes complete rows at its end, a redo replaces its own"
 my_scratch_db DB
