@@ -52,6 +52,13 @@ per_migration() {
 	[ $(((b - a) % 8)) = 0 ] || fail "round trips do not grow by a whole number per migration: $a for 3, $b for 11"
 }
 
+# nothing_left DB: only the tool's tables, and no journal row (MariaDB)
+nothing_left() {
+	assert_eq "pgmigrations
+pgmigrations_journal" "$(myq "$1" "SHOW TABLES")" "tables left behind"
+	assert_eq "" "$(myq "$1" "SELECT name FROM pgmigrations_journal")" "journal rows"
+}
+
 pg_applied() {
 	pgq "$1" "SELECT coalesce(string_agg(name, ',' ORDER BY run_on, id), '') FROM public.pgmigrations"
 }
@@ -150,9 +157,7 @@ assert_contains "$ERR" "m/1700000000001_rt1.js:4:3: migration 1700000000001_rt1 
 assert_eq "  statement: INSERT INTO nowhere VALUES (1)" "$(printf '%s\n' "$ERR" | grep -m1 '^  statement: ')"
 assert_contains "$ERR" "failed at its operation 3: the 2 operation(s) before it were undone by their inverses (2 statement(s))"
 assert_contains "$ERR" "it is pending again"
-assert_eq "pgmigrations
-pgmigrations_journal" "$(myq "$DB" "SHOW TABLES")" "tables left behind"
-assert_eq "" "$(myq "$DB" "SELECT name FROM pgmigrations_journal")" "journal rows"
+nothing_left "$DB"
 
 t "MariaDB: the waiting steps go before the catalog reads a table; one failing there is named as its own"
 my_scratch_db DB
@@ -186,8 +191,7 @@ js_chain m 1 rt
 assert_exit 1 mig -m m --database-url "$DB_URL" migrate
 assert_contains "$ERR" "CONSTRAINT \`no_two\` failed"
 assert_contains "$ERR" "failed at its operation 3: the 2 operation(s) before it were undone by their inverses"
-assert_eq "pgmigrations
-pgmigrations_journal" "$(myq "$DB" "SHOW TABLES")" "tables left behind"
+nothing_left "$DB"
 
 t "MariaDB: the record completes a journal row; the run deletes complete rows at its end, a redo replaces its own"
 my_scratch_db DB
@@ -240,9 +244,7 @@ assert_contains "$ERR" "m/1700000000001_rt1.js:3:3: migration 1700000000001_rt1 
 assert_eq '  statement: CREATE INDEX `rt1_nope_index` ON `rt1` (`nope`);' "$(printf '%s\n' "$ERR" | grep -m1 '^  statement: ')"
 assert_contains "$ERR" "undone by their inverses"
 assert_contains "$ERR" "it is pending again"
-assert_eq "pgmigrations
-pgmigrations_journal" "$(myq "$DB" "SHOW TABLES")" "tables left behind"
-assert_eq "" "$(myq "$DB" "SELECT name FROM pgmigrations_journal")" "journal rows"
+nothing_left "$DB"
 
 t "MariaDB: the record failing after every statement ran: named as the record, the journal keeps the full count"
 my_scratch_db DB
