@@ -743,30 +743,15 @@ static int journal_progress(void *ud, size_t k)
 	return rc;
 }
 
-/* The pending journal write, alone (before anything else reaches the
- * server, or where it cannot go with a statement). */
+/* The queued parts and the pending journal write (before anything else
+ * reaches the server, or where it cannot go with a statement). */
 static int send_queued(struct runner *r, struct item *it, bool with_pending, const char *book, bool *after_all);
 
 static int flush_pending(struct runner *r, struct item *it)
 {
-	if (it->nq) {
-		bool after_all = false;
-		return send_queued(r, it, true, NULL, &after_all);
-	}
-	if (!it->pending)
-		return 0;
-	char *sql = it->pending;
-	bool start = it->pending_start;
-	it->pending = NULL;
-	it->pending_start = false;
-	int rc = mig__conn_exec(r->conn, sql);
-	mig__free(sql);
-	note_lost(r, rc);
-	if (rc == 0 && start)
-		it->journal_started = true;
-	if (rc && start)
-		mig_error_prefix("migration %s: cannot write its start in the migrations journal", r->files.items[it->fi].name);
-	return rc;
+	/* (a pending write exists only where batches do: pairs()) */
+	bool after_all = false;
+	return it->nq || it->pending ? send_queued(r, it, true, NULL, &after_all) : 0;
 }
 
 /* The catalog's reads of the tables (emitting an operation may need
@@ -968,18 +953,6 @@ static void batch_free(mig_step *b)
 	mig__free(b->len);
 }
 
-/* The texts in `sql` as one batch, in one round trip; *done: how many ran. */
-static int send_batch(struct runner *r, const char *const *sql, size_t nsql, size_t *done)
-{
-	mig_step b;
-	int rc = batch_of(&b, sql, nsql);
-	if (rc == 0) {
-		rc = mig__conn_exec_batch(r->conn, &b, done);
-		batch_free(&b);
-	}
-	return rc;
-}
-
 static bool record_pairs(const struct runner *r, const struct item *it);
 
 /* One text of a migration outside a transaction is a list of parts:
@@ -1097,12 +1070,12 @@ static int send_parts(struct runner *r, struct item *it, const mig_migration *m,
 	/* a model that followed operations which did not all run */
 	if (queued)
 		mig_catalog_reset(&r->catalog);
-	if (ran == total) {
-		*after_all = true;
-		return rc;
-	}
 	if (done == 0 && np && p[0].start) {
 		mig_error_prefix("migration %s: cannot write its start in the migrations journal", m->name);
+		return rc;
+	}
+	if (ran == total) {
+		*after_all = true;
 		return rc;
 	}
 	/* the statement that failed, or that a failing count stopped */
@@ -1367,37 +1340,13 @@ static bool record_pairs(const struct runner *r, const struct item *it)
 	return pairs(r, it) && (it->journal_started || it->pending);
 }
 
-/* [pending journal write;] record as one batch; a failure is the
- * record's. */
+/* [queued parts; pending journal write;] record as one text: a failure
+ * after every statement ran is the record's. */
 static int record_batched(struct runner *r, struct item *it, const mig_migration *m, const char *book)
 {
-	if (it->nq) {
-		bool after_all = false;
-		int rc = send_queued(r, it, true, book, &after_all);
-		if (rc && after_all) {
-			it->failed = FAILED_RECORD;
-			mig_error_prefix("migration %s: cannot record it in the migrations table", m->name);
-		}
-		return rc;
-	}
-	const char *parts[2];
-	size_t np = 0, done = 0;
-	bool start = it->pending_start, had = it->pending != NULL;
-	if (had)
-		parts[np++] = it->pending;
-	parts[np++] = book;
-	int rc = send_batch(r, parts, np, &done);
-	if (had && done >= 1) {
-		mig__free(it->pending);
-		it->pending = NULL;
-		it->pending_start = false;
-		if (start)
-			it->journal_started = true;
-	}
-	note_lost(r, rc);
-	if (rc && had && done == 0 && start) {
-		mig_error_prefix("migration %s: cannot write its start in the migrations journal", m->name);
-	} else if (rc) {
+	bool after_all = false;
+	int rc = send_queued(r, it, true, book, &after_all);
+	if (rc && after_all) {
 		it->failed = FAILED_RECORD;
 		mig_error_prefix("migration %s: cannot record it in the migrations table", m->name);
 	}
