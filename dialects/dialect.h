@@ -140,7 +140,7 @@ enum mig_lock_stmt {
  * noTransaction()), written before its first statement. Its record (the
  * bookkeeping INSERT or DELETE) ends it: a "running" row the migrations
  * table agrees with is complete, and the run deletes such rows at its
- * end (PRUNE). Any other row on the next run is a migration that failed
+ * end (SELECT says which, PRUNE deletes them by name). Any other row on the next run is a migration that failed
  * half-way ("failed") or whose run died ("running"): engine/journal.c.
  */
 enum mig_journal_stmt {
@@ -153,7 +153,8 @@ enum mig_journal_stmt {
 	MIG_JOURNAL_PROGRESS, /* set its statements_done */
 	MIG_JOURNAL_FAIL,     /* mark it failed, with statements_done and error */
 	MIG_JOURNAL_CLEAR,    /* delete its row */
-	MIG_JOURNAL_PRUNE     /* delete every complete row */
+	MIG_JOURNAL_PRUNE     /* delete the running rows of `names` (complete ones,
+			       * as a SELECT under the run's lock said) */
 };
 
 /* What a journal statement writes (the members it needs). */
@@ -163,6 +164,8 @@ typedef struct mig_journal_args {
 	const char *owner;     /* the run: "host:pid:random" */
 	long statements_done;
 	const char *error;     /* the failure's message */
+	const char *const *names; /* PRUNE: the rows to delete (nnames >= 1) */
+	size_t nnames;
 } mig_journal_args;
 
 /* Session settings applied right after connecting. */

@@ -648,6 +648,7 @@ static int dispatch(struct cli *c)
 		return rc;
 	c->o.on_event = mig_cli_out_event;
 	c->o.ud = &c->out;
+	c->o.no_notices = !c->o.verbose; /* only --verbose shows them */
 	/* dbmate's --wait and create: before anything else touches the database */
 	double timeout = c->wait_timeout_set ? c->wait_timeout : MIG_CLI_WAIT_DEFAULT_S;
 	if (wait || c->wait) {

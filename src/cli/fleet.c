@@ -268,6 +268,7 @@ static void child_main(const mig_cli_fleet *f, enum kind k, const char *url, con
 	o.database_url = url;
 	o.on_event = child_event;
 	o.ud = &c;
+	o.no_notices = !o.verbose; /* child_event shows them only then */
 	struct rec_head h = {.magic = REC_MAGIC};
 	mig_str names = MIG_STR_INIT;
 	mig_error_clear();

@@ -43,6 +43,9 @@ void mig_journal_dispose(mig_journal *j)
 		mig__free(j->v[i].error);
 	}
 	mig__free(j->v);
+	for (size_t i = 0; i < j->ndone; i++)
+		mig__free(j->done[i]);
+	mig__free(j->done);
 	memset(j, 0, sizeof(*j));
 }
 
@@ -89,7 +92,10 @@ int mig_journal_read(mig_conn *conn, const mig_dialect *d, const mig_state_names
 	for (size_t i = 0; rc == 0 && i < n; i++) {
 		const char *complete = mig_rows_get(rows, i, 7);
 		if (complete && strcmp(complete, "1") == 0) {
-			out->complete++;
+			if (!out->done && !(out->done = mig__calloc(n, sizeof(*out->done))))
+				rc = mig_error_oom();
+			else if (!(out->done[out->ndone++] = mig_strdup(mig_rows_get(rows, i, 0) ? mig_rows_get(rows, i, 0) : "")))
+				rc = mig_error_oom();
 			continue;
 		}
 		mig_journal_entry *e = &out->v[out->n++];

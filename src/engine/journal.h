@@ -6,7 +6,8 @@
  * migration's first statement and counts its statements as they
  * complete; the migration's record (the bookkeeping INSERT/DELETE, after
  * its last statement) completes the row, which the run deletes at its end
- * with every other complete row (MIG_JOURNAL_PRUNE). Deleting it in one
+ * with every other complete row (MIG_JOURNAL_SELECT says which,
+ * MIG_JOURNAL_PRUNE deletes them by name). Deleting it in one
  * transaction with the record would cost three statements more per
  * migration (BEGIN, DELETE, COMMIT), on the engine where every statement
  * is a commit. Any other row says the migration failed (the run marked
@@ -36,12 +37,15 @@ typedef struct mig_journal_entry {
 typedef struct mig_journal {
 	mig_journal_entry *v;
 	size_t n;
-	size_t complete; /* rows left complete (not in v): a run ended before its prune */
+	/* the names of complete rows (not in v): this run's, or an earlier
+	 * one's that ended before its prune */
+	char **done;
+	size_t ndone;
 	bool exists;     /* the table exists */
 } mig_journal;
 
-/* Read every row that is not complete (an absent table is an empty
- * journal). */
+/* Read every row that is not complete into v, and the names of the
+ * complete ones into done (an absent table is an empty journal). */
 int mig_journal_read(mig_conn *conn, const mig_dialect *d, const mig_state_names *names, mig_journal *out);
 void mig_journal_dispose(mig_journal *j);
 const mig_journal_entry *mig_journal_find(const mig_journal *j, const char *name);

@@ -860,27 +860,40 @@ static void journal_failed(struct runner *r, struct item *it)
 }
 
 /* At the end of a run that wrote journal rows or found complete ones:
- * delete every complete row (journal.h), in one statement. A failure is
- * a warning only: a complete row means nothing to any run, and the next
- * one deletes it. Never disturbs the error. Also called with n == 0: a
- * run killed between its last record and its prune leaves nothing to
- * migrate, and the run after it is the one that deletes those rows. */
+ * delete every complete row (journal.h). The journal is read again (under
+ * the run's lock, nothing else writes it) and the complete rows go by
+ * name, PRUNE_NAMES to a statement. A failure is a warning only: a
+ * complete row means nothing to any run, and the next one deletes it.
+ * Never disturbs the error. Also called with n == 0: a run killed between
+ * its last record and its prune leaves nothing to migrate, and the run
+ * after it is the one that deletes those rows. */
+#define PRUNE_NAMES 1000
 static void prune_journal(struct runner *r, const struct item *items, size_t n)
 {
-	bool any = r->journal.complete > 0;
+	bool any = r->journal.ndone > 0;
 	for (size_t i = 0; i < n && !any; i++)
 		any = items[i].journal_started;
 	if (!any || r->lost || r->o->dry_run || !r->journal_ready)
 		return;
 	mig_error *saved = mig_error_save();
-	char *sql = mig_journal_stmt(r->dia, &r->names, MIG_JOURNAL_PRUNE, NULL);
-	int rc = sql ? 0 : MIG_ERROR;
-	if (sql) {
-		step_event(r, n ? r->files.items[items[n - 1].fi].name : NULL, n && items[n - 1].down, sql, true);
-		rc = mig__conn_exec(r->conn, sql);
-		note_lost(r, rc);
+	const char *at = n ? r->files.items[items[n - 1].fi].name : NULL;
+	bool down = n && items[n - 1].down;
+	mig_journal now;
+	int rc = mig_journal_read(r->conn, r->dia, &r->names, &now);
+	note_lost(r, rc);
+	for (size_t i = 0; rc == 0 && i < now.ndone; i += PRUNE_NAMES) {
+		mig_journal_args a = {.names = (const char *const *)now.done + i,
+				      .nnames = now.ndone - i < PRUNE_NAMES ? now.ndone - i : PRUNE_NAMES};
+		char *sql = mig_journal_stmt(r->dia, &r->names, MIG_JOURNAL_PRUNE, &a);
+		rc = sql ? 0 : MIG_ERROR;
+		if (sql) {
+			step_event(r, at, down, sql, true);
+			rc = mig__conn_exec(r->conn, sql);
+			note_lost(r, rc);
+		}
+		mig__free(sql);
 	}
-	mig__free(sql);
+	mig_journal_dispose(&now);
 	if (rc) {
 		const mig_error *e = mig_error_last();
 		char *text = mig_aprintf("cannot delete the migrations journal's rows of completed migrations (they are "
@@ -1149,7 +1162,7 @@ static int run_paired(struct runner *r, struct item *it, const mig_migration *m,
 	for (size_t j = 0; rc == 0 && j < st->n; j++) {
 		char *one = mig_step_stmt(st, j);
 		rc = parts_push(&p, &np, &cap,
-				(struct part){.own = one, .sql = one, .stmt = true, .warn = j + 1 < st->n || tail || defer,
+				(struct part){.own = one, .sql = one, .stmt = true, .warn = !r->o->no_notices && (j + 1 < st->n || tail || defer),
 					      .op = opi, .j = j, .op_first = op_first});
 		if (rc || j + 1 == st->n)
 			break;

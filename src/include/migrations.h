@@ -90,6 +90,10 @@ typedef struct mig_options {
 	const char *statement_timeout; /* e.g. "5min" */
 	bool timestamp;       /* read a count as a timestamp */
 	bool verbose;         /* STEP events for every statement run */
+	/* Nothing shows the server's notices and warnings (the command line
+	 * without --verbose): a driver need not ask for them. On MySQL that
+	 * saves the SHOW WARNINGS after each statement of a text but its last. */
+	bool no_notices;
 	/* How JS/TS migrations are read: "auto" (NULL; the static reader, and
 	 * Node.js for a file it refuses when there is one), "static", "node"
 	 * (every JS/TS file through Node.js). */

@@ -4,7 +4,11 @@
 # as .sql files), node-pg-migrate 9.0.0 (PostgreSQL only), dbmate, and
 # each engine's client floor (the same statements read by the engine's own
 # client in one go: `psql -1 -f`, the `mariadb` client, `sqlite3` reading
-# BEGIN; all; COMMIT). Rounds are interleaved: every round runs every
+# BEGIN; all; COMMIT), and the floor of the JS set: the same clients
+# reading the statements `migrations migrate --dry-run` prints for the JS
+# files on that engine (its dialect's SQL, which on SQLite carries the
+# type CHECKs and so costs the engine more than the .sql set's), without
+# the records. Rounds are interleaved: every round runs every
 # (N, engine, tool) once, each on a fresh database, so that a change of
 # load on the machine hits every tool alike. Writes the raw times
 # (OUT/results.tsv), the medians and ratios as markdown (OUT/results.md,
@@ -29,7 +33,7 @@ BUILD=${1:-build-bench}
 NS=${N:-100 500 2000}
 RUNS=${RUNS:-3}
 ENGINES=${ENGINES:-sqlite postgres mysql}
-TOOLS=${TOOLS:-mig-js mig-sql node-pg-migrate-js node-pg-migrate-sql dbmate floor}
+TOOLS=${TOOLS:-mig-js mig-sql node-pg-migrate-js node-pg-migrate-sql dbmate floor floor-js}
 OUT=${OUT:-$ROOT/bench-out}
 want() { case " $ENGINES " in *" $1 "*) return 0 ;; esac; return 1; }
 tool() { case " $TOOLS " in *" $1 "*) return 0 ;; esac; return 1; }
@@ -72,6 +76,32 @@ for n in $NS; do
 	"$ROOT"/tests/bench/gen.sh "$n" "$WORK/n$n"
 done
 
+fresh_pg() { psql -X -q -d "$MIG_TEST_PG_URL" -c "DROP DATABASE IF EXISTS bench WITH (FORCE)" -c "CREATE DATABASE bench"; }
+fresh_my() { $MYSQL_CLIENT -e "DROP DATABASE IF EXISTS bench; CREATE DATABASE bench"; }
+PG=${PGURL_BASE:-}/bench
+MY=mysql://root@127.0.0.1:${MIG_TEST_MYSQL_PORT:-0}/bench
+
+# js_floor URL OUT: the statements of the JS set on URL's engine, as
+# --dry-run prints them, without its headers and the records
+js_floor() {
+	"$MIG" -m js -d "$1" migrate --dry-run 2>&1 | grep -v -e '^dry run: ' -e '^### MIGRATION ' -e 'pgmigrations.* (name, run_on) VALUES ' >"$2.tmp" ||
+		{ echo "bench: the dry run for $2 failed" >&2; exit 1; }
+	mv "$2.tmp" "$2"
+}
+if tool floor-js; then
+	for n in $NS; do
+		cd "$WORK/n$n"
+		if want sqlite; then
+			rm -f dry.db
+			js_floor sqlite:dry.db floor-js-lite.body
+			{ printf 'BEGIN;\n'; cat floor-js-lite.body; printf 'COMMIT;\n'; } >floor-js-lite.sql
+		fi
+		want postgres && fresh_pg >/dev/null 2>&1 && js_floor "$PG" floor-js-pg.sql
+		want mysql && fresh_my && js_floor "$MY" floor-js-my.sql
+	done
+	cd "$ROOT"
+fi
+
 now_ns() { date +%s%N; }
 RESULTS=$OUT/results.tsv
 printf 'round\tengine\tn\ttool\tms\n' >"$RESULTS"
@@ -86,11 +116,6 @@ once() {
 	printf '%s\t%s\t%s\t%s\t%s\n' "$round" "$engine" "$n" "$name" $(((t1 - t0) / 1000000)) >>"$RESULTS"
 }
 
-fresh_pg() { psql -X -q -d "$MIG_TEST_PG_URL" -c "DROP DATABASE IF EXISTS bench WITH (FORCE)" -c "CREATE DATABASE bench"; }
-fresh_my() { $MYSQL_CLIENT -e "DROP DATABASE IF EXISTS bench; CREATE DATABASE bench"; }
-PG=${PGURL_BASE:-}/bench
-MY=mysql://root@127.0.0.1:${MIG_TEST_MYSQL_PORT:-0}/bench
-
 start=$(date +%s)
 for ((round = 1; round <= RUNS; round++)); do
 	for n in $NS; do
@@ -100,6 +125,7 @@ for ((round = 1; round <= RUNS; round++)); do
 			tool mig-sql && once $round sqlite $n mig-sql "rm -f b.db" "$MIG -q -m sql-lite -d sqlite:b.db migrate"
 			tool dbmate && once $round sqlite $n dbmate "rm -f d.db" "$DBMATE --no-dump-schema -d dbmate-lite -u sqlite:d.db up"
 			tool floor && once $round sqlite $n floor "rm -f f.db" "sqlite3 -bail f.db <floor-lite.sql"
+			tool floor-js && once $round sqlite $n floor-js "rm -f fj.db" "sqlite3 -bail fj.db <floor-js-lite.sql"
 			if [ -n "${EXTRA:-}" ]; then
 				once $round sqlite $n mig-js-rollback "rm -f b.db; $MIG -q -m js -d sqlite:b.db migrate" "$MIG -q -m js -d sqlite:b.db rollback 0"
 				once $round sqlite $n mig-status "rm -f b.db; $MIG -q -m js -d sqlite:b.db migrate" "$MIG -q -m js -d sqlite:b.db status"
@@ -112,6 +138,7 @@ for ((round = 1; round <= RUNS; round++)); do
 			tool node-pg-migrate-sql && once $round postgres $n node-pg-migrate-sql fresh_pg "DATABASE_URL=$PG $NPG -m sql --no-verbose up"
 			tool dbmate && once $round postgres $n dbmate fresh_pg "$DBMATE --no-dump-schema -d dbmate-pg -u '$PG?sslmode=disable' up"
 			tool floor && once $round postgres $n floor fresh_pg "psql -X -q -1 -v ON_ERROR_STOP=1 -d $PG -f floor-pg.sql"
+			tool floor-js && once $round postgres $n floor-js fresh_pg "psql -X -q -1 -v ON_ERROR_STOP=1 -d $PG -f floor-js-pg.sql"
 			if [ -n "${EXTRA:-}" ]; then
 				once $round postgres $n mig-js-rollback "fresh_pg; $MIG -q -m js -d $PG migrate" "$MIG -q -m js -d $PG rollback 0"
 				once $round postgres $n node-pg-migrate-js-rollback "fresh_pg; DATABASE_URL=$PG $NPG -m js --no-verbose up" "DATABASE_URL=$PG $NPG -m js --no-verbose down 0"
@@ -125,6 +152,7 @@ for ((round = 1; round <= RUNS; round++)); do
 			tool mig-sql && once $round mysql $n mig-sql fresh_my "$MIG -q -m sql-my -d $MY migrate"
 			tool dbmate && once $round mysql $n dbmate fresh_my "$DBMATE --no-dump-schema -d dbmate-my -u $MY up"
 			tool floor && once $round mysql $n floor fresh_my "$MYSQL_CLIENT bench <floor-my.sql"
+			tool floor-js && once $round mysql $n floor-js fresh_my "$MYSQL_CLIENT bench <floor-js-my.sql"
 			if [ -n "${EXTRA:-}" ]; then
 				once $round mysql $n mig-js-rollback "fresh_my; $MIG -q -m js -d $MY migrate" "$MIG -q -m js -d $MY rollback 0"
 				once $round mysql $n mig-noop "fresh_my; $MIG -q -m sql-my -d $MY migrate" "$MIG -q -m sql-my -d $MY migrate"

@@ -23,12 +23,14 @@ TOOLS = [
     ("node-pg-migrate-js", "node-pg-migrate (JS)", "#efbf7a"),
     ("dbmate", "dbmate", "#5a9e5a"),
     ("floor", "client floor", "#444444"),
+    ("floor-js", "client floor (JS's SQL)", "#999999"),
 ]
 FLOOR = {"sqlite": "sqlite3 (BEGIN; all; COMMIT)", "postgres": "psql -1 -f", "mysql": "mariadb client"}
 # (label, numerator, denominator)
 RATIOS = [
     ("ours (.sql) / floor", "mig-sql", "floor"),
     ("ours (JS) / floor", "mig-js", "floor"),
+    ("ours (JS) / JS's floor", "mig-js", "floor-js"),
     ("node-pg-migrate / ours (JS)", "node-pg-migrate-js", "mig-js"),
     ("node-pg-migrate / ours (.sql)", "node-pg-migrate-sql", "mig-sql"),
     ("dbmate / ours (.sql)", "dbmate", "mig-sql"),
@@ -139,7 +141,7 @@ def plot(med, path):
             pts = [(x_of(n, x0), y_of(med[(engine, n, key)])) for n in ns if med.get((engine, n, key))]
             if not pts:
                 continue
-            dash = ' stroke-dasharray="4 3"' if key == "floor" else ""
+            dash = ' stroke-dasharray="4 3"' if key.startswith("floor") else ""
             svg.append('<polyline fill="none" stroke="%s" stroke-width="2"%s points="%s"/>'
                        % (colour, dash, " ".join("%.1f,%.1f" % p for p in pts)))
             for p in pts:

@@ -56,6 +56,21 @@ assert_eq 0 "$(myq "$DB" "SELECT count(*) FROM pgmigrations_journal")" "the jour
 assert_exit 0 mig --database-url "$DB_URL" migrate
 assert_contains "$OUT" "No migrations to run!"
 
+t "a run of 1,050 migrations deletes its 1,050 complete journal rows at its end, by name (1,000 a statement)"
+# by name, not with an IN subquery of pgmigrations: MariaDB runs that
+# once per row of a DELETE, which was quadratic in the run's length
+my_scratch_db DBL
+mkdir long
+for i in $(seq 1 1050); do
+	printf -- '-- Up Migration\nCREATE TABLE l%d (id int);\n' "$i" >"long/$((1700000000000 + i))_l$i.sql"
+done
+assert_exit 0 mig --database-url "$DBL_URL" -m long migrate --verbose
+assert_eq 1050 "$(myq "$DBL" "SELECT count(*) FROM pgmigrations")"
+assert_eq 0 "$(myq "$DBL" "SELECT count(*) FROM pgmigrations_journal")" "every complete row is gone"
+assert_eq 2 "$(printf '%s\n' "$ERR$OUT" | grep -c "DELETE FROM \`pgmigrations_journal\` WHERE state = 'running' AND name IN (")" "the prune's statements"
+assert_contains "$ERR$OUT" "'1700000001050_l1050')"
+rm -rf long
+
 t "mariadb:// is the same engine"
 assert_exit 0 mig --database-url "mariadb://root@127.0.0.1:$MIG_TEST_MYSQL_PORT/$DB" status
 assert_contains "$ERR" "4 applied, 0 pending"

@@ -140,6 +140,25 @@ t "MariaDB: a JS migration of three operations costs one round trip too (the tab
 per_migration my js
 assert_eq 1 "$PER" "round trips per JS migration (three operations, DDL outside a transaction)"
 
+t "MariaDB: warnings are asked for (a SHOW WARNINGS after each statement a text goes on after) only where something shows them: with --verbose"
+# sent_texts ARGS...: every text the run sends, as strace prints them
+sent_texts() {
+	ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0 \
+		strace -f -qq -s 65536 -e trace=sendto,write -e signal=none -o "$WORK/.sent" "$MIG_BIN" "$@" >/dev/null 2>"$WORK/.sent_err" ||
+		fail "$* under strace failed: $(cat "$WORK/.sent_err")"
+}
+sql_set w 2 mysql
+my_scratch_db DB
+sent_texts -m w --database-url "$DB_URL" migrate
+assert_eq 0 "$(grep -o 'SHOW WARNINGS' "$WORK/.sent" | wc -l)" "SHOW WARNINGS sent without --verbose"
+assert_eq 2 "$(myq "$DB" "SELECT count(*) FROM pgmigrations")" "applied"
+my_scratch_db DB
+printf -- '-- Up Migration\nDROP TABLE IF EXISTS nothing_here;\nCREATE TABLE rtw (id int);\n' >w/1700000000003_rtw.sql
+sent_texts -v -m w --database-url "$DB_URL" migrate
+# 3 + 3 for the two 3-statement migrations, 2 for the last: each statement but a text's last
+assert_eq 8 "$(grep -o 'SHOW WARNINGS' "$WORK/.sent" | wc -l)" "SHOW WARNINGS sent with --verbose"
+assert_contains "$(cat "$WORK/.sent_err")" "Note 1051: Unknown table '$DB.nothing_here'"
+
 t "MariaDB: a JS migration failing at an operation whose step waited for the last one is named with that operation's line, and undone by inverses"
 my_scratch_db DB
 rm -rf m

@@ -668,18 +668,33 @@ static int journal_stmt(struct fake_conn *c, const char *sql, mig_rows **out)
 		return 0;
 	}
 	int k = ++s->journal_writes;
-	if (starts_with(sql, "DELETE") && strstr(sql, "WHERE (state = 'running'")) {
+	if (starts_with(sql, "DELETE") && strstr(sql, "WHERE state = 'running' AND name IN (")) {
+		/* the prune: the running rows of the names listed, each of which
+		 * the runner must have seen complete */
+		const char *p = strstr(sql, "name IN (") + strlen("name IN (");
 		size_t gone = 0;
-		for (size_t i = 0; i < s->njrows;) {
-			if (jrow_complete(s->jrows[i])) {
-				free(s->jrows[i]);
-				memmove(&s->jrows[i], &s->jrows[i + 1], (s->njrows - i - 1) * sizeof(char *));
+		while (*p == '\'') {
+			char *name = literal_after(p, "");
+			p++;
+			while (*p && !(*p == '\'' && p[1] != '\''))
+				p += *p == '\'' ? 2 : 1;
+			if (*p)
+				p++;
+			if (*p == ',' && p[1] == ' ')
+				p += 2;
+			long at = name ? jrow_find(name) : -1;
+			if (at >= 0 && strstr(s->jrows[at], " running ")) {
+				if (!jrow_complete(s->jrows[at]))
+					violation("journal prune of a row that is not complete");
+				free(s->jrows[at]);
+				memmove(&s->jrows[at], &s->jrows[at + 1], (s->njrows - (size_t)at - 1) * sizeof(char *));
 				s->njrows--;
 				gone++;
-			} else {
-				i++;
 			}
+			free(name);
 		}
+		if (*p != ')')
+			violation("journal prune: not a list of names");
 		journal(FAKE_JOURNAL, FAKE_J_JOURNAL, sql, 0, "journal prune %zu", gone);
 		return 0;
 	}
