@@ -62,6 +62,12 @@ static char *dup_or_null(const char *s)
 	return s ? mig_strdup(s) : NULL;
 }
 
+static const char *name_of(const mig_rows *rows, size_t i)
+{
+	const char *name = mig_rows_get(rows, i, 0);
+	return name ? name : "";
+}
+
 int mig_journal_read(mig_conn *conn, const mig_dialect *d, const mig_state_names *names, mig_journal *out)
 {
 	memset(out, 0, sizeof(*out));
@@ -94,7 +100,7 @@ int mig_journal_read(mig_conn *conn, const mig_dialect *d, const mig_state_names
 		if (complete && strcmp(complete, "1") == 0) {
 			if (!out->done && !(out->done = mig__calloc(n, sizeof(*out->done))))
 				rc = mig_error_oom();
-			else if (!(out->done[out->ndone++] = mig_strdup(mig_rows_get(rows, i, 0) ? mig_rows_get(rows, i, 0) : "")))
+			else if (!(out->done[out->ndone++] = mig_strdup(name_of(rows, i))))
 				rc = mig_error_oom();
 			continue;
 		}

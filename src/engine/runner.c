@@ -1162,7 +1162,8 @@ static int run_paired(struct runner *r, struct item *it, const mig_migration *m,
 	for (size_t j = 0; rc == 0 && j < st->n; j++) {
 		char *one = mig_step_stmt(st, j);
 		rc = parts_push(&p, &np, &cap,
-				(struct part){.own = one, .sql = one, .stmt = true, .warn = !r->o->no_notices && (j + 1 < st->n || tail || defer),
+				(struct part){.own = one, .sql = one, .stmt = true,
+					      .warn = !r->o->no_notices && (j + 1 < st->n || tail || defer),
 					      .op = opi, .j = j, .op_first = op_first});
 		if (rc || j + 1 == st->n)
 			break;
