@@ -140,8 +140,9 @@ enum mig_lock_stmt {
  * noTransaction()), written before its first statement. Its record (the
  * bookkeeping INSERT or DELETE) ends it: a "running" row the migrations
  * table agrees with is complete, and the run deletes such rows at its
- * end (SELECT says which, PRUNE deletes them by name). Any other row on the next run is a migration that failed
- * half-way ("failed") or whose run died ("running"): engine/journal.c.
+ * end (SELECT says which, PRUNE deletes them by name). Any other row on
+ * the next run is a migration that failed half-way ("failed") or whose
+ * run died ("running"): engine/journal.c.
  */
 enum mig_journal_stmt {
 	MIG_JOURNAL_CREATE,   /* create the table if missing */

@@ -103,13 +103,10 @@ static bool is_ddl(const char *s)
 	return false;
 }
 
-/* The first '...' literal after `after` in s (E'' and '' escapes), or NULL. */
-static char *literal_after(const char *s, const char *after)
+/* The '...' literal at p (E'' and '' escapes), or NULL; *end (when
+ * asked) is where it ends. */
+static char *literal_at(const char *p, const char **end)
 {
-	const char *p = strstr(s, after);
-	if (!p)
-		return NULL;
-	p += strlen(after);
 	if (*p == 'E')
 		p++;
 	if (*p != '\'')
@@ -121,6 +118,7 @@ static char *literal_after(const char *s, const char *after)
 			mig_str_putc(&v, '\'');
 			p += 2;
 		} else if (*p == '\'') {
+			p++;
 			break;
 		} else if (*p == '\\' && p[1]) {
 			mig_str_putc(&v, p[1]);
@@ -129,9 +127,18 @@ static char *literal_after(const char *s, const char *after)
 			mig_str_putc(&v, *p++);
 		}
 	}
+	if (end)
+		*end = p;
 	char *out = xstrdup(mig_str_cstr(&v));
 	mig_str_free(&v);
 	return out;
+}
+
+/* The first '...' literal after `after` in s, or NULL. */
+static char *literal_after(const char *s, const char *after)
+{
+	const char *p = strstr(s, after);
+	return p ? literal_at(p + strlen(after), NULL) : NULL;
 }
 
 static void strs_free(char **v, size_t n)
@@ -673,16 +680,13 @@ static int journal_stmt(struct fake_conn *c, const char *sql, mig_rows **out)
 		 * the runner must have seen complete */
 		const char *p = strstr(sql, "name IN (") + strlen("name IN (");
 		size_t gone = 0;
-		while (*p == '\'') {
-			char *name = literal_after(p, "");
-			p++;
-			while (*p && !(*p == '\'' && p[1] != '\''))
-				p += *p == '\'' ? 2 : 1;
-			if (*p)
-				p++;
+		while (*p == '\'' || *p == 'E') {
+			char *name = literal_at(p, &p);
+			if (!name)
+				break;
 			if (*p == ',' && p[1] == ' ')
 				p += 2;
-			long at = name ? jrow_find(name) : -1;
+			long at = jrow_find(name);
 			if (at >= 0 && strstr(s->jrows[at], " running ")) {
 				if (!jrow_complete(s->jrows[at]))
 					violation("journal prune of a row that is not complete");
