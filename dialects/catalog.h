@@ -45,6 +45,11 @@ void mig_catalog_init(mig_catalog *c, const mig_catalog_source *source);
 void mig_catalog_dispose(mig_catalog *c);
 /* Forget what was read: the database has changed. */
 void mig_catalog_reset(mig_catalog *c);
+/* Forget what was read once the model holds more than max_tables tables,
+ * where the source can read them again (a live catalog): called between
+ * migrations, so that a model that follows a long run does not grow with
+ * it. A frozen or offline model is all there is and is kept. */
+void mig_catalog_bound(mig_catalog *c, size_t max_tables);
 /* Read everything now; from then on only the model answers. */
 int mig_catalog_freeze(mig_catalog *c);
 

@@ -28,6 +28,12 @@ void mig_catalog_reset(mig_catalog *c)
 	c->complete = c->enums_loaded = false;
 }
 
+void mig_catalog_bound(mig_catalog *c, size_t max_tables)
+{
+	if (c->model.ntables > max_tables)
+		mig_catalog_reset(c);
+}
+
 int mig_catalog_freeze(mig_catalog *c)
 {
 	const mig_model *m;

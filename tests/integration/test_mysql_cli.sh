@@ -1,4 +1,4 @@
-# The `migrations` command end to end on MySQL/MariaDB with .sql migrations:
+# The `migrations` command end to end on MySQL/MariaDB, mostly with .sql migrations:
 # the state table, every command and flag that works on the other engines,
 # the GET_LOCK run lock under contention, a migration that fails half-way
 # (DDL commits at once there) with `status` and both `repair` forms, a run
@@ -70,6 +70,36 @@ assert_eq 0 "$(myq "$DBL" "SELECT count(*) FROM pgmigrations_journal")" "every c
 assert_eq 2 "$(printf '%s\n' "$ERR$OUT" | grep -c "DELETE FROM \`pgmigrations_journal\` WHERE state = 'running' AND name IN (")" "the prune's statements"
 assert_contains "$ERR$OUT" "'1700000001050_l1050')"
 rm -rf long
+
+t "past the 256 tables the run's model keeps, a later JS migration restates and references an early table as the server has it"
+# the model that follows the run is forgotten between migrations once it
+# holds more than 256 tables (runner.c, FOLLOWED_TABLES): f1 is then read
+# from the server again, for its column and for its primary key. The
+# server spells the default 1.50 where the model keeps the 1.5 that was
+# written, so the restated column shows where it was read from.
+my_scratch_db DBF
+mkdir many
+cat >many/1700000000001_many.js <<'JS'
+exports.up = (pgm) => {
+  for (let i = 1; i <= 300; i++) {
+    pgm.createTable(`f${i}`, { id: 'id', price: { type: 'decimal(10,2)', default: 1.5 } });
+  }
+};
+JS
+cat >many/1700000000002_late.js <<'JS'
+exports.up = (pgm) => {
+  pgm.alterColumn('f1', 'price', { notNull: true });
+  pgm.createTable('child', { id: 'id', f1_id: { type: 'integer', references: 'f1' }, price: { type: 'decimal(10,2)', default: 1.5 } });
+  pgm.alterColumn('child', 'price', { notNull: true });
+};
+JS
+assert_exit 0 mig --database-url "$DBF_URL" -m many migrate --verbose
+assert_contains "$OUT$ERR" "ALTER TABLE \`f1\` MODIFY COLUMN \`price\` decimal(10,2) NOT NULL DEFAULT 1.50;" "f1 as the server has it"
+assert_contains "$OUT$ERR" "ALTER TABLE \`child\` MODIFY COLUMN \`price\` decimal(10,2) NOT NULL DEFAULT 1.5;" "child as the model follows it"
+assert_eq "decimal(10,2) NO 1.50" "$(myq "" "SELECT concat(column_type, ' ', is_nullable, ' ', column_default) FROM information_schema.columns WHERE table_schema = '$DBF' AND table_name = 'f1' AND column_name = 'price'")"
+assert_eq "f1 id" "$(myq "" "SELECT concat(referenced_table_name, ' ', referenced_column_name) FROM information_schema.key_column_usage WHERE table_schema = '$DBF' AND table_name = 'child' AND referenced_table_name IS NOT NULL")"
+assert_eq 300 "$(myq "" "SELECT count(*) FROM information_schema.tables WHERE table_schema = '$DBF' AND table_name LIKE 'f%'")"
+rm -rf many
 
 t "mariadb:// is the same engine"
 assert_exit 0 mig --database-url "mariadb://root@127.0.0.1:$MIG_TEST_MYSQL_PORT/$DB" status

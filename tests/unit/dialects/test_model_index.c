@@ -3,10 +3,13 @@
  * index answers as the walk over every table did, through additions,
  * drops, replacements, in-place renames and allocation failures. (Debug
  * builds also check every indexed answer against the walk inside
- * model.c; these tests give that check the cases.)
+ * model.c; these tests give that check the cases.) And the bound on a
+ * live catalog's model (dialects/common/catalog.c), which a run applies
+ * between migrations.
  */
 #include "test_support.h"
 
+#include "dialects/catalog.h"
 #include "dialects/common/model.h"
 #include "util/alloc.h"
 #include "util/error.h"
@@ -167,6 +170,72 @@ static void test_every_allocation_fails(void **unused)
 	assert_true(failures > 300);
 }
 
+/* A source that knows tables "t0".."t999" and counts what is asked of it. */
+static int counted_table(void *ud, mig_model *m, const char *name, bool *found)
+{
+	(*(int *)ud)++;
+	*found = name[0] == 't';
+	return *found ? mig_model_put_table(m, table_with_index(name, NULL)) : 0;
+}
+
+static int no_all(void *ud, mig_model *m)
+{
+	(void)ud;
+	(void)m;
+	fail_msg("the whole schema was read");
+	return 0;
+}
+
+/* Past the bound, a live catalog forgets its tables and reads the next one
+ * asked for again; at the bound, or with no source to read again from, the
+ * model stays as it is. */
+static void test_catalog_bound(void **unused)
+{
+	(void)unused;
+	int reads = 0;
+	const mig_catalog_source src = {.table = counted_table, .all = no_all, .enums = NULL, .ud = &reads};
+	mig_catalog c;
+	mig_catalog_init(&c, &src);
+	const mig_mtable *t;
+	char name[32];
+	for (int i = 0; i < 300; i++) {
+		snprintf(name, sizeof(name), "t%d", i);
+		assert_int_equal(mig_catalog_table(&c, name, &t), 0);
+		assert_non_null(t);
+	}
+	assert_int_equal(reads, 300);
+	/* asked again: the model answers */
+	assert_int_equal(mig_catalog_table(&c, "T0", &t), 0);
+	assert_int_equal(reads, 300);
+	mig_catalog_bound(&c, 300);
+	assert_int_equal(c.model.ntables, 300);
+	assert_int_equal(mig_catalog_table(&c, "t0", &t), 0);
+	assert_int_equal(reads, 300);
+	mig_catalog_bound(&c, 299);
+	assert_int_equal(c.model.ntables, 0);
+	assert_int_equal(mig_catalog_table(&c, "t0", &t), 0);
+	assert_non_null(t);
+	assert_string_equal(t->name, "t0");
+	assert_int_equal(reads, 301);
+	/* a table that is not there is asked for again too */
+	assert_int_equal(mig_catalog_table(&c, "x", &t), 0);
+	assert_null(t);
+	assert_int_equal(reads, 302);
+	mig_catalog_dispose(&c);
+
+	/* offline: the model is all there is */
+	mig_catalog off;
+	mig_catalog_init(&off, NULL);
+	mig_model *m = mig_catalog_model(&off);
+	for (int i = 0; i < 10; i++) {
+		snprintf(name, sizeof(name), "t%d", i);
+		assert_int_equal(mig_model_put_table(m, table_with_index(name, NULL)), 0);
+	}
+	mig_catalog_bound(&off, 1);
+	assert_int_equal(mig_catalog_model(&off)->ntables, 10);
+	mig_catalog_dispose(&off);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -174,6 +243,7 @@ int main(void)
 	    cmocka_unit_test(test_drop_replace_and_rename),
 	    cmocka_unit_test(test_first_of_two_answers),
 	    cmocka_unit_test(test_every_allocation_fails),
+	    cmocka_unit_test(test_catalog_bound),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
