@@ -13,7 +13,9 @@
 # load on the machine hits every tool alike. Writes the raw times
 # (OUT/results.tsv), the medians and ratios as markdown (OUT/results.md,
 # also printed) and a plot of time against N per tool and engine
-# (OUT/scaling.svg), by tests/bench/report.py.
+# (OUT/scaling.svg), by tests/bench/report.py. After the rounds, each
+# tool runs once more at the largest N under GNU time for its peak RSS
+# (OUT/rss.tsv, a table in results.md); RSS=0 skips that.
 #
 #   tests/bench/bench.sh [BUILD_DIR]
 #   N="100 500 2000" RUNS=3 ENGINES="sqlite postgres mysql" OUT=bench-out tests/bench/bench.sh
@@ -23,7 +25,7 @@
 # Needs: a Release build of migrations (BUILD_DIR, default build-bench, is
 # configured and built when missing), PostgreSQL server binaries (started
 # with tests/ci/postgres-up.sh), MariaDB (tests/ci/mysql-up.sh), sqlite3,
-# psql, the mariadb client, python3, Node.js >= 20.11 and npm
+# psql, the mariadb client, python3, GNU time (/usr/bin/time), Node.js >= 20.11 and npm
 # (node-pg-migrate and dbmate are installed from npm into
 # BUILD_DIR/bench-npm). Speed is measured here, never asserted in tests.
 set -euo pipefail
@@ -54,7 +56,10 @@ if [ ! -x "$NPM/node_modules/.bin/node-pg-migrate" ] || [ ! -x "$NPM/node_module
 	(cd "$NPM" && npm install --no-audit --no-fund --loglevel=error node-pg-migrate@9.0.0 pg dbmate >/dev/null)
 fi
 NPG=$NPM/node_modules/.bin/node-pg-migrate
-DBMATE=$NPM/node_modules/.bin/dbmate
+# dbmate's npm bin is a Node.js script that spawns the Go binary: that
+# costs each run about 100 ms of node start-up, which is not dbmate's
+DBMATE=$(find "$NPM/node_modules/@dbmate" -path '*/bin/dbmate' -type f 2>/dev/null | head -n 1)
+[ -x "$DBMATE" ] || { echo "bench: dbmate's own binary is not under $NPM/node_modules/@dbmate" >&2; exit 1; }
 
 WORK=$(mktemp -d)
 cleanup() {
@@ -163,5 +168,42 @@ for ((round = 1; round <= RUNS; round++)); do
 done
 cd "$ROOT"
 echo "bench: $RUNS round(s) of N = $NS on $ENGINES took $(($(date +%s) - start)) s" >&2
-python3 "$ROOT"/tests/bench/report.py "$RESULTS" "$OUT/results.md" "$OUT/scaling.svg"
+
+# peak ENGINE N TOOL SETUP RUN: RUN's peak resident set, after SETUP
+RSSOUT=$OUT/rss.tsv
+printf 'engine\tn\ttool\tkb\n' >"$RSSOUT"
+peak() {
+	local engine=$1 n=$2 name=$3 setup=$4 cmd=$5
+	eval "$setup" >/dev/null 2>&1
+	eval "/usr/bin/time -f %M -o '$WORK/rss' $cmd" >/dev/null 2>"$WORK/err" ||
+		{ echo "bench: $engine $name (N=$n) failed: $(head -c 2000 "$WORK/err")" >&2; exit 1; }
+	printf '%s\t%s\t%s\t%s\n' "$engine" "$n" "$name" "$(tail -n 1 "$WORK/rss")" >>"$RSSOUT"
+}
+if [ "${RSS:-1}" != 0 ]; then
+	n=${NS##* }
+	cd "$WORK/n$n"
+	if want sqlite; then
+		tool mig-js && peak sqlite $n mig-js "rm -f b.db" "$MIG -q -m js -d sqlite:b.db migrate"
+		tool mig-sql && peak sqlite $n mig-sql "rm -f b.db" "$MIG -q -m sql-lite -d sqlite:b.db migrate"
+		tool dbmate && peak sqlite $n dbmate "rm -f d.db" "$DBMATE --no-dump-schema -d dbmate-lite -u sqlite:d.db up"
+		tool floor && peak sqlite $n floor "rm -f f.db" "sqlite3 -bail f.db <floor-lite.sql"
+		tool floor-js && peak sqlite $n floor-js "rm -f fj.db" "sqlite3 -bail fj.db <floor-js-lite.sql"
+	fi
+	if want postgres; then
+		tool mig-js && peak postgres $n mig-js fresh_pg "$MIG -q -m js -d $PG migrate"
+		tool mig-sql && peak postgres $n mig-sql fresh_pg "$MIG -q -m sql -d $PG migrate"
+		# node-pg-migrate's bin is a script: the peak is node's
+		tool node-pg-migrate-js && peak postgres $n node-pg-migrate-js fresh_pg "env DATABASE_URL=$PG $NPG -m js --no-verbose up"
+		tool dbmate && peak postgres $n dbmate fresh_pg "$DBMATE --no-dump-schema -d dbmate-pg -u '$PG?sslmode=disable' up"
+		tool floor && peak postgres $n floor fresh_pg "psql -X -q -1 -v ON_ERROR_STOP=1 -d $PG -f floor-pg.sql"
+	fi
+	if want mysql; then
+		tool mig-js && peak mysql $n mig-js fresh_my "$MIG -q -m js -d $MY migrate"
+		tool mig-sql && peak mysql $n mig-sql fresh_my "$MIG -q -m sql-my -d $MY migrate"
+		tool dbmate && peak mysql $n dbmate fresh_my "$DBMATE --no-dump-schema -d dbmate-my -u $MY up"
+		tool floor && peak mysql $n floor fresh_my "$MYSQL_CLIENT bench <floor-my.sql"
+	fi
+	cd "$ROOT"
+fi
+python3 "$ROOT"/tests/bench/report.py "$RESULTS" "$OUT/results.md" "$OUT/scaling.svg" "$RSSOUT"
 cat "$OUT/results.md"

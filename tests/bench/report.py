@@ -1,13 +1,14 @@
 #!/usr/bin/env python3
 """Turn tests/bench/bench.sh's raw times into medians, ratios and a plot.
 
-    tests/bench/report.py results.tsv results.md scaling.svg
+    tests/bench/report.py results.tsv results.md scaling.svg [rss.tsv]
 
 results.tsv: round, engine, n, tool, ms (one line per timed run). Writes a
 markdown table per engine (median ms per tool and N, then the ratios the
 performance goals are stated in) and an SVG (no plotting library needed)
 with one panel per engine: median time against N, log-log, one line per
-tool.
+tool. rss.tsv (engine, n, tool, kb: one run each) adds a table of peak
+resident sets.
 """
 import html
 import math
@@ -99,6 +100,32 @@ def table(med, runs, nrounds):
     return "\n".join(out)
 
 
+def rss_table(path):
+    rows = {}
+    with open(path) as f:
+        next(f)
+        for line in f:
+            engine, n, tool, kb = line.rstrip("\n").split("\t")
+            rows[(engine, tool)] = (int(n), int(kb))
+    if not rows:
+        return ""
+    ns = sorted({n for n, _ in rows.values()})
+    tools = [t for t in TOOLS if any(k[1] == t[0] for k in rows)]
+    out = ["### Peak RSS (MB, one run at N=%s)\n" % "/".join(map(str, ns))]
+    head = ["engine"] + [t[1] for t in tools]
+    out.append("| " + " | ".join(head) + " |")
+    out.append("| --- | " + " | ".join(["---:"] * len(tools)) + " |")
+    for engine, title in ENGINES:
+        if not any(k[0] == engine for k in rows):
+            continue
+        cells = [title]
+        for key, _, _ in tools:
+            v = rows.get((engine, key))
+            cells.append("%.1f" % (v[1] / 1024) if v else "")
+        out.append("| " + " | ".join(cells) + " |")
+    return "\n".join(out) + "\n"
+
+
 def plot(med, path):
     ns = sorted({n for (_, n, _) in med})
     engines = [e for e in ENGINES if any(k[0] == e[0] for k in med)]
@@ -158,12 +185,14 @@ def plot(med, path):
 
 
 def main():
-    if len(sys.argv) != 4:
+    if len(sys.argv) not in (4, 5):
         sys.stderr.write(__doc__)
         return 2
     med, runs, nrounds = read(sys.argv[1])
     with open(sys.argv[2], "w") as f:
         f.write(table(med, runs, nrounds))
+        if len(sys.argv) == 5:
+            f.write("\n" + rss_table(sys.argv[4]))
     plot(med, sys.argv[3])
     return 0
 
