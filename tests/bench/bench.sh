@@ -1,21 +1,25 @@
 #!/usr/bin/env bash
 # Benchmark: wall time to apply a set of N migrations on SQLite,
-# PostgreSQL and MariaDB, for `migrations` (the same migrations as JS and
-# as .sql files), node-pg-migrate 9.0.0 (PostgreSQL only), dbmate, and
-# each engine's client floor (the same statements read by the engine's own
-# client in one go: `psql -1 -f`, the `mariadb` client, `sqlite3` reading
-# BEGIN; all; COMMIT), and the floor of the JS set: the same clients
-# reading the statements `migrations migrate --dry-run` prints for the JS
-# files on that engine (its dialect's SQL, which on SQLite carries the
-# type CHECKs and so costs the engine more than the .sql set's), without
-# the records. Rounds are interleaved: every round runs every
-# (N, engine, tool) once, each on a fresh database, so that a change of
-# load on the machine hits every tool alike. Writes the raw times
-# (OUT/results.tsv), the medians and ratios as markdown (OUT/results.md,
-# also printed) and a plot of time against N per tool and engine
-# (OUT/scaling.svg), by tests/bench/report.py. After the rounds, each
-# tool runs once more at the largest N under GNU time for its peak RSS
-# (OUT/rss.tsv, a table in results.md); RSS=0 skips that.
+# PostgreSQL and MariaDB, for `migrations` (the same migrations as JS
+# and as .sql files), node-pg-migrate 9.0.0 (PostgreSQL only), dbmate,
+# and each engine's client floor (the same statements read by the
+# engine's own client in one go: `psql -1 -f`, the `mariadb` client,
+# `sqlite3` reading BEGIN; all; COMMIT), and the floor of the JS set:
+# the same clients reading the statements `migrations migrate --dry-run`
+# prints for the JS files on that engine (its dialect's SQL, which on
+# SQLite carries the type CHECKs and so costs the engine more than the
+# .sql set's), without the records. On MariaDB, two more runs of its
+# client take the cost apart: each migration's statements as one text
+# (floor-text), and the very texts ours sends, the journal's writes and
+# the records included (floor-journal; tests/bench/gen.sh). Rounds are
+# interleaved: every round runs every (N, engine, tool) once, each on a
+# fresh database, so that a change of load on the machine hits every
+# tool alike. Writes the raw times (OUT/results.tsv), the medians and
+# ratios as markdown (OUT/results.md, also printed) and a plot of time
+# against N per tool and engine (OUT/scaling.svg), by
+# tests/bench/report.py. After the rounds, each tool runs once more at
+# the largest N under GNU time for its peak RSS (OUT/rss.tsv, a table in
+# results.md); RSS=0 skips that.
 #
 #   tests/bench/bench.sh [BUILD_DIR]
 #   N="100 500 2000" RUNS=3 ENGINES="sqlite postgres mysql" OUT=bench-out tests/bench/bench.sh
@@ -35,7 +39,7 @@ BUILD=${1:-build-bench}
 NS=${N:-100 500 2000}
 RUNS=${RUNS:-3}
 ENGINES=${ENGINES:-sqlite postgres mysql}
-TOOLS=${TOOLS:-mig-js mig-sql node-pg-migrate-js node-pg-migrate-sql dbmate floor floor-js}
+TOOLS=${TOOLS:-mig-js mig-sql node-pg-migrate-js node-pg-migrate-sql dbmate floor floor-js floor-text floor-journal}
 OUT=${OUT:-$ROOT/bench-out}
 want() { case " $ENGINES " in *" $1 "*) return 0 ;; esac; return 1; }
 tool() { case " $TOOLS " in *" $1 "*) return 0 ;; esac; return 1; }
@@ -158,6 +162,8 @@ for ((round = 1; round <= RUNS; round++)); do
 			tool dbmate && once $round mysql $n dbmate fresh_my "$DBMATE --no-dump-schema -d dbmate-my -u $MY up"
 			tool floor && once $round mysql $n floor fresh_my "$MYSQL_CLIENT bench <floor-my.sql"
 			tool floor-js && once $round mysql $n floor-js fresh_my "$MYSQL_CLIENT bench <floor-js-my.sql"
+			tool floor-text && once $round mysql $n floor-text fresh_my "$MYSQL_CLIENT bench <floor-my-text.sql"
+			tool floor-journal && once $round mysql $n floor-journal fresh_my "$MYSQL_CLIENT bench <floor-my-journal.sql"
 			if [ -n "${EXTRA:-}" ]; then
 				once $round mysql $n mig-js-rollback "fresh_my; $MIG -q -m js -d $MY migrate" "$MIG -q -m js -d $MY rollback 0"
 				once $round mysql $n mig-noop "fresh_my; $MIG -q -m sql-my -d $MY migrate" "$MIG -q -m sql-my -d $MY migrate"

@@ -7,6 +7,13 @@
 #   DIR/sql-lite  node-pg-migrate .sql, SQLite spelling
 #   DIR/dbmate-pg, DIR/dbmate-my, DIR/dbmate-lite   dbmate's format
 #   DIR/floor-{pg,my,lite}.sql   every statement, for each engine's client
+#   DIR/floor-my-text.sql     the same for the mariadb client, a migration's
+#                             statements sent as one text (one round trip)
+#   DIR/floor-my-journal.sql  the texts `migrations` sends for DIR/sql-my:
+#                             each with the journal's start and counts and
+#                             the record, and the journal's prune at the end
+#                             (the SQL of the MySQL dialect, as
+#                             `migrate --verbose` shows it)
 # Each migration creates a table with a serial key, a few columns and a
 # foreign key to the previous table, an index, and inserts a row.
 #
@@ -17,6 +24,14 @@ DIR=$2
 mkdir -p "$DIR"/{js,sql,sql-my,sql-lite,dbmate-pg,dbmate-my,dbmate-lite}
 : >"$DIR/floor-pg.sql"
 : >"$DIR/floor-my.sql"
+printf 'DELIMITER $$\n' >"$DIR/floor-my-text.sql"
+JOURNAL='`pgmigrations_journal`'
+{
+	printf 'CREATE TABLE `pgmigrations` (id INT AUTO_INCREMENT PRIMARY KEY, name VARCHAR(255) NOT NULL, run_on DATETIME(6) NOT NULL) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;\n'
+	printf 'CREATE TABLE %s (name varchar(255) NOT NULL PRIMARY KEY, direction varchar(4) NOT NULL, state varchar(16) NOT NULL, statements_done integer NOT NULL, started_at bigint NOT NULL, owner varchar(255) NOT NULL, error TEXT) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;\n' "$JOURNAL"
+	printf 'DELIMITER $$\n'
+} >"$DIR/floor-my-journal.sql"
+prune=""
 printf 'BEGIN;\n' >"$DIR/floor-lite.sql"
 for i in $(seq 1 "$N"); do
 	p=$((1700000000000 + i))
@@ -57,6 +72,24 @@ INSERT INTO t$i (name) VALUES ('row $i');"
 	printf -- '-- migrate:up\n%s\n\n-- migrate:down\n%s\n' "$litebody" "$down" >"$DIR/dbmate-lite/${p}_t$i.sql"
 	printf '%s\n' "$body" >>"$DIR/floor-pg.sql"
 	printf '%s\n' "$mybody" >>"$DIR/floor-my.sql"
+	printf '%s\n$$\n' "${mybody%;}" >>"$DIR/floor-my-text.sql"
+	name="${p}_t$i"
+	{
+		printf "INSERT INTO %s (name, direction, state, statements_done, started_at, owner) VALUES ('%s', 'up', 'running', 0, UNIX_TIMESTAMP(), 'bench:0:0') ON DUPLICATE KEY UPDATE direction = 'up', state = 'running', statements_done = 0, started_at = UNIX_TIMESTAMP(), owner = 'bench:0:0', error = NULL;\n" "$JOURNAL" "$name"
+		k=0
+		while IFS= read -r stmt; do
+			[ $k -gt 0 ] && printf "UPDATE %s SET statements_done = %d WHERE name = '%s';\n" "$JOURNAL" $k "$name"
+			printf '%s\n' "$stmt"
+			k=$((k + 1))
+		done <<<"$mybody"
+		printf "INSERT INTO \`pgmigrations\` (name, run_on) VALUES ('%s', UTC_TIMESTAMP(6))\n\$\$\n" "$name"
+	} >>"$DIR/floor-my-journal.sql"
+	# the prune deletes the complete rows by name, 1,000 to a statement
+	prune="$prune${prune:+, }'$name'"
+	if [ $((i % 1000)) = 0 ] || [ "$i" = "$N" ]; then
+		printf "DELETE FROM %s WHERE state = 'running' AND name IN (%s)\n\$\$\n" "$JOURNAL" "$prune" >>"$DIR/floor-my-journal.sql"
+		prune=""
+	fi
 	printf '%s\n' "$litebody" >>"$DIR/floor-lite.sql"
 done
 printf 'COMMIT;\n' >>"$DIR/floor-lite.sql"

@@ -25,6 +25,8 @@ TOOLS = [
     ("dbmate", "dbmate", "#5a9e5a"),
     ("floor", "client floor", "#444444"),
     ("floor-js", "client floor (JS's SQL)", "#999999"),
+    ("floor-text", "client, a text per migration", "#b05fa8"),
+    ("floor-journal", "client, our texts (journal, records)", "#d9a0d2"),
 ]
 FLOOR = {"sqlite": "sqlite3 (BEGIN; all; COMMIT)", "postgres": "psql -1 -f", "mysql": "mariadb client"}
 # (label, numerator, denominator)
@@ -35,6 +37,8 @@ RATIOS = [
     ("node-pg-migrate / ours (JS)", "node-pg-migrate-js", "mig-js"),
     ("node-pg-migrate / ours (.sql)", "node-pg-migrate-sql", "mig-sql"),
     ("dbmate / ours (.sql)", "dbmate", "mig-sql"),
+    ("ours (.sql) / client with our texts", "mig-sql", "floor-journal"),
+    ("our texts / a text per migration", "floor-journal", "floor-text"),
 ]
 
 
