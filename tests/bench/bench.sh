@@ -110,6 +110,26 @@ if tool floor-js; then
 	done
 	cd "$ROOT"
 fi
+# floor-journal copies the state statements ours sends: check that a run
+# of ours (--verbose prints them) sends exactly those, so that a change of
+# the dialect cannot leave that copy measuring something else
+state_lines() {
+	grep -E '^(INSERT INTO `pgmigrations(_journal)?`|UPDATE `pgmigrations_journal`|DELETE FROM `pgmigrations_journal`)' |
+		sed -e "s/'[^']*:[0-9]*:[0-9a-f]*'/'OWNER'/g" -e 's/;$//' | sort
+}
+if tool floor-journal && want mysql; then
+	n=${NS%% *}
+	fresh_my
+	"$MIG" --verbose -m "$WORK/n$n/sql-my" -d "$MY" migrate 2>&1 | state_lines >"$WORK/ours.state" ||
+		{ echo "bench: the --verbose run for floor-journal's check failed" >&2; exit 1; }
+	state_lines <"$WORK/n$n/floor-my-journal.sql" >"$WORK/copy.state"
+	if [ ! -s "$WORK/ours.state" ] || ! cmp -s "$WORK/ours.state" "$WORK/copy.state"; then
+		echo "bench: floor-my-journal.sql (tests/bench/gen.sh) no longer holds the state statements ours sends:" >&2
+		diff "$WORK/ours.state" "$WORK/copy.state" >"$WORK/state.diff" || true
+		head -n 10 "$WORK/state.diff" >&2
+		exit 1
+	fi
+fi
 
 now_ns() { date +%s%N; }
 RESULTS=$OUT/results.tsv
