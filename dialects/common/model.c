@@ -6,6 +6,7 @@
 
 #include "util/alloc.h"
 #include "util/error.h"
+#include "util/hash.h"
 
 #include <assert.h>
 #include <stdint.h>
@@ -181,11 +182,9 @@ struct mig_model_index {
 
 static uint64_t name_hash(const char *name)
 {
-	uint64_t h = 14695981039346656037u;
-	for (; *name; name++) {
-		h ^= (uint64_t)lower_ascii((unsigned char)*name);
-		h *= 1099511628211u;
-	}
+	uint64_t h = MIG_FNV1A_INIT;
+	for (; *name; name++)
+		h = mig_fnv1a_byte(h, (unsigned char)lower_ascii((unsigned char)*name));
 	return h ? h : 1;
 }
 

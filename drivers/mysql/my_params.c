@@ -10,6 +10,7 @@
 
 #include "util/alloc.h"
 #include "util/error.h"
+#include "util/hash.h"
 #include "util/str.h"
 
 #include <ctype.h>
@@ -211,16 +212,6 @@ char *mig__my_server_facts(const char *info, unsigned long numeric, const char *
 
 /* ---- the run lock's name ---------------------------------------------- */
 
-static uint64_t fnv1a64(const char *s)
-{
-	uint64_t h = 14695981039346656037ULL;
-	for (; *s; s++) {
-		h ^= (unsigned char)*s;
-		h *= 1099511628211ULL;
-	}
-	return h;
-}
-
 #define LOCK_PREFIX "migrations:"
 
 char *mig__my_lock_name(const char *db, const char *table)
@@ -234,7 +225,8 @@ char *mig__my_lock_name(const char *db, const char *table)
 	size_t keep = MIG__MY_LOCK_NAME_MAX - 17;
 	while (keep > 0 && ((unsigned char)full[keep] & 0xC0) == 0x80)
 		keep--;
-	char *name = mig_aprintf("%.*s~%016llx", (int)keep, full, (unsigned long long)fnv1a64(full));
+	uint64_t h = mig_fnv1a(MIG_FNV1A_INIT, full, strlen(full));
+	char *name = mig_aprintf("%.*s~%016llx", (int)keep, full, (unsigned long long)h);
 	mig__free(full);
 	return name;
 }

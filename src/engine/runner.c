@@ -29,6 +29,7 @@
 #include "util/alloc.h"
 #include "util/error.h"
 #include "util/fs.h"
+#include "util/hash.h"
 
 #include <limits.h>
 #include <stdio.h>
@@ -1443,7 +1444,7 @@ static int node_turn(struct runner *r, struct item *it)
  * files' analysis uses). */
 static uint64_t ops_hash(const mig_oplist *ops, const mig_value *shorthands)
 {
-	uint64_t h = mig_value_hash(shorthands, 14695981039346656037u);
+	uint64_t h = mig_value_hash(shorthands, MIG_FNV1A_INIT);
 	for (size_t i = 0; i < ops->n; i++) {
 		const mig_op *op = &ops->ops[i];
 		mig_value name = {.type = MIG_V_STRING, .str = op->name, .len = strlen(op->name),

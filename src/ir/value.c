@@ -2,6 +2,7 @@
 
 #include "util/alloc.h"
 #include "util/error.h"
+#include "util/hash.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -80,35 +81,24 @@ void mig_value_free(mig_value *v)
 	mig__free(v);
 }
 
-/* FNV-1a, 64 bits */
-static uint64_t hash_bytes(uint64_t h, const void *p, size_t n)
-{
-	const unsigned char *b = p;
-	for (size_t i = 0; i < n; i++) {
-		h ^= b[i];
-		h *= 1099511628211u;
-	}
-	return h;
-}
-
 uint64_t mig_value_hash(const mig_value *v, uint64_t h)
 {
 	unsigned char type = v ? (unsigned char)(v->type + 1) : 0;
-	h = hash_bytes(h, &type, 1);
+	h = mig_fnv1a(h, &type, 1);
 	if (!v)
 		return h;
-	h = hash_bytes(h, &v->line, sizeof(v->line));
-	h = hash_bytes(h, &v->column, sizeof(v->column));
+	h = mig_fnv1a(h, &v->line, sizeof(v->line));
+	h = mig_fnv1a(h, &v->column, sizeof(v->column));
 	if (v->type == MIG_V_BOOL)
-		h = hash_bytes(h, &v->b, sizeof(v->b));
+		h = mig_fnv1a(h, &v->b, sizeof(v->b));
 	else if (v->type == MIG_V_NUMBER)
-		h = hash_bytes(h, &v->num, sizeof(v->num));
+		h = mig_fnv1a(h, &v->num, sizeof(v->num));
 	if (v->str)
-		h = hash_bytes(h, v->str, v->len + 1);
-	h = hash_bytes(h, &v->n, sizeof(v->n));
+		h = mig_fnv1a(h, v->str, v->len + 1);
+	h = mig_fnv1a(h, &v->n, sizeof(v->n));
 	for (size_t i = 0; i < v->n; i++) {
 		if (v->keys && v->keys[i])
-			h = hash_bytes(h, v->keys[i], strlen(v->keys[i]) + 1);
+			h = mig_fnv1a(h, v->keys[i], strlen(v->keys[i]) + 1);
 		h = mig_value_hash(v->items[i], h);
 	}
 	return h;

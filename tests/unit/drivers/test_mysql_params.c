@@ -252,6 +252,10 @@ static void test_lock_name(void **state)
 	assert_string_not_equal(l1, l3);
 	assert_string_not_equal(l3, l4);
 	assert_int_equal(strncmp(l1, "migrations:xxxx", 15), 0);
+	/* the hash is FNV-1a of the whole name, and never changes: a run of
+	 * an older version must take the same lock (value from an
+	 * independent FNV-1a, and from the code before util/hash.h) */
+	assert_string_equal(l1, "migrations:xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx~8b7ed501f91d5964");
 	free(l1);
 	free(l2);
 	free(l3);
