@@ -775,7 +775,7 @@ static int binary_prec(const parser *p, const tok *t, int *ntok, char name[5])
 		}
 		return -1;
 	}
-	if (t->type != MIG_JS_PUNCT)
+	if (!may_be_operator(t))
 		return -1;
 	if (is_p(t, ">")) {
 		const tok *u = tk_at(p, tk_index(p, t) + 1);

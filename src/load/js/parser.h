@@ -245,6 +245,16 @@ static inline bool is_template(const tok *t)
 	return t->type == MIG_JS_TEMPLATE || t->type == MIG_JS_TEMPLATE_HEAD;
 }
 
+/* Whether a punctuator can be an operator: every one the reader reads or
+ * refuses starts with one of these. The tokens that mostly follow an
+ * expression (, ) } ] : ; .) then skip the operator tables, which were
+ * looked up at every level of every expression (a few percent of a JS
+ * run). */
+static inline bool may_be_operator(const tok *t)
+{
+	return t->type == MIG_JS_PUNCT && t->punct[0] && strchr("=!<>+-*/%&|^?", t->punct[0]);
+}
+
 /* ---- tokens.c: reserved words and automatic semicolon insertion -------- */
 
 bool mig__js_is_reserved(const parser *p, const tok *t);

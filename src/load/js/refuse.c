@@ -194,7 +194,7 @@ int mig__js_refuse_operator(parser *p, const tok *t)
 			return mig__js_refuse(p, t, "`%.*s` operator", (int)t->len, p->src + t->off);
 		return 0;
 	}
-	if (t->type != MIG_JS_PUNCT)
+	if (!may_be_operator(t))
 		return 0;
 	const char *s = t->punct;
 	static const char *const cmp[] = {"==", "===", "!=", "!==", "<", ">", "<=", NULL};
