@@ -48,10 +48,18 @@ int mig__source_ops(mig_set *files, size_t fi, bool down, mig_oplist *out, bool 
 {
 	memset(out, 0, sizeof(*out));
 	*no_transaction = false;
-	const mig_migration *m = &files->items[fi];
+	mig_migration *m = &files->items[fi];
 	int rc = mig__source_load(files, fi);
-	if (rc == 0 && (rc = mig_migration_ops(m, down, out)) != 0 && mig_error_last() && !mig_error_last()->file)
+	mig_oplist *own = down ? &m->down : &m->up;
+	if (rc == 0 && (down ? m->down_kind : m->up_kind) == MIG_ACTION_FUNCTION) {
+		/* the file's own operations are released below: move them rather
+		 * than copy every argument (mig_migration_ops) */
+		*out = *own;
+		memset(own, 0, sizeof(*own));
+	} else if (rc == 0 && (rc = mig_migration_ops(m, down, out)) != 0 && mig_error_last() &&
+		   !mig_error_last()->file) {
 		mig_error_set_location(mig_migration_view(m, down).path, 0, 0); /* a pair's down file */
+	}
 	if (rc == 0)
 		*no_transaction = mig_migration_no_transaction(m, down);
 	mig__source_release(files, fi);
