@@ -137,6 +137,13 @@ struct runner {
 	mig_strv applied;
 	mig_strv applied_at;
 	bool have_state;
+	/* The migrations table is missing and is created with the run's
+	 * first write (state_create): on an embedded engine each commit is
+	 * the process's own journal writes and syncs, and a table made in
+	 * a commit of its own cost a fresh database about as much as a
+	 * hundred small migrations. state_in_txn: it was made in the open
+	 * transaction, and a rollback takes it away again. */
+	bool state_deferred, state_in_txn;
 	mig_lock lock;
 	char owner[96];
 	bool in_txn;
@@ -171,8 +178,15 @@ static void runner_close(struct runner *r)
 	if (r->conn) {
 		/* Keep the error that ended the run, not one from cleanup. */
 		mig_error *saved = mig_error_save();
-		if (!r->lost && r->in_txn)
+		if (!r->lost && r->in_txn) {
 			mig__conn_rollback(r->conn);
+			r->in_txn = false;
+			r->state_deferred |= r->state_in_txn;
+		}
+		/* whatever the run did, it leaves the table as one that made
+		 * it first would: nothing, a rollback or a refusal included */
+		if (!r->lost && r->state_deferred)
+			mig_state_exec(r->conn, r->dia, &r->names, MIG_STATE_CREATE);
 		/* a lease goes through the keeper's connection when the run's
 		 * own is gone */
 		mig_lock_release(r->lost ? NULL : r->conn, &r->lock);
@@ -441,11 +455,14 @@ static int runner_open(struct runner *r, const mig_options *o, bool lock, bool r
 			return rc;
 	} else {
 		bool create_schema = o->create_migrations_schema && o->migrations_schema;
-		if ((rc = mig_state_ensure(r->conn, r->dia, &r->names, create_schema)) != 0)
+		unsigned caps = r->conn->caps;
+		bool may_defer = !create_schema && (caps & MIG_CAP_EMBEDDED) && (caps & MIG_CAP_TXN_DDL);
+		if ((rc = mig_state_ensure(r->conn, r->dia, &r->names, create_schema,
+					   may_defer ? &r->state_deferred : NULL)) != 0)
 			return rc;
 		r->have_state = true;
 	}
-	if (r->have_state &&
+	if (r->have_state && !r->state_deferred &&
 	    (rc = mig_state_read(r->conn, r->dia, &r->names, &r->applied, &r->applied_at)) != 0)
 		return rc;
 	if (r->have_state && (rc = mig_journal_read(r->conn, r->dia, &r->names, &r->journal)) != 0)
@@ -478,12 +495,29 @@ static int restate_settings(struct runner *r)
 	return rc;
 }
 
+/* The migrations table, before the first statement that may need it
+ * (state_deferred): in the open transaction, or alone outside one. */
+static int state_create(struct runner *r)
+{
+	if (!r->state_deferred)
+		return 0;
+	int rc = mig_state_exec(r->conn, r->dia, &r->names, MIG_STATE_CREATE);
+	if (rc) {
+		note_lost(r, rc);
+		mig_error_prefix("Unable to ensure migrations table");
+		return rc;
+	}
+	r->state_deferred = false;
+	r->state_in_txn = r->in_txn;
+	return 0;
+}
+
 static int begin(struct runner *r, unsigned flags)
 {
 	int rc = mig__conn_begin(r->conn, flags);
 	if (rc == 0)
 		r->in_txn = true;
-	if (rc == 0 && (rc = restate_settings(r)) != 0) {
+	if (rc == 0 && ((rc = restate_settings(r)) != 0 || (rc = state_create(r)) != 0)) {
 		note_lost(r, rc);
 		rollback(r);
 		return rc;
@@ -495,8 +529,10 @@ static int begin(struct runner *r, unsigned flags)
 static int commit(struct runner *r)
 {
 	int rc = mig__conn_commit(r->conn);
-	if (rc == 0)
+	if (rc == 0) {
 		r->in_txn = false;
+		r->state_in_txn = false;
+	}
 	note_lost(r, rc);
 	return rc;
 }
@@ -508,6 +544,8 @@ static void rollback(struct runner *r)
 	mig_error *saved = mig_error_save();
 	mig__conn_rollback(r->conn);
 	r->in_txn = false;
+	r->state_deferred |= r->state_in_txn;
+	r->state_in_txn = false;
 	mig_error_clear();
 	mig_error_restore(saved);
 }
@@ -2022,7 +2060,7 @@ static int execute(struct runner *r, struct item *items, size_t n)
 		/* a lease that expired and was taken over: stop before anything
 		 * more runs */
 		if ((rc = mig_lock_check(r->conn, &r->lock)) != 0 ||
-		    (x->transaction && (rc = begin(r, x->flags)) != 0)) {
+		    (x->transaction ? (rc = begin(r, x->flags)) : (rc = state_create(r))) != 0) {
 			note_stayed(r, items, x->first, committed);
 			break;
 		}

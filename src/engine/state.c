@@ -51,14 +51,20 @@ int mig_state_exists(mig_conn *conn, const mig_dialect *d, const mig_state_names
 }
 
 int mig_state_ensure(mig_conn *conn, const mig_dialect *d, const mig_state_names *names,
-		     bool create_schema)
+		     bool create_schema, bool *later)
 {
 	int rc;
+	if (later)
+		*later = false;
 	if (create_schema && (rc = mig_state_exec(conn, d, names, MIG_STATE_CREATE_SCHEMA)) != 0)
 		goto fail;
 	bool exists = false;
 	if ((rc = mig_state_exists(conn, d, names, &exists)) != 0)
 		goto fail;
+	if (!exists && later) {
+		*later = true;
+		return 0;
+	}
 	if (!exists) {
 		rc = mig_state_exec(conn, d, names, MIG_STATE_CREATE);
 		goto done;

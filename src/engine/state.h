@@ -16,9 +16,11 @@ int mig_state_exec(mig_conn *conn, const mig_dialect *d, const mig_state_names *
 int mig_state_exists(mig_conn *conn, const mig_dialect *d, const mig_state_names *names,
 		     bool *exists);
 /* Create the table when missing (and the migrations schema first when
- * asked), or add the primary key an old table lacks. */
+ * asked), or add the primary key an old table lacks. With `later`, a
+ * missing table is not created: *later says so, and the caller creates
+ * it (MIG_STATE_CREATE) before anything uses it. */
 int mig_state_ensure(mig_conn *conn, const mig_dialect *d, const mig_state_names *names,
-		     bool create_schema);
+		     bool create_schema, bool *later);
 /* Applied names in run order (ORDER BY run_on, id) and their run_on text. */
 int mig_state_read(mig_conn *conn, const mig_dialect *d, const mig_state_names *names,
 		   mig_strv *applied, mig_strv *run_on);

@@ -394,3 +394,28 @@ assert_exit 1 mig --database-url sqlite:rb.db -m rbm rollback 0 --no-single-tran
 assert_contains "$ERR" 'rbm/2_b.js:1:25: Impossible to automatically infer down migration for "pgm.sql()"'
 assert_eq "1_a,2_b,3_c" "$(sqlite3 rb.db "SELECT group_concat(name) FROM (SELECT name FROM pgmigrations ORDER BY id)")"
 assert_eq 1 "$(sqlite3 rb.db "SELECT count(*) FROM sqlite_master WHERE name = 'rb_c'")" "3_c was not rolled back"
+
+# The file change counter (offset 24 of the header, big-endian) counts
+# the database's commits in rollback-journal mode.
+commits() { od -An -tu1 -j24 -N4 "$1" | awk '{ print $1 * 16777216 + $2 * 65536 + $3 * 256 + $4 }'; }
+
+t "a first run on a fresh database commits once: the migrations table is made in the run's transaction"
+new_dir
+assert_exit 0 mig --database-url sqlite:once.db migrate
+assert_eq 1 "$(commits once.db)" "commits of a first run"
+assert_eq "1700000000001_users,1700000000002_posts,1700000000003_tags" "$(applied once.db)"
+assert_exit 0 mig --database-url sqlite:none.db -m "$(mkdir -p empty && echo empty)" migrate
+assert_eq 1 "$(q none.db "SELECT count(*) FROM sqlite_master WHERE name = 'pgmigrations'")" "nothing to run still leaves the table"
+# the run rolls back, and the table is still left as an earlier one made it
+printf -- '-- Up Migration\nINSERT INTO nope VALUES (1);\n' >migrations/1700000000004_bad.sql
+assert_exit 1 mig --database-url sqlite:rolled.db migrate
+assert_eq "" "$(q rolled.db "SELECT group_concat(name) FROM pgmigrations")" "records after the rollback"
+assert_eq 0 "$(q rolled.db "SELECT count(*) FROM sqlite_master WHERE name = 'users'")" "tables after the rollback"
+# one transaction per migration: the table comes with the first one
+rm migrations/1700000000004_bad.sql
+assert_exit 0 mig --database-url sqlite:each.db migrate --no-single-transaction
+assert_eq 3 "$(commits each.db)" "commits of three migrations, a transaction each"
+# a migration outside a transaction first: the table is made before it
+printf "exports.up = (pgm) => { pgm.noTransaction(); pgm.sql('CREATE TABLE nt (x int)'); };\n" >migrations/1700000000000_nt.js
+assert_exit 0 mig --database-url sqlite:nt.db migrate
+assert_eq "1700000000000_nt,1700000000001_users,1700000000002_posts,1700000000003_tags" "$(applied nt.db)"
