@@ -411,8 +411,14 @@ printf -- '-- Up Migration\nINSERT INTO nope VALUES (1);\n' >migrations/17000000
 assert_exit 1 mig --database-url sqlite:rolled.db migrate
 assert_eq "" "$(q rolled.db "SELECT group_concat(name) FROM pgmigrations")" "records after the rollback"
 assert_eq 0 "$(q rolled.db "SELECT count(*) FROM sqlite_master WHERE name = 'users'")" "tables after the rollback"
-# one transaction per migration: the table comes with the first one
+# refused before anything ran: the table as well
+printf "exports.up = (pgm) => { pgm.addTypeAttribute('t', 'a', 'int'); };\n" >migrations/1700000000004_bad.js
 rm migrations/1700000000004_bad.sql
+assert_exit 2 mig --database-url sqlite:refused.db migrate --js-engine static
+assert_contains "$ERR" "addTypeAttribute is not supported on SQLite"
+assert_eq 1 "$(q refused.db "SELECT count(*) FROM sqlite_master WHERE name = 'pgmigrations'")" "the table after a refusal"
+# one transaction per migration: the table comes with the first one
+rm migrations/1700000000004_bad.js
 assert_exit 0 mig --database-url sqlite:each.db migrate --no-single-transaction
 assert_eq 3 "$(commits each.db)" "commits of three migrations, a transaction each"
 # a migration outside a transaction first: the table is made before it
