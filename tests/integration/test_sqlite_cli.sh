@@ -409,7 +409,7 @@ assert_eq 1 "$(q none.db "SELECT count(*) FROM sqlite_master WHERE name = 'pgmig
 # the run rolls back, and the table is still left as an earlier one made it
 printf -- '-- Up Migration\nINSERT INTO nope VALUES (1);\n' >migrations/1700000000004_bad.sql
 assert_exit 1 mig --database-url sqlite:rolled.db migrate
-assert_eq "" "$(q rolled.db "SELECT group_concat(name) FROM pgmigrations")" "records after the rollback"
+assert_eq 0 "$(q rolled.db "SELECT count(*) FROM pgmigrations")" "records after the rollback"
 assert_eq 0 "$(q rolled.db "SELECT count(*) FROM sqlite_master WHERE name = 'users'")" "tables after the rollback"
 # refused before anything ran: the table as well
 printf "exports.up = (pgm) => { pgm.addTypeAttribute('t', 'a', 'int'); };\n" >migrations/1700000000004_bad.js
