@@ -52,7 +52,7 @@ const char *mig_op_canonical_name(const char *api_name)
 int mig_oplist_push(mig_oplist *l, const char *name, mig_value *args, int line, int column)
 {
 	if (l->n == l->cap) {
-		size_t cap = l->cap ? l->cap * 2 : 8;
+		size_t cap = l->cap ? l->cap * 2 : 1; /* most files have one to three */
 		mig_op *ops = mig__realloc(l->ops, cap * sizeof(*ops));
 		if (!ops) {
 			mig_value_free(args);
