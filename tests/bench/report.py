@@ -55,6 +55,12 @@ def read(path):
     return med, runs, len(rounds)
 
 
+def ms(v):
+    """A time as the tables show it: tenths below 100 ms, where a whole
+    millisecond is a tenth of a run."""
+    return "%.1f" % v if v < 100 else "%.0f" % v
+
+
 def table(med, runs, nrounds):
     out = []
     ns = sorted({n for (_, n, _) in med})
@@ -77,7 +83,7 @@ def table(med, runs, nrounds):
             cells = [str(n)]
             for key in [t[0] for t in tools] + extra:
                 v = med.get((engine, n, key))
-                cells.append("%.0f" % v if v is not None else "")
+                cells.append(ms(v) if v is not None else "")
             out.append("| " + " | ".join(cells) + " |")
         ratios = [r for r in RATIOS if any((engine, n, r[1]) in med and (engine, n, r[2]) in med for n in ns)]
         if ratios:
@@ -97,7 +103,7 @@ def table(med, runs, nrounds):
             for key, label, _ in tools:
                 v = runs.get((engine, n, key))
                 if v and len(v) > 1:
-                    spread.append("%s N=%d %.0f–%.0f" % (label, n, min(v), max(v)))
+                    spread.append("%s N=%d %s–%s" % (label, n, ms(min(v)), ms(max(v))))
         if spread:
             out.append("\nRange of the rounds (ms): " + "; ".join(spread) + ".")
         out.append("")
