@@ -183,8 +183,8 @@ static void runner_close(struct runner *r)
 			r->in_txn = false;
 			r->state_deferred |= r->state_in_txn;
 		}
-		/* whatever the run did, it leaves the table as one that made
-		 * it first would: nothing, a rollback or a refusal included */
+		/* a run that failed or was refused leaves the table as one that
+		 * made it first would (this run's error is the one reported) */
 		if (!r->lost && r->state_deferred)
 			mig_state_exec(r->conn, r->dia, &r->names, MIG_STATE_CREATE);
 		/* a lease goes through the keeper's connection when the run's
@@ -503,6 +503,8 @@ static int state_create(struct runner *r)
 		return 0;
 	int rc = mig_state_exec(r->conn, r->dia, &r->names, MIG_STATE_CREATE);
 	if (rc) {
+		/* reported once: runner_close does not try again */
+		r->state_deferred = false;
 		note_lost(r, rc);
 		mig_error_prefix("Unable to ensure migrations table");
 		return rc;
@@ -2295,6 +2297,9 @@ static int run(const mig_options *o, const mig_target *target, enum run_kind kin
 		goto out;
 	}
 	if (nitems == 0) {
+		/* nothing else would make it, and its failure is this run's */
+		if ((rc = state_create(&r)) != 0)
+			goto out;
 		mig_event ev = {.kind = MIG_EV_NOTHING};
 		mig__emit_event(o, &ev);
 		prune_journal(&r, items, 0);

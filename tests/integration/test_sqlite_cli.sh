@@ -421,6 +421,21 @@ assert_eq 1 "$(q refused.db "SELECT count(*) FROM sqlite_master WHERE name = 'pg
 rm migrations/1700000000004_bad.js
 assert_exit 0 mig --database-url sqlite:each.db migrate --no-single-transaction
 assert_eq 3 "$(commits each.db)" "commits of three migrations, a transaction each"
+# nothing to run, and another writer holds the file past the busy
+# timeout: the table cannot be made, which is this run's error (and it
+# is not tried again when the run closes, which would wait for the
+# writer and then make it)
+rm -f held.db held-ready
+python3 -c 'import sqlite3, time
+db = sqlite3.connect("held.db", isolation_level=None)
+db.execute("BEGIN IMMEDIATE")
+open("held-ready", "w").close(); time.sleep(7); db.execute("COMMIT")' &
+holder=$!
+for i in $(seq 1 50); do [ -f held-ready ] && break; sleep 0.1; done
+assert_exit 1 mig --database-url sqlite:held.db -m empty migrate --lock-wait 1
+assert_contains "$ERR" "Unable to ensure migrations table: database is locked"
+assert_eq 0 "$(q held.db "SELECT count(*) FROM sqlite_master WHERE name = 'pgmigrations'")" "the table after the failed run"
+wait $holder
 # a migration outside a transaction first: the table is made before it
 printf "exports.up = (pgm) => { pgm.noTransaction(); pgm.sql('CREATE TABLE nt (x int)'); };\n" >migrations/1700000000000_nt.js
 assert_exit 0 mig --database-url sqlite:nt.db migrate
