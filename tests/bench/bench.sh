@@ -26,8 +26,9 @@
 #   TOOLS="mig-js mig-sql floor" ...     only some tools (default: all)
 #   EXTRA=1 ...                           also roll back / status / no-op runs
 #
-# Needs: bash >= 5 (EPOCHREALTIME), a Release build of migrations (BUILD_DIR, default build-bench, is
-# configured and built when missing), PostgreSQL server binaries (started
+# Needs: bash >= 5 (EPOCHREALTIME), a Release build of migrations
+# (BUILD_DIR, default build-bench, is configured and built when
+# missing), PostgreSQL server binaries (started
 # with tests/ci/postgres-up.sh), MariaDB (tests/ci/mysql-up.sh), sqlite3,
 # psql, the mariadb client, python3, GNU time (/usr/bin/time), Node.js >= 20.11 and npm
 # (node-pg-migrate and dbmate are installed from npm into

@@ -406,7 +406,8 @@ assert_eq 1 "$(commits once.db)" "commits of a first run"
 assert_eq "1700000000001_users,1700000000002_posts,1700000000003_tags" "$(applied once.db)"
 assert_exit 0 mig --database-url sqlite:none.db -m "$(mkdir -p empty && echo empty)" migrate
 assert_eq 1 "$(q none.db "SELECT count(*) FROM sqlite_master WHERE name = 'pgmigrations'")" "nothing to run still leaves the table"
-# the run rolls back, and the table is still left as an earlier one made it
+# the run rolls back: no records and none of its tables, but the empty
+# migrations table stays, as when it was made before the run
 printf -- '-- Up Migration\nINSERT INTO nope VALUES (1);\n' >migrations/1700000000004_bad.sql
 assert_exit 1 mig --database-url sqlite:rolled.db migrate
 assert_eq 0 "$(q rolled.db "SELECT count(*) FROM pgmigrations")" "records after the rollback"
