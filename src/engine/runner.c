@@ -186,7 +186,7 @@ static void runner_close(struct runner *r)
 		/* a run that failed or was refused leaves the table as one that
 		 * made it first would (this run's error is the one reported) */
 		if (!r->lost && r->state_deferred)
-			mig_state_exec(r->conn, r->dia, &r->names, MIG_STATE_CREATE);
+			mig_state_create(r->conn, r->dia, &r->names);
 		/* a lease goes through the keeper's connection when the run's
 		 * own is gone */
 		mig_lock_release(r->lost ? NULL : r->conn, &r->lock);
@@ -501,12 +501,11 @@ static int state_create(struct runner *r)
 {
 	if (!r->state_deferred)
 		return 0;
-	int rc = mig_state_exec(r->conn, r->dia, &r->names, MIG_STATE_CREATE);
+	int rc = mig_state_create(r->conn, r->dia, &r->names);
 	if (rc) {
 		/* reported once: runner_close does not try again */
 		r->state_deferred = false;
 		note_lost(r, rc);
-		mig_error_prefix("Unable to ensure migrations table");
 		return rc;
 	}
 	r->state_deferred = false;

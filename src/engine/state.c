@@ -50,6 +50,14 @@ int mig_state_exists(mig_conn *conn, const mig_dialect *d, const mig_state_names
 	return rc;
 }
 
+int mig_state_create(mig_conn *conn, const mig_dialect *d, const mig_state_names *names)
+{
+	int rc = mig_state_exec(conn, d, names, MIG_STATE_CREATE);
+	if (rc)
+		mig_error_prefix("Unable to ensure migrations table");
+	return rc;
+}
+
 int mig_state_ensure(mig_conn *conn, const mig_dialect *d, const mig_state_names *names,
 		     bool create_schema, bool *later)
 {
@@ -65,10 +73,8 @@ int mig_state_ensure(mig_conn *conn, const mig_dialect *d, const mig_state_names
 		*later = true;
 		return 0;
 	}
-	if (!exists) {
-		rc = mig_state_exec(conn, d, names, MIG_STATE_CREATE);
-		goto done;
-	}
+	if (!exists)
+		return mig_state_create(conn, d, names);
 	mig_rows *rows = NULL;
 	if ((rc = query_stmt(conn, d, names, MIG_STATE_PK_CHECK, &rows)) != 0)
 		goto fail;
@@ -77,7 +83,6 @@ int mig_state_ensure(mig_conn *conn, const mig_dialect *d, const mig_state_names
 	if (rows && rows->nrows != 1)
 		rc = mig_state_exec(conn, d, names, MIG_STATE_PK_FIX);
 	mig_rows_free(rows);
-done:
 	if (rc == 0)
 		return 0;
 fail:

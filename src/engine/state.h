@@ -15,6 +15,8 @@ char *mig_state_stmt(const mig_dialect *d, const mig_state_names *names,
 int mig_state_exec(mig_conn *conn, const mig_dialect *d, const mig_state_names *names, enum mig_state_stmt which);
 int mig_state_exists(mig_conn *conn, const mig_dialect *d, const mig_state_names *names,
 		     bool *exists);
+/* Create the table (MIG_STATE_CREATE); a failure says it was the table. */
+int mig_state_create(mig_conn *conn, const mig_dialect *d, const mig_state_names *names);
 /* Create the table when missing (and the migrations schema first when
  * asked), or add the primary key an old table lacks. With `later`, a
  * missing table is not created: *later says so, and the caller creates
